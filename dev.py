@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""The project's two commands, on any machine with Python 3.11+ and git.
+
+    python3 dev.py docs            build the site into _build/html (warnings are errors)
+    python3 dev.py docs --serve    the same, served live on http://127.0.0.1:8000
+    python3 dev.py test            run every test (extra arguments go to pytest)
+
+Each command first makes ``.venv`` and installs the project with its ``docs`` and
+``test`` extras into it, again only when ``pyproject.toml`` changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+STAMP = VENV / ".roads-installed"
+SITE_OUT = ROOT / "_build" / "html"
+SITE_BUILD = ["-c", str(ROOT), str(ROOT / "docs"), str(SITE_OUT)]
+
+
+def say(message: str) -> None:
+    print(f"dev.py: {message}", flush=True)
+
+
+def run(*command: str | Path, **kwargs) -> int:
+    return subprocess.call([str(part) for part in command], cwd=ROOT, **kwargs)
+
+
+def ensure_environment() -> None:
+    """Create .venv and install the project into it when it is missing or stale."""
+    if sys.version_info < (3, 11):
+        sys.exit("dev.py: Python 3.11 or newer is needed (this is %s)" % sys.version.split()[0])
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text() == wanted and PYTHON.exists():
+        return
+    if not PYTHON.exists():
+        say(f"creating {VENV.relative_to(ROOT)}")
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    say("installing roads_ext with its docs and test extras")
+    steps = [
+        (PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip"),
+        (PYTHON, "-m", "pip", "install", "--quiet", "-e", ".[docs,test]"),
+    ]
+    for step in steps:
+        if run(*step) != 0:
+            sys.exit("dev.py: installing failed (see above)")
+    STAMP.write_text(wanted)
+
+
+def docs(arguments: list[str]) -> int:
+    if "--serve" in arguments:
+        arguments = [a for a in arguments if a != "--serve"]
+        # sphinx-autobuild watches the source folder only; the configuration and
+        # the extension's code change the output too. -a rebuilds every page, since
+        # a change of extension code alone does not make Sphinx re-read a page.
+        return run(
+            BIN / "sphinx-autobuild", *SITE_BUILD, "-a", "--watch", ROOT / "conf.py",
+            "--watch", ROOT / "src", "--host", "127.0.0.1", "--port", "8000", *arguments,
+        )
+    return run(PYTHON, "-m", "sphinx", "-W", "--keep-going", "-n", "-b", "html", *SITE_BUILD, *arguments)
+
+
+def test(arguments: list[str]) -> int:
+    code = run(PYTHON, "-m", "pytest", *arguments)
+    if code == 5:
+        say("pytest collected no tests: that is a failure, not a pass")
+        return 1
+    return code
+
+
+COMMANDS = {"docs": docs, "test": test}
+
+
+def main() -> int:
+    if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
+        print(__doc__)
+        return 2
+    ensure_environment()
+    return COMMANDS[sys.argv[1]](sys.argv[2:])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

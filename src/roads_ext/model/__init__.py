@@ -1,0 +1,1 @@
+"""The workshop as plain data (people, program, dates): no Sphinx in here."""

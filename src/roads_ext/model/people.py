@@ -1,0 +1,183 @@
+"""People: speakers and organizers, as plain data. Knows nothing of Sphinx.
+
+A person is declared where their details are written (a speaker card, a
+committee line with an affiliation). Declarations of the same person (the same
+:func:`person_key`) must agree; anywhere else the person is referred to by name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, fields
+
+#: the details of a person that two declarations must agree on
+DETAIL_FIELDS = ("affiliation", "country", "homepage", "photo")
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    affiliation: str = ""
+    country: str = ""
+    homepage: str = ""
+    photo: str = ""
+
+    @property
+    def key(self) -> str:
+        return person_key(self.name)
+
+    @property
+    def anchor(self) -> str:
+        return f"person-{self.key}"
+
+    @property
+    def initials(self) -> str:
+        return initials(self.name)
+
+    @property
+    def where(self) -> str:
+        """"Affiliation, Country" as one line, as the seed writes it."""
+        return ", ".join(part for part in (self.affiliation, self.country) if part)
+
+    def details(self) -> dict[str, str]:
+        return {name: getattr(self, name) for name in DETAIL_FIELDS}
+
+    def merged_with(self, other: Person) -> Person:
+        """This person with empty details filled in from ``other``."""
+        values = {f.name: getattr(self, f.name) or getattr(other, f.name) for f in fields(self)}
+        return Person(**values)
+
+
+def conflicts(first: Person, second: Person) -> list[tuple[str, str, str]]:
+    """The details that both give, differently: ``(field, first's, second's)``."""
+    found = []
+    for name in DETAIL_FIELDS:
+        a, b = getattr(first, name), getattr(second, name)
+        if a and b and a != b:
+            found.append((name, a, b))
+    return found
+
+
+def person_key(name: str) -> str:
+    """A stable identifier for a name: accents, case and punctuation folded.
+
+    >>> person_key("Zoë  O'Neil-Smith")
+    'zoe-o-neil-smith'
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    ascii_only = decomposed.encode("ascii", "ignore").decode("ascii").lower()
+    key = re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")
+    if key:
+        return key
+    # a name in a script with no ASCII letters still needs a stable key
+    return "u" + "-".join(f"{ord(ch):x}" for ch in name.strip() if not ch.isspace())
+
+
+def initials(name: str) -> str:
+    """Up to two initials for an avatar: first and last word of the name."""
+    words = [w for w in re.split(r"[\s\-]+", name.strip()) if w and w[0].isalnum()]
+    if not words:
+        return "?"
+    picked = [words[0], words[-1]] if len(words) > 1 else [words[0]]
+    return "".join(w[0] for w in picked).upper()
+
+
+# --- the committee line: "Name (Affiliation, Country) — Role" -----------------
+
+_ROLE_SEPARATOR = re.compile(r"\s+(?:—|–|--|-)\s+")
+
+
+class PersonLineError(ValueError):
+    """A people-list item that does not read ``Name (Affiliation[, Country])``."""
+
+
+@dataclass(frozen=True)
+class PersonLine:
+    """One item of a people list, as the author wrote it."""
+
+    name: str
+    affiliation: str = ""
+    country: str = ""
+    role: str = ""
+    has_details: bool = False
+
+
+def split_affiliation(inner: str) -> tuple[str, str]:
+    """``"Univ. of X, Dept, USA"`` -> ``("Univ. of X, Dept", "USA")``."""
+    inner = " ".join(inner.split())
+    if "," in inner:
+        affiliation, country = inner.rsplit(",", 1)
+        return affiliation.strip(), country.strip()
+    return inner, ""
+
+
+def parse_person_line(name_part: str | None, rest: str) -> PersonLine:
+    """Read one people-list item.
+
+    ``name_part`` is the name when the author linked it (``[Name](url) (...)``),
+    in which case ``rest`` is the text after the link; otherwise ``rest`` is the
+    whole item. Accepted forms::
+
+        Name
+        Name (Affiliation)
+        Name (Affiliation, Country)
+        Name (Affiliation, Country) — Role
+    """
+    rest = " ".join(rest.split())
+    if name_part is None:
+        match = re.match(r"^(?P<name>[^()]*?)\s*(?P<tail>\(.*)?$", rest)
+        if not match:  # pragma: no cover - the pattern accepts any text
+            raise PersonLineError(rest)
+        name = match.group("name")
+        tail = match.group("tail") or ""
+        if not tail:
+            name, role = _split_role(name)
+            _check_name(name, rest)
+            return PersonLine(name=name, role=role)
+    else:
+        name = " ".join(name_part.split())
+        tail = rest
+    _check_name(name, rest)
+    if not tail:
+        return PersonLine(name=name)
+    if not tail.startswith("("):
+        role_only = _ROLE_SEPARATOR.match(" " + tail)
+        if role_only:
+            return PersonLine(name=name, role=tail[role_only.end() - 1 :].strip())
+        raise PersonLineError(f"unexpected text after the name: {tail!r}")
+    depth, close = 0, -1
+    for index, ch in enumerate(tail):
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth == 0:
+            close = index
+            break
+    if close < 0:
+        raise PersonLineError("the parenthesis after the name is not closed")
+    inner, after = tail[1:close], tail[close + 1 :].strip()
+    if not inner.strip():
+        raise PersonLineError("the parentheses are empty: write (Affiliation, Country)")
+    affiliation, country = split_affiliation(inner)
+    role = ""
+    if after:
+        separator = _ROLE_SEPARATOR.match(" " + after)
+        if not separator:
+            raise PersonLineError(
+                f"unexpected text after the affiliation: {after!r} "
+                "(write a role after a dash: '— General chair')"
+            )
+        role = after[separator.end() - 1 :].strip()
+    return PersonLine(name, affiliation, country, role, has_details=True)
+
+
+def _split_role(text: str) -> tuple[str, str]:
+    parts = _ROLE_SEPARATOR.split(text, maxsplit=1)
+    return (parts[0].strip(), parts[1].strip()) if len(parts) == 2 else (text.strip(), "")
+
+
+def _check_name(name: str, whole: str) -> None:
+    if not name:
+        raise PersonLineError(f"no name before {whole!r}")
+    if not any(ch.isalpha() for ch in name):
+        raise PersonLineError(f"{name!r} is not a name")

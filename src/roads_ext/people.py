@@ -1,0 +1,486 @@
+"""Speakers and committees: ``speaker-card``, ``speakers`` and ``committee``.
+
+Cards and lists are sphinx-design's card and grid structure built from generic
+docutils nodes (containers, lists, paragraphs, references), so every builder
+renders them; the initials avatar and the schema.org data are added for HTML only.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import zlib
+from pathlib import Path
+from urllib.parse import urljoin
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from .model.people import Person, PersonLineError, parse_person_line
+from .registry import Declaration, PeopleDomain
+from .shared import RoadsDirective, grid_item, grid_list, grid_wrapper, link_problem, positive_int, text, warn
+from .shared import card as sd_card
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+#: node attribute naming the person (their key) a card or list entry presents
+PERSON_ATTR = "roads_person"
+#: node attribute set where the details must come from the registry at write time
+FILL_ATTR = "roads_fill"
+
+
+# --- nodes a person is shown with ----------------------------------------------
+
+
+def name_node(person: Person, directive: RoadsDirective | None = None) -> nodes.Node:
+    """The name, linked to the homepage when there is a safe one."""
+    if person.homepage:
+        return nodes.reference(
+            person.name, person.name, refuri=person.homepage, classes=["roads-person-link"]
+        )
+    return nodes.Text(person.name)
+
+
+def where_nodes(person: Person) -> list[nodes.Node]:
+    """``Affiliation, Country`` as separately styled inlines."""
+    parts: list[nodes.Node] = []
+    if person.affiliation:
+        parts.append(nodes.inline(person.affiliation, person.affiliation, classes=["roads-affiliation"]))
+    if person.affiliation and person.country:
+        parts.append(nodes.Text(", "))
+    if person.country:
+        parts.append(nodes.inline(person.country, person.country, classes=["roads-country"]))
+    return parts
+
+
+def unique_anchor(document: nodes.document, person: Person) -> str:
+    """``person-<key>``, or ``person-<key>-2`` where the page shows them twice."""
+    anchor, count = person.anchor, 1
+    while anchor in document.ids:
+        count += 1
+        anchor = f"{person.anchor}-{count}"
+    return anchor
+
+
+def checked_homepage(directive: RoadsDirective, url: str, line: int) -> str:
+    if not url:
+        return ""
+    problem = link_problem(url)
+    if problem:
+        directive.warn(f"homepage {url!r} {problem}; the name is shown unlinked", "link", line)
+        return ""
+    return url
+
+
+# --- speaker cards --------------------------------------------------------------
+
+
+def speaker_card(person: Person, talk: str = "", body: list[nodes.Node] | None = None) -> nodes.container:
+    """One speaker as a sphinx-design card."""
+    card, card_body = sd_card("roads-speaker-card")
+    if person.photo:
+        card_body += nodes.image(
+            uri=person.photo,
+            alt=f"Photo of {person.name}",
+            classes=["roads-photo"],
+            candidates={"*": person.photo},
+        )
+    title = nodes.rubric("", "", classes=["sd-card-title", "roads-person-name"])
+    title += name_node(person)
+    card_body += title
+    where = nodes.paragraph("", "", *where_nodes(person), classes=["roads-where"])
+    card_body += where
+    if talk:
+        talk_line = nodes.paragraph("", "", classes=["roads-talk"])
+        talk_line += nodes.inline("Talk: ", "Talk: ", classes=["roads-label"])
+        talk_line += nodes.emphasis(talk, talk)
+        card_body += talk_line
+    if body:
+        card_body += nodes.container("", *body, classes=["roads-bio"])
+    return card
+
+
+def card_grid(cards: list[nodes.Element], columns: int = 3) -> nodes.container:
+    """Speaker cards in sphinx-design's responsive grid."""
+    grid = grid_list(columns, "roads-speakers")
+    grid.extend(grid_item(card) for card in cards)
+    return grid_wrapper(grid)
+
+
+class SpeakerCardDirective(RoadsDirective):
+    """One speaker: name as the argument, details as options, bio as the body."""
+
+    warning_subtype = "speaker"
+    has_content = True
+    optional_arguments = 1
+    final_argument_whitespace = True
+    known_options = {
+        "affiliation": text,
+        "country": text,
+        "homepage": text,
+        "photo": text,
+        "talk": text,
+    }
+
+    def run_checked(self) -> list[nodes.Node]:
+        name = text(self.arguments[0]) if self.arguments else ""
+        if not name:
+            self.warn("no name: write the speaker's name after the directive, "
+                      "for example '```{speaker-card} Ada Lovelace'")
+            return []
+        options = self.checked_options
+        person = Person(
+            name=name,
+            affiliation=options.get("affiliation", ""),
+            country=options.get("country", ""),
+            homepage=checked_homepage(self, options.get("homepage", ""), self.option_line("homepage")),
+            photo=self.checked_photo(options.get("photo", "")),
+        )
+        card = speaker_card(person, options.get("talk", ""), self.parse_body())
+        present(self, card, person, "speaker", self.lineno, fill=False)
+        card["roads_loose"] = True  # grouped into a grid unless inside {speakers}
+        return [card]
+
+    def checked_photo(self, photo: str) -> str:
+        """The photo's path relative to the source folder, or "" after a warning."""
+        if not photo:
+            return ""
+        line = self.option_line("photo")
+        if link_problem(photo) is None and "://" in photo:
+            self.warn(f"photo {photo!r} must be a file in the project, not a URL; "
+                      "an initials avatar is shown instead", "photo", line)
+            return ""
+        relative, absolute = self.env.relfn2path(photo, self.env.docname)
+        source = Path(self.env.srcdir).resolve()
+        resolved = Path(absolute).resolve()
+        if not resolved.is_relative_to(source):
+            self.warn(f"photo {photo!r} lies outside the project; an initials avatar is shown instead",
+                      "photo", line)
+            return ""
+        if not resolved.is_file():
+            self.warn(f"photo {photo!r} does not exist; an initials avatar is shown instead",
+                      "photo", line)
+            return ""
+        self.env.note_dependency(str(resolved))
+        return "/" + resolved.relative_to(source).as_posix()
+
+
+class SpeakersDirective(RoadsDirective):
+    """A grid of speakers: ``speaker-card`` directives and/or a people list."""
+
+    warning_subtype = "speaker"
+    has_content = True
+    known_options = {"columns": positive_int}
+
+    def run_checked(self) -> list[nodes.Node]:
+        if not self.content:
+            self.warn("is empty: put speaker-card directives or a list of "
+                      "'Name (Affiliation, Country)' lines inside it", "empty")
+            return []
+        parsed = self.parse_content_to_nodes(allow_section_headings=False)
+        cards: list[nodes.Element] = []
+        others: list[nodes.Node] = []
+        for node in parsed:
+            if isinstance(node, nodes.container) and PERSON_ATTR in node:
+                node.attributes.pop("roads_loose", None)
+                cards.append(node)
+            elif isinstance(node, nodes.bullet_list | nodes.enumerated_list):
+                for person, role, fill, line in read_people_list(self, node, "speaker"):
+                    card = speaker_card(person, talk=role)
+                    present(self, card, person, "speaker", line, fill)
+                    cards.append(card)
+            elif isinstance(node, nodes.system_message | nodes.comment | nodes.target):
+                others.append(node)
+            else:
+                self.warn("only speaker-card directives and a people list belong inside; "
+                          f"this {node.tagname} is shown below the grid", "content",
+                          node.line or self.lineno)
+                others.append(node)
+        if not cards:
+            self.warn("has no speakers", "empty")
+            return others
+        grid = card_grid(cards, self.checked_options.get("columns", 3))
+        self.set_source_info(grid)
+        return [grid, *others]
+
+
+# --- people lists -----------------------------------------------------------------
+
+
+def read_people_list(
+    directive: RoadsDirective, people_list: nodes.Element, kind: str
+) -> list[tuple[Person, str, bool, int]]:
+    """The items of a Markdown/rST list as ``(person, role, fill, line)``.
+
+    An item that does not read ``Name (Affiliation, Country)`` is a warning and is
+    left out. ``fill`` is true for a name written alone: its details come from
+    wherever that person is declared.
+    """
+    read = []
+    for item in people_list.children:
+        line = item.line or directive.lineno
+        paragraphs = [child for child in item.children if isinstance(child, nodes.paragraph)]
+        if len(paragraphs) != 1 or len(item.children) != 1:
+            directive.warn("each item must be one line 'Name (Affiliation, Country)'; "
+                           "this item is left out", "item", line)
+            continue
+        entry = read_person_item(directive, paragraphs[0], line)
+        if entry is not None:
+            read.append(entry)
+    return read
+
+
+def read_person_item(
+    directive: RoadsDirective, paragraph: nodes.paragraph, line: int
+) -> tuple[Person, str, bool, int] | None:
+    """One list item's paragraph as ``(person, role, fill, line)``, or None after a warning."""
+    line = paragraph.line or line
+    first = paragraph.children[0] if paragraph.children else None
+    homepage = ""
+    try:
+        if isinstance(first, nodes.reference) and first.get("refuri"):
+            rest = "".join(child.astext() for child in paragraph.children[1:])
+            parsed = parse_person_line(first.astext(), rest)
+            homepage = checked_homepage(directive, first["refuri"], line)
+        else:
+            parsed = parse_person_line(None, paragraph.astext())
+    except PersonLineError as error:
+        directive.warn(f"{paragraph.astext()!r} does not read 'Name (Affiliation, Country)': "
+                       f"{error}; this item is left out", "item", line)
+        return None
+    person = Person(parsed.name, parsed.affiliation, parsed.country, homepage)
+    fill = not parsed.has_details and not homepage
+    return person, parsed.role, fill, line
+
+
+def present(
+    directive: RoadsDirective, node: nodes.Element, person: Person, kind: str, line: int, fill: bool
+) -> None:
+    """Give ``node`` the person's anchor and record it in the registry."""
+    document = directive.state.document
+    anchor = unique_anchor(document, person)
+    node["ids"].append(anchor)
+    document.ids[anchor] = node
+    node[PERSON_ATTR] = person.key
+    node.source, node.line = directive.get_source_info()[0], line
+    domain = PeopleDomain.of(directive.env)
+    if fill:
+        node[FILL_ATTR] = True
+        domain.note_mention(directive.env.docname, person.key)
+    else:
+        domain.declare(Declaration(person, kind, directive.env.docname, line, anchor))
+
+
+def committee_entry(person: Person, role: str) -> nodes.list_item:
+    entry = nodes.list_item(classes=["roads-member"])
+    line = nodes.paragraph("", "", classes=["roads-member-line"])
+    line += nodes.inline("", "", name_node(person), classes=["roads-person-name"])
+    line += nodes.inline("", "", *where_nodes(person), classes=["roads-where"])
+    if role:
+        line += nodes.inline(role, role, classes=["roads-role"])
+    entry += line
+    return entry
+
+
+class CommitteeDirective(RoadsDirective):
+    """A list of people: ``* [Name](url) (Affiliation, Country) — Role``."""
+
+    warning_subtype = "committee"
+    has_content = True
+    optional_arguments = 1  # a caption such as "Program committee"
+    final_argument_whitespace = True
+    known_options = {}
+
+    def run_checked(self) -> list[nodes.Node]:
+        if not self.content:
+            self.warn("is empty: write a Markdown list of 'Name (Affiliation, Country)' lines", "empty")
+            return []
+        members = nodes.bullet_list(classes=["roads-committee"], bullet="*")
+        self.set_source_info(members)
+        trailing: list[nodes.Node] = []
+        for node in self.parse_content_to_nodes(allow_section_headings=False):
+            if isinstance(node, nodes.bullet_list | nodes.enumerated_list):
+                for person, role, fill, line in read_people_list(self, node, "committee"):
+                    entry = committee_entry(person, role)
+                    present(self, entry, person, "committee", line, fill)
+                    members += entry
+            elif isinstance(node, nodes.system_message | nodes.comment):
+                trailing.append(node)
+            else:
+                self.warn(f"only a list of people belongs inside; this {node.tagname} is shown "
+                          "below the list", "content", node.line or self.lineno)
+                trailing.append(node)
+        result: list[nodes.Node] = []
+        if self.arguments:
+            caption = text(self.arguments[0])
+            result.append(nodes.rubric(caption, caption, classes=["roads-committee-caption"]))
+        if len(members):
+            result.append(members)
+        else:
+            self.warn("has no people", "empty")
+        return result + trailing
+
+
+# --- after reading: grids and heading levels ----------------------------------------
+
+
+class ArrangeSpeakerCards(SphinxTransform):
+    """Group speaker cards written one after another into one grid, and give each
+    card's name the heading level below the section it stands in."""
+
+    default_priority = 400
+
+    def apply(self, **kwargs: Any) -> None:
+        for card in list(self.document.findall(nodes.container)):
+            if not card.get("roads_loose") or card.parent is None:
+                continue
+            parent = card.parent
+            index = parent.index(card)
+            run = [card]
+            for sibling in parent.children[index + 1 :]:
+                if isinstance(sibling, nodes.container) and sibling.get("roads_loose"):
+                    run.append(sibling)
+                else:
+                    break
+            for member in run:
+                del member["roads_loose"]
+                parent.remove(member)
+            grid = card_grid(run)
+            grid.source, grid.line = card.source, card.line
+            parent.insert(index, grid)
+        for title in self.document.findall(nodes.rubric):
+            if "roads-person-name" in title["classes"]:
+                depth = sum(1 for a in _ancestors(title) if isinstance(a, nodes.section))
+                title["heading-level"] = min(depth + 1, 6)
+
+
+def _ancestors(node: nodes.Node):
+    node = node.parent
+    while node is not None:
+        yield node
+        node = node.parent
+
+
+# --- at write time: details from the registry ----------------------------------------
+
+
+class FillPeopleFromRegistry(SphinxPostTransform):
+    """Show every person with all the details the site declares for them.
+
+    A name written alone (Anshumali Shrivastava in the committee) gets the
+    affiliation and homepage of their speaker card; a declared entry without a
+    homepage gets one given elsewhere.
+    """
+
+    default_priority = 20
+
+    def run(self, **kwargs: Any) -> None:
+        domain = PeopleDomain.of(self.env)
+        shown: list[str] = []
+        for node in list(self.document.findall(nodes.Element)):
+            key = node.get(PERSON_ATTR)
+            if key is None:
+                continue
+            person = domain.lookup(key)
+            if person is None:
+                name = node.next_node(_is_name_holder).astext()
+                warn(f"{name!r} is written without '(Affiliation, Country)' and is declared "
+                     f"nowhere else on the site{domain.suggestion(name)}; give their details "
+                     "here or in a speaker-card", "person", node)
+                continue
+            if key not in shown:
+                shown.append(key)
+            name_holder = node.next_node(_is_name_holder)
+            if name_holder is not None and (node.get(FILL_ATTR) or not name_holder.next_node(nodes.reference)):
+                name_holder.children = []
+                name_holder += name_node(person)
+            where = node.next_node(_is_where_holder)
+            if where is not None and node.get(FILL_ATTR):
+                where.children = []
+                where.extend(where_nodes(person))
+        self.document["roads_people_shown"] = shown
+
+
+def _is_name_holder(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.Element) and "roads-person-name" in node["classes"]
+
+
+def _is_where_holder(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.Element) and "roads-where" in node["classes"]
+
+
+class AddInitialsAvatars(SphinxPostTransform):
+    """A speaker without a photo gets an initials avatar (HTML only)."""
+
+    default_priority = 30
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        domain = PeopleDomain.of(self.env)
+        for card in list(self.document.findall(nodes.container)):
+            if "roads-speaker-card" not in card["classes"]:
+                continue
+            body = card.next_node(nodes.container)
+            if body is None or body.next_node(nodes.image) is not None:
+                continue
+            name = (domain.lookup(card[PERSON_ATTR]) or Person(card.next_node(_is_name_holder).astext())).name
+            body.insert(0, nodes.raw("", avatar_html(name), format="html"))
+
+
+def avatar_html(name: str) -> str:
+    """A decorative circle with the initials; its colour is stable per name."""
+    hue = zlib.crc32(name.encode("utf-8")) % 360
+    letters = html.escape(Person(name).initials)
+    return (
+        f'<span class="roads-avatar" style="--roads-avatar-hue: {hue}" aria-hidden="true">'
+        f"{letters}</span>"
+    )
+
+
+# --- schema.org ---------------------------------------------------------------------
+
+
+def person_json_ld(person: Person, url: str) -> dict[str, Any]:
+    data: dict[str, Any] = {"@type": "Person", "@id": url, "name": person.name}
+    if person.homepage:
+        data["url"] = person.homepage
+    if person.affiliation:
+        data["affiliation"] = {"@type": "Organization", "name": person.affiliation}
+    if person.country:
+        data["nationality"] = {"@type": "Country", "name": person.country}
+    return data
+
+
+def add_people_json_ld(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Describe the people a page shows as schema.org ``Person`` (JSON-LD in the head)."""
+    if doctree is None or not doctree.get("roads_people_shown"):
+        return
+    domain = PeopleDomain.of(app.env)
+    graph = []
+    for key in doctree["roads_people_shown"]:
+        person, declaration = domain.lookup(key), domain.primary(key)
+        if person is None or declaration is None:
+            continue
+        url = app.builder.get_target_uri(declaration.docname) + "#" + declaration.anchor
+        if app.config.html_baseurl:
+            url = urljoin(app.config.html_baseurl.rstrip("/") + "/", url)
+        graph.append(person_json_ld(person, url))
+    payload = json.dumps({"@context": "https://schema.org", "@graph": graph}, ensure_ascii=False)
+    # "</" cannot end the script early once escaped
+    payload = payload.replace("</", "<\\/")
+    context["metatags"] = context.get("metatags", "") + (
+        f'\n<script type="application/ld+json">{payload}</script>'
+    )
+
+
+def setup_people(app: Sphinx) -> None:
+    app.add_directive("speaker-card", SpeakerCardDirective)
+    app.add_directive("speakers", SpeakersDirective)
+    app.add_directive("committee", CommitteeDirective)
+    app.add_transform(ArrangeSpeakerCards)
+    app.add_post_transform(FillPeopleFromRegistry)
+    app.add_post_transform(AddInitialsAvatars)
+    app.connect("html-page-context", add_people_json_ld)

@@ -1,0 +1,258 @@
+"""What every roads_ext directive shares: option checking, warnings, safe links.
+
+Directives are thin: they collect raw text, hand it to the Sphinx-free model
+(``roads_ext.model``) and turn the result into docutils nodes. Every problem in
+an author's input is reported by :func:`warn` as ``roads.<subtype>`` with the
+file and line, and the rest of the page still renders.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.logging import getLogger
+
+logger = getLogger("roads_ext")
+
+WARNING_TYPE = "roads"
+
+
+def warn(message: str, subtype: str, location: Any) -> None:
+    """Report a problem in an author's input as a ``roads.<subtype>`` warning.
+
+    ``location`` is a node, a docname or a ``(docname, line)`` pair.
+    """
+    logger.warning(message, type=WARNING_TYPE, subtype=subtype, location=location)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` for the closest choice, or nothing."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+# --- options -----------------------------------------------------------------
+#
+# docutils (rST) rejects the whole directive on an unknown or invalid option and
+# MyST drops it with a ``myst.*`` warning that names no alternative. Both call
+# ``option_spec[name](value)``; this mapping answers every name with a converter
+# that records the raw value, and the directive checks them itself, so both
+# parsers give the same ``roads.option`` warning and keep the rest.
+
+
+class _RawOption:
+    __slots__ = ("name", "value")
+
+    def __init__(self, name: str, value: str | None) -> None:
+        self.name = name
+        self.value = value
+
+
+class LenientOptionSpec(dict):
+    """An ``option_spec`` that accepts any option name, to check it later."""
+
+    def __getitem__(self, name: str) -> Callable[[str | None], _RawOption]:
+        # every known option too, so that a bad value is reported by us
+        return lambda value: _RawOption(name, value)
+
+    def __contains__(self, name: object) -> bool:
+        return True
+
+    def converter(self, name: str) -> Callable[[str | None], Any]:
+        return dict.__getitem__(self, name)
+
+
+def flag(value: str | None) -> bool:
+    """An option that is present or not; it takes no value."""
+    if value and value.strip():
+        raise ValueError("takes no value")
+    return True
+
+
+def text(value: str | None) -> str:
+    """Any single line of text, whitespace collapsed."""
+    return " ".join((value or "").split())
+
+
+def required_text(value: str | None) -> str:
+    result = text(value)
+    if not result:
+        raise ValueError("needs a value")
+    return result
+
+
+def positive_int(value: str | None) -> int:
+    try:
+        number = int((value or "").strip())
+    except ValueError:
+        raise ValueError("is not a whole number") from None
+    if number < 1:
+        raise ValueError("must be 1 or more")
+    return number
+
+
+def choice(*choices: str) -> Callable[[str | None], str]:
+    def convert(value: str | None) -> str:
+        word = text(value).lower()
+        if word not in choices:
+            raise ValueError(f"must be one of {', '.join(choices)}" + did_you_mean(word, choices))
+        return word
+
+    return convert
+
+
+class RoadsDirective(SphinxDirective):
+    """Base class: lenient option parsing, checked options, located warnings.
+
+    Subclasses declare ``options`` (name -> converter) and implement ``run_checked``.
+    """
+
+    #: subtype of the warnings this directive gives, e.g. ``"speaker"``
+    warning_subtype = "directive"
+    #: name -> converter, checked by :meth:`check_options`
+    known_options: dict[str, Callable[[str | None], Any]] = {}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.option_spec = LenientOptionSpec(cls.known_options)
+
+    def warn(self, message: str, subtype: str | None = None, line: int | None = None) -> None:
+        where = (self.env.docname, line if line is not None else self.lineno)
+        warn(f"{self.name}: {message}", subtype or self.warning_subtype, where)
+
+    def check_options(self) -> dict[str, Any]:
+        checked: dict[str, Any] = {}
+        for name, raw in self.options.items():
+            value = raw.value if isinstance(raw, _RawOption) else raw
+            if name not in self.known_options:
+                self.warn(
+                    f"unknown option {name!r}{did_you_mean(name, self.known_options)}",
+                    subtype="option",
+                    line=self.option_line(name),
+                )
+                continue
+            try:
+                checked[name] = self.known_options[name](value)
+            except ValueError as error:
+                self.warn(
+                    f"option {name!r}: {value!r} {error}",
+                    subtype="option",
+                    line=self.option_line(name),
+                )
+        return checked
+
+    def option_line(self, name: str) -> int:
+        """The source line of option ``name`` (the directive's line if not found)."""
+        pattern = re.compile(rf"^\s*:{re.escape(name)}:")
+        for offset, line in enumerate(self.block_text.splitlines()):
+            if pattern.match(line):
+                return self.lineno + offset
+        return self.lineno
+
+    def run(self) -> list[nodes.Node]:
+        self.checked_options = self.check_options()
+        return self.run_checked()
+
+    def run_checked(self) -> list[nodes.Node]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def parse_body(self) -> list[nodes.Node]:
+        """The directive's body as nodes: Markdown under MyST, rST under rST."""
+        if not self.content:
+            return []
+        parsed = self.parse_content_to_nodes(allow_section_headings=False)
+        return sanitize(parsed, self)
+
+
+# --- what an author may put in a body ----------------------------------------
+
+SAFE_SCHEMES = ("http", "https", "mailto")
+_SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
+
+
+def link_problem(url: str) -> str | None:
+    """Why ``url`` may not be linked, or None when it is safe.
+
+    Absolute links must be http(s) or mailto; relative links stay inside the site.
+    """
+    cleaned = "".join(ch for ch in url if ch.isprintable() and not ch.isspace())
+    match = _SCHEME.match(cleaned)
+    if match is None:
+        return None if cleaned else "is empty"
+    if match.group(1).lower() not in SAFE_SCHEMES:
+        return f"uses {match.group(1).lower()!r}: only http(s) and mailto links are allowed"
+    if match.group(1).lower() in ("http", "https") and not re.match(
+        r"^https?://[^/\s]+", cleaned, re.IGNORECASE
+    ):
+        return "has no host"
+    return None
+
+
+def sanitize(parsed: list[nodes.Node], directive: RoadsDirective) -> list[nodes.Node]:
+    """Escape raw HTML and unlink unsafe links in an author's body text."""
+    for tree in parsed:
+        if not isinstance(tree, nodes.Node):
+            continue
+        for raw in list(tree.findall(nodes.raw)):
+            directive.warn(
+                "raw HTML is shown as text, not run",
+                subtype="html",
+                line=raw.line or directive.lineno,
+            )
+            raw.replace_self(nodes.literal(raw.astext(), raw.astext()))
+        for ref in list(tree.findall(nodes.reference)):
+            uri = ref.get("refuri")
+            if uri is None:
+                continue
+            problem = link_problem(uri)
+            if problem:
+                directive.warn(
+                    f"link {uri!r} {problem}; shown as text",
+                    subtype="link",
+                    line=ref.line or directive.lineno,
+                )
+                ref.replace_self(nodes.inline(ref.astext(), ref.astext()))
+    return parsed
+
+
+# --- sphinx-design's grid, as a list --------------------------------------------
+
+
+def grid_list(columns: int, *classes: str) -> nodes.bullet_list:
+    """A ``<ul>`` laid out as sphinx-design's responsive grid: one column on a
+    phone, two on a tablet, ``columns`` on a wide screen."""
+    columns = max(1, min(columns, 6))
+    narrow = min(2, columns)
+    return nodes.bullet_list(
+        classes=[
+            "sd-row", "sd-row-cols-1", "sd-row-cols-xs-1", f"sd-row-cols-sm-{narrow}",
+            f"sd-row-cols-md-{narrow}", f"sd-row-cols-lg-{columns}", "sd-g-3", "roads-grid",
+            *classes,
+        ],
+        bullet="*",
+    )
+
+
+def grid_item(card: nodes.Element) -> nodes.list_item:
+    return nodes.list_item("", card, classes=["sd-col", "sd-d-flex-row"])
+
+
+def grid_wrapper(grid: nodes.bullet_list) -> nodes.container:
+    return nodes.container(
+        "", grid, classes=["sd-container-fluid", "sd-sphinx-override", "roads-grid-wrapper"]
+    )
+
+
+def card(*classes: str) -> tuple[nodes.container, nodes.container]:
+    """An empty sphinx-design card and its body, to fill."""
+    outer = nodes.container(
+        classes=["sd-card", "sd-sphinx-override", "sd-shadow-sm", "sd-w-100", *classes]
+    )
+    body = nodes.container(classes=["sd-card-body"])
+    outer += body
+    return outer, body

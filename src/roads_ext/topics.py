@@ -1,0 +1,99 @@
+"""``topic-grid``: a plain Markdown list of topics shown as a grid of short cards.
+
+An item may begin with an octicon name between colons (``:zap: Faster training``).
+The list stays a list (``<ul>``) laid out with sphinx-design's grid classes; the
+icon is added for HTML only.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx_design.icons import get_octicon, list_octicons
+
+from .shared import RoadsDirective, did_you_mean, grid_item, grid_list, grid_wrapper, positive_int
+from .shared import card as sd_card
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+ICON_ATTR = "roads_icon"
+_ICON_PREFIX = re.compile(r"^:(?P<icon>[a-z0-9][a-z0-9-]*):\s+")
+
+
+class TopicGridDirective(RoadsDirective):
+    warning_subtype = "topic"
+    has_content = True
+    known_options = {"columns": positive_int}
+
+    def run_checked(self) -> list[nodes.Node]:
+        if not self.content:
+            self.warn("is empty: write a Markdown list of topics inside it", "empty")
+            return []
+        topics = grid_list(self.checked_options.get("columns", 3), "roads-topics")
+        self.set_source_info(topics)
+        trailing: list[nodes.Node] = []
+        for node in self.parse_body():
+            if isinstance(node, nodes.bullet_list | nodes.enumerated_list):
+                for item in node.children:
+                    topics += grid_item(self.topic(item))
+            elif isinstance(node, nodes.system_message | nodes.comment):
+                trailing.append(node)
+            else:
+                self.warn(f"only a list of topics belongs inside; this {node.tagname} is shown "
+                          "below the grid", "content", node.line or self.lineno)
+                trailing.append(node)
+        if not len(topics):
+            self.warn("has no topics: write them as a Markdown list", "empty")
+            return trailing
+        return [grid_wrapper(topics), *trailing]
+
+    def topic(self, item: nodes.list_item) -> nodes.container:
+        card, body = sd_card("roads-topic-card")
+        body.extend(item.children)
+        first_text = body.next_node(nodes.Text)
+        if first_text is not None:
+            match = _ICON_PREFIX.match(str(first_text))
+            if match:
+                icon = match.group("icon")
+                remaining = str(first_text)[match.end():]
+                first_text.parent.replace(first_text, nodes.Text(remaining))
+                if icon in _octicon_names():
+                    card[ICON_ATTR] = icon
+                else:
+                    self.warn(f"unknown icon {icon!r}{did_you_mean(icon, _octicon_names())}; "
+                              "the topic is shown without it (icons are sphinx-design's octicons)",
+                              "icon", item.line or self.lineno)
+        return card
+
+
+_OCTICONS: frozenset[str] | None = None
+
+
+def _octicon_names() -> frozenset[str]:
+    global _OCTICONS
+    if _OCTICONS is None:
+        _OCTICONS = frozenset(list_octicons())
+    return _OCTICONS
+
+
+class AddTopicIcons(SphinxPostTransform):
+    """Draw each topic's octicon (HTML only; other builders show the text)."""
+
+    default_priority = 30
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        for card in self.document.findall(nodes.container):
+            icon = card.get(ICON_ATTR)
+            if icon:
+                svg = get_octicon(icon, height="1.5em", classes=["roads-topic-icon"])
+                card.next_node(nodes.container).insert(0, nodes.raw("", svg, format="html"))
+
+
+def setup_topics(app: Sphinx) -> None:
+    app.add_directive("topic-grid", TopicGridDirective)
+    app.add_post_transform(AddTopicIcons)
