@@ -1,0 +1,79 @@
+"""One Sphinx build in its own process, reported as JSON on the last line of stdout.
+
+Run by ``build_speed.py``: ``python _child.py '{"srcdir": ..., ...}'``. Its own
+process so that every build starts cold (no module caches from a previous
+build) and so that its peak memory is its own (``ru_maxrss``).
+
+Reported: wall and CPU seconds of the build (creating the application, reading,
+writing), the read and write phases apart, which documents were read and which
+written, the number of warnings, and the peak resident memory.
+"""
+
+from __future__ import annotations
+
+import cProfile
+import io
+import json
+import resource
+import sys
+import time
+
+
+def main() -> int:
+    job = json.loads(sys.argv[1])
+    from sphinx.application import Sphinx
+
+    read: list[str] = []
+    written: list[str] = []
+    marks: dict[str, float] = {}
+
+    def before_read(app, env, docnames):
+        marks.setdefault("read_start", time.perf_counter())
+        read.extend(docnames)
+
+    def updated(app, env):
+        marks.setdefault("read_end", time.perf_counter())
+
+    def resolved(app, doctree, docname):
+        written.append(docname)
+
+    warnings = io.StringIO()
+    profiler = cProfile.Profile() if job.get("profile") else None
+    cpu0 = time.process_time()
+    wall0 = time.perf_counter()
+    if profiler:
+        profiler.enable()
+    app = Sphinx(
+        job["srcdir"], job["srcdir"], job["outdir"], job["doctreedir"], "html",
+        status=None, warning=warnings, freshenv=job["fresh"], parallel=job["jobs"],
+        keep_going=True,
+    )
+    app.connect("env-before-read-docs", before_read)
+    app.connect("env-updated", updated)
+    app.connect("doctree-resolved", resolved)
+    app.build(force_all=job["fresh"])
+    if profiler:
+        profiler.disable()
+        profiler.dump_stats(job["profile"])
+    wall = time.perf_counter() - wall0
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    forks = resource.getrusage(resource.RUSAGE_CHILDREN)
+    report = {
+        "wall": wall,
+        # CPU of this process and of the -j workers it forked: steadier than wall
+        # time on a machine that others share
+        "cpu": time.process_time() - cpu0 + forks.ru_utime + forks.ru_stime,
+        "read_phase": marks.get("read_end", wall0) - marks.get("read_start", wall0),
+        "read": sorted(read),
+        "written": sorted(written),
+        "warnings": [line for line in warnings.getvalue().splitlines() if "WARNING" in line or "ERROR" in line],
+        "maxrss_mb": own.ru_maxrss / 1024,
+        "workers_maxrss_mb": forks.ru_maxrss / 1024,
+        "status": app.statuscode,
+    }
+    print(json.dumps(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
