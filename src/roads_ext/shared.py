@@ -193,6 +193,15 @@ def link_problem(url: str) -> str | None:
     return None
 
 
+def source_line(node: nodes.Node, default: int) -> int:
+    """The line of ``node`` or of its nearest ancestor that knows one."""
+    while node is not None:
+        if getattr(node, "line", None):
+            return node.line
+        node = node.parent
+    return default
+
+
 def sanitize(parsed: list[nodes.Node], directive: RoadsDirective) -> list[nodes.Node]:
     """Escape raw HTML and unlink unsafe links in an author's body text."""
     for tree in parsed:
@@ -202,9 +211,13 @@ def sanitize(parsed: list[nodes.Node], directive: RoadsDirective) -> list[nodes.
             directive.warn(
                 "raw HTML is shown as text, not run",
                 subtype="html",
-                line=raw.line or directive.lineno,
+                line=source_line(raw, directive.lineno),
             )
-            raw.replace_self(nodes.literal(raw.astext(), raw.astext()))
+            shown = nodes.Text(raw.astext())
+            if isinstance(raw.parent, nodes.TextElement):
+                raw.replace_self(shown)
+            else:
+                raw.replace_self(nodes.paragraph("", "", shown))
         for ref in list(tree.findall(nodes.reference)):
             uri = ref.get("refuri")
             if uri is None:
@@ -214,7 +227,7 @@ def sanitize(parsed: list[nodes.Node], directive: RoadsDirective) -> list[nodes.
                 directive.warn(
                     f"link {uri!r} {problem}; shown as text",
                     subtype="link",
-                    line=ref.line or directive.lineno,
+                    line=source_line(ref, directive.lineno),
                 )
                 ref.replace_self(nodes.inline(ref.astext(), ref.astext()))
     return parsed
