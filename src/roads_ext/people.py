@@ -35,7 +35,7 @@ FILL_ATTR = "roads_fill"
 # --- nodes a person is shown with ----------------------------------------------
 
 
-def name_node(person: Person, directive: RoadsDirective | None = None) -> nodes.Node:
+def name_node(person: Person) -> nodes.Node:
     """The name, linked to the homepage when there is a safe one."""
     if person.homepage:
         return nodes.reference(
