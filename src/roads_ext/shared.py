@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -147,11 +148,23 @@ class RoadsDirective(SphinxDirective):
         return checked
 
     def option_line(self, name: str) -> int:
-        """The source line of option ``name`` (the directive's line if not found)."""
+        """The source line of option ``name`` (the directive's line if not found).
+
+        Options stand right below the directive's first line, before any blank
+        line, in both MyST and rST; the source file is read only on a warning.
+        """
         pattern = re.compile(rf"^\s*:{re.escape(name)}:")
-        for offset, line in enumerate(self.block_text.splitlines()):
+        source, _ = self.get_source_info()
+        try:
+            lines = Path(source).read_text(encoding="utf-8").splitlines()
+        except (OSError, TypeError, ValueError):
+            return self.lineno
+        for number in range(self.lineno, min(len(lines), self.lineno + 200)):
+            line = lines[number]  # the line after ``number`` (1-based)
+            if not line.strip():
+                break
             if pattern.match(line):
-                return self.lineno + offset
+                return number + 1
         return self.lineno
 
     def run(self) -> list[nodes.Node]:
