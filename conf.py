@@ -10,6 +10,7 @@ from urllib.parse import urlparse
 project = "ROADS to Mega-AI Models"
 author = "ROADS workshop organizers"
 copyright = "2023, the ROADS workshop organizers"
+version = release = "2023"
 
 extensions = [
     "myst_parser",

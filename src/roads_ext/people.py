@@ -35,7 +35,7 @@ FILL_ATTR = "roads_fill"
 # --- nodes a person is shown with ----------------------------------------------
 
 
-def name_node(person: Person, directive: RoadsDirective | None = None) -> nodes.Node:
+def name_node(person: Person) -> nodes.Node:
     """The name, linked to the homepage when there is a safe one."""
     if person.homepage:
         return nodes.reference(
@@ -180,7 +180,7 @@ class SpeakersDirective(RoadsDirective):
             self.warn("is empty: put speaker-card directives or a list of "
                       "'Name (Affiliation, Country)' lines inside it", "empty")
             return []
-        parsed = self.parse_content_to_nodes(allow_section_headings=False)
+        parsed = self.parse_body()
         cards: list[nodes.Element] = []
         others: list[nodes.Node] = []
         for node in parsed:
@@ -247,6 +247,7 @@ def read_person_item(
             homepage = checked_homepage(directive, first["refuri"], line)
         else:
             parsed = parse_person_line(None, paragraph.astext())
+            homepage = checked_homepage(directive, parsed.link, line)
     except PersonLineError as error:
         directive.warn(f"{paragraph.astext()!r} does not read 'Name (Affiliation, Country)': "
                        f"{error}; this item is left out", "item", line)
@@ -265,7 +266,11 @@ def present(
     node["ids"].append(anchor)
     document.ids[anchor] = node
     node[PERSON_ATTR] = person.key
-    node.source, node.line = directive.get_source_info()[0], line
+    source = directive.get_source_info()[0]
+    # located text is also what gettext extracts for translators
+    for located in (node, *node.findall(nodes.TextElement)):
+        if not located.source:
+            located.source, located.line = source, line
     domain = PeopleDomain.of(directive.env)
     if fill:
         node[FILL_ATTR] = True
@@ -275,14 +280,23 @@ def present(
 
 
 def committee_entry(person: Person, role: str) -> nodes.list_item:
+    """``Name (Affiliation, Country) — Role``; the punctuation is for text and
+    print output, the HTML lays the parts out with CSS instead."""
     entry = nodes.list_item(classes=["roads-member"])
     line = nodes.paragraph("", "", classes=["roads-member-line"])
     line += nodes.inline("", "", name_node(person), classes=["roads-person-name"])
+    line += separator(" (")
     line += nodes.inline("", "", *where_nodes(person), classes=["roads-where"])
+    line += separator(")")
     if role:
+        line += separator(" — ")
         line += nodes.inline(role, role, classes=["roads-role"])
     entry += line
     return entry
+
+
+def separator(text: str) -> nodes.inline:
+    return nodes.inline(text, text, classes=["roads-sep"])
 
 
 class CommitteeDirective(RoadsDirective):
@@ -301,7 +315,7 @@ class CommitteeDirective(RoadsDirective):
         members = nodes.bullet_list(classes=["roads-committee"], bullet="*")
         self.set_source_info(members)
         trailing: list[nodes.Node] = []
-        for node in self.parse_content_to_nodes(allow_section_headings=False):
+        for node in self.parse_body():
             if isinstance(node, nodes.bullet_list | nodes.enumerated_list):
                 for person, role, fill, line in read_people_list(self, node, "committee"):
                     entry = committee_entry(person, role)
@@ -401,6 +415,10 @@ class FillPeopleFromRegistry(SphinxPostTransform):
             if where is not None and node.get(FILL_ATTR):
                 where.children = []
                 where.extend(where_nodes(person))
+            if not person.where:  # no "()" around nothing in text output
+                for sep in list(node.findall(nodes.inline)):
+                    if "roads-sep" in sep["classes"] and sep.astext().strip() in ("(", ")"):
+                        sep.parent.remove(sep)
         self.document["roads_people_shown"] = shown
 
 
@@ -449,8 +467,8 @@ def person_json_ld(person: Person, url: str) -> dict[str, Any]:
         data["url"] = person.homepage
     if person.affiliation:
         data["affiliation"] = {"@type": "Organization", "name": person.affiliation}
-    if person.country:
-        data["nationality"] = {"@type": "Country", "name": person.country}
+        if person.country:
+            data["affiliation"]["address"] = {"@type": "PostalAddress", "addressCountry": person.country}
     return data
 
 
@@ -469,8 +487,8 @@ def add_people_json_ld(app: Sphinx, pagename: str, templatename: str, context: d
             url = urljoin(app.config.html_baseurl.rstrip("/") + "/", url)
         graph.append(person_json_ld(person, url))
     payload = json.dumps({"@context": "https://schema.org", "@graph": graph}, ensure_ascii=False)
-    # "</" cannot end the script early once escaped
-    payload = payload.replace("</", "<\\/")
+    # no "<", ">" or "&" from an author can end the script element early
+    payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     context["metatags"] = context.get("metatags", "") + (
         f'\n<script type="application/ld+json">{payload}</script>'
     )

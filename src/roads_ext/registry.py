@@ -191,9 +191,9 @@ class PeopleDomain(Domain):
     def check_conflicts(self) -> None:
         """Warn where two declarations of one person give different details."""
         for found in self.index().values():
-            in_source_order = sorted(found, key=lambda d: (d.docname, d.line))
-            first = in_source_order[0]
-            for later in in_source_order[1:]:
+            # reported where it differs from the declaration links go to
+            first = found[0]
+            for later in found[1:]:
                 for field, a, b in conflicts(first.person, later.person):
                     warn(
                         f"person {later.person.name!r} is declared twice with a different "

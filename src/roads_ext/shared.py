@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -147,11 +148,23 @@ class RoadsDirective(SphinxDirective):
         return checked
 
     def option_line(self, name: str) -> int:
-        """The source line of option ``name`` (the directive's line if not found)."""
+        """The source line of option ``name`` (the directive's line if not found).
+
+        Options stand right below the directive's first line, before any blank
+        line, in both MyST and rST; the source file is read only on a warning.
+        """
         pattern = re.compile(rf"^\s*:{re.escape(name)}:")
-        for offset, line in enumerate(self.block_text.splitlines()):
+        source, _ = self.get_source_info()
+        try:
+            lines = Path(source).read_text(encoding="utf-8").splitlines()
+        except (OSError, TypeError, ValueError):
+            return self.lineno
+        for number in range(self.lineno, min(len(lines), self.lineno + 200)):
+            line = lines[number]  # the line after ``number`` (1-based)
+            if not line.strip():
+                break
             if pattern.match(line):
-                return self.lineno + offset
+                return number + 1
         return self.lineno
 
     def run(self) -> list[nodes.Node]:
@@ -193,6 +206,15 @@ def link_problem(url: str) -> str | None:
     return None
 
 
+def source_line(node: nodes.Node, default: int) -> int:
+    """The line of ``node`` or of its nearest ancestor that knows one."""
+    while node is not None:
+        if getattr(node, "line", None):
+            return node.line
+        node = node.parent
+    return default
+
+
 def sanitize(parsed: list[nodes.Node], directive: RoadsDirective) -> list[nodes.Node]:
     """Escape raw HTML and unlink unsafe links in an author's body text."""
     for tree in parsed:
@@ -202,9 +224,13 @@ def sanitize(parsed: list[nodes.Node], directive: RoadsDirective) -> list[nodes.
             directive.warn(
                 "raw HTML is shown as text, not run",
                 subtype="html",
-                line=raw.line or directive.lineno,
+                line=source_line(raw, directive.lineno),
             )
-            raw.replace_self(nodes.literal(raw.astext(), raw.astext()))
+            shown = nodes.Text(raw.astext())
+            if isinstance(raw.parent, nodes.TextElement):
+                raw.replace_self(shown)
+            else:
+                raw.replace_self(nodes.paragraph("", "", shown))
         for ref in list(tree.findall(nodes.reference)):
             uri = ref.get("refuri")
             if uri is None:
@@ -214,7 +240,7 @@ def sanitize(parsed: list[nodes.Node], directive: RoadsDirective) -> list[nodes.
                 directive.warn(
                     f"link {uri!r} {problem}; shown as text",
                     subtype="link",
-                    line=ref.line or directive.lineno,
+                    line=source_line(ref, directive.lineno),
                 )
                 ref.replace_self(nodes.inline(ref.astext(), ref.astext()))
     return parsed

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 #: the details of a person that two declarations must agree on
 DETAIL_FIELDS = ("affiliation", "country", "homepage", "photo")
@@ -85,6 +85,7 @@ def initials(name: str) -> str:
 
 # --- the committee line: "Name (Affiliation, Country) — Role" -----------------
 
+_MARKDOWN_LINK = re.compile(r"^\[(?P<name>[^\]]+)\]\((?P<url>[^)\s]*)\)")
 _ROLE_SEPARATOR = re.compile(r"\s+(?:—|–|--|-)\s+")
 
 
@@ -101,6 +102,9 @@ class PersonLine:
     country: str = ""
     role: str = ""
     has_details: bool = False
+    #: a link written as Markdown that the parser did not turn into one
+    #: (an unsupported scheme such as ``data:``); the caller checks it
+    link: str = ""
 
 
 def split_affiliation(inner: str) -> tuple[str, str]:
@@ -126,6 +130,10 @@ def parse_person_line(name_part: str | None, rest: str) -> PersonLine:
     """
     rest = " ".join(rest.split())
     if name_part is None:
+        unlinked = _MARKDOWN_LINK.match(rest)
+        if unlinked:
+            parsed = parse_person_line(unlinked.group("name"), rest[unlinked.end():])
+            return replace(parsed, link=unlinked.group("url"))
         match = re.match(r"^(?P<name>[^()]*?)\s*(?P<tail>\(.*)?$", rest)
         if not match:  # pragma: no cover - the pattern accepts any text
             raise PersonLineError(rest)

@@ -1,0 +1,538 @@
+"""Speaker cards, speaker grids, committees, topics and the {person} role, as a
+visitor sees them in the HTML and as an author sees the warnings."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+
+def soup(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
+def main_part(html: str) -> BeautifulSoup:
+    page = soup(html)
+    return page.find(attrs={"role": "main"}) or page
+
+
+# --- the test root: several pages sharing one registry -------------------------------
+
+
+@pytest.mark.sphinx("html", testroot="people")
+def test_speaker_cards_show_every_detail(app):
+    app.build()
+    page = main_part((app.outdir / "speakers.html").read_text())
+    ada = page.find(id="person-ada-lovelace")
+    assert "sd-card" in ada["class"]
+    name = ada.find(class_="roads-person-name")
+    assert name.name == "h2"  # one level below the page's h1
+    assert name.a["href"] == "https://example.org/ada"
+    assert ada.find(class_="roads-affiliation").text == "Analytical Engines Ltd"
+    assert ada.find(class_="roads-country").text == "UK"
+    assert ada.find(class_="roads-talk").em.text == "Notes on the engine"
+    assert ada.find(class_="roads-bio").strong.text == "the first"
+    avatar = ada.find(class_="roads-avatar")
+    assert avatar.text == "AL" and avatar["aria-hidden"] == "true"
+    # no homepage: the name is not a link, and nothing is broken
+    turing = page.find(id="person-alan-turing")
+    assert turing.find(class_="roads-person-name").a is None
+    assert turing.find("img") is None
+
+
+@pytest.mark.sphinx("html", testroot="people")
+def test_cards_form_a_responsive_grid_that_is_a_list(app):
+    app.build()
+    page = main_part((app.outdir / "speakers.html").read_text())
+    grids = page.find_all("ul", class_="roads-speakers")
+    # two loose cards are grouped into one grid; the {speakers} block is another
+    assert len(grids) == 2
+    loose, listed = grids
+    assert [li.find(class_="roads-person-name").text for li in loose.find_all("li", recursive=False)] == [
+        "Ada Lovelace", "Alan Turing",
+    ]
+    for cls in ("sd-row", "sd-row-cols-1", "sd-row-cols-lg-3"):
+        assert cls in loose["class"]
+    assert "sd-row-cols-lg-2" in listed["class"]  # :columns: 2
+    names = [li.find(class_="roads-person-name").text for li in listed.find_all("li", recursive=False)]
+    assert names == ["Grace Hopper", "Katherine Johnson"]
+    assert listed.find(id="person-katherine-johnson").find(class_="roads-affiliation").text == "NASA"
+
+
+@pytest.mark.sphinx("html", testroot="people")
+def test_committee_entries_are_linked_styled_and_carry_roles(app):
+    app.build()
+    page = main_part((app.outdir / "committee.html").read_text())
+    members = page.find("ul", class_="roads-committee").find_all("li", recursive=False)
+    assert [m.find(class_="roads-person-name").text for m in members] == [
+        "Barbara Liskov", "Edsger Dijkstra", "Grace Hopper",
+    ]
+    liskov = members[0]
+    assert liskov.find(class_="roads-person-name").a["href"] == "https://example.org/liskov"
+    assert liskov.find(class_="roads-where").text == "MIT, USA"
+    assert liskov.find(class_="roads-role").text == "General chair"
+    assert page.find(class_="roads-committee-caption").text == "Organizing committee"
+
+
+@pytest.mark.sphinx("html", testroot="people")
+def test_a_name_written_alone_takes_the_details_declared_elsewhere(app, warning):
+    """Grace Hopper is declared on the speakers page and named alone in the committee."""
+    app.build()
+    page = main_part((app.outdir / "committee.html").read_text())
+    hopper = page.find(id="person-grace-hopper")
+    assert hopper.find(class_="roads-person-name").a["href"] == "https://example.org/grace"
+    assert hopper.find(class_="roads-where").text == "US Navy, USA"
+    assert hopper.find(class_="roads-role").text == "Program chair"
+    assert "WARNING" not in warning.getvalue()
+
+
+@pytest.mark.sphinx("html", testroot="people")
+def test_person_role_links_to_the_speaker_card_with_details_as_title(app):
+    app.build()
+    page = main_part((app.outdir / "index.html").read_text())
+    links = page.find_all("a", class_="reference internal")
+    by_text = {a.text: a for a in links}
+    assert by_text["Ada Lovelace"]["href"] == "speakers.html#person-ada-lovelace"
+    assert by_text["Ada Lovelace"]["title"] == "Ada Lovelace, Analytical Engines Ltd, UK"
+    # a speaker card is preferred over a committee entry as the target
+    assert by_text["Grace Hopper"]["href"] == "speakers.html#person-grace-hopper"
+
+
+@pytest.mark.sphinx("html", testroot="people")
+def test_topic_grid_is_a_list_of_cards_with_octicons(app):
+    app.build()
+    page = main_part((app.outdir / "topics.html").read_text())
+    grid = page.find("ul", class_="roads-topics")
+    items = grid.find_all("li", recursive=False)
+    assert [li.text.strip() for li in items] == ["Faster training", "Smaller models"]
+    assert items[0].find("svg", class_="sd-octicon-cpu")["aria-hidden"] == "true"
+    assert items[1].find("svg") is None
+    assert "sd-row-cols-lg-2" in grid["class"]
+
+
+@pytest.mark.sphinx("html", testroot="people")
+def test_people_are_described_as_schema_org_persons(app):
+    app.build()
+    page = soup((app.outdir / "committee.html").read_text())
+    scripts = page.find_all("script", type="application/ld+json")
+    graph = json.loads(scripts[0].string)["@graph"]
+    by_name = {p["name"]: p for p in graph}
+    assert set(by_name) == {"Barbara Liskov", "Edsger Dijkstra", "Grace Hopper"}
+    assert all(p["@type"] == "Person" for p in graph)
+    hopper = by_name["Grace Hopper"]
+    assert hopper["url"] == "https://example.org/grace"
+    assert hopper["@id"] == "speakers.html#person-grace-hopper"
+    assert hopper["affiliation"] == {
+        "@type": "Organization", "name": "US Navy",
+        "address": {"@type": "PostalAddress", "addressCountry": "USA"},
+    }
+
+
+# --- the same syntax in reStructuredText -------------------------------------------
+
+
+def test_rst_authors_get_the_same_cards_and_lists(build_page):
+    built = build_page(
+        """
+        Speakers
+        ========
+
+        .. speaker-card:: Ada Lovelace
+           :affiliation: Analytical Engines Ltd
+           :country: UK
+           :homepage: https://example.org/ada
+
+           Ada wrote *the first* program.
+
+        .. committee::
+
+           * `Barbara Liskov <https://example.org/liskov>`_ (MIT, USA) — General chair
+           * Ada Lovelace
+
+        See :person:`Ada Lovelace`.
+        """,
+        suffix=".rst",
+    )
+    assert built.warning_lines() == []
+    page = main_part(built.html)
+    card = page.find(class_="roads-speaker-card")
+    assert card["id"] == "person-ada-lovelace"
+    assert card.find(class_="roads-bio").em.text == "the first"
+    members = page.find("ul", class_="roads-committee").find_all("li", recursive=False)
+    assert members[0].find("a")["href"] == "https://example.org/liskov"
+    assert members[1]["id"] == "person-ada-lovelace-2"
+    assert members[1].find(class_="roads-where").text == "Analytical Engines Ltd, UK"
+    assert page.find("a", title="Ada Lovelace, Analytical Engines Ltd, UK")["href"] == "#person-ada-lovelace"
+
+
+# --- bad input: a located roads.* warning, and the rest of the page ------------------
+
+BAD_INPUT = [
+    pytest.param(
+        """
+        # Page
+
+        :::{speaker-card}
+        :affiliation: Nowhere
+        :::
+
+        Still here.
+        """,
+        r"index.md:4: WARNING: speaker-card: no name: write the speaker's name after the directive.* \[roads.speaker\]",
+        id="missing-name",
+    ),
+    pytest.param(
+        """
+        # Page
+
+        :::{speaker-card} Ada Lovelace
+        :affilation: Analytical Engines Ltd
+        :::
+
+        Still here.
+        """,
+        r"index.md:5: WARNING: speaker-card: unknown option 'affilation' \(did you mean 'affiliation'\?\) \[roads.option\]",
+        id="unknown-option",
+    ),
+    pytest.param(
+        """
+        # Page
+
+        :::{speakers}
+        :columns: many
+        * Ada Lovelace (Analytical Engines Ltd, UK)
+        :::
+
+        Still here.
+        """,
+        r"index.md:5: WARNING: speakers: option 'columns': 'many' is not a whole number \[roads.option\]",
+        id="bad-option-value",
+    ),
+    pytest.param(
+        """
+        # Page
+
+        :::{committee}
+        * Ada Lovelace (Analytical Engines Ltd, UK)
+        * Analytical Engines Ltd, UK) Ada
+        * Alan Turing (Manchester, UK)
+        :::
+
+        Still here.
+        """,
+        r"index.md:6: WARNING: committee: 'Analytical Engines Ltd, UK\) Ada' does not read 'Name \(Affiliation, Country\)'.*left out \[roads.item\]",
+        id="committee-item-not-a-person",
+    ),
+    pytest.param(
+        """
+        # Page
+
+        :::{speaker-card} Mallory
+        :homepage: javascript:alert(1)
+        :::
+
+        Still here.
+        """,
+        r"index.md:5: WARNING: speaker-card: homepage 'javascript:alert\(1\)' uses 'javascript': only http\(s\) and mailto links are allowed; the name is shown unlinked \[roads.link\]",
+        id="javascript-homepage",
+    ),
+    pytest.param(
+        """
+        # Page
+
+        :::{committee}
+        * [Mallory](data:text/html;base64,PHNjcmlwdD4=) (Evil Corp, XX)
+        :::
+
+        Still here.
+        """,
+        r"index.md:5: WARNING: committee: homepage 'data:text/html;base64,PHNjcmlwdD4=' uses 'data'.* \[roads.link\]",
+        id="data-link-in-committee",
+    ),
+    pytest.param(
+        """
+        # Page
+
+        :::{speaker-card} Ada Lovelace
+        :photo: missing.png
+        :::
+
+        Still here.
+        """,
+        r"index.md:5: WARNING: speaker-card: photo 'missing.png' does not exist; an initials avatar is shown instead \[roads.photo\]",
+        id="missing-photo",
+    ),
+    pytest.param(
+        """
+        # Page
+
+        :::{speaker-card} Ada Lovelace
+        :photo: ../../../etc/passwd
+        :::
+
+        Still here.
+        """,
+        r"index.md:5: WARNING: speaker-card: photo '../../../etc/passwd' lies outside the project.* \[roads.photo\]",
+        id="photo-outside-project",
+    ),
+    pytest.param(
+        """
+        # Page
+
+        :::{committee}
+        :::
+
+        Still here.
+        """,
+        r"index.md:4: WARNING: committee: is empty: write a Markdown list.* \[roads.empty\]",
+        id="empty-committee",
+    ),
+    pytest.param(
+        """
+        # Page
+
+        :::{topic-grid}
+        :::
+
+        Still here.
+        """,
+        r"index.md:4: WARNING: topic-grid: is empty.* \[roads.empty\]",
+        id="empty-topic-grid",
+    ),
+    pytest.param(
+        """
+        # Page
+
+        :::{speakers}
+        :::
+
+        Still here.
+        """,
+        r"index.md:4: WARNING: speakers: is empty.* \[roads.empty\]",
+        id="empty-speakers",
+    ),
+    pytest.param(
+        """
+        # Page
+
+        :::{speaker-card} Ada Lovelace
+        :::
+
+        Ask {person}`Ada Lovelac` or {person}`Nobody At All`.
+
+        Still here.
+        """,
+        r"index.md:7: WARNING: person: nobody called 'Ada Lovelac' is declared on this site \(did you mean 'Ada Lovelace'\?\).* \[roads.person\]",
+        id="unknown-person",
+    ),
+    pytest.param(
+        """
+        # Page
+
+        :::{committee}
+        * Nobody Declared
+        :::
+
+        Still here.
+        """,
+        r"index.md:5: WARNING: 'Nobody Declared' is written without '\(Affiliation, Country\)' and is declared nowhere else.* \[roads.person\]",
+        id="name-alone-declared-nowhere",
+    ),
+    pytest.param(
+        """
+        # Page
+
+        :::{topic-grid}
+        * :cpuu: Faster training
+        :::
+
+        Still here.
+        """,
+        r"index.md:5: WARNING: topic-grid: unknown icon 'cpuu' \(did you mean 'cpu'\?\).* \[roads.icon\]",
+        id="unknown-icon",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), BAD_INPUT)
+def test_bad_input_is_a_located_warning_and_the_page_still_renders(build_page, source, expected):
+    built = build_page(source)
+    assert re.search(expected, built.warnings), built.warnings
+    assert all("[roads." in line for line in built.warning_lines()), built.warnings
+    assert "Traceback" not in built.warnings
+    assert "Still here." in built.html
+
+
+def test_unsafe_links_in_a_bio_are_unlinked(build_page):
+    """MyST leaves a javascript: link as plain text; rST makes it a link, which we undo."""
+    built = build_page(
+        """
+        Page
+        ====
+
+        .. speaker-card:: Ada Lovelace
+
+           Her bio links `somewhere <javascript:alert(1)>`_.
+
+        Still here.
+        """,
+        suffix=".rst",
+    )
+    assert re.search(
+        r"index.rst:7: WARNING: speaker-card: link 'javascript:alert\(1\)' uses 'javascript'.*shown as text \[roads.link\]",
+        built.warnings,
+    ), built.warnings
+    assert 'href="javascript' not in built.html
+    assert "Still here." in built.html
+
+
+def test_duplicate_person_with_conflicting_details_names_both_places(build_page):
+    built = build_page(
+        """
+        # Page
+
+        ```{toctree}
+        other
+        ```
+
+        :::{speaker-card} Anshumali Shrivastava
+        :affiliation: Rice University/ThirdAI Corp
+        :country: USA
+        :::
+        """,
+        files={"other.md": """
+            # Other
+
+            :::{committee}
+            * Anshumali Shrivastava (Rice University/ThirdAI, USA)
+            :::
+            """},
+    )
+    (line,) = built.warning_lines()
+    assert "other.md:5: WARNING: person 'Anshumali Shrivastava' is declared twice with a different affiliation" in line
+    assert "'Rice University/ThirdAI Corp' at index:8" in line
+    assert "'Rice University/ThirdAI' at other:5" in line
+    assert line.endswith("[roads.duplicate]")
+
+
+def test_the_same_person_as_speaker_and_organizer_just_works(build_page):
+    built = build_page(
+        """
+        # Page
+
+        :::{speakers}
+        * [Anshumali Shrivastava](https://example.org/as) (Rice University/ThirdAI Corp, USA)
+        :::
+
+        :::{committee}
+        * Anshumali Shrivastava
+        * Anshumali Shrivastava (Rice University/ThirdAI Corp, USA) — General chair
+        :::
+        """
+    )
+    assert built.warning_lines() == []
+    page = main_part(built.html)
+    assert page.find(class_="roads-speaker-card")["id"] == "person-anshumali-shrivastava"
+    members = page.find("ul", class_="roads-committee").find_all("li", recursive=False)
+    assert [m["id"] for m in members] == ["person-anshumali-shrivastava-2", "person-anshumali-shrivastava-3"]
+    assert all(m.find("a")["href"] == "https://example.org/as" for m in members)
+
+
+def test_unknown_option_under_rst_is_a_warning_too_not_an_error(build_page):
+    built = build_page(
+        """
+        Page
+        ====
+
+        .. speaker-card:: Ada Lovelace
+           :affilation: Analytical Engines Ltd
+
+        Still here.
+        """,
+        suffix=".rst",
+    )
+    assert re.search(
+        r"index.rst:6: WARNING: speaker-card: unknown option 'affilation' \(did you mean 'affiliation'\?\) \[roads.option\]",
+        built.warnings,
+    ), built.warnings
+    assert "ERROR" not in built.warnings
+    assert main_part(built.html).find(id="person-ada-lovelace") is not None
+
+
+def test_a_warning_can_be_silenced_by_its_subtype(build_page):
+    built = build_page(
+        """
+        # Page
+
+        :::{speaker-card} Ada Lovelace
+        :affilation: Analytical Engines Ltd
+        :::
+        """,
+        conf='suppress_warnings = ["roads.option"]\n',
+    )
+    assert built.warning_lines() == []
+
+
+SCRIPT = "<script>alert(1)</script>"
+# parentheses would make a committee line unreadable, so a payload without them
+BARE = "<script>steal</script>"
+
+
+def test_author_text_is_escaped_in_every_field(build_page):
+    built = build_page(
+        f"""
+        # Page
+
+        :::{{speaker-card}} {SCRIPT}
+        :affiliation: {SCRIPT}
+        :country: {SCRIPT}
+        :talk: {SCRIPT}
+
+        {SCRIPT}
+        :::
+
+        :::{{committee}}
+        * {BARE} (Org {BARE}, X) — {BARE}
+        :::
+
+        :::{{topic-grid}}
+        * {SCRIPT}
+        :::
+
+        :::{{speakers}}
+        * [{SCRIPT}](https://example.org) (Org, X)
+        :::
+        """
+    )
+    assert "<script>alert" not in built.html and "<script>steal" not in built.html
+    # name, affiliation, country, talk, bio, topic, speaker list name
+    assert built.html.count("&lt;script&gt;alert(1)&lt;/script&gt;") == 7
+    # name, affiliation, role (the JSON-LD in the head escapes "<" as \u003c)
+    assert built.html.count("&lt;script&gt;steal&lt;/script&gt;") == 3
+    # raw HTML in a body is reported, not run
+    assert "[roads.html]" in built.warnings
+
+
+def test_photo_inside_the_project_is_shown_instead_of_the_avatar(build_page):
+    png = (
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
+        b"\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\xff\xff?\x00\x05\xfe\x02\xfe\xa7\x35\x81\x84"
+        b"\x00\x00\x00\x00IEND\xaeB`\x82"
+    )
+    built = build_page(
+        """
+        # Page
+
+        :::{speaker-card} Ada Lovelace
+        :photo: people/ada.png
+        :::
+        """,
+        files={"people/ada.png": png},
+    )
+    assert built.warning_lines() == []
+    card = main_part(built.html).find(id="person-ada-lovelace")
+    assert card.find(class_="roads-avatar") is None
+    assert card.find("img")["alt"] == "Photo of Ada Lovelace"

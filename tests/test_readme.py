@@ -1,0 +1,39 @@
+"""The README's authoring guide is built as a page: its examples must work."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def section(title: str) -> str:
+    text = README.read_text()
+    start = text.index(f"## {title}")
+    end = text.find("\n## ", start + 1)
+    return text[start:end if end > 0 else None]
+
+
+def test_the_authoring_guide_builds_with_no_warning(build_page):
+    guide = section("Authoring guide")
+    assert guide.count("```{") >= 5
+    # one level up, so that the page starts at a level-1 heading
+    page_source = re.sub(r"^(#+) ", lambda m: m.group(1)[1:] + " ", guide, flags=re.M)
+    built = build_page(page_source)
+    assert built.warning_lines() == []
+    page = BeautifulSoup(built.html, "html.parser")
+    names = {n.get_text() for n in page.select(".roads-speaker-card .roads-person-name")}
+    assert names == {"Ada Lovelace", "Grace Hopper", "Katherine Johnson"}
+    assert len(page.select("ul.roads-committee > li")) == 3
+    assert len(page.select("ul.roads-topics > li")) == 3
+    assert page.find("a", title="Ada Lovelace, Analytical Engines Ltd, UK")
+
+
+def test_the_rst_example_builds_with_no_warning(build_page):
+    (example,) = re.findall(r"```rst\n(.*?)```", section("Authoring guide"), re.S)
+    built = build_page("Page\n====\n\n" + example, suffix=".rst")
+    assert built.warning_lines() == []
+    assert "person-ada-lovelace" in built.html
