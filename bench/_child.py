@@ -29,10 +29,12 @@ def main() -> int:
 
     def before_read(app, env, docnames):
         marks.setdefault("read_start", time.perf_counter())
+        marks.setdefault("read_start_cpu", time.process_time())
         read.extend(docnames)
 
     def updated(app, env):
         marks.setdefault("read_end", time.perf_counter())
+        marks.setdefault("read_end_cpu", time.process_time())
 
     def resolved(app, doctree, docname):
         written.append(docname)
@@ -64,6 +66,7 @@ def main() -> int:
         # time on a machine that others share
         "cpu": time.process_time() - cpu0 + forks.ru_utime + forks.ru_stime,
         "read_phase": marks.get("read_end", wall0) - marks.get("read_start", wall0),
+        "read_phase_cpu": marks.get("read_end_cpu", cpu0) - marks.get("read_start_cpu", cpu0),
         "read": sorted(read),
         "written": sorted(written),
         "warnings": [line for line in warnings.getvalue().splitlines() if "WARNING" in line or "ERROR" in line],
