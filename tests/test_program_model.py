@@ -193,6 +193,19 @@ def test_important_dates_aoe_edges():
     assert talk.start() == dt.datetime(2023, 6, 8, 7, 0, tzinfo=dt.UTC)  # CEST, UTC+2
 
 
+def test_important_dates_notes_are_not_zones():
+    result = parse_important_dates([
+        "- Notification: May 20, 2023 (TBC)",
+        "- Talk: June 8, 2023 9:00 UTC-12",
+        "- Party: June 8, 2023 (Japan)",
+    ])
+    assert result.problems == []
+    notification, talk, party = result.items
+    assert notification.note == "TBC" and notification.zone is None
+    assert talk.zone == Zone("AoE") and talk.note == ""
+    assert party.zone == Zone("Japan")
+
+
 def test_important_dates_problems():
     result = parse_important_dates([
         "- Notification: May 20, 2023 AEO",

@@ -117,12 +117,19 @@ def parse_zone(text: str) -> tuple[Zone | None, str | None]:
 
 
 def looks_like_zone(word: str) -> bool:
-    """Whether a trailing word was meant as a zone (so a bad one is reported)."""
+    """Whether a word after a date was meant as a zone, so that a wrong one is reported.
+
+    A zone, a word with a slash (``Europe/Pariss``) or one close to a zone or to AoE
+    (``AEO``); anything else (``TBC``, ``tentative``) is a note.
+    """
     word = word.strip("()")
-    return bool(re.fullmatch(r"[A-Za-z][A-Za-z_+\-]*(?:/[A-Za-z_+\-0-9]+)*", word)) and (
-        "/" in word or word.isupper() or word.lower() in _AOE_SPELLINGS | _UTC_SPELLINGS
-        or difflib.get_close_matches(word.lower(), ["aoe"], n=1, cutoff=0.6) != []
-    )
+    if not word:
+        return False
+    if parse_zone(word)[0] is not None or "/" in word:
+        return True
+    folded = word.lower()
+    return bool(difflib.get_close_matches(folded, ["aoe"], n=1, cutoff=0.6)
+                or difflib.get_close_matches(folded, list(_zone_names()), n=1, cutoff=0.8))
 
 
 # --- dates ---------------------------------------------------------------------------
