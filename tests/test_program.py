@@ -448,6 +448,32 @@ def test_no_day_no_zone_no_location(build_page):
     ])
 
 
+def test_event_options_checked(build_page):
+    built = build_page("""\
+        # Event
+
+        ```{schedule} June 8, 2023
+        :timezone: UTC
+        :location: Hall A
+        :part-of: MLSys <javascript:alert(1)>
+        :organizers: Jonathan Franke, Nobody Known
+        :attendance: hybrid
+
+        - 9:00-10:00 Keynote (Jonathan Frankle)
+        ```
+        """, files={"people.md": PEOPLE})
+    check_warnings(built, [
+        (6, "roads.link", "schedule: part-of link 'javascript:alert(1)' uses 'javascript'"),
+        (7, "roads.speaker", "schedule: unknown organizer 'Jonathan Franke' (did you mean 'Jonathan Frankle'?)"),
+        (7, "roads.speaker", "schedule: unknown organizer 'Nobody Known'"),
+        (8, "roads.option", "schedule: option 'attendance': 'hybrid' must be one of in-person, online, mixed"),
+    ])
+    event = next(json.loads(s.string) for s in soup(built.html).find_all("script", type="application/ld+json")
+                 if '"Event"' in s.string)
+    assert event["superEvent"] == {"@type": "Event", "name": "MLSys"}
+    assert event["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
+
+
 def test_script_in_any_field_is_escaped(build_page):
     evil = "<script>alert(1)</script>"
     built = build_page(f"""\
@@ -564,3 +590,35 @@ def test_incremental_build_updates_cards_and_calendar(make_app, tmp_path, monkey
     fresh = make_app("html", srcdir=src, builddir=tmp_path / "fresh")
     fresh.build()
     assert site_files(Path(app2.outdir)) == site_files(Path(fresh.outdir))
+
+
+# --- the local-time script, in a real browser ------------------------------------------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def dump_dom(page: Path, zone: str) -> BeautifulSoup:
+    import os
+    import subprocess
+
+    env = {**os.environ, "TZ": zone, "LANG": "en_US.UTF-8"}
+    result = subprocess.run(
+        [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--lang=en-US",
+         "--virtual-time-budget=2000", "--dump-dom", page.as_uri()],
+        env=env, capture_output=True, text=True, timeout=120, check=True)
+    return soup(result.stdout)
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium")
+def test_visitor_local_times(program):
+    page = Path(program.app.outdir) / "index.html"
+    away = dump_dom(page, "Europe/Paris")
+    # ICU may put a narrow no-break space before PM, or a plain one
+    local = [s.get_text().replace("\u202f", " ") for s in away.select(".roads-schedule .roads-local-time")]
+    assert local[:2] == ["5:30 PM \u2013 5:40 PM your time", "5:40 PM \u2013 6:20 PM your time"]
+    assert local[-1] == "8:30 PM your time"  # a start alone
+    assert "(Europe/Paris)" in away.select_one(".roads-local-note").get_text()
+    # a visitor in the venue's zone sees nothing added
+    home = dump_dom(page, "America/Los_Angeles")
+    assert home.select(".roads-local-time") == [] and home.select(".roads-local-note") == []
