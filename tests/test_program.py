@@ -71,6 +71,27 @@ def events(calendar: icalendar.Calendar) -> list[icalendar.Event]:
     return [c for c in calendar.walk("VEVENT")]
 
 
+def assert_rfc5545(data: bytes) -> icalendar.Calendar:
+    """What RFC 5545 requires of a published calendar, checked on the bytes and parsed back."""
+    assert data.startswith(b"BEGIN:VCALENDAR\r\n") and data.endswith(b"END:VCALENDAR\r\n")
+    lines = data.split(b"\r\n")[:-1]
+    assert all(b"\n" not in line and len(line) <= 75 for line in lines)  # folded, CRLF only
+    calendar = icalendar.Calendar.from_ical(data)
+    assert calendar["VERSION"] == "2.0" and calendar["PRODID"]
+    defined = {str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")}
+    for event in calendar.walk("VEVENT"):
+        for required in ("UID", "DTSTAMP", "DTSTART", "SUMMARY"):
+            assert required in event, required
+        assert event["DTSTAMP"].to_ical().endswith(b"Z")  # a UTC date-time
+        for name in ("DTSTART", "DTEND"):
+            if name in event and "TZID" in event[name].params:
+                assert event[name].params["TZID"] in defined
+        if "DTEND" in event:
+            assert type(event["DTEND"].dt) is type(event["DTSTART"].dt)
+            assert event["DTEND"].dt >= event["DTSTART"].dt
+    return calendar
+
+
 def utc(value) -> dt.datetime:
     return value.dt.astimezone(dt.UTC)
 
@@ -117,6 +138,11 @@ def test_schedule_renders_as_a_table_with_times_and_linked_speakers(program):
     assert page.select_one(".roads-calendar a")["href"] == "_calendar/index/schedule.ics"
     assert keynote.select_one("a.roads-ics")["href"] == (
         "_calendar/index/schedule/the-lottery-ticket-hypothesis.ics")
+    # every calendar link leads to a calendar file
+    hrefs = [a["href"] for a in page.select("a.roads-ics")]
+    assert len(hrefs) == 7
+    for href in hrefs:
+        assert_rfc5545((Path(program.app.outdir) / href).read_bytes())
     # the script that adds local times is on the page
     assert "roads-times.js" in program.html
 
@@ -174,6 +200,8 @@ def test_uids_stable_and_builds_reproducible(build_page, make_app, tmp_path, mon
     before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*.ics")}
     html_before = first.html
     assert len(before) == 7  # the program and its six slots
+    for data in before.values():
+        assert_rfc5545(data)
     # a fresh build of the same sources into another folder
     again = make_app("html", srcdir=Path(first.app.srcdir), builddir=tmp_path / "again")
     again.build()
@@ -211,6 +239,7 @@ def test_daylight_saving_change_between_days(build_page):
     assert [t["datetime"] for t in page.find_all("time")][::2] == [
         "2023-03-11T09:00:00-05:00", "2023-03-13T09:00:00-04:00"]
     assert [th.get_text(strip=True) for th in page.select("thead th.stub")] == ["Time (EST)", "Time (EDT)"]
+    assert page.select_one(".roads-zone-note").get_text() == "Times are in America/New_York."
     found = events(read_ics(built.app, "_calendar/index/schedule.ics"))
     assert [utc(e["DTSTART"]) for e in found] == [
         dt.datetime(2023, 3, 11, 14, 0, tzinfo=dt.UTC), dt.datetime(2023, 3, 13, 13, 0, tzinfo=dt.UTC)]
@@ -264,7 +293,7 @@ def test_important_dates_calendar(build_page, monkeypatch):
     page = soup(built.html)
     assert page.select_one(".roads-dates .roads-calendar a")["href"] == "_calendar/index/key-dates.ics"
     assert page.select_one("abbr")["title"].startswith("Anywhere on Earth")
-    found = events(read_ics(built.app, "_calendar/index/key-dates.ics"))
+    found = events(assert_rfc5545((Path(built.app.outdir) / "_calendar/index/key-dates.ics").read_bytes()))
     assert [str(e["SUMMARY"]) for e in found] == ["Paper submission", "Camera-ready", "Workshop"]
     submission, camera, workshop = found
     assert submission["DTSTART"].dt == dt.date(2023, 5, 1)

@@ -68,8 +68,6 @@ class CalendarRecord:
     program: Program | None = None
     dates: list[ImportantDate] | None = None
     event: EventInfo = field(default_factory=EventInfo)
-    #: slot slug -> line, for warnings at write time
-    slot_lines: dict[str, int] = field(default_factory=dict)
 
     def path(self, slot: str = "") -> str:
         """The calendar file's path in the output, with ``/`` separators."""

@@ -31,7 +31,7 @@ from .calendar import (
     records,
     transform_builder,
 )
-from .model.dates import Zone, format_date, format_time, parse_date, parse_zone, utc_offset_label
+from .model.dates import Zone, format_date, format_time, parse_date, parse_zone
 from .model.people import person_key
 from .model.program import Program, Slot, kind_label, parse_program
 from .people import PERSON_ATTR, person_json_ld
@@ -156,16 +156,18 @@ class ScheduleDirective(RoadsDirective):
         record = CalendarRecord(self.env.docname, anchor, self.lineno,
                                 event.name or f"Program · {self.config.project}", zone, program=program,
                                 event=event)
-        record.slot_lines = {slot.slug: content_line(self, slot.offset) for slot in program.slots()}
         self.check_links(program)
 
         block = nodes.container(classes=["roads-schedule"], ids=[anchor])
         self.state.document.ids[anchor] = block
         self.set_source_info(block)
-        first = program.days[0].slots[0].start_at(zone)
+        starts = [day.slots[0].start_at(zone) for day in program.days]
+        offsets = {start.utcoffset() for start in starts}
+        # a program across a daylight-saving change names the zone, each day's table its offset
+        where = zone.describe(starts[0]) if len(offsets) == 1 else zone.name
         note = nodes.paragraph(classes=["roads-zone-note"])
         note += nodes.Text("Times are in ")
-        note += nodes.strong(zone.describe(first), zone.describe(first))
+        note += nodes.strong(where, where)
         note += nodes.Text(".")
         block += note
         block += self.calendar_paragraph(anchor)
