@@ -50,3 +50,7 @@ def test_roads_site_has_the_workshop_day(make_app, tmp_path, monkeypatch):
     assert [(e["DTSTART"].dt, e["DTEND"].dt) for e in found] == [(dt.date(2023, 6, 8), dt.date(2023, 6, 9))]
     assert page.select_one(".roads-dates .roads-calendar a")["href"] == "_calendar/index/key-dates.ics"
     assert page.select("table.roads-schedule-table") == []  # no invented program
+    # the section is called "Important dates": the table does not say it again
+    assert page.select_one("table.roads-dates-table caption") is None
+    assert page.select_one("table.roads-dates-table").find_previous("h2").get_text(strip=True).startswith(
+        "Important dates")

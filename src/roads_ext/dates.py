@@ -12,6 +12,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .calendar import CalendarRecord, add_record, build_now, calendar_link, records
@@ -107,6 +108,24 @@ class ImportantDatesDirective(RoadsDirective):
         return result
 
 
+class DropRepeatedCaption(SphinxTransform):
+    """A dates table right under a section of the same name needs no caption of its own."""
+
+    default_priority = 500
+
+    def apply(self, **kwargs: Any) -> None:
+        for table in list(self.document.findall(nodes.table)):
+            if "roads-dates-table" not in table["classes"] or not isinstance(table[0], nodes.title):
+                continue
+            section = table.parent
+            while section is not None and not isinstance(section, nodes.section):
+                section = section.parent
+            if section is None or not isinstance(section[0], nodes.title):
+                continue
+            if section[0].astext().strip().lower() == table[0].astext().strip().lower():
+                table.remove(table[0])
+
+
 class MarkDateStatus(SphinxPostTransform):
     """Passed, next or upcoming, as of this build (all builders: it is plain text)."""
 
@@ -138,5 +157,6 @@ def pages_with_dates(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 def setup_dates(app: Sphinx) -> None:
     app.add_directive("important-dates", ImportantDatesDirective)
+    app.add_transform(DropRepeatedCaption)
     app.add_post_transform(MarkDateStatus)
     app.connect("env-get-updated", pages_with_dates)
