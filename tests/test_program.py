@@ -651,3 +651,21 @@ def test_visitor_local_times(program):
     # a visitor in the venue's zone sees nothing added
     home = dump_dom(page, "America/Los_Angeles")
     assert home.select(".roads-local-time") == [] and home.select(".roads-local-note") == []
+
+
+def test_dates_page_rewritten_when_only_time_moves_on(make_app, tmp_path, monkeypatch):
+    """No source changed, but the build is later: the status must follow."""
+    src = tmp_path / "src"
+    write_project(src)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH_BEFORE)
+    first = make_app("html", srcdir=src, builddir=tmp_path / "out")
+    first.build()
+    assert [s for _, s, _ in statuses((Path(first.outdir) / "dates.html").read_text())] == [
+        "Passed", "Next", "Upcoming"]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2023, 7, 1, tzinfo=dt.UTC).timestamp())))
+    later = make_app("html", srcdir=src, builddir=tmp_path / "out")
+    later.build()
+    assert [s for _, s, _ in statuses((Path(later.outdir) / "dates.html").read_text())] == [
+        "Passed", "Passed", "Passed"]
+    assert utc(events(read_ics(later, "_calendar/dates/key-dates.ics"))[0]["DTSTAMP"]) == dt.datetime(
+        2023, 7, 1, tzinfo=dt.UTC)
