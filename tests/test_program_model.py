@@ -224,3 +224,26 @@ def test_source_date_epoch():
     assert now == dt.datetime(2023, 6, 8, 4, 53, 20, tzinfo=dt.UTC) and problem is None
     _, problem = now_for_build({"SOURCE_DATE_EPOCH": "yesterday"})
     assert "not a number" in problem
+
+
+def test_the_time_forms_the_guide_promises():
+    program = parse_program([
+        "- 8:30 a.m. – 8:40 a.m. Welcome",
+        "- noon - Lunch",
+        "- 1pm-2pm - Keynote 2: Title (Ada Lovelace (Analytical Engines))",
+        "- 2pm to 3pm | Contributed talks (3 × 10 min)",
+        "- 15:00–15:30 Break",
+        "- 3:30pm-4pm: Social",
+    ], JUNE_8)
+    assert program.problems == []
+    assert [(s.start.hour, s.start.minute, s.end.hour, s.end.minute, s.kind, s.title)
+            for s in program.slots()] == [
+        (8, 30, 8, 40, "opening", "Welcome"),
+        (12, 0, 13, 0, "lunch", "Lunch"),
+        (13, 0, 14, 0, "keynote", "Title"),
+        (14, 0, 15, 0, "contributed", "Contributed talks (3 × 10 min)"),
+        (15, 0, 15, 30, "break", "Break"),
+        (15, 30, 16, 0, "social", "Social"),
+    ]
+    assert [s.name for s in program.slots()[2].speakers] == ["Ada Lovelace"]
+    assert program.slots()[3].speakers == []
