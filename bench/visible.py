@@ -33,12 +33,23 @@ def read_page(path: Path) -> tuple[dict[str, tuple[str, str, str]], list[tuple[s
         link = entry.find("a", class_="external")
         text = " ".join(entry.get_text(" ").split())
         people[element["id"]] = (link.get_text() if link else "", link["href"] if link else "", text)
+    # links within the site to a person or a slot (not the "¶" heading links)
     links = [
         (" ".join(a.get_text().split()), a["href"], a.get("title", ""))
         for a in article.find_all("a", class_="internal")
-        if "#person-" in a.get("href", "")
+        if "#" in a.get("href", "") and "headerlink" not in a.get("class", [])
     ]
     return people, links
+
+
+def program_rows(path: Path) -> list[str]:
+    """The text of every row of the program tables, less roads_ext's calendar links."""
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    article = soup.find("article") or soup
+    return [
+        " ".join(row.get_text(" ").replace("Add to calendar", "").split())
+        for table in article.find_all("table") for row in table.find_all("tr")
+    ]
 
 
 def problems(workshop: Workshop, outdir: Path) -> list[str]:
@@ -64,11 +75,17 @@ def problems(workshop: Workshop, outdir: Path) -> list[str]:
 
 
 def same_links(outdir_a: Path, outdir_b: Path, docnames) -> list[str]:
-    """Pages whose links to people differ between two builds."""
+    """Pages whose links to people or slots, or whose program rows, differ between two builds."""
     found = []
     for docname in docnames:
         _, links_a = read_page(outdir_a / f"{docname}.html")
         _, links_b = read_page(outdir_b / f"{docname}.html")
         if links_a != links_b:
-            found.append(f"{docname}: {links_a[:3]} != {links_b[:3]}")
+            differ = [(a, b) for a, b in zip(links_a, links_b) if a != b][:2]
+            found.append(f"{docname}: links differ ({len(links_a)} and {len(links_b)}): {differ}")
+        rows_a = program_rows(outdir_a / f"{docname}.html")
+        rows_b = program_rows(outdir_b / f"{docname}.html")
+        if rows_a != rows_b:
+            differ = [(a, b) for a, b in zip(rows_a, rows_b) if a != b][:2]
+            found.append(f"{docname}: program rows differ ({len(rows_a)} and {len(rows_b)}): {differ}")
     return found

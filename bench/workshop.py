@@ -385,9 +385,11 @@ class HandWriter(Writer):
         for key in track.speakers:
             person = self.people[key]
             anchor = self.anchor(key)
+            in_program = self.program.card_line(self.workshop, key) if self.program else ""
             cards.append(
                 f":::{{grid-item-card}} [{person.name}]({person.homepage})\n({anchor})=\n"
-                f"{person.where}\n\nTalk: *{person.talk}*\n\n{bio(person)}\n:::\n"
+                f"{person.where}\n\nTalk: *{person.talk}*\n\n{bio(person)}\n"
+                + (f"\n{in_program}\n" if in_program else "") + ":::\n"
             )
         return "::::{grid} 1 2 2 3\n:gutter: 3\n\n" + "\n".join(cards) + "::::\n"
 
@@ -412,3 +414,6 @@ class ProgramPart(Protocol):
     name: str
 
     def write(self, variant: str, workshop: Workshop, track: Track) -> str: ...
+
+    def card_line(self, workshop: Workshop, key: str) -> str:
+        """What a hand-written speaker card says of the person's slots ("" for none)."""

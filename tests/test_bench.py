@@ -16,15 +16,19 @@ BENCH = Path(__file__).resolve().parents[1] / "bench"
 sys.path.insert(0, str(BENCH))
 
 import build_speed  # noqa: E402
-from visible import problems, read_page, same_links  # noqa: E402
+from program import program_part  # noqa: E402
+from visible import problems, program_rows, read_page, same_links  # noqa: E402
 from workshop import SIZES, Workshop  # noqa: E402
+
+#: the program part as the bench finds it: issue 3's schedule directive is merged
+PROGRAM, PROGRAM_NOTE = program_part()
 
 
 @pytest.fixture(scope="module")
 def projects(tmp_path_factory):
     """The tiny workshop in both variants, each built once."""
     workdir = tmp_path_factory.mktemp("bench")
-    projects = build_speed.prepare("tiny", workdir, program=None)
+    projects = build_speed.prepare("tiny", workdir, program=PROGRAM)
     runs = {variant: project.build() for variant, project in projects.items()}
     return projects, runs
 
@@ -32,7 +36,13 @@ def projects(tmp_path_factory):
 def test_generator_is_deterministic():
     first, second = Workshop.generate(SIZES["tiny"]), Workshop.generate(SIZES["tiny"])
     for variant in ("roads", "hand"):
-        assert first.files(variant, None) == second.files(variant, None)
+        assert first.files(variant, PROGRAM) == second.files(variant, PROGRAM)
+
+
+def test_the_program_is_written_with_the_schedule_directive():
+    assert PROGRAM is not None, PROGRAM_NOTE
+    files = Workshop.generate(SIZES["tiny"]).files("roads", PROGRAM)
+    assert "```{schedule}" in files["track-01.md"]
 
 
 def test_sizes_are_those_of_the_issue():
@@ -60,6 +70,11 @@ def test_both_variants_show_the_same_people_and_links(projects):
         assert problems(workshop, project.outdir) == []
     docnames = ["index", "track-01", "track-02", "track-03"]
     assert same_links(projects["roads"].outdir, projects["hand"].outdir, docnames) == []
+    # the program: every slot of every page, in both
+    rows = program_rows(projects["roads"].outdir / "track-02.html")
+    slots = workshop.tracks[1].slots
+    assert len(rows) == len(slots) + 1  # and the header
+    assert any("Keynote" in row and workshop.people[slots[1].speakers[0]].name in row for row in rows)
     # and what is compared is really there: every card and committee entry, and
     # the {person} links with their titles
     people, links = read_page(projects["hand"].outdir / "track-01.html")
@@ -79,14 +94,14 @@ def test_the_comparison_notices_a_difference(projects):
 
 
 def test_editing_one_speaker_rereads_only_their_page(tmp_path):
-    projects = build_speed.prepare("tiny", tmp_path, program=None)
+    projects = build_speed.prepare("tiny", tmp_path, program=PROGRAM)
     roads, hand = projects["roads"], projects["hand"]
     workshop = roads.workshop
-    key = workshop.most_shown_speaker(program=False)
-    shown = workshop.shown_on(key, program=False)
+    key = workshop.most_shown_speaker(program=True)
+    shown = workshop.shown_on(key, program=True)
     assert len(shown) >= 3  # declared on one page, shown or linked on others
 
-    runs, mismatches = build_speed.incremental(roads, repeats=2, program_on=False)
+    runs, mismatches = build_speed.incremental(roads, repeats=2, program_on=True)
     assert mismatches == []
     for run in runs:
         assert run["edited_files"] == [f"{workshop.declared_on(key)}.md"]
@@ -96,15 +111,15 @@ def test_editing_one_speaker_rereads_only_their_page(tmp_path):
     # edited and edited back: the pages show the original details again
     assert problems(workshop, roads.outdir) == []
     # by hand, every page that shows the person has to be edited and re-read
-    runs, _ = build_speed.incremental(hand, repeats=1, program_on=False)
+    runs, _ = build_speed.incremental(hand, repeats=1, program_on=True)
     assert {name.removesuffix(".md") for name in runs[0]["edited_files"]} == shown
     assert set(runs[0]["read"]) == shown
 
 
 def test_an_edit_reaches_every_page_that_shows_the_person(tmp_path):
-    projects = build_speed.prepare("tiny", tmp_path, program=None)
+    projects = build_speed.prepare("tiny", tmp_path, program=PROGRAM)
     roads = projects["roads"]
-    key = roads.workshop.most_shown_speaker(program=False)
+    key = roads.workshop.most_shown_speaker(program=True)
     roads.build()
     run = build_speed.edit_one_speaker(roads, key, build_speed.EDITED_AFFILIATION)
     edited = roads.workshop.with_affiliation(key, build_speed.EDITED_AFFILIATION)
