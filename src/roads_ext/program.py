@@ -373,7 +373,11 @@ class LinkCardsToSlots(SphinxPostTransform):
     default_priority = 25
 
     def run(self, **kwargs: Any) -> None:
-        talks = slots_by_person(self.env)
+        # found once per build by pages_to_rewrite: walking every slot of the site
+        # again for every page made the write phase grow as pages x slots
+        talks = getattr(self.env, "roads_talks", None)
+        if talks is None:
+            talks = slots_by_person(self.env)
         if not talks:
             return
         for card in list(self.document.findall(nodes.container)):
@@ -391,18 +395,20 @@ class LinkCardsToSlots(SphinxPostTransform):
             body += line
 
 
-def talks_fingerprints(env: BuildEnvironment) -> dict[str, str]:
+def talks_fingerprints(talks: dict[str, list[tuple[CalendarRecord, Slot]]]) -> dict[str, str]:
     return {
         key: hashlib.sha1(repr([(r.docname, r.anchor, slot_summary(r, s), s.slug) for r, s in found]).encode())
         .hexdigest()
-        for key, found in slots_by_person(env).items()
+        for key, found in talks.items()
     }
 
 
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Cards whose slots changed are on pages that were not re-read: rewrite them."""
     old = getattr(env, "roads_talks_fingerprints", {})
-    new = talks_fingerprints(env)
+    # every page is read by now: what each person speaks in, for LinkCardsToSlots
+    env.roads_talks = slots_by_person(env)
+    new = talks_fingerprints(env.roads_talks)
     env.roads_talks_fingerprints = new
     changed = {key for key in set(old) | set(new) if old.get(key) != new.get(key)}
     domain = PeopleDomain.of(env)
