@@ -257,9 +257,11 @@ def calendar_files(app: Sphinx) -> dict[str, bytes]:
         whole = new_calendar(app, record.title)
         if record.program is not None:
             for slot in record.program.slots():
-                whole.add_component(slot_event(app, record, slot, now, names))
+                # one event in both calendars: building it is a third of the work
+                event = slot_event(app, record, slot, now, names)
+                whole.add_component(event)
                 single = new_calendar(app, f"{slot.heading} · {record.title}")
-                single.add_component(slot_event(app, record, slot, now, names))
+                single.add_component(event)
                 files[record.path(slot.slug)] = finish(single)
         for item in record.dates or []:
             whole.add_component(date_event(app, record, item, now))
