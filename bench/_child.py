@@ -19,6 +19,70 @@ import sys
 import time
 
 
+def time_components() -> dict[str, float]:
+    """Wall seconds spent in each transform, post-transform and directive class
+    (a directive's time includes the directives nested in it)."""
+    from docutils.parsers.rst import Directive
+    from docutils.transforms import Transformer
+
+    spent: dict[str, float] = {}
+
+    def name(cls) -> str:
+        return f"{cls.__module__}.{cls.__qualname__}"
+
+    def apply_transforms(self) -> None:  # docutils' loop, timed
+        self.document.reporter.attach_observer(self.document.note_transform_message)
+        while self.transforms:
+            if not self.sorted:
+                self.transforms.sort(reverse=True)
+                self.sorted = True
+            priority, transform_class, pending, kwargs = self.transforms.pop()
+            transform = transform_class(self.document, startnode=pending)
+            start = time.perf_counter()
+            transform.apply(**kwargs)
+            key = name(transform_class)
+            spent[key] = spent.get(key, 0.0) + time.perf_counter() - start
+            self.applied.append((priority, transform_class, pending, kwargs))
+        self.document.reporter.detach_observer(self.document.note_transform_message)
+
+    Transformer.apply_transforms = apply_transforms
+    original_init = Directive.__init__
+
+    def init(self, *args, **kwargs):
+        original_init(self, *args, **kwargs)
+        run = self.run
+
+        def timed_run():
+            start = time.perf_counter()
+            try:
+                return run()
+            finally:
+                key = "directive " + name(type(self))
+                spent[key] = spent.get(key, 0.0) + time.perf_counter() - start
+
+        self.run = timed_run
+
+    Directive.__init__ = init
+    return spent
+
+
+def time_handlers(app, spent: dict[str, float]) -> None:
+    """Wall seconds spent in each extension's event handlers, by event."""
+    for event, listeners in app.events.listeners.items():
+        for index, listener in enumerate(listeners):
+            handler = listener.handler
+            key = f"event {event}: {getattr(handler, '__module__', '?')}.{getattr(handler, '__qualname__', handler)}"
+
+            def timed(*args, _handler=handler, _key=key):
+                start = time.perf_counter()
+                try:
+                    return _handler(*args)
+                finally:
+                    spent[_key] = spent.get(_key, 0.0) + time.perf_counter() - start
+
+            listeners[index] = listener._replace(handler=timed)
+
+
 def main() -> int:
     job = json.loads(sys.argv[1])
     from sphinx.application import Sphinx
@@ -39,6 +103,7 @@ def main() -> int:
     def resolved(app, doctree, docname):
         written.append(docname)
 
+    spent = time_components() if job.get("breakdown") else None
     warnings = io.StringIO()
     profiler = cProfile.Profile() if job.get("profile") else None
     cpu0 = time.process_time()
@@ -50,6 +115,8 @@ def main() -> int:
         status=None, warning=warnings, freshenv=job["fresh"], parallel=job["jobs"],
         keep_going=True,
     )
+    if spent is not None:
+        time_handlers(app, spent)
     app.connect("env-before-read-docs", before_read)
     app.connect("env-updated", updated)
     app.connect("doctree-resolved", resolved)
@@ -74,6 +141,8 @@ def main() -> int:
         "workers_maxrss_mb": forks.ru_maxrss / 1024,
         "status": app.statuscode,
     }
+    if spent is not None:
+        report["breakdown"] = dict(sorted(spent.items(), key=lambda item: -item[1]))
     print(json.dumps(report))
     return 0
 
