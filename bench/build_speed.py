@@ -1,6 +1,7 @@
 """Build speed of a workshop site written with roads_ext against the same site by hand.
 
-    python3 dev.py bench [--sizes small,medium,large] [--repeats 3] [--no-parallel] [--profile]
+    python3 dev.py bench [--sizes small,medium,large] [--repeats 3] [--no-parallel]
+                         [--profile] [--breakdown] [--results DIR]
 
 (``dev.py bench`` runs this file with the project's ``.venv`` Python.) For each
 size it generates a synthetic workshop (``workshop.py``), writes it twice (roads_ext
@@ -21,7 +22,9 @@ then measures:
 It prints a Markdown table and a line about the machine, and writes both, with
 the raw numbers as JSON, to ``bench/results/`` (not committed). ``--profile``
 also runs cProfile over one roads_ext build of the largest size and writes the
-statistics there. Nothing here passes or fails on time.
+statistics there; ``--breakdown`` times every transform, directive and event
+handler of one build of each variant (wall seconds, without a profiler's
+overhead). Nothing here passes or fails on time.
 """
 
 from __future__ import annotations
@@ -86,13 +89,15 @@ class Project:
             changed.append(name)
         return changed
 
-    def build(self, fresh: bool = True, jobs: int = 1, profile: Path | None = None) -> dict:
+    def build(self, fresh: bool = True, jobs: int = 1, profile: Path | None = None,
+              breakdown: bool = False) -> dict:
         if fresh:
             shutil.rmtree(self.outdir, ignore_errors=True)
             shutil.rmtree(self.doctreedir, ignore_errors=True)
         job = {
             "srcdir": str(self.srcdir), "outdir": str(self.outdir), "doctreedir": str(self.doctreedir),
             "fresh": fresh, "jobs": jobs, "profile": str(profile) if profile else None,
+            "breakdown": breakdown,
         }
         done = subprocess.run([sys.executable, str(CHILD), json.dumps(job)], capture_output=True, text=True)
         if done.returncode != 0:
@@ -215,6 +220,22 @@ def measure(name: str, args, results_dir: Path, program, largest: bool) -> SizeR
                 run = projects[variant].build(jobs=2)
                 result.parallel[variant].append(run)
                 say(f"[{name}] fresh {variant} -j 2: {run['wall']:.2f} s wall")
+    if largest and args.breakdown:
+        lines = []
+        for variant in VARIANTS:
+            run = projects[variant].build(breakdown=True)
+            lines.append(f"## {variant}: {run['cpu']:.2f} s CPU, {run['wall']:.2f} s wall\n")
+            lines += [f"{seconds:8.3f}  {what}" for what, seconds in list(run["breakdown"].items())[:40]]
+            lines.append("")
+            if variant == "roads":
+                own = {what: s for what, s in run["breakdown"].items() if "roads_ext" in what}
+                say(f"[{name}] roads_ext's own transforms, directives and handlers: "
+                    f"{sum(own.values()):.2f} s of {run['wall']:.2f} s wall")
+                for what, seconds in list(own.items())[:8]:
+                    say(f"    {seconds:6.3f}  {what}")
+        report = results_dir / f"breakdown-{name}.txt"
+        report.write_text("\n".join(lines))
+        say(f"[{name}] breakdown written to {report}")
     if largest and args.profile:
         stats_file = results_dir / f"profile-{name}-roads.pstats"
         projects["roads"].build(profile=stats_file)
@@ -319,6 +340,9 @@ def main(argv: list[str] | None = None) -> int:
                         "(default: bench/results)")
     parser.add_argument("--profile", action="store_true",
                         help="also cProfile one roads_ext build of the largest size")
+    parser.add_argument("--breakdown", action="store_true",
+                        help="also time every transform, directive and event handler in one "
+                        "build of each variant at the largest size")
     args = parser.parse_args(argv)
     sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
     unknown = [s for s in sizes if s not in SIZES]

@@ -128,7 +128,8 @@ def test_an_edit_reaches_every_page_that_shows_the_person(tmp_path):
 
 
 def test_the_command_runs_and_writes_its_report(tmp_path, capsys):
-    code = build_speed.main(["--sizes", "tiny", "--repeats", "1", "--no-parallel", "--results", str(tmp_path)])
+    code = build_speed.main(["--sizes", "tiny", "--repeats", "1", "--no-parallel", "--breakdown",
+                             "--results", str(tmp_path)])
     assert code == 0
     out = capsys.readouterr().out
     assert "| tiny | 16 |" in out
@@ -137,3 +138,6 @@ def test_the_command_runs_and_writes_its_report(tmp_path, capsys):
     assert "Program: " in out
     assert len(list(tmp_path.glob("build-speed-*.md"))) == 1
     assert len(list(tmp_path.glob("build-speed-*.json"))) == 1
+    breakdown = (tmp_path / "breakdown-tiny.txt").read_text()
+    assert "directive roads_ext.people.SpeakerCardDirective" in breakdown
+    assert "directive sphinx_design.grids.GridItemCardDirective" in breakdown
