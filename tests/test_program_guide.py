@@ -13,7 +13,7 @@ from test_program import EPOCH_BEFORE, build_warnings, events, read_ics, soup
 
 def guide_blocks() -> list[str]:
     text = (ROOT / "docs-guide-program.md").read_text()
-    return re.findall(r"^```\{(?:schedule|important-dates|program)\}.*?^```$", text, re.MULTILINE | re.DOTALL)
+    return re.findall(r"^```\{(?:schedule|important-dates)\}.*?^```$", text, re.MULTILINE | re.DOTALL)
 
 
 def test_guide_examples_build_without_warnings(build_page, monkeypatch):
@@ -54,3 +54,12 @@ def test_roads_site_has_the_workshop_day(make_app, tmp_path, monkeypatch):
     assert page.select_one("table.roads-dates-table caption") is None
     assert page.select_one("table.roads-dates-table").find_previous("h2").get_text(strip=True).startswith(
         "Important dates")
+
+
+def test_guide_rst_example_builds(build_page):
+    text = (ROOT / "docs-guide-program.md").read_text()
+    blocks = re.findall(r"^```rst\n(.*?)^```$", text, re.MULTILINE | re.DOTALL)
+    assert len(blocks) == 1
+    built = build_page("Guide\n=====\n\n" + blocks[0], suffix=".rst")
+    assert built.warning_lines() == []
+    assert len(soup(built.html).select("table.roads-schedule-table tbody tr")) == 1
