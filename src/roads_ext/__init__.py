@@ -1,8 +1,9 @@
 """roads_ext: a workshop's website from plain MyST pages.
 
 ``setup()`` registers one family of directives per module: people
-(``speaker-card``, ``speakers``, ``committee``, the ``{person}`` role) and
-topics (``topic-grid``).
+(``speaker-card``, ``speakers``, ``committee``, the ``{person}`` role),
+topics (``topic-grid``), the program (``schedule``) and ``important-dates``,
+with their calendar files.
 """
 
 from __future__ import annotations
@@ -25,10 +26,15 @@ def _add_static_files(app: Sphinx) -> None:
         return
     app.config.html_static_path.append(str(STATIC))
     app.add_css_file("roads.css")
+    app.add_css_file("roads-program.css")
+    app.add_js_file("roads-times.js", loading_method="defer")
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    from .calendar import setup_calendar
+    from .dates import setup_dates
     from .people import setup_people
+    from .program import setup_program
     from .registry import setup_registry
     from .topics import setup_topics
 
@@ -36,6 +42,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_registry(app)
     setup_people(app)
     setup_topics(app)
+    setup_calendar(app)
+    setup_program(app)
+    setup_dates(app)
     app.connect("builder-inited", _add_static_files)
     return {
         "version": __version__,

@@ -1,0 +1,333 @@
+"""Calendar files (``.ics``, RFC 5545) for programs and important dates.
+
+The ``schedule`` and ``important-dates`` directives record what they show as a
+:class:`CalendarRecord` on the build environment (purged and merged per document,
+so parallel and incremental builds agree). When the build has finished, every
+record becomes a calendar file under ``_calendar/`` in the HTML output, written
+with the icalendar library:
+
+* ``_calendar/<page>/<block>.ics``: the whole program, or all the dates;
+* ``_calendar/<page>/<block>/<slot>.ics``: one slot, for its own link.
+
+UIDs are derived from the project, the page and the slot's anchor, so they stay
+the same from build to build; DTSTAMP is the build time, ``SOURCE_DATE_EPOCH``
+when it is set, so two builds of the same sources give the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin, urlparse
+
+import icalendar
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.osutil import relative_uri
+
+from .model.dates import ImportantDate, Zone, format_date, now_for_build
+from .model.program import Program, Slot, kind_label
+from .shared import warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+CALENDAR_DIR = "_calendar"
+#: node attribute: (docname, block anchor, slot slug or "") a calendar link points to
+CALENDAR_ATTR = "roads_calendar"
+
+
+@dataclass
+class EventInfo:
+    """What a program says about the event as a whole (for calendars and schema.org)."""
+
+    name: str = ""
+    location: str = ""
+    part_of: str = ""
+    part_of_url: str = ""
+    organizers: list[tuple[str, int]] = field(default_factory=list)  # (name, line)
+    attendance: str = "in-person"
+    status: str = "scheduled"
+
+
+@dataclass
+class CalendarRecord:
+    """One ``schedule`` or ``important-dates`` block, as data."""
+
+    docname: str
+    anchor: str
+    line: int
+    title: str
+    zone: Zone
+    program: Program | None = None
+    dates: list[ImportantDate] | None = None
+    event: EventInfo = field(default_factory=EventInfo)
+
+    def path(self, slot: str = "") -> str:
+        """The calendar file's path in the output, with ``/`` separators."""
+        base = f"{CALENDAR_DIR}/{self.docname}/{self.anchor}"
+        return f"{base}/{slot}.ics" if slot else f"{base}.ics"
+
+
+# --- on the build environment ---------------------------------------------------------
+
+
+def records(env: BuildEnvironment) -> dict[str, list[CalendarRecord]]:
+    if not hasattr(env, "roads_calendars"):
+        env.roads_calendars = {}
+    return env.roads_calendars
+
+
+def all_records(env: BuildEnvironment) -> list[CalendarRecord]:
+    found = records(env)
+    return [record for docname in sorted(found) for record in found[docname]]
+
+
+def add_record(env: BuildEnvironment, record: CalendarRecord) -> None:
+    records(env).setdefault(record.docname, []).append(record)
+
+
+def purge_records(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    records(env).pop(docname, None)
+
+
+def merge_records(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
+    theirs = records(other)
+    for docname in docnames:
+        if docname in theirs:
+            records(env)[docname] = theirs[docname]
+
+
+def build_now(env: BuildEnvironment) -> dt.datetime:
+    """This build's "now", fixed for the whole build (see :func:`on_builder_inited`)."""
+    now = getattr(env, "roads_now", None)
+    if now is None:
+        now, _ = now_for_build(dict(os.environ))
+    return now
+
+
+def on_builder_inited(app: Sphinx) -> None:
+    now, problem = now_for_build(dict(os.environ))
+    app.env.roads_now = now
+    if problem:
+        warn(problem, "date", None)
+
+
+def writes_files(builder: Builder) -> bool:
+    """Calendar files go with HTML sites; an epub or help file has no use for them."""
+    return builder.format == "html" and not getattr(builder, "embedded", False)
+
+
+# --- the calendar files --------------------------------------------------------------------
+
+
+def uid(app: Sphinx, record: CalendarRecord, key: str) -> str:
+    """Stable across builds: the project, the page, the block and the slot, hashed."""
+    digest = hashlib.sha256(f"{app.config.project}\0{record.docname}\0{record.anchor}\0{key}".encode())
+    host = urlparse(app.config.html_baseurl or "").hostname or "roads-ext.invalid"
+    return f"{digest.hexdigest()[:32]}@{host}"
+
+
+def page_url(app: Sphinx, docname: str, anchor: str = "") -> str:
+    """The absolute URL of a page (and anchor), or "" when the site has no base URL."""
+    base = app.config.html_baseurl
+    if not base:
+        return ""
+    url = urljoin(base.rstrip("/") + "/", app.builder.get_target_uri(docname))
+    return f"{url}#{anchor}" if anchor else url
+
+
+def new_calendar(app: Sphinx, name: str) -> icalendar.Calendar:
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", f"-//roads_ext//{app.config.project}//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    return calendar
+
+
+def _moment(value: dt.datetime, zone: Zone) -> dt.datetime:
+    """A time for DTSTART/DTEND: in its IANA zone (TZID), else in UTC (AoE is UTC-12)."""
+    if zone.iana:
+        return value
+    return value.astimezone(dt.UTC)
+
+
+def slot_event(app: Sphinx, record: CalendarRecord, slot: Slot, now: dt.datetime,
+               names: dict[str, str]) -> icalendar.Event:
+    zone = record.zone
+    event = icalendar.Event()
+    event.add("uid", uid(app, record, slot.slug))
+    event.add("dtstamp", now)
+    event.add("dtstart", _moment(slot.start_at(zone), zone))
+    end = slot.end_at(zone)
+    if end is not None:
+        event.add("dtend", _moment(end, zone))
+    summary = slot.heading
+    if slot.show_kind and not slot.generic_title:
+        summary = f"{kind_label(slot.kind)}: {summary}"
+    people = [names.get(s.name, s.name) for s in slot.speakers]
+    if people:
+        summary += f" ({', '.join(people)})"
+    event.add("summary", summary)
+    description = []
+    if record.event.name:
+        description.append(record.event.name)
+    if slot.abstract:
+        description.append(" ".join(slot.abstract.split()))
+    for link in slot.links:
+        description.append(f"{link.label}: {link.url}")
+    if description:
+        event.add("description", "\n\n".join(description))
+    location = slot.location or record.event.location
+    if location:
+        event.add("location", location)
+    event.add("categories", [kind_label(slot.kind)])
+    url = page_url(app, record.docname, f"{record.anchor}-{slot.slug}")
+    if url:
+        event.add("url", url)
+    event.add("status", "CANCELLED" if record.event.status == "cancelled" else "CONFIRMED")
+    event.add("transp", "OPAQUE")
+    return event
+
+
+def date_event(app: Sphinx, record: CalendarRecord, item: ImportantDate, now: dt.datetime) -> icalendar.Event:
+    event = icalendar.Event()
+    event.add("uid", uid(app, record, f"{item.label}\0{item.offset}"))
+    event.add("dtstamp", now)
+    description = []
+    if item.all_day:
+        event.add("dtstart", item.date)
+        event.add("dtend", item.date + dt.timedelta(days=1))
+        event.add("transp", "TRANSPARENT")
+        if item.zone is not None and item.zone.is_aoe:
+            over = item.over_at().astimezone(dt.UTC)
+            description.append(f"Until the end of {format_date(item.date)}, Anywhere on Earth "
+                               f"(UTC-12), that is {over:%Y-%m-%d %H:%M} UTC.")
+    else:
+        zone = item.zone or Zone("UTC")
+        event.add("dtstart", _moment(item.start(), zone))
+        event.add("dtend", _moment(item.start(), zone))
+        event.add("transp", "TRANSPARENT")
+        if zone.is_aoe:
+            description.append(f"{item.start():%H:%M} Anywhere on Earth (UTC-12).")
+    event.add("summary", item.label)
+    if item.note:
+        description.append(item.note)
+    if description:
+        event.add("description", "\n".join(description))
+    url = page_url(app, record.docname, record.anchor)
+    if url:
+        event.add("url", url)
+    return event
+
+
+def speaker_names(app: Sphinx) -> dict[str, str]:
+    """Written name -> the name the registry declares (for calendars)."""
+    from .registry import PeopleDomain
+
+    domain = PeopleDomain.of(app.env)
+    names = {}
+    for record in all_records(app.env):
+        for slot in record.program.slots() if record.program else []:
+            for speaker in slot.speakers:
+                person = None if speaker.group else domain.lookup(speaker.name)
+                names[speaker.name] = person.name if person else speaker.name
+    return names
+
+
+def finish(calendar: icalendar.Calendar) -> bytes:
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def calendar_files(app: Sphinx) -> dict[str, bytes]:
+    """Every calendar file of the site: output path -> bytes."""
+    now = build_now(app.env)
+    names = speaker_names(app)
+    files: dict[str, bytes] = {}
+    for record in all_records(app.env):
+        whole = new_calendar(app, record.title)
+        if record.program is not None:
+            for slot in record.program.slots():
+                whole.add_component(slot_event(app, record, slot, now, names))
+                single = new_calendar(app, f"{slot.heading} · {record.title}")
+                single.add_component(slot_event(app, record, slot, now, names))
+                files[record.path(slot.slug)] = finish(single)
+        for item in record.dates or []:
+            whole.add_component(date_event(app, record, item, now))
+        files[record.path()] = finish(whole)
+    return files
+
+
+def write_calendars(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or not writes_files(app.builder):
+        return
+    out = Path(app.outdir)
+    for relative, content in sorted(calendar_files(app).items()):
+        target = out / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.exists() or target.read_bytes() != content:
+            target.write_bytes(content)
+
+
+# --- links to them ---------------------------------------------------------------------------
+
+
+def transform_builder(transform: SphinxPostTransform) -> Builder:
+    """The builder, for a post-transform (``self.app`` is deprecated from Sphinx 9)."""
+    app = getattr(transform.env, "_app", None) or transform.app
+    return app.builder
+
+
+def calendar_link(docname: str, anchor: str, slot: str, text: str, label: str) -> nodes.inline:
+    """A placeholder for an "Add to calendar" link, made a link for HTML sites only."""
+    placeholder = nodes.inline("", "", classes=["roads-calendar-link"])
+    placeholder[CALENDAR_ATTR] = (docname, anchor, slot, text, label)
+    return placeholder
+
+
+class AddCalendarLinks(SphinxPostTransform):
+    """Turn calendar placeholders into links to the ``.ics`` files (HTML sites only);
+    elsewhere they go, since no calendar file is written."""
+
+    default_priority = 40
+
+    def run(self, **kwargs: Any) -> None:
+        builder = transform_builder(self)
+        html_site = writes_files(builder)
+        here = builder.get_target_uri(self.env.docname) if builder.name != "singlehtml" else ""
+        for placeholder in list(self.document.findall(nodes.inline)):
+            if CALENDAR_ATTR not in placeholder:
+                continue
+            docname, anchor, slot, text, label = placeholder[CALENDAR_ATTR]
+            if not html_site:
+                parent = placeholder.parent
+                index = parent.index(placeholder)
+                if index and isinstance(parent[index - 1], nodes.Text) and parent[index - 1].strip() == "·":
+                    parent.remove(parent[index - 1])
+                parent.remove(placeholder)
+                if isinstance(parent, nodes.paragraph) and not parent.astext().strip():
+                    parent.parent.remove(parent)
+                continue
+            base = f"{CALENDAR_DIR}/{docname}/{anchor}"
+            target = f"{base}/{slot}.ics" if slot else f"{base}.ics"
+            uri = relative_uri(here, target) if here else target
+            link = nodes.reference(text, text, refuri=uri, classes=["roads-ics"], reftitle=label)
+            placeholder.replace_self(link)
+
+
+def setup_calendar(app: Sphinx) -> None:
+    app.add_config_value("roads_timezone", "", "env", types=[str])
+    app.connect("builder-inited", on_builder_inited)
+    app.connect("env-purge-doc", purge_records)
+    app.connect("env-merge-info", merge_records)
+    app.connect("build-finished", write_calendars)
+    app.add_post_transform(AddCalendarLinks)

@@ -1,0 +1,162 @@
+"""``important-dates``: deadlines and milestones, each passed or upcoming.
+
+Each line reads ``Label: date [time] [zone]``; a date alone is a whole day. Whether
+a date has passed is decided when the page is written, against the build time
+(``SOURCE_DATE_EPOCH`` when set, so builds are reproducible); the next one stands
+out. Pages with dates are rewritten on every build, since time moves on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from .calendar import CalendarRecord, add_record, build_now, calendar_link, records
+from .model.dates import ImportantDate, Zone, format_date, parse_important_dates
+from .program import block_anchor, content_line, directive_zone, entry, row, time_node
+from .shared import RoadsDirective, text
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+#: row attribute: when the date is over (ISO 8601), to tell passed from upcoming
+OVER_ATTR = "roads_over_at"
+STATUS_LABELS = {"passed": "Passed", "next": "Next", "upcoming": "Upcoming"}
+
+
+class ImportantDatesDirective(RoadsDirective):
+    """A table of ``Label: date [time] [zone]`` lines."""
+
+    warning_subtype = "date"
+    has_content = True
+    optional_arguments = 1  # a caption
+    final_argument_whitespace = True
+    known_options = {"timezone": text, "name": text}
+
+    def run_checked(self) -> list[nodes.Node]:
+        if not self.content:
+            self.warn("is empty: write one line per date, like 'Paper submission: May 1, 2023 (AoE)'", "empty")
+            return []
+        zone = directive_zone(self, required=False)
+        result = parse_important_dates(list(self.content), zone)
+        for problem in result.problems:
+            self.warn(problem.message, problem.subtype, content_line(self, problem.offset))
+        if not result.items:
+            if not result.problems:
+                self.warn("has no dates", "empty")
+            return []
+        anchor = block_anchor(self, "key-dates")
+        caption = text(self.arguments[0]) if self.arguments else "Important dates"
+        record = CalendarRecord(self.env.docname, anchor, self.lineno,
+                                f"{caption} · {self.config.project}", zone or Zone("UTC"),
+                                dates=result.items)
+        add_record(self.env, record)
+
+        block = nodes.container(classes=["roads-dates"], ids=[anchor])
+        self.state.document.ids[anchor] = block
+        self.set_source_info(block)
+        table = nodes.table(classes=["roads-dates-table"])
+        table += nodes.title(caption, caption)
+        group = nodes.tgroup(cols=3)
+        table += group
+        group += nodes.colspec(colwidth=35, stub=1)
+        group += nodes.colspec(colwidth=45)
+        group += nodes.colspec(colwidth=20)
+        head = nodes.thead()
+        group += head
+        head += row(entry("What"), entry("When"), entry("Status"))
+        body = nodes.tbody()
+        group += body
+        for item in result.items:
+            body += self.item_row(item)
+        block += table
+        paragraph = nodes.paragraph(classes=["roads-calendar"])
+        paragraph += calendar_link(self.env.docname, anchor, "", "Add these dates to your calendar (.ics)",
+                                   "An iCalendar file for Google Calendar, Outlook or Apple Calendar")
+        block += paragraph
+        return [block]
+
+    def item_row(self, item: ImportantDate) -> nodes.row:
+        when = nodes.paragraph(classes=["roads-when"])
+        when += nodes.Text(format_date(item.date))
+        if item.time is not None:
+            when += nodes.Text(", ")
+            when += time_node(item.start(), item.zone)
+        if item.zone is not None:
+            if item.zone.is_aoe:
+                when += nodes.Text(" ")
+                when += nodes.abbreviation("AoE", "AoE", explanation="Anywhere on Earth, UTC−12")
+                if item.all_day:
+                    when += nodes.Text(" (end of the day)")
+            else:
+                when += nodes.Text(f" {item.zone.abbreviation(item.start())}")
+        cells = [entry(item.label), entry("", when)]
+        if item.note:
+            cells[1] += nodes.paragraph(item.note, item.note, classes=["roads-date-note"])
+        status = nodes.entry(classes=["roads-status"])
+        status += nodes.paragraph("", "")
+        cells.append(status)
+        result = row(*cells)
+        result["classes"].append("roads-date")
+        result[OVER_ATTR] = item.over_at().isoformat()
+        result.source, result.line = self.get_source_info()[0], content_line(self, item.offset)
+        return result
+
+
+class DropRepeatedCaption(SphinxTransform):
+    """A dates table right under a section of the same name needs no caption of its own."""
+
+    default_priority = 500
+
+    def apply(self, **kwargs: Any) -> None:
+        for table in list(self.document.findall(nodes.table)):
+            if "roads-dates-table" not in table["classes"] or not isinstance(table[0], nodes.title):
+                continue
+            section = table.parent
+            while section is not None and not isinstance(section, nodes.section):
+                section = section.parent
+            if section is None or not isinstance(section[0], nodes.title):
+                continue
+            if section[0].astext().strip().lower() == table[0].astext().strip().lower():
+                table.remove(table[0])
+
+
+class MarkDateStatus(SphinxPostTransform):
+    """Passed, next or upcoming, as of this build (all builders: it is plain text)."""
+
+    default_priority = 35
+
+    def run(self, **kwargs: Any) -> None:
+        now = build_now(self.env)
+        for table in self.document.findall(nodes.tbody):
+            rows = [r for r in table.children if isinstance(r, nodes.row) and OVER_ATTR in r]
+            if not rows:
+                continue
+            upcoming = [r for r in rows if dt.datetime.fromisoformat(r[OVER_ATTR]) > now]
+            first = min(upcoming, key=lambda r: dt.datetime.fromisoformat(r[OVER_ATTR]), default=None)
+            for item in rows:
+                state = "passed" if item not in upcoming else "next" if item is first else "upcoming"
+                item["classes"] = [c for c in item["classes"] if not c.startswith("roads-date-")]
+                item["classes"].append(f"roads-date-{state}")
+                cell = item.children[-1]
+                label = STATUS_LABELS[state]
+                cell.clear()
+                cell += nodes.paragraph(label, "", nodes.strong(label, label) if state == "next"
+                                        else nodes.Text(label))
+
+
+def pages_with_dates(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Whether a date has passed changes with time alone: rewrite those pages every build."""
+    return sorted(doc for doc, found in records(env).items() if any(r.dates for r in found))
+
+
+def setup_dates(app: Sphinx) -> None:
+    app.add_directive("important-dates", ImportantDatesDirective)
+    app.add_transform(DropRepeatedCaption)
+    app.add_post_transform(MarkDateStatus)
+    app.connect("env-get-updated", pages_with_dates)

@@ -1,0 +1,399 @@
+"""Dates, times and time zones as authors write them, and important dates.
+
+Knows nothing of Sphinx. Every parser returns what it could read plus a list of
+:class:`Problem` (a line offset, a warning subtype and a message that says what
+to write instead); nothing here raises to the author.
+
+Accepted forms::
+
+    dates   2023-06-08 · June 8, 2023 · Thursday, June 8, 2023 · 8 June 2023 · Jun 8 2023
+    times   8:30am · 8:30 AM · 8.30 a.m. · 8am · 08:30 · 20:30 · noon · midnight
+    zones   an IANA name (America/Los_Angeles, Europe/Paris, UTC) or AoE
+            (Anywhere on Earth, UTC-12)
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import difflib
+import re
+import zoneinfo
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+# --- problems -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong in an author's input, ``offset`` lines below the block start."""
+
+    offset: int
+    subtype: str
+    message: str
+
+
+# --- time zones --------------------------------------------------------------------
+
+#: "Anywhere on Earth": a deadline holds until the day is over everywhere (UTC-12)
+AOE = "AoE"
+AOE_ZONE = dt.timezone(dt.timedelta(hours=-12), "AoE")
+_AOE_SPELLINGS = {"aoe", "a.o.e.", "anywhere on earth", "anywhere-on-earth", "utc-12", "utc-12:00",
+                  "gmt-12", "etc/gmt+12"}
+_UTC_SPELLINGS = {"utc", "gmt", "z", "etc/utc", "utc+0", "utc+00:00"}
+
+
+@lru_cache(maxsize=1)
+def _zone_names() -> dict[str, str]:
+    """lower-case name -> IANA name, for every zone this machine knows."""
+    return {name.lower(): name for name in zoneinfo.available_timezones()}
+
+
+@dataclass(frozen=True)
+class Zone:
+    """A time zone as the author named it: an IANA zone, or AoE."""
+
+    name: str  # "America/Los_Angeles", "UTC" or "AoE"
+
+    @property
+    def is_aoe(self) -> bool:
+        return self.name == AOE
+
+    @property
+    def tzinfo(self) -> dt.tzinfo:
+        if self.is_aoe:
+            return AOE_ZONE
+        return zoneinfo.ZoneInfo(self.name)
+
+    @property
+    def iana(self) -> str | None:
+        """The IANA key for a calendar's TZID (None for AoE and UTC: those go as UTC)."""
+        return None if self.is_aoe or self.name == "UTC" else self.name
+
+    def abbreviation(self, when: dt.datetime) -> str:
+        """``PDT``, ``CEST``, ``AoE``; ``UTC-07:00`` where the zone has no letters."""
+        if self.is_aoe:
+            return AOE
+        local = when.astimezone(self.tzinfo)
+        name = local.tzname() or ""
+        return name if name and name[0].isalpha() else utc_offset_label(local)
+
+    def describe(self, when: dt.datetime) -> str:
+        """``America/Los_Angeles, UTC−07:00`` or ``Anywhere on Earth, UTC−12:00``."""
+        local = when.astimezone(self.tzinfo)
+        label = "Anywhere on Earth" if self.is_aoe else self.name
+        return f"{label}, {utc_offset_label(local)}"
+
+
+def utc_offset_label(when: dt.datetime) -> str:
+    offset = when.utcoffset() or dt.timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "\u2212"
+    hours, minutes = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours:02d}:{minutes:02d}"
+
+
+def parse_zone(text: str) -> tuple[Zone | None, str | None]:
+    """``(zone, None)`` or ``(None, why)`` with a did-you-mean where one is close."""
+    word = " ".join(text.strip().strip("()").split())
+    if not word:
+        return None, "no time zone given"
+    folded = word.lower()
+    if folded not in _AOE_SPELLINGS:
+        folded = folded.rstrip(".")
+    if folded in _AOE_SPELLINGS:
+        return Zone(AOE), None
+    if folded in _UTC_SPELLINGS:
+        return Zone("UTC"), None
+    names = _zone_names()
+    if folded in names:
+        return Zone(names[folded]), None
+    choices = {**names, "aoe": AOE}
+    close = difflib.get_close_matches(folded, list(choices), n=1, cutoff=0.6)
+    hint = f" (did you mean {choices[close[0]]!r}?)" if close else ""
+    return None, (f"unknown time zone {word!r}{hint}; write an IANA name such as "
+                  "'America/Los_Angeles' or 'Europe/Paris', or 'AoE' for Anywhere on Earth")
+
+
+def looks_like_zone(word: str) -> bool:
+    """Whether a word after a date was meant as a zone, so that a wrong one is reported.
+
+    A zone, a word with a slash (``Europe/Pariss``) or one close to a zone or to AoE
+    (``AEO``); anything else (``TBC``, ``tentative``) is a note.
+    """
+    word = word.strip("()")
+    if not word:
+        return False
+    if parse_zone(word)[0] is not None or "/" in word:
+        return True
+    folded = word.lower()
+    return bool(difflib.get_close_matches(folded, ["aoe"], n=1, cutoff=0.6)
+                or difflib.get_close_matches(folded, list(_zone_names()), n=1, cutoff=0.8))
+
+
+# --- dates ---------------------------------------------------------------------------
+
+_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
+_WEEKDAYS.update({name.lower(): number for number, name in enumerate(calendar.day_abbr)})
+
+_ISO_DATE = re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})")
+_WORD = r"[A-Za-z]+\.?"
+_MDY = re.compile(rf"(?:(?P<wd>{_WORD}),?\s+)?(?P<mon>{_WORD})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})")
+_DMY = re.compile(rf"(?:(?P<wd>{_WORD}),?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_WORD}),?\s+(?P<y>\d{{4}})")
+
+
+def match_date(text: str) -> tuple[re.Match | None, str]:
+    """The longest date written at the start of ``text``, and its form."""
+    text = text.strip()
+    for form, pattern in (("iso", _ISO_DATE), ("mdy", _MDY), ("dmy", _DMY)):
+        match = pattern.match(text)
+        if match:
+            return match, form
+    return None, ""
+
+
+def looks_like_date(text: str) -> bool:
+    """A line that was meant as a date: it names a month or weekday, or is all digits and dashes."""
+    words = re.findall(r"[A-Za-z]+", text)
+    if any(w.lower() in _MONTHS or w.lower() in _WEEKDAYS for w in words[:3]):
+        return True
+    return bool(re.match(r"^\s*\d{4}-\d", text))
+
+
+def parse_date(text: str) -> tuple[dt.date | None, int, str | None]:
+    """Read a date at the start of ``text``: ``(date, characters used, problem)``."""
+    match, form = match_date(text)
+    stripped = text.strip()
+    if match is None:
+        return None, 0, (f"{stripped!r} is not a date: write it as 'June 8, 2023' or '2023-06-08'")
+    used = len(text) - len(text.lstrip()) + match.end()
+    groups = match.groupdict()
+    if form == "iso":
+        month = int(groups["m"])
+    else:
+        month = _MONTHS.get(groups["mon"].rstrip(".").lower(), 0)
+        if not month:
+            close = difflib.get_close_matches(groups["mon"].lower(), list(_MONTHS), n=1, cutoff=0.6)
+            hint = f" (did you mean {calendar.month_name[_MONTHS[close[0]]]!r}?)" if close else ""
+            return None, used, f"{match.group(0)!r} is not a date: {groups['mon']!r} is not a month{hint}"
+    year, day = int(groups["y"]), int(groups["d"])
+    if not 1 <= month <= 12:
+        return None, used, f"{match.group(0)!r} is not a date: there is no month {month}"
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        return None, used, (f"{match.group(0)!r} is not a date: {calendar.month_name[month]} {year} "
+                            f"has {last} days")
+    date = dt.date(year, month, day)
+    weekday = groups.get("wd")
+    if weekday:
+        number = _WEEKDAYS.get(weekday.rstrip(".").lower())
+        if number is None:
+            return None, used, f"{match.group(0)!r} is not a date: {weekday!r} is not a day of the week"
+        if number != date.weekday():
+            return None, used, (f"{match.group(0)!r} is not a date: {date:%B} {date.day}, {year} is a "
+                                f"{date:%A}, not a {calendar.day_name[number]}")
+    return date, used, None
+
+
+def format_date(date: dt.date) -> str:
+    """``Thursday, June 8, 2023``"""
+    return f"{date:%A}, {date:%B} {date.day}, {date.year}"
+
+
+# --- times -----------------------------------------------------------------------------
+
+TIME_PATTERN = (
+    r"(?:(?P<{p}word>noon|midnight)"
+    r"|(?<!\d)(?P<{p}h>\d{{1,2}})(?:[:.h](?P<{p}m>\d{{2}})(?!\d))?"
+    r"(?:\s*(?P<{p}ap>[ap]\.?\s?m\b\.?))?(?![:.]?\d))"
+)
+_TIME = re.compile(TIME_PATTERN.format(p=""), re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ClockTime:
+    """A time of day as written: hour and minute, and am/pm if it was given."""
+
+    hour: int
+    minute: int
+    meridiem: str = ""  # "am", "pm" or "" for a 24-hour time
+
+    def resolved(self, meridiem: str | None = None) -> dt.time:
+        """The 24-hour time, reading a bare hour with ``meridiem`` if given."""
+        half = self.meridiem or (meridiem if 1 <= self.hour <= 12 else "") or ""
+        hour = self.hour
+        if half == "am":
+            hour = 0 if hour == 12 else hour
+        elif half == "pm":
+            hour = hour if hour == 12 else hour + 12
+        return dt.time(hour, self.minute)
+
+
+def clock_from_groups(groups: dict[str, str | None], prefix: str = "") -> tuple[ClockTime | None, str | None]:
+    """A :class:`ClockTime` from a match of :data:`TIME_PATTERN`, or a problem."""
+    word = groups.get(f"{prefix}word")
+    if word:
+        return (ClockTime(12, 0, "pm") if word.lower() == "noon" else ClockTime(12, 0, "am")), None
+    hour = int(groups[f"{prefix}h"])
+    minute = int(groups.get(f"{prefix}m") or 0)
+    meridiem = (groups.get(f"{prefix}ap") or "").lower().replace(".", "").replace(" ", "")
+    written = f"{groups[f'{prefix}h']}:{minute:02d}{meridiem}"
+    if minute > 59:
+        return None, f"{written!r} is not a time: minutes go up to 59"
+    if meridiem and not 1 <= hour <= 12:
+        return None, f"{written!r} is not a time: with am/pm the hour is 1 to 12"
+    if hour > 23:
+        return None, f"{written!r} is not a time: hours go up to 23 (or write am/pm)"
+    return ClockTime(hour, minute, meridiem), None
+
+
+def parse_time(text: str) -> tuple[ClockTime | None, int, str | None]:
+    """Read a time at the start of ``text``: ``(time, characters used, problem)``."""
+    stripped = text.lstrip()
+    match = _TIME.match(stripped)
+    if match is None:
+        return None, 0, f"{text.strip()!r} is not a time: write it as '8:30am' or '20:30'"
+    clock, problem = clock_from_groups(match.groupdict())
+    return clock, len(text) - len(stripped) + match.end(), problem
+
+
+def format_time(time: dt.time) -> str:
+    """``8:30 AM``, ``12:00 PM``"""
+    hour = time.hour % 12 or 12
+    return f"{hour}:{time.minute:02d}\u202f{'AM' if time.hour < 12 else 'PM'}"
+
+
+def now_for_build(environ: dict[str, str]) -> tuple[dt.datetime, str | None]:
+    """The build's "now": ``SOURCE_DATE_EPOCH`` if set (reproducible builds), else the clock."""
+    raw = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if raw:
+        try:
+            return dt.datetime.fromtimestamp(int(raw), dt.UTC), None
+        except (ValueError, OverflowError, OSError):
+            return (dt.datetime.now(dt.UTC).replace(microsecond=0),
+                    f"SOURCE_DATE_EPOCH={raw!r} is not a number of seconds; the clock is used")
+    return dt.datetime.now(dt.UTC).replace(microsecond=0), None
+
+
+# --- important dates ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImportantDate:
+    """One deadline or milestone: a whole day, or a moment, in a zone."""
+
+    offset: int
+    label: str
+    date: dt.date
+    time: dt.time | None = None
+    zone: Zone | None = None  # None: a whole day, wherever you are
+    note: str = ""
+
+    @property
+    def all_day(self) -> bool:
+        return self.time is None
+
+    def start(self) -> dt.datetime:
+        """The moment (timed) or the start of the day in its zone (AoE if none)."""
+        zone = (self.zone or Zone(AOE)).tzinfo
+        return dt.datetime.combine(self.date, self.time or dt.time(0), zone)
+
+    def over_at(self) -> dt.datetime:
+        """When it has passed: the moment itself, or the end of the day in its zone.
+
+        A day given without a zone is over when it is over everywhere on Earth.
+        """
+        if self.time is not None:
+            return self.start()
+        zone = (self.zone or Zone(AOE)).tzinfo
+        return dt.datetime.combine(self.date + dt.timedelta(days=1), dt.time(0), zone)
+
+    def passed(self, now: dt.datetime) -> bool:
+        return now >= self.over_at()
+
+
+@dataclass
+class DatesResult:
+    items: list[ImportantDate] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+_LABEL_SPLIT = re.compile(r"\s*(?::\s+|\s—\s|\s–\s|\s-\s|\s\|\s)")
+_BULLET = re.compile(r"^(?:[-*+]|\d+[.)])\s+")
+
+
+def strip_bullet(line: str) -> str:
+    return _BULLET.sub("", line.strip(), count=1)
+
+
+def parse_moment(text: str, offset: int, default_zone: Zone | None) -> tuple[
+        dt.date | None, dt.time | None, Zone | None, str, list[Problem]]:
+    """``June 1, 2023, 11:59pm AoE (note)`` -> date, time, zone, note, problems."""
+    problems: list[Problem] = []
+    date, used, problem = parse_date(text)
+    if problem:
+        return None, None, None, "", [Problem(offset, "date", problem)]
+    rest = text[used:].strip().lstrip(",").strip()
+    rest = re.sub(r"^(?:at|@)\s+", "", rest)
+    time = None
+    if rest[:1].isdigit() or re.match(r"(?i)(noon|midnight)\b", rest):
+        clock, used, problem = parse_time(rest)
+        if problem:
+            return None, None, None, "", [Problem(offset, "time", problem)]
+        time = clock.resolved()
+        rest = rest[used:].strip()
+    zone = default_zone
+    note = ""
+    if rest:
+        match = re.match(r"^\(?([^()\s,;]+(?:\s+on\s+earth)?)\)?(?=$|[\s,;])", rest, re.IGNORECASE)
+        word = match.group(1) if match else ""
+        if word and (looks_like_zone(word) or match.group(0).startswith("(")) and parse_zone(word)[0]:
+            zone = parse_zone(word)[0]
+            rest = rest[match.end():].strip(" ,;")
+        elif word and looks_like_zone(word):
+            problems.append(Problem(offset, "timezone", parse_zone(word)[1] + "; UTC is assumed"))
+            rest = rest[match.end():].strip(" ,;")
+            zone = zone or Zone("UTC")
+        note = rest.strip("() ")
+    if time is not None and zone is None:
+        problems.append(Problem(offset, "timezone", (
+            f"{text.strip()!r} has a time but no time zone: add one ('11:59pm AoE', "
+            "'17:00 Europe/Paris') or give the directive a :timezone:; UTC is assumed")))
+        zone = Zone("UTC")
+    return date, time, zone, note, problems
+
+
+def parse_important_dates(lines: list[str], default_zone: Zone | None = None) -> DatesResult:
+    """Read ``Label: date [time] [zone]`` lines (a Markdown list or plain lines).
+
+    A line that cannot be read is reported and left out; the others are kept in
+    the order written.
+    """
+    result = DatesResult()
+    for offset, raw in enumerate(lines):
+        if not raw.strip():
+            continue
+        line = strip_bullet(raw)
+        parts = _LABEL_SPLIT.split(line, maxsplit=1)
+        if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
+            result.problems.append(Problem(offset, "date", (
+                f"{line!r} does not read 'Label: date': write for example "
+                "'Paper submission: May 1, 2023 (AoE)'; this line is left out")))
+            continue
+        label, value = parts[0].strip(), parts[1].strip()
+        date, time, zone, note, problems = parse_moment(value, offset, default_zone)
+        result.problems.extend(problems)
+        if date is None:
+            continue
+        result.items.append(ImportantDate(offset, label, date, time, zone, note))
+    return result
+
+
+def next_upcoming(items: list[ImportantDate], now: dt.datetime) -> ImportantDate | None:
+    """The earliest item not yet passed."""
+    upcoming = [item for item in items if not item.passed(now)]
+    return min(upcoming, key=lambda item: item.over_at(), default=None)

@@ -1,0 +1,544 @@
+"""``schedule``: a workshop program from the lines an organizer pastes.
+
+The directive hands its lines to :mod:`roads_ext.model.program` and renders the
+result as one table per day (generic docutils nodes: every builder renders it).
+At write time speakers are linked to their cards (and each card gets a link back
+to the slot); for HTML, times become ``<time datetime=...>`` elements, "Add to
+calendar" links appear and the workshop is described as a schema.org ``Event``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+import json
+import re
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.errors import NoUri
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.nodes import make_refnode
+
+from .calendar import (
+    CalendarRecord,
+    EventInfo,
+    add_record,
+    all_records,
+    calendar_link,
+    page_url,
+    records,
+    transform_builder,
+)
+from .model.dates import Zone, format_date, format_time, parse_date, parse_zone
+from .model.people import person_key
+from .model.program import Program, Slot, kind_label, parse_program
+from .people import PERSON_ATTR, person_json_ld
+from .registry import PeopleDomain
+from .shared import RoadsDirective, choice, link_problem, sanitize, text, warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+#: node attribute on a speaker's name in a slot: the name as written
+SPEAKER_ATTR = "roads_speaker"
+#: node attribute on a time: its ISO 8601 value with the offset
+TIME_ATTR = "roads_datetime"
+
+ATTENDANCE = {
+    "in-person": "https://schema.org/OfflineEventAttendanceMode",
+    "online": "https://schema.org/OnlineEventAttendanceMode",
+    "mixed": "https://schema.org/MixedEventAttendanceMode",
+}
+STATUS = {
+    "scheduled": "https://schema.org/EventScheduled",
+    "cancelled": "https://schema.org/EventCancelled",
+    "postponed": "https://schema.org/EventPostponed",
+    "rescheduled": "https://schema.org/EventRescheduled",
+    "moved-online": "https://schema.org/EventMovedOnline",
+}
+
+
+# --- shared with important-dates ----------------------------------------------------------
+
+
+def directive_zone(directive: RoadsDirective, required: bool) -> Zone | None:
+    """The ``:timezone:`` option, else ``roads_timezone``; a warning when wrong or missing."""
+    written = directive.checked_options.get("timezone") or directive.config.roads_timezone
+    line = directive.option_line("timezone")
+    if not written:
+        if required:
+            directive.warn("no time zone: add ':timezone: America/Los_Angeles' (an IANA name, or AoE), "
+                           "or set roads_timezone in conf.py; the times are taken as UTC", "timezone")
+            return Zone("UTC")
+        return None
+    zone, problem = parse_zone(written)
+    if zone is None:
+        directive.warn(f"{problem}; the times are taken as UTC", "timezone", line)
+        return Zone("UTC")
+    return zone
+
+
+def block_anchor(directive: RoadsDirective, default: str) -> str:
+    """``schedule``, ``schedule-2`` ... unique on the page, or the ``:name:`` given."""
+    document = directive.state.document
+    base = re.sub(r"[^a-z0-9-]+", "-", directive.checked_options.get("name", default).lower()).strip("-")
+    anchor, number = base or default, 1
+    while anchor in document.ids:
+        number += 1
+        anchor = f"{base}-{number}"
+    return anchor
+
+
+def time_node(moment: dt.datetime, zone: Zone) -> nodes.inline:
+    """The time as text; for HTML it becomes ``<time datetime=...>`` (see :class:`HtmlTimes`)."""
+    label = format_time(moment.timetz())
+    node = nodes.inline(label, label, classes=["roads-time"])
+    node[TIME_ATTR] = moment.isoformat()
+    node["roads_zone"] = zone.name
+    return node
+
+
+def content_line(directive: RoadsDirective, offset: int) -> int:
+    """The source line of the directive's ``offset``-th content line.
+
+    docutils gives ``content_offset`` as the content's 0-based line in the file;
+    MyST gives it relative to the directive's own line.
+    """
+    line = directive.content_offset + offset + 1
+    if type(directive.state).__module__.startswith("myst_parser"):
+        line += directive.lineno
+    return line
+
+
+# --- the directive --------------------------------------------------------------------------
+
+
+class ScheduleDirective(RoadsDirective):
+    """The program: ``8:30am-8:40am - Title (Speakers)`` lines under a day."""
+
+    warning_subtype = "schedule"
+    has_content = True
+    optional_arguments = 1
+    final_argument_whitespace = True
+    known_options = {
+        "timezone": text,
+        "event": text,
+        "location": text,
+        "part-of": text,
+        "organizers": text,
+        "attendance": choice(*ATTENDANCE),
+        "status": choice(*STATUS),
+        "name": text,
+    }
+
+    def run_checked(self) -> list[nodes.Node]:
+        if not self.content:
+            self.warn("is empty: write one line per slot, like '8:30am-8:40am - Welcome "
+                      "(Workshop Organizers)', under the day", "empty")
+            return []
+        first_day = None
+        if self.arguments:
+            first_day, _, problem = parse_date(self.arguments[0])
+            if problem:
+                self.warn(problem, "date")
+        zone = directive_zone(self, required=True)
+        program = parse_program(list(self.content), first_day)
+        for problem in program.problems:
+            self.warn(problem.message, problem.subtype, content_line(self, problem.offset))
+        if not program.days:
+            return []
+
+        anchor = block_anchor(self, "schedule")
+        event = self.event_info()
+        record = CalendarRecord(self.env.docname, anchor, self.lineno,
+                                event.name or f"Program · {self.config.project}", zone, program=program,
+                                event=event)
+        self.check_links(program)
+
+        block = nodes.container(classes=["roads-schedule"], ids=[anchor])
+        self.state.document.ids[anchor] = block
+        self.set_source_info(block)
+        starts = [day.slots[0].start_at(zone) for day in program.days]
+        offsets = {start.utcoffset() for start in starts}
+        # a program across a daylight-saving change names the zone, each day's table its offset
+        where = zone.describe(starts[0]) if len(offsets) == 1 else zone.name
+        note = nodes.paragraph(classes=["roads-zone-note"])
+        note += nodes.Text("Times are in ")
+        note += nodes.strong(where, where)
+        note += nodes.Text(".")
+        block += note
+        block += self.calendar_paragraph(anchor)
+        for day in program.days:
+            block += self.day_table(record, day.date, day.label, day.slots, zone)
+        add_record(self.env, record)
+        for slot in program.slots():
+            for speaker in slot.speakers:
+                if not speaker.group:
+                    PeopleDomain.of(self.env).note_mention(self.env.docname, person_key(speaker.name))
+        return [block]
+
+    def event_info(self) -> EventInfo:
+        options = self.checked_options
+        event = EventInfo(
+            name=options.get("event", ""),
+            location=options.get("location", ""),
+            attendance=options.get("attendance", "in-person"),
+            status=options.get("status", "scheduled"),
+        )
+        part_of = options.get("part-of", "")
+        match = re.match(r"^(?P<name>.*?)\s*<(?P<url>[^<>]+)>$", part_of)
+        if match:
+            event.part_of = match.group("name")
+            problem = link_problem(match.group("url"))
+            if problem:
+                self.warn(f"part-of link {match.group('url')!r} {problem}; it is left out", "link",
+                          self.option_line("part-of"))
+            else:
+                event.part_of_url = match.group("url")
+        else:
+            event.part_of = part_of
+        line = self.option_line("organizers")
+        event.organizers = [(name.strip(), line) for name in re.split(r"\s*,\s*|\s+and\s+",
+                                                                      options.get("organizers", ""))
+                            if name.strip()]
+        if event.attendance != "online" and not event.location:
+            self.warn("no :location: (the venue, such as 'Room 3, Miami Beach Convention Center'): "
+                      "calendars and search engines need one for an in-person event", "event")
+        return event
+
+    def check_links(self, program: Program) -> None:
+        for slot in program.slots():
+            kept = []
+            for link in slot.links:
+                problem = link_problem(link.url)
+                if problem:
+                    self.warn(f"{link.label.lower()} link {link.url!r} {problem}; it is left out", "link",
+                              content_line(self, link.offset))
+                else:
+                    kept.append(link)
+            slot.links = kept
+
+    def calendar_paragraph(self, anchor: str) -> nodes.paragraph:
+        paragraph = nodes.paragraph(classes=["roads-calendar"])
+        paragraph += calendar_link(self.env.docname, anchor, "", "Add the program to your calendar (.ics)",
+                                   "An iCalendar file for Google Calendar, Outlook or Apple Calendar")
+        return paragraph
+
+    def day_table(self, record: CalendarRecord, date: dt.date, label: str, slots: list[Slot],
+                  zone: Zone) -> nodes.table:
+        table = nodes.table(classes=["roads-schedule-table"])
+        self.set_source_info(table)
+        caption = format_date(date) + (f" · {label}" if label else "")
+        table += nodes.title(caption, caption)
+        group = nodes.tgroup(cols=2)
+        table += group
+        group += nodes.colspec(colwidth=25, stub=1)
+        group += nodes.colspec(colwidth=75)
+        abbreviation = zone.abbreviation(slots[0].start_at(zone))
+        head = nodes.thead()
+        group += head
+        head += row(entry(f"Time ({abbreviation})"), entry("Session"))
+        body = nodes.tbody()
+        group += body
+        for slot in slots:
+            body += self.slot_row(record, slot, zone)
+        return table
+
+    def slot_row(self, record: CalendarRecord, slot: Slot, zone: Zone) -> nodes.row:
+        line = content_line(self, slot.offset)
+        when = nodes.paragraph(classes=["roads-when"])
+        when += time_node(slot.start_at(zone), zone)
+        end = slot.end_at(zone)
+        if end is not None:
+            when += nodes.Text("\u2009–\u2009")
+            when += time_node(end, zone)
+        session: list[nodes.Node] = [nodes.target("", "", ids=[f"{record.anchor}-{slot.slug}"])]
+        head = nodes.paragraph(classes=["roads-slot-head"])
+        if slot.show_kind:
+            head += nodes.inline(kind_label(slot.kind), kind_label(slot.kind),
+                                 classes=["roads-kind", f"roads-kind-{slot.kind}"])
+            head += nodes.Text(" ")
+        head += nodes.strong(slot.heading, slot.heading, classes=["roads-slot-title"])
+        session.append(head)
+        if slot.speakers:
+            people = nodes.paragraph(classes=["roads-slot-speakers"])
+            for index, speaker in enumerate(slot.speakers):
+                if index:
+                    people += nodes.Text(", ")
+                if speaker.role:
+                    people += nodes.inline(f"{speaker.role}: ", f"{speaker.role}: ", classes=["roads-role"])
+                name = nodes.inline(speaker.name, speaker.name,
+                                    classes=["roads-group" if speaker.group else "roads-speaker"])
+                if not speaker.group:
+                    name[SPEAKER_ATTR] = speaker.name
+                name.source, name.line = self.get_source_info()[0], line
+                people += name
+            session.append(people)
+        if slot.location:
+            session.append(nodes.paragraph(slot.location, slot.location, classes=["roads-slot-location"]))
+        if slot.abstract:
+            parsed = self.parse_text_to_nodes(slot.abstract, offset=self.content_offset + slot.abstract_offset)
+            session.append(nodes.container("", *sanitize(parsed, self), classes=["roads-abstract"]))
+        extras = nodes.paragraph(classes=["roads-slot-links"])
+        for link in slot.links:
+            if len(extras):
+                extras += nodes.Text(" · ")
+            extras += nodes.reference(link.label, link.label, refuri=link.url)
+        if len(extras):
+            extras += nodes.Text(" · ")
+        extras += calendar_link(self.env.docname, record.anchor, slot.slug, "Add to calendar",
+                                f"Add “{slot.heading}” to your calendar")
+        session.append(extras)
+        result = row(entry("", when), entry("", *session))
+        result["classes"] += ["roads-slot", f"roads-slot-{slot.kind}"]
+        result.source, result.line = self.get_source_info()[0], line
+        return result
+
+
+def entry(label: str, *children: nodes.Node) -> nodes.entry:
+    cell = nodes.entry()
+    if label:
+        cell += nodes.paragraph(label, label)
+    cell.extend(children)
+    return cell
+
+
+def row(*cells: nodes.entry) -> nodes.row:
+    result = nodes.row()
+    result.extend(cells)
+    return result
+
+
+# --- at write time: speakers and their cards ---------------------------------------------------
+
+
+def internal_link(transform: SphinxPostTransform, docname: str, anchor: str, shown: nodes.Element,
+                  title: str) -> nodes.Element:
+    """A link to ``docname#anchor``, or the text alone where the output has no such page
+    (a LaTeX or man document leaves out pages outside its toctree)."""
+    try:
+        return make_refnode(transform_builder(transform), transform.env.docname, docname, anchor, shown, title)
+    except NoUri:
+        return shown
+
+
+class LinkSlotSpeakers(SphinxPostTransform):
+    """Link each speaker in a slot to where the site presents them; warn for a stranger."""
+
+    default_priority = 15
+
+    def run(self, **kwargs: Any) -> None:
+        domain = PeopleDomain.of(self.env)
+        for node in list(self.document.findall(nodes.inline)):
+            name = node.get(SPEAKER_ATTR)
+            if name is None:
+                continue
+            declaration = domain.primary(name)
+            if declaration is None:
+                warn(f"schedule: unknown speaker {name!r}{domain.suggestion(name)}; declare them with a "
+                     "speaker-card or committee, or write the name as it is declared "
+                     "(a group such as 'Workshop Organizers' is shown as written)", "speaker", node)
+                continue
+            person = domain.lookup(name)
+            shown = nodes.inline(person.name, person.name, classes=["roads-speaker"])
+            title = ", ".join(part for part in (person.name, person.where) if part)
+            node["classes"] = []
+            node.replace_self(internal_link(self, declaration.docname, declaration.anchor, shown, title))
+
+
+def slots_by_person(env: BuildEnvironment) -> dict[str, list[tuple[CalendarRecord, Slot]]]:
+    """person key -> the slots they speak in, in program order."""
+    found: dict[str, list[tuple[CalendarRecord, Slot]]] = {}
+    for record in all_records(env):
+        for slot in record.program.slots() if record.program else []:
+            for speaker in slot.speakers:
+                if not speaker.group:
+                    found.setdefault(person_key(speaker.name), []).append((record, slot))
+    return found
+
+
+def slot_summary(record: CalendarRecord, slot: Slot) -> str:
+    """``Keynote, Thursday, June 8, 2023, 8:40 AM PDT``"""
+    start = slot.start_at(record.zone)
+    what = kind_label(slot.kind) if slot.generic_title else f"{kind_label(slot.kind)}: {slot.title}"
+    return f"{what}, {format_date(slot.date)}, {format_time(slot.start)} {record.zone.abbreviation(start)}"
+
+
+class LinkCardsToSlots(SphinxPostTransform):
+    """A speaker's card links to the slot(s) they speak in."""
+
+    default_priority = 25
+
+    def run(self, **kwargs: Any) -> None:
+        talks = slots_by_person(self.env)
+        if not talks:
+            return
+        for card in list(self.document.findall(nodes.container)):
+            if "roads-speaker-card" not in card["classes"] or card.get(PERSON_ATTR) not in talks:
+                continue
+            body = card.next_node(nodes.container) or card
+            line = nodes.paragraph(classes=["roads-card-slots"])
+            line += nodes.inline("In the program: ", "In the program: ", classes=["roads-label"])
+            for index, (record, slot) in enumerate(talks[card[PERSON_ATTR]]):
+                if index:
+                    line += nodes.Text("; ")
+                label = slot_summary(record, slot)
+                line += internal_link(self, record.docname, f"{record.anchor}-{slot.slug}",
+                                      nodes.inline(label, label), label)
+            body += line
+
+
+def talks_fingerprints(env: BuildEnvironment) -> dict[str, str]:
+    return {
+        key: hashlib.sha1(repr([(r.docname, r.anchor, slot_summary(r, s), s.slug) for r, s in found]).encode())
+        .hexdigest()
+        for key, found in slots_by_person(env).items()
+    }
+
+
+def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Cards whose slots changed are on pages that were not re-read: rewrite them."""
+    old = getattr(env, "roads_talks_fingerprints", {})
+    new = talks_fingerprints(env)
+    env.roads_talks_fingerprints = new
+    changed = {key for key in set(old) | set(new) if old.get(key) != new.get(key)}
+    domain = PeopleDomain.of(env)
+    pages = {d.docname for key in changed for d in domain.index().get(key, [])}
+    return sorted(pages & set(env.found_docs))
+
+
+# --- HTML: <time>, and schema.org ----------------------------------------------------------------
+
+
+class HtmlTimes(SphinxPostTransform):
+    """``<time datetime="2023-06-08T08:30:00-07:00">`` for every time shown (HTML only)."""
+
+    default_priority = 45
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        for node in list(self.document.findall(nodes.inline)):
+            value = node.get(TIME_ATTR)
+            if value is None:
+                continue
+            moment = dt.datetime.fromisoformat(value)
+            zone = Zone(node["roads_zone"])
+            title = f"{format_date(moment.date())}, {node.astext()} {zone.abbreviation(moment)} ({zone.describe(moment)})"
+            markup = (f'<time class="roads-time" datetime="{html.escape(value)}" '
+                      f'data-roads-zone="{html.escape(zone.name)}" title="{html.escape(title)}">'
+                      f"{html.escape(node.astext())}</time>")
+            node["classes"] = []  # replace_self would copy them onto a wrapper
+            node.replace_self(nodes.raw("", markup, format="html"))
+
+
+def person_ld(app: Sphinx, name: str) -> dict[str, Any]:
+    domain = PeopleDomain.of(app.env)
+    person, declaration = domain.lookup(name), domain.primary(name)
+    if person is None or declaration is None:
+        return {"@type": "Person", "name": name}
+    url = page_url(app, declaration.docname, declaration.anchor) or (
+        app.builder.get_target_uri(declaration.docname) + "#" + declaration.anchor)
+    return person_json_ld(person, url)
+
+
+def event_json_ld(app: Sphinx, record: CalendarRecord) -> dict[str, Any]:
+    """The workshop as a schema.org ``Event``, with a ``subEvent`` per talk."""
+    program, event, zone = record.program, record.event, record.zone
+    slots = program.slots()
+    first, last = slots[0], slots[-1]
+    attendance, status = ATTENDANCE[event.attendance], STATUS[event.status]
+    location: dict[str, Any] | None = None
+    if event.location:
+        location = {"@type": "Place", "name": event.location, "address": event.location}
+    elif event.attendance == "online":
+        location = {"@type": "VirtualLocation", "url": page_url(app, record.docname) or None}
+    url = page_url(app, record.docname, record.anchor)
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.name or app.config.project,
+        "startDate": first.start_at(zone).isoformat(),
+        "endDate": (last.end_at(zone) or last.start_at(zone)).isoformat(),
+        "eventAttendanceMode": attendance,
+        "eventStatus": status,
+    }
+    if url:
+        data["url"] = url
+    if location:
+        data["location"] = location
+    if event.part_of:
+        data["superEvent"] = {"@type": "Event", "name": event.part_of}
+        if event.part_of_url:
+            data["superEvent"]["url"] = event.part_of_url
+    if event.organizers:
+        data["organizer"] = [person_ld(app, name) for name, _ in event.organizers]
+    performers: dict[str, dict[str, Any]] = {}
+    sub_events = []
+    for slot in slots:
+        if not slot.is_talk:
+            continue
+        who = [person_ld(app, s.name) for s in slot.speakers if not s.group]
+        for person in who:
+            performers.setdefault(person.get("@id", person["name"]), person)
+        sub: dict[str, Any] = {
+            "@type": "Event",
+            "name": slot.heading,
+            "startDate": slot.start_at(zone).isoformat(),
+            "eventAttendanceMode": attendance,
+            "eventStatus": status,
+        }
+        if slot.end:
+            sub["endDate"] = slot.end_at(zone).isoformat()
+        if slot.location:
+            sub["location"] = {"@type": "Place", "name": slot.location, "address": slot.location}
+        elif location:
+            sub["location"] = location
+        if who:
+            sub["performer"] = who
+        if slot.abstract:
+            sub["description"] = " ".join(slot.abstract.split())
+        slot_url = page_url(app, record.docname, f"{record.anchor}-{slot.slug}")
+        if slot_url:
+            sub["url"] = slot_url
+        sub_events.append(sub)
+    if performers:
+        data["performer"] = list(performers.values())
+    if sub_events:
+        data["subEvent"] = sub_events
+    return data
+
+
+def add_event_json_ld(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    if doctree is None:
+        return
+    for record in records(app.env).get(pagename, []):
+        if record.program is None or not record.program.slots():
+            continue
+        payload = json.dumps(event_json_ld(app, record), ensure_ascii=False, sort_keys=True)
+        # no "<", ">" or "&" in a script element: nothing in the data can end it or open a comment
+        payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        context["metatags"] = context.get("metatags", "") + (
+            f'\n<script type="application/ld+json">{payload}</script>'
+        )
+
+
+def check_organizers(app: Sphinx, env: BuildEnvironment) -> None:
+    domain = PeopleDomain.of(env)
+    for record in all_records(env):
+        for name, line in record.event.organizers:
+            if domain.primary(name) is None:
+                warn(f"schedule: unknown organizer {name!r}{domain.suggestion(name)}; declare them with a "
+                     "speaker-card or committee", "speaker", (record.docname, line))
+
+
+def setup_program(app: Sphinx) -> None:
+    app.add_directive("schedule", ScheduleDirective)
+    app.add_post_transform(LinkSlotSpeakers)
+    app.add_post_transform(LinkCardsToSlots)
+    app.add_post_transform(HtmlTimes)
+    app.connect("env-get-updated", pages_to_rewrite)
+    app.connect("env-check-consistency", check_organizers)
+    app.connect("html-page-context", add_event_json_ld)

@@ -1,0 +1,65 @@
+"""The authoring guide's schedule and important-dates examples, and the ROADS site's dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from pathlib import Path
+
+from conftest import ROOT
+from test_program import EPOCH_BEFORE, build_warnings, events, read_ics, soup
+
+
+def guide_blocks() -> list[str]:
+    text = (ROOT / "docs-guide-program.md").read_text()
+    return re.findall(r"^```\{(?:schedule|important-dates)\}.*?^```$", text, re.MULTILINE | re.DOTALL)
+
+
+def test_guide_examples_build_without_warnings(build_page, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH_BEFORE)
+    blocks = guide_blocks()
+    assert len(blocks) == 3
+    people = "---\norphan: true\n---\n# People\n\n" + "".join(
+        f"```{{speaker-card}} {name}\n:affiliation: Example University\n```\n\n"
+        for name in ("Ada Lovelace", "Alan Turing", "Grace Hopper"))
+    source = "# Guide\n\n" + "\n\n".join(blocks) + "\n"
+    built = build_page(source, files={"people.md": people})
+    assert built.warning_lines() == []
+    page = soup(built.html)
+    assert len(page.select("table.roads-schedule-table")) == 3  # one day, then two
+    assert len(page.select("table.roads-dates-table tbody tr")) == 4
+    assert "Welcome and Opening Remarks" in page.get_text()
+
+
+def test_roads_site_has_the_workshop_day(make_app, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH_BEFORE)
+    src = tmp_path / "site"
+    shutil.copytree(ROOT / "docs", src)
+    conf = (ROOT / "conf.py").read_text().replace('"docs/_static', '"_static')
+    (src / "conf.py").write_text(conf)
+    app = make_app("html", srcdir=src)
+    app.build()
+    assert build_warnings(app) == []
+    page = soup((Path(app.outdir) / "index.html").read_text())
+    rows = page.select("table.roads-dates-table tbody tr")
+    assert [(r.th.get_text(strip=True), r.select_one(".roads-when").get_text(strip=True)) for r in rows] == [
+        ("Workshop day, in person at MLSys 2023", "Thursday, June 8, 2023")]
+    assert rows[0].select_one(".roads-status").get_text(strip=True) == "Next"
+    found = events(read_ics(app, "_calendar/index/key-dates.ics"))
+    assert [(e["DTSTART"].dt, e["DTEND"].dt) for e in found] == [(dt.date(2023, 6, 8), dt.date(2023, 6, 9))]
+    assert page.select_one(".roads-dates .roads-calendar a")["href"] == "_calendar/index/key-dates.ics"
+    assert page.select("table.roads-schedule-table") == []  # no invented program
+    # the section is called "Important dates": the table does not say it again
+    assert page.select_one("table.roads-dates-table caption") is None
+    assert page.select_one("table.roads-dates-table").find_previous("h2").get_text(strip=True).startswith(
+        "Important dates")
+
+
+def test_guide_rst_example_builds(build_page):
+    text = (ROOT / "docs-guide-program.md").read_text()
+    blocks = re.findall(r"^```rst\n(.*?)^```$", text, re.MULTILINE | re.DOTALL)
+    assert len(blocks) == 1
+    built = build_page("Guide\n=====\n\n" + blocks[0], suffix=".rst")
+    assert built.warning_lines() == []
+    assert len(soup(built.html).select("table.roads-schedule-table tbody tr")) == 1
