@@ -11,9 +11,16 @@ from conftest import ROOT
 from test_program import EPOCH_BEFORE, build_warnings, events, read_ics, soup
 
 
+def readme_guide() -> str:
+    """The README's authoring guide, where the schedule and important-dates parts live."""
+    text = (ROOT / "README.md").read_text()
+    start = text.index("## Authoring guide")
+    return text[start:text.index("\n## ", start + 1)]
+
+
 def guide_blocks() -> list[str]:
-    text = (ROOT / "docs-guide-program.md").read_text()
-    return re.findall(r"^```\{(?:schedule|important-dates|program)\}.*?^```$", text, re.MULTILINE | re.DOTALL)
+    text = readme_guide()
+    return re.findall(r"^```\{(?:schedule|important-dates)\}.*?^```$", text, re.MULTILINE | re.DOTALL)
 
 
 def test_guide_examples_build_without_warnings(build_page, monkeypatch):
@@ -54,3 +61,13 @@ def test_roads_site_has_the_workshop_day(make_app, tmp_path, monkeypatch):
     assert page.select_one("table.roads-dates-table caption") is None
     assert page.select_one("table.roads-dates-table").find_previous("h2").get_text(strip=True).startswith(
         "Important dates")
+
+
+def test_guide_rst_example_builds(build_page):
+    text = readme_guide()
+    blocks = [block for block in re.findall(r"^```rst\n(.*?)^```$", text, re.MULTILINE | re.DOTALL)
+              if "schedule::" in block]
+    assert len(blocks) == 1
+    built = build_page("Guide\n=====\n\n" + blocks[0], suffix=".rst")
+    assert built.warning_lines() == []
+    assert len(soup(built.html).select("table.roads-schedule-table tbody tr")) == 1

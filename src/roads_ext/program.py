@@ -542,7 +542,6 @@ def check_organizers(app: Sphinx, env: BuildEnvironment) -> None:
 
 def setup_program(app: Sphinx) -> None:
     app.add_directive("schedule", ScheduleDirective)
-    app.add_directive("program", ScheduleDirective)
     app.add_post_transform(LinkSlotSpeakers)
     app.add_post_transform(LinkCardsToSlots)
     app.add_post_transform(HtmlTimes)
