@@ -272,27 +272,30 @@ def machine_line() -> str:
 def table(results: list[SizeResult], program_note: str, machine_before: str, machine_after: str,
           repeats: int) -> str:
     lines = [
-        f"Fresh HTML builds (furo theme), `-j 1`, median of {repeats}; CPU = user + system seconds "
-        "of the build process.",
+        f"Fresh HTML builds (furo theme), `-j 1`, median of {repeats}. Wall seconds, and CPU seconds "
+        "(user + system of the build process), which another job on the machine disturbs less.",
         "",
-        "| size | people | program slots | pages | roads_ext (s) | hand-written (s) | ratio | ratio (CPU) "
-        "| growth roads_ext | growth hand-written | peak memory roads_ext / hand-written |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| size | people | program slots | pages | roads_ext s (CPU) | hand-written s (CPU) "
+        "| ratio (CPU) | growth roads_ext (CPU) | growth hand-written (CPU) "
+        "| peak memory roads_ext / hand-written |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     previous = None
     for r in results:
         roads, hand = r.median("fresh", "roads"), r.median("fresh", "hand")
-        ratio_cpu = r.median("fresh", "roads", "cpu") / r.median("fresh", "hand", "cpu")
+        roads_cpu, hand_cpu = r.median("fresh", "roads", "cpu"), r.median("fresh", "hand", "cpu")
         if previous:
-            growth = (f"{roads / previous.median('fresh', 'roads'):.1f}x",
-                      f"{hand / previous.median('fresh', 'hand'):.1f}x")
+            growth = (f"{roads / previous.median('fresh', 'roads'):.1f}x "
+                      f"({roads_cpu / previous.median('fresh', 'roads', 'cpu'):.1f}x)",
+                      f"{hand / previous.median('fresh', 'hand'):.1f}x "
+                      f"({hand_cpu / previous.median('fresh', 'hand', 'cpu'):.1f}x)")
         else:
             growth = ("–", "–")
         slots = f"{r.slots_written}" if r.slots_written else f"0 of {r.slots}"
         lines.append(
-            f"| {r.name} | {r.people} | {slots} | {r.pages} | {roads:.2f} | {hand:.2f} | "
-            f"{roads / hand:.2f} | {ratio_cpu:.2f} | {growth[0]} | {growth[1]} | "
-            f"{r.peak('roads'):.0f} MB / {r.peak('hand'):.0f} MB |"
+            f"| {r.name} | {r.people} | {slots} | {r.pages} | {roads:.2f} ({roads_cpu:.2f}) | "
+            f"{hand:.2f} ({hand_cpu:.2f}) | {roads / hand:.2f} ({roads_cpu / hand_cpu:.2f}) | "
+            f"{growth[0]} | {growth[1]} | {r.peak('roads'):.0f} MB / {r.peak('hand'):.0f} MB |"
         )
         previous = r
     lines += [
