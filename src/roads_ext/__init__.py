@@ -34,6 +34,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .calendar import setup_calendar
     from .dates import setup_dates
     from .people import setup_people
+    from .photos import setup_photos
     from .program import setup_program
     from .registry import setup_registry
     from .topics import setup_topics
@@ -41,6 +42,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("sphinx_design")
     setup_registry(app)
     setup_people(app)
+    setup_photos(app)
     setup_topics(app)
     setup_calendar(app)
     setup_program(app)
