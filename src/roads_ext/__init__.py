@@ -37,12 +37,14 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .photos import setup_photos
     from .program import setup_program
     from .registry import setup_registry
+    from .social import setup_social
     from .topics import setup_topics
 
     app.setup_extension("sphinx_design")
     setup_registry(app)
     setup_people(app)
     setup_photos(app)
+    setup_social(app)
     setup_topics(app)
     setup_calendar(app)
     setup_program(app)
