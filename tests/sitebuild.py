@@ -22,3 +22,46 @@ def build_site(outdir: Path, baseurl: str | None = None, source: Path | None = N
         "-c", str(conf_dir or ROOT), str(source or ROOT / "docs"), str(outdir),
     ]
     return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+
+
+DEMO_PAGE = "photos-demo"
+DEMO_SPEAKERS = ["Ada Example", "Bo Sample", "Cy Placeholder", "Di Testcase", "Ed Fixture"]
+
+
+def generated_photo(seed: int, size: int = 2400) -> bytes:
+    """A large made-up 'photo' (noise over a gradient, no person): several MB as PNG."""
+    import io
+
+    from PIL import Image, ImageChops
+
+    noise = Image.effect_noise((size, size), 40 + 10 * seed)
+    gradient = Image.linear_gradient("L").resize((size, size)).rotate(45 * seed)
+    red = ImageChops.add(noise, gradient, scale=2.0)
+    image = Image.merge("RGB", (red, gradient, noise))
+    out = io.BytesIO()
+    image.save(out, format="PNG", compress_level=1)
+    return out.getvalue()
+
+
+def make_demo_source(dest: Path, photo_count: int = 5) -> Path:
+    """The site's pages in ``dest`` plus an orphan page of speakers with large photos."""
+    import shutil
+
+    shutil.copytree(ROOT / "docs", dest, dirs_exist_ok=True)
+    photos = dest / "_demo_photos"
+    photos.mkdir(exist_ok=True)
+    cards = []
+    for index, name in enumerate(DEMO_SPEAKERS[:photo_count]):
+        (photos / f"speaker-{index + 1}.png").write_bytes(generated_photo(index))
+        cards.append(
+            f"```{{speaker-card}} {name}\n:affiliation: Example University\n:country: Nowhere\n"
+            f":photo: _demo_photos/speaker-{index + 1}.png\n:talk: A talk about test data\n```\n"
+        )
+    (dest / f"{DEMO_PAGE}.md").write_text(
+        "---\norphan: true\nmyst:\n  html_meta:\n    description: \"Demo speakers with "
+        "generated photos, for tests and benchmarks.\"\n---\n\n# Demo speakers\n\n"
+        "Made-up speakers whose photos are generated noise, to test and weigh pages with photos.\n\n"
+        + "\n".join(cards),
+        encoding="utf-8",
+    )
+    return dest
