@@ -60,7 +60,7 @@ def make_demo_source(dest: Path, photo_count: int = 5) -> Path:
     (dest / f"{DEMO_PAGE}.md").write_text(
         "---\norphan: true\nmyst:\n  html_meta:\n    description: \"Demo speakers with "
         "generated photos, for tests and benchmarks.\"\n---\n\n# Demo speakers\n\n"
-        "Made-up speakers whose photos are generated noise, to test and weigh pages with photos.\n\n"
+        "Made-up speakers whose photos are generated patterns (no real person), to test and weigh pages with photos.\n\n"
         + "\n".join(cards),
         encoding="utf-8",
     )

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -187,3 +189,95 @@ def test_other_builders_build_photos_without_warnings(build_page, images, builde
         for img in BeautifulSoup(page_html, "html.parser").select("picture img"):
             assert (out / img["src"]).is_file()
         assert not list(out.rglob("big.png"))
+
+
+def write_project(srcdir: Path, images: dict[str, bytes]) -> None:
+    srcdir.mkdir(parents=True, exist_ok=True)
+    (srcdir / "conf.py").write_text('extensions = ["myst_parser", "roads_ext"]\nexclude_patterns = ["_build"]\n')
+    toc = "\n".join(f"page{n}" for n in range(4))
+    (srcdir / "index.md").write_text(f"# Home\n\n```{{toctree}}\n{toc}\n```\n")
+    for n in range(4):
+        (srcdir / f"page{n}.md").write_text(
+            f"# Page {n}\n\n" + card(f"Person {n}", "big.png") + card(f"Other {n}", "clear.png"))
+    (srcdir / "big.png").write_bytes(images["big.png"])
+    (srcdir / "clear.png").write_bytes(images["clear.png"])
+
+
+def sphinx_build(srcdir: Path, *options: str) -> Path:
+    """A separate sphinx-build, as an author runs it (a second app in one process
+    re-registers Sphinx's nodes with warnings)."""
+    out = srcdir / "_build" / "html"
+    result = subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "html", *options, str(srcdir), str(out)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
+    return out
+
+
+def output_of(outdir: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(outdir)): p.read_bytes() for p in sorted(outdir.rglob("*"))
+            if p.is_file() and (p.suffix == ".html" or "_images" in p.parts)}
+
+
+def test_parallel_build_gives_the_same_pages_and_files(tmp_path, images):
+    outputs = []
+    for jobs in ("1", "2"):
+        srcdir = tmp_path / f"j{jobs}"
+        write_project(srcdir, images)
+        outputs.append(output_of(sphinx_build(srcdir, "-j", jobs)))
+    assert outputs[0].keys() == outputs[1].keys()
+    assert [name for name in outputs[0] if outputs[0][name] != outputs[1][name]] == []
+    assert sum(name.startswith("_images") for name in outputs[0]) == 8
+
+
+def test_changed_photo_is_rebuilt_with_new_files(tmp_path, images):
+    srcdir = tmp_path / "src"
+    write_project(srcdir, images)
+    sphinx_build(srcdir)
+    old = BeautifulSoup((srcdir / "_build/html/page0.html").read_text(), "html.parser").select_one("picture img")["src"]
+    (srcdir / "big.png").write_bytes(cmyk_jpeg())  # a different photo under the same name
+    sphinx_build(srcdir)
+    for n in range(4):
+        html = (srcdir / f"_build/html/page{n}.html").read_text()
+        new = BeautifulSoup(html, "html.parser").select_one("picture img")["src"]
+        assert new != old and (srcdir / "_build/html" / new).is_file()
+
+
+def webp_and_gif() -> dict[str, bytes]:
+    made = {}
+    for name, fmt in (("p.webp", "WEBP"), ("p.gif", "GIF")):
+        out = io.BytesIO()
+        Image.new("RGB", (400, 300), (10, 120, 200)).save(out, format=fmt)
+        made[name] = out.getvalue()
+    return made
+
+
+@pytest.mark.parametrize("buildername", ["latex", "epub"])
+def test_other_builders_get_the_fallback_not_the_original(build_page, images, buildername):
+    """LaTeX cannot read WebP or GIF, and an e-book need not carry a 3000 px PNG."""
+    page = "# Speakers\n\n" + card("Ada Lovelace", "p.webp") + card("Bo Chen", "p.gif") + card("Cy D", "big.png")
+    build = build_page(page, buildername=buildername, conf=EPUB_CONF,
+                       files={**webp_and_gif(), "big.png": images["big.png"]})
+    assert build.warning_lines() == []
+    out = Path(build.app.outdir)
+    shipped = sorted(p.name for p in out.rglob("*") if p.suffix in (".webp", ".gif", ".png", ".jpg"))
+    assert not {"p.webp", "p.gif", "big.png"} & set(shipped), shipped
+    assert len([name for name in shipped if name.endswith(("-192.jpg", "-192.png"))]) == 3, shipped
+    if buildername == "latex":
+        tex = next(out.glob("*.tex")).read_text()
+        assert len(re.findall(r"\\sphinxincludegraphics[^{]*\{\{[^}]*-192\}\.jpg\}", tex)) == 3, tex[-3000:]
+
+
+def test_photo_under_restructuredtext(build_page, images):
+    source = "Speakers\n========\n\n.. speaker-card:: Ada Lovelace\n   :photo: clear.png\n\n   Bio text.\n"
+    build = build_page(source, suffix=".rst", files={"clear.png": images["clear.png"]})
+    assert build.warning_lines() == []
+    img = BeautifulSoup(build.html, "html.parser").select_one(".roads-speaker-card picture img")
+    assert img["alt"] == "Photo of Ada Lovelace" and img["src"].endswith("-96.png")
+
+
+def test_bad_photo_under_restructuredtext_warns_at_its_line(build_page):
+    source = "Speakers\n========\n\n.. speaker-card:: Ada Lovelace\n   :affiliation: X\n   :photo: bad.png\n"
+    build = build_page(source, suffix=".rst", files={"bad.png": b"GIF89a broken"})
+    lines = build.warning_lines()
+    assert len(lines) == 1 and "index.rst:6: WARNING: speaker-card: photo 'bad.png'" in lines[0], lines
+    assert "roads-avatar" in build.html

@@ -200,16 +200,16 @@ def builds_picture(app: Sphinx) -> bool:
 
 
 def picture_photos(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Replace each speaker photo with a ``<picture>`` of derived files (HTML site).
+    """Give each speaker photo its derived files, on ``doctree-resolved``.
 
-    On ``doctree-resolved``: after the post-transforms (the initials avatars are
-    added where a card has no image) and before the builder collects the images
-    it copies, so the original is never copied.
+    That is after the post-transforms (the initials avatars are added where a
+    card has no image) and before the builder collects the images it copies, so
+    the original is never copied. The HTML site gets a ``<picture>``; other
+    builders (latex, epub...) get the 2x fallback JPEG/PNG, a format they all read.
     """
-    if not builds_picture(app):
-        return
+    picture = builds_picture(app)
     builder = app.builder
-    base = relative_uri(builder.get_target_uri(docname), builder.imagedir) + "/"
+    base = relative_uri(builder.get_target_uri(docname), builder.imagedir) + "/" if picture else ""
     cache = cache_folder(app.env)
     eager_left = None
     for image in list(doctree.findall(nodes.image)):
@@ -224,7 +224,13 @@ def picture_photos(app: Sphinx, doctree: nodes.document, docname: str) -> None:
                  "an initials avatar is shown instead", "photo", image)
             from .people import avatar_html
 
-            image.replace_self(nodes.raw("", avatar_html(image.get(NAME_ATTR, "")), format="html"))
+            if picture:
+                image.replace_self(nodes.raw("", avatar_html(image.get(NAME_ATTR, "")), format="html"))
+            else:
+                image.parent.remove(image)
+            continue
+        if not picture:
+            use_fallback(app, image, docname, cache / photo_set.fallback[-1].name)
             continue
         if eager_left is None:
             eager_left = first_row_size(image)
@@ -233,6 +239,14 @@ def picture_photos(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         copy_to_output(photo_set, cache, Path(builder.outdir, builder.imagedir))
         markup = picture_html(photo_set, base, image.get("alt", ""), eager)
         image.replace_self(nodes.raw("", markup, format="html"))
+
+
+def use_fallback(app: Sphinx, image: nodes.image, docname: str, rendition: Path) -> None:
+    """Point ``image`` at a derived file and register it, so the builder copies that."""
+    relative = os.path.relpath(rendition, app.env.srcdir).replace(os.sep, "/")
+    app.env.images.add_file(docname, relative)
+    image["uri"] = relative
+    image["candidates"] = {"*": relative}
 
 
 def first_row_size(image: nodes.image) -> int:
