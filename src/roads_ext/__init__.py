@@ -4,6 +4,8 @@
 (``speaker-card``, ``speakers``, ``committee``, the ``{person}`` role),
 topics (``topic-grid``), the program (``schedule``) and ``important-dates``,
 with their calendar files.
+``photos`` turns speaker photos into small WebP/JPEG renditions; ``social``
+draws the social card and feeds page descriptions to OpenGraph.
 """
 
 from __future__ import annotations

@@ -5,9 +5,9 @@ that is not an image, or a corrupt one, is a ``roads.photo`` warning and the car
 keeps its initials avatar. For the HTML site the photo becomes a ``<picture>``
 with WebP at 1x and 2x the card's display size (96 CSS px), a fallback JPEG (PNG
 when the photo has transparency), ``width``/``height`` and lazy loading below
-the first row. The original file is never copied into the HTML output: the image
-node is replaced before the builder collects the images it copies. Other builders
-(latex, epub, text...) keep the plain image node.
+the first row. The original file is never copied into the output: for HTML the
+image node is replaced before the builder collects the images it copies; other
+builders (latex, epub...) get the 2x fallback file, a format every one of them reads.
 
 Derived files are cached under the doctree folder by the SHA-256 of the
 original's bytes and the rendering settings, written atomically, so a rebuild

@@ -88,16 +88,16 @@ class Visit:
 
 @pytest.fixture
 def visit(browser, site, request):
-    """``visit(page, width, mode)`` opens a page; a failing test leaves a screenshot."""
+    """``visit(page, width, mode[, scale])`` opens a page; a failing test leaves a screenshot."""
     base, _ = site
     contexts = []
     opened: list[Visit] = []
 
-    def open_page(name: str, width: str, mode: str) -> Visit:
+    def open_page(name: str, width: str, mode: str, scale: float = 1) -> Visit:
         theme, scheme = MODES[mode]
         context = browser.new_context(
             viewport={"width": WIDTHS[width], "height": 800}, color_scheme=scheme,
-            service_workers="block",
+            device_scale_factor=scale, service_workers="block",
         )
         context.add_init_script(f"localStorage.setItem('theme', '{theme}')")
         contexts.append(context)

@@ -114,17 +114,11 @@ def test_photos_are_right_sized_pictures(visit):
     assert all(d["alt"].startswith("Photo of ") for d in details)
 
 
-def test_photos_use_2x_files_on_a_retina_screen(browser, site):
-    base, _ = site
-    context = browser.new_context(viewport={"width": 375, "height": 800}, device_scale_factor=2)
-    try:
-        page = context.new_page()
-        page.goto(f"{base}photos-demo.html")
-        assert page.evaluate(ALL_IMAGES_LOADED) == []
-        sources = page.evaluate("Array.from(document.querySelectorAll('picture img')).map(i => i.currentSrc)")
-        assert len(sources) == 5 and all(s.endswith("-192.webp") for s in sources), sources
-    finally:
-        context.close()
+def test_photos_use_2x_files_on_a_retina_screen(visit):
+    page = visit("photos-demo", "phone", "light", scale=2).page
+    assert page.evaluate(ALL_IMAGES_LOADED) == []
+    sources = page.evaluate("Array.from(document.querySelectorAll('picture img')).map(i => i.currentSrc)")
+    assert len(sources) == 5 and all(s.endswith("-192.webp") for s in sources), sources
 
 
 @pytest.mark.parametrize(("page", "width", "mode"), every_view())
