@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from browserkit import (
+from .browserkit import (
     CHROMIUM, CHROMIUM_ARGS, FAILURES, MODES, PAGES, VNU_JAR, WIDTHS, chromium_problem, java_problem, need,
 )
 from sitebuild import build_site, make_demo_source

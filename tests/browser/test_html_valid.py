@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from browserkit import PAGES
+from .browserkit import PAGES
 
 pytestmark = pytest.mark.browser
 
@@ -24,7 +24,7 @@ def test_nu_html_checker_reports_errors_it_finds(vnu_report, tmp_path):
     import json
     import subprocess
 
-    from browserkit import VNU_JAR
+    from .browserkit import VNU_JAR
 
     bad = tmp_path / "bad.html"
     bad.write_text("<!DOCTYPE html><html lang=en><title>x</title><p><div>nested</div><img src=a.png>")

@@ -9,7 +9,7 @@ from urllib.parse import unquote, urljoin, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from browserkit import PAGES
+from .browserkit import PAGES
 
 pytestmark = pytest.mark.browser
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from browserkit import AXE_JS, MODES, PAGES, WIDTHS, need
+from .browserkit import AXE_JS, MODES, PAGES, WIDTHS, need
 
 pytestmark = pytest.mark.browser
 
