@@ -35,6 +35,7 @@ def _add_static_files(app: Sphinx) -> None:
 def setup(app: Sphinx) -> ExtensionMetadata:
     from .calendar import setup_calendar
     from .dates import setup_dates
+    from .htmlfixes import setup_htmlfixes
     from .people import setup_people
     from .photos import setup_photos
     from .program import setup_program
@@ -51,6 +52,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_calendar(app)
     setup_program(app)
     setup_dates(app)
+    setup_htmlfixes(app)
     app.connect("builder-inited", _add_static_files)
     return {
         "version": __version__,
