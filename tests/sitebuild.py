@@ -29,17 +29,25 @@ DEMO_SPEAKERS = ["Ada Example", "Bo Sample", "Cy Placeholder", "Di Testcase", "E
 
 
 def generated_photo(seed: int, size: int = 2400) -> bytes:
-    """A large made-up 'photo' (noise over a gradient, no person): several MB as PNG."""
+    """A large made-up 'photo' (no person): blotches at the scale a card shows
+    plus fine grain, so that it weighs several MB as PNG and its small renditions
+    weigh about what a real portrait's do."""
     import io
 
     from PIL import Image, ImageChops
 
-    noise = Image.effect_noise((size, size), 40 + 10 * seed)
+    def blotches(sigma: int, turn: int):
+        coarse = Image.effect_noise((size // 16, size // 16), sigma).rotate(turn)
+        return coarse.resize((size, size), Image.Resampling.BICUBIC)
+
+    grain = Image.effect_noise((size, size), 24)
     gradient = Image.linear_gradient("L").resize((size, size)).rotate(45 * seed)
-    red = ImageChops.add(noise, gradient, scale=2.0)
-    image = Image.merge("RGB", (red, gradient, noise))
+    channels = [
+        ImageChops.add(blotches(60 + 10 * seed, 90 * k), ImageChops.add(gradient, grain, scale=2.0), scale=2.0)
+        for k in range(3)
+    ]
     out = io.BytesIO()
-    image.save(out, format="PNG", compress_level=1)
+    Image.merge("RGB", channels).save(out, format="PNG", compress_level=1)
     return out.getvalue()
 
 

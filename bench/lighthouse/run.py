@@ -143,8 +143,9 @@ def table(rows: dict[str, dict]) -> str:
     for name, row in rows.items():
         lines.append(
             f"{name:<22} {row['performance']:>4} {row['accessibility']:>4} {row['best-practices']:>4} "
-            f"{row['seo']:>4} {row['bytes'] / 1024:>8.1f}KB {row.get('image_bytes', 0) / 1024:>7.1f}KB "
-            f"{row.get('requests', ''):>4}"
+            f"{row['seo']:>4} {row['bytes'] / 1024:>8.1f}KB "
+            + (f"{row['image_bytes'] / 1024:>7.1f}KB" if "image_bytes" in row else f"{'?':>9}")
+            + f" {row.get('requests', '?'):>4}"
         )
     return "\n".join(lines)
 
