@@ -76,8 +76,11 @@ def _robots_sitemap(app, exception):
     """Name the sitemap in robots.txt where the site has a canonical URL."""
     if exception is None and app.builder.name == "html" and html_baseurl:
         robots = os.path.join(app.outdir, "robots.txt")
-        with open(robots, "a", encoding="utf-8") as stream:
-            stream.write(f"Sitemap: {html_baseurl.rstrip('/')}/sitemap.xml\n")
+        with open(robots, encoding="utf-8") as stream:
+            lines = [line for line in stream.read().splitlines() if not line.startswith("Sitemap:")]
+        lines.append(f"Sitemap: {html_baseurl.rstrip('/')}/sitemap.xml")
+        with open(robots, "w", encoding="utf-8") as stream:
+            stream.write("\n".join(lines) + "\n")
 
 
 def setup(app):

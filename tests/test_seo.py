@@ -86,3 +86,11 @@ def test_local_build_without_canonical_url(local_site):
     html = soup(local_site, "index")
     assert html.select('link[rel="canonical"]') == []
     assert html.select_one('meta[name="description"]')["content"] == front_matter_description("index")
+
+
+def test_rebuild_names_the_sitemap_once(tmp_path):
+    out = tmp_path / "html"
+    for _ in range(2):
+        result = build_site(out, baseurl=BASE)
+        assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
+    assert (out / "robots.txt").read_text().count("Sitemap:") == 1
