@@ -3,7 +3,8 @@
 
     python3 dev.py docs            build the site into _build/html (warnings are errors)
     python3 dev.py docs --serve    the same, served live on http://127.0.0.1:8000
-    python3 dev.py test            run every test (extra arguments go to pytest)
+    python3 dev.py test            run every test (extra arguments go to pytest;
+                                   -m "not browser" leaves out the browser tests)
     python3 dev.py bench           build-speed benchmark, roads_ext against hand-written
                                    MyST (arguments go to bench/build_speed.py; see --help)
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -27,6 +29,7 @@ PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".roads-installed"
 SITE_OUT = ROOT / "_build" / "html"
 SITE_BUILD = ["-c", str(ROOT), str(ROOT / "docs"), str(SITE_OUT)]
+BROWSER_TESTS = ROOT / "tests" / "browser"
 
 
 def say(message: str) -> None:
@@ -58,6 +61,31 @@ def ensure_environment() -> None:
     STAMP.write_text(wanted)
 
 
+def ensure_browser_tools() -> None:
+    """npm ci the browser tests' packages (axe-core, vnu-jar) when the lock file changed.
+
+    Without npm the browser tests that need them are skipped (and fail under CI).
+    --ignore-scripts: vnu-jar ships its jar; its install script only looks for Java.
+    """
+    lock = BROWSER_TESTS / "package-lock.json"
+    stamp = BROWSER_TESTS / "node_modules" / ".roads-installed"
+    wanted = hashlib.sha256(lock.read_bytes()).hexdigest()
+    if stamp.exists() and stamp.read_text() == wanted:
+        return
+    npm = shutil.which("npm")
+    if npm is None:
+        say("npm not found: the accessibility and HTML checks of the browser tests will be skipped")
+        return
+    say("installing the browser tests' npm packages (npm ci in tests/browser)")
+    command = [npm, "ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"]
+    if subprocess.call(command, cwd=BROWSER_TESTS) != 0:
+        if os.environ.get("CI"):
+            sys.exit("dev.py: npm ci in tests/browser failed (see above)")
+        say("npm ci in tests/browser failed: those browser tests will be skipped")
+        return
+    stamp.write_text(wanted)
+
+
 def docs(arguments: list[str]) -> int:
     if "--serve" in arguments:
         arguments = [a for a in arguments if a != "--serve"]
@@ -72,6 +100,7 @@ def docs(arguments: list[str]) -> int:
 
 
 def test(arguments: list[str]) -> int:
+    ensure_browser_tools()
     code = run(PYTHON, "-m", "pytest", *arguments)
     if code == 5:
         say("pytest collected no tests: that is a failure, not a pass")

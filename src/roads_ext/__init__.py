@@ -4,6 +4,8 @@
 (``speaker-card``, ``speakers``, ``committee``, the ``{person}`` role),
 topics (``topic-grid``), the program (``schedule``) and ``important-dates``,
 with their calendar files.
+``photos`` turns speaker photos into small WebP/JPEG renditions; ``social``
+draws the social card and feeds page descriptions to OpenGraph.
 """
 
 from __future__ import annotations
@@ -33,18 +35,24 @@ def _add_static_files(app: Sphinx) -> None:
 def setup(app: Sphinx) -> ExtensionMetadata:
     from .calendar import setup_calendar
     from .dates import setup_dates
+    from .htmlfixes import setup_htmlfixes
     from .people import setup_people
+    from .photos import setup_photos
     from .program import setup_program
     from .registry import setup_registry
+    from .social import setup_social
     from .topics import setup_topics
 
     app.setup_extension("sphinx_design")
     setup_registry(app)
     setup_people(app)
+    setup_photos(app)
+    setup_social(app)
     setup_topics(app)
     setup_calendar(app)
     setup_program(app)
     setup_dates(app)
+    setup_htmlfixes(app)
     app.connect("builder-inited", _add_static_files)
     return {
         "version": __version__,

@@ -19,6 +19,7 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from . import photos
 from .model.people import Person, PersonLineError, parse_person_line
 from .registry import Declaration, PeopleDomain
 from .shared import RoadsDirective, grid_item, grid_list, grid_wrapper, link_problem, positive_int, text, warn
@@ -88,6 +89,7 @@ def speaker_card(person: Person, talk: str = "", body: list[nodes.Node] | None =
             alt=f"Photo of {person.name}",
             classes=["roads-photo"],
             candidates={"*": person.photo},
+            **{photos.PHOTO_ATTR: person.photo, photos.NAME_ATTR: person.name},
         )
     title = nodes.rubric("", "", classes=["sd-card-title", "roads-person-name"])
     title += name_node(person)
@@ -166,6 +168,13 @@ class SpeakerCardDirective(RoadsDirective):
                       "photo", line)
             return ""
         self.env.note_dependency(str(resolved))
+        try:
+            # read now, so that a bad file is found at its line; the renditions
+            # made here are cached for the HTML builder
+            photos.derive(resolved, photos.cache_folder(self.env))
+        except photos.PhotoError as error:
+            self.warn(f"photo {photo!r} {error}; an initials avatar is shown instead", "photo", line)
+            return ""
         return "/" + resolved.relative_to(source).as_posix()
 
 

@@ -1,0 +1,208 @@
+#!/usr/bin/env python3
+"""Lighthouse page-weight bench: the home page, and a page of five speakers with
+large generated photos, on a phone (Lighthouse's mobile preset).
+
+    python3 bench/lighthouse/run.py              # needs node/npm and Chromium
+    python3 bench/lighthouse/run.py --keep       # also keep the built demo site
+
+It builds the site plus the demo page into a temporary folder, serves it on
+127.0.0.1 with gzip like a real host (Read the Docs compresses text), runs npm's
+``lighthouse`` (pinned to 12.2.3: later versions need Node 22) with
+``CHROME_PATH=/usr/bin/chromium``, prints a table of scores and transfer sizes,
+and keeps the JSON reports in ``bench/results/lighthouse/``. Budget: every
+category 100 and under 300 KB transferred with the five photos; the exit code
+is 1 when a page is over budget. It is a benchmark, not a test: run it by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import hashlib
+import http.server
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+RESULTS = ROOT / "bench" / "results" / "lighthouse"
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+BUDGET_SCORE = 100
+BUDGET_BYTES = 300 * 1024
+CHROME_FLAGS = (
+    "--headless --no-sandbox --disable-gpu --disable-background-networking "
+    "--disable-component-update --disable-sync --no-first-run"
+)
+COMPRESSIBLE = (".html", ".css", ".js", ".svg", ".json", ".xml", ".txt")
+#: the figures of the earlier VitePress site with its five photos, for comparison
+VITEPRESS = {"performance": 72, "accessibility": 90, "best-practices": 96, "seo": 91, "bytes": 3_000_000}
+
+
+def in_project_venv() -> None:
+    """Run again inside the project's .venv (made by dev.py) when not there yet."""
+    sys.path.insert(0, str(ROOT))
+    import dev
+
+    if Path(sys.prefix).resolve() != dev.VENV.resolve():
+        dev.ensure_environment()
+        os.execv(str(dev.PYTHON), [str(dev.PYTHON), __file__, *sys.argv[1:]])
+
+
+def ensure_lighthouse() -> Path:
+    binary = HERE / "node_modules" / ".bin" / "lighthouse"
+    lock = HERE / "package-lock.json"
+    stamp = HERE / "node_modules" / ".roads-installed"
+    wanted = hashlib.sha256(lock.read_bytes()).hexdigest()
+    if not (binary.exists() and stamp.exists() and stamp.read_text() == wanted):
+        npm = shutil.which("npm")
+        if npm is None:
+            sys.exit("run.py: npm not found; install Node.js 18.16+ and npm (apt-get install npm)")
+        print("run.py: npm ci in bench/lighthouse", flush=True)
+        if subprocess.call([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=HERE) != 0:
+            sys.exit("run.py: npm ci failed")
+        stamp.write_text(wanted)
+    return binary
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files, text gzipped when the client accepts it, as a real host does."""
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts and path.suffix in COMPRESSIBLE and path.is_file()):
+            return super().send_head()
+        import io
+
+        body = gzip.compress(path.read_bytes(), compresslevel=9, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = functools.partial(GzipHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def run_lighthouse(binary: Path, url: str, report: Path, chrome: str) -> dict:
+    env = dict(os.environ, CHROME_PATH=chrome)
+    command = [
+        str(binary), url, "--quiet", "--output=json", f"--output-path={report}",
+        f"--chrome-flags={CHROME_FLAGS}", f"--only-categories={','.join(CATEGORIES)}",
+        "--form-factor=mobile", "--screenEmulation.mobile",
+    ]
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    if result.returncode != 0 or not report.exists():
+        sys.exit(f"run.py: lighthouse failed on {url}:\n{result.stderr[-3000:]}")
+    return json.loads(report.read_text())
+
+
+def summary(data: dict) -> dict:
+    scores = {c: round((data["categories"][c]["score"] or 0) * 100) for c in CATEGORIES}
+    audits = data["audits"]
+    requests = audits["network-requests"]["details"]["items"]
+    images = sum(r.get("transferSize", 0) for r in requests if r.get("resourceType") == "Image")
+    failing = [
+        f"{c}: {a['id']} ({audits[a['id']]['title']})"
+        for c in CATEGORIES for a in data["categories"][c]["auditRefs"]
+        if a.get("weight", 0) > 0 and audits[a["id"]].get("score") not in (None, 1)
+    ]
+    return {
+        **scores,
+        "bytes": int(audits["total-byte-weight"]["numericValue"]),
+        "image_bytes": images,
+        "requests": len(requests),
+        "lcp_ms": int(audits["largest-contentful-paint"]["numericValue"]),
+        "cls": audits["cumulative-layout-shift"]["numericValue"],
+        "failing": failing,
+    }
+
+
+def table(rows: dict[str, dict]) -> str:
+    head = f"{'page':<22} {'perf':>4} {'a11y':>4} {'b.p.':>4} {'seo':>4} {'transfer':>10} {'images':>9} {'req':>4}"
+    lines = [head, "-" * len(head)]
+    for name, row in rows.items():
+        lines.append(
+            f"{name:<22} {row['performance']:>4} {row['accessibility']:>4} {row['best-practices']:>4} "
+            f"{row['seo']:>4} {row['bytes'] / 1024:>8.1f}KB "
+            + (f"{row['image_bytes'] / 1024:>7.1f}KB" if "image_bytes" in row else f"{'?':>9}")
+            + f" {row.get('requests', '?'):>4}"
+        )
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--keep", action="store_true", help="keep the built demo site")
+    parser.add_argument("--chrome", default=os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
+    args = parser.parse_args()
+    in_project_venv()
+    if not Path(args.chrome).is_file():
+        sys.exit(f"run.py: Chromium not found at {args.chrome} (apt-get install chromium)")
+    binary = ensure_lighthouse()
+    sys.path.insert(0, str(ROOT / "tests"))
+    from sitebuild import DEMO_PAGE, build_site, make_demo_source
+
+    work = Path(tempfile.mkdtemp(prefix="roads-lighthouse-"))
+    out = work / "html"
+    out.mkdir()
+    server, base = serve(out)
+    try:
+        source = make_demo_source(work / "src")
+        photo_bytes = sum(p.stat().st_size for p in (source / "_demo_photos").iterdir())
+        print(f"run.py: building the site and {DEMO_PAGE} (5 generated photos, "
+              f"{photo_bytes / 1e6:.1f} MB of PNG) into {out}", flush=True)
+        built = build_site(out, baseurl=base, source=source)
+        if built.returncode != 0:
+            sys.exit(f"run.py: the site did not build:\n{built.stderr}")
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        rows = {}
+        for name, page in (("home (index)", "index.html"), ("5 photos (demo)", f"{DEMO_PAGE}.html")):
+            print(f"run.py: lighthouse {base}{page}", flush=True)
+            data = run_lighthouse(binary, base + page, RESULTS / f"{Path(page).stem}.json", args.chrome)
+            rows[name] = summary(data)
+    finally:
+        server.shutdown()
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    print()
+    print(table({**rows, "VitePress, 5 photos": VITEPRESS}))
+    print(f"\nLighthouse {data['lighthouseVersion']}, {data['configSettings']['formFactor']} preset, "
+          f"{data['environment']['hostUserAgent'].split('Chrome/')[-1].split()[0]} Chromium; reports in "
+          f"{RESULTS.relative_to(ROOT)}")
+    over = []
+    for name, row in rows.items():
+        over += [f"{name}: {c} {row[c]} < {BUDGET_SCORE}" for c in CATEGORIES if row[c] < BUDGET_SCORE]
+        if row["bytes"] >= BUDGET_BYTES:
+            over.append(f"{name}: {row['bytes']} bytes >= {BUDGET_BYTES}")
+    failing = [f"{name}: {item}" for name, row in rows.items() for item in row["failing"]]
+    if failing:
+        print("\nAudits not fully passed:\n  " + "\n  ".join(failing))
+    if over:
+        print("\nOVER BUDGET:\n  " + "\n  ".join(over))
+        return 1
+    print("\nWithin budget: every score 100, transfer under 300 KB.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

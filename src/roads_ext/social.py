@@ -1,0 +1,111 @@
+"""Sharing: a generated social card image and each page's description for OpenGraph.
+
+``roads_social_card = {"title": ..., "subtitle": ..., "footer": ...}`` in
+``conf.py`` draws a 1200x630 PNG with Pillow at build time (text only, no photo),
+ships it as ``_static/roads-social-card.png`` and makes it sphinxext-opengraph's
+``ogp_image`` unless one is set. A page's ``html_meta`` description (MyST front
+matter) becomes its ``og:description`` too, instead of the page's first words.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from html import unescape
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+CARD_NAME = "roads-social-card.png"
+CARD_SIZE = (1200, 630)
+BACKGROUND = (14, 42, 71)
+ACCENT = (255, 196, 0)
+TEXT = (255, 255, 255)
+MUTED = (200, 214, 229)
+
+_META_DESCRIPTION = re.compile(
+    r'<meta\s+(?=[^>]*\bname="description")[^>]*\bcontent="([^"]*)"', re.IGNORECASE
+)
+
+
+def _wrap(draw, text: str, font, width: int) -> list[str]:
+    lines: list[str] = []
+    for word in text.split():
+        if lines and draw.textlength(f"{lines[-1]} {word}", font=font) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+def render_card(title: str, subtitle: str = "", footer: str = ""):
+    """The card as a Pillow image: title, subtitle and footer on a dark field."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("RGB", CARD_SIZE, BACKGROUND)
+    draw = ImageDraw.Draw(image)
+    margin = 80
+    draw.rectangle((0, 0, 24, CARD_SIZE[1]), fill=ACCENT)
+    y = margin
+    title_font = ImageFont.load_default(size=64)
+    for line in _wrap(draw, title, title_font, CARD_SIZE[0] - 2 * margin)[:4]:
+        draw.text((margin, y), line, font=title_font, fill=TEXT)
+        y += 80
+    if subtitle:
+        y += 24
+        sub_font = ImageFont.load_default(size=36)
+        for line in _wrap(draw, subtitle, sub_font, CARD_SIZE[0] - 2 * margin)[:3]:
+            draw.text((margin, y), line, font=sub_font, fill=MUTED)
+            y += 48
+    if footer:
+        foot_font = ImageFont.load_default(size=32)
+        draw.text((margin, CARD_SIZE[1] - margin - 32), footer, font=foot_font, fill=ACCENT)
+    return image
+
+
+def _config_inited(app: Sphinx, config: Config) -> None:
+    card = config.roads_social_card
+    if card and "ogp_image" in config and not config.ogp_image:
+        config.ogp_image = f"_static/{CARD_NAME}"
+        config.ogp_image_alt = card.get("title", config.project)
+
+
+def _builder_inited(app: Sphinx) -> None:
+    """Draw the card into a folder beside the doctrees and ship it as a static file."""
+    card = app.config.roads_social_card
+    if not card or app.builder.format != "html" or app.builder.name.startswith("epub"):
+        return
+    folder = Path(app.doctreedir) / "roads-social"
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / CARD_NAME
+    stamp = folder / "card.sha256"
+    wanted = hashlib.sha256(json.dumps(card, sort_keys=True).encode()).hexdigest()
+    if not (target.is_file() and stamp.is_file() and stamp.read_text() == wanted):
+        render_card(card.get("title", app.config.project), card.get("subtitle", ""),
+                    card.get("footer", "")).save(target, format="PNG", optimize=True)
+        stamp.write_text(wanted)
+    app.config.html_static_path.append(str(folder))
+
+
+def _page_description(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """The page's own meta description is its OpenGraph description too."""
+    found = _META_DESCRIPTION.search(context.get("metatags", "") or "")
+    if found is None:
+        return
+    # a copy: the dict is the environment's metadata of the page
+    meta = dict(context.get("meta") or {})
+    meta.setdefault("og:description", unescape(found.group(1)))
+    context["meta"] = meta
+
+
+def setup_social(app: Sphinx) -> None:
+    app.add_config_value("roads_social_card", None, "html", types=frozenset({dict, type(None)}))
+    app.connect("config-inited", _config_inited, priority=900)
+    app.connect("builder-inited", _builder_inited)
+    # before sphinxext-opengraph (500) reads the page's fields
+    app.connect("html-page-context", _page_description, priority=400)
+

@@ -1,0 +1,283 @@
+"""Speaker photos: any size or format in, small WebP + fallback out, never the original.
+
+Every image here is made by the test itself: no photo of a person is committed.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from PIL import Image
+
+from roads_ext import photos
+
+
+def big_png() -> bytes:
+    """A 3000x3000 PNG of several MB (noise does not compress)."""
+    noise = Image.effect_noise((3000, 3000), 64)
+    gradient = Image.linear_gradient("L").resize((3000, 3000))
+    image = Image.merge("RGB", (noise, gradient, noise.transpose(Image.Transpose.ROTATE_90)))
+    out = io.BytesIO()
+    image.save(out, format="PNG", compress_level=1)
+    return out.getvalue()
+
+
+def cmyk_jpeg() -> bytes:
+    image = Image.new("CMYK", (640, 480), (0, 200, 200, 20))
+    out = io.BytesIO()
+    image.save(out, format="JPEG", quality=90)
+    return out.getvalue()
+
+
+def transparent_png() -> bytes:
+    image = Image.new("RGBA", (300, 200), (0, 0, 0, 0))
+    for x in range(100, 200):
+        for y in range(50, 150):
+            image.putpixel((x, y), (200, 30, 30, 255))
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def images() -> dict[str, bytes]:
+    return {"big.png": big_png(), "cmyk.jpg": cmyk_jpeg(), "clear.png": transparent_png()}
+
+
+def card(name: str, photo: str) -> str:
+    return f"```{{speaker-card}} {name}\n:affiliation: Test University\n:photo: {photo}\n```\n\n"
+
+
+def built_images(build) -> dict[str, Path]:
+    folder = Path(build.app.outdir, "_images")
+    return {path.name: path for path in folder.iterdir()} if folder.exists() else {}
+
+
+def test_big_png_becomes_small_webp_and_jpeg_in_a_picture(build_page, images):
+    assert len(images["big.png"]) > 5_000_000  # the input really is large
+    build = build_page(card("Ada Lovelace", "photos/big.png"), files={"photos/big.png": images["big.png"]})
+    assert build.warning_lines() == []
+    soup = BeautifulSoup(build.html, "html.parser")
+    picture = soup.select_one(".roads-speaker-card picture")
+    assert picture is not None
+    source = picture.find("source")
+    assert source["type"] == "image/webp"
+    webp_1x, webp_2x = (entry.split() for entry in source["srcset"].split(", "))
+    assert webp_1x[1] == "1x" and webp_2x[1] == "2x"
+    img = picture.find("img")
+    assert img["alt"] == "Photo of Ada Lovelace"
+    assert (img["width"], img["height"]) == ("96", "96")
+    assert img["src"].startswith("_images/") and img["src"].endswith("-96.jpg")
+    assert "loading" not in img.attrs  # the first row is loaded at once
+    files = built_images(build)
+    # the original is never shipped, only the four renditions
+    assert "big.png" not in files
+    assert sorted(Path(name).suffix for name in files) == [".jpg", ".jpg", ".webp", ".webp"]
+    for url, size in ((webp_1x[0], 96), (webp_2x[0], 192), (img["src"], 96)):
+        with Image.open(Path(build.app.outdir, url)) as out:
+            assert out.size == (size, size)
+    assert sum(path.stat().st_size for path in files.values()) < 40_000
+    assert not any(len(path.read_bytes()) == len(images["big.png"]) for path in files.values())
+
+
+def test_cards_below_the_first_row_load_lazily(build_page, images):
+    page = "".join(card(f"Person {n}", "photos/big.png") for n in "ABCDE")
+    build = build_page(page, files={"photos/big.png": images["big.png"]})
+    assert build.warning_lines() == []
+    imgs = BeautifulSoup(build.html, "html.parser").select(".roads-speaker-card picture img")
+    assert [img.get("loading") for img in imgs] == [None, None, None, "lazy", "lazy"]
+    assert [img["alt"] for img in imgs] == [f"Photo of Person {n}" for n in "ABCDE"]
+    # one set of files for one photo, however many cards show it
+    assert len(built_images(build)) == 4
+
+
+def test_cmyk_jpeg_is_converted_to_rgb(build_page, images):
+    build = build_page(card("Ada Lovelace", "cmyk.jpg"), files={"cmyk.jpg": images["cmyk.jpg"]})
+    assert build.warning_lines() == []
+    files = built_images(build)
+    assert "cmyk.jpg" not in files
+    jpeg = next(path for name, path in files.items() if name.endswith("-192.jpg"))
+    with Image.open(jpeg) as out:
+        assert out.mode == "RGB" and out.size == (192, 192)
+
+
+def test_transparent_png_keeps_its_transparency(build_page, images):
+    build = build_page(card("Ada Lovelace", "clear.png"), files={"clear.png": images["clear.png"]})
+    assert build.warning_lines() == []
+    files = built_images(build)
+    assert sorted(Path(name).suffix for name in files) == [".png", ".png", ".webp", ".webp"]
+    assert "clear.png" not in files
+    for name, path in files.items():
+        with Image.open(path) as out:
+            assert out.mode == "RGBA", name
+            assert out.getpixel((0, 0))[3] == 0, name
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"this is not an image at all\n", "is not an image Pillow can read"),
+        (transparent_png()[:200], "cannot be decoded"),
+    ],
+    ids=["not-an-image", "truncated"],
+)
+def test_bad_photo_warns_at_its_line_and_shows_the_avatar(build_page, content, problem):
+    source = "# Speakers\n\n" + card("Ada Lovelace", "bad.png")
+    build = build_page(source, files={"bad.png": content})
+    lines = build.warning_lines()
+    assert len(lines) == 1, lines
+    assert re.search(r"index\.md:5: WARNING: speaker-card: photo 'bad.png' ", lines[0])
+    assert problem in lines[0]
+    assert "initials avatar is shown instead [roads.photo]" in lines[0]
+    soup = BeautifulSoup(build.html, "html.parser")
+    assert soup.select_one(".roads-speaker-card .roads-avatar").get_text() == "AL"
+    assert soup.select(".roads-speaker-card img") == []
+    assert "bad.png" not in built_images(build)
+
+
+def test_bad_photo_warning_can_be_suppressed(build_page):
+    build = build_page(card("Ada Lovelace", "bad.png"), files={"bad.png": b"nope"},
+                       suppress_warnings=["roads.photo"])
+    assert build.warning_lines() == []
+
+
+def test_renditions_are_cached_by_content_and_deterministic(tmp_path, images):
+    source = tmp_path / "in" / "photo.png"
+    source.parent.mkdir()
+    source.write_bytes(images["big.png"])
+    first = photos.derive(source, tmp_path / "cache-1")
+    stamps = {r.name: (tmp_path / "cache-1" / r.name).stat().st_mtime_ns for r in first.renditions}
+    again = photos.derive(source, tmp_path / "cache-1")
+    assert again == first
+    assert stamps == {r.name: (tmp_path / "cache-1" / r.name).stat().st_mtime_ns for r in again.renditions}
+    other = photos.derive(source, tmp_path / "cache-2")
+    for rendition in first.renditions:
+        assert (tmp_path / "cache-1" / rendition.name).read_bytes() == (
+            tmp_path / "cache-2" / rendition.name).read_bytes()
+    # another photo under the same name gets other files
+    source.write_bytes(images["clear.png"])
+    changed = photos.derive(source, tmp_path / "cache-1")
+    assert {r.name for r in changed.renditions}.isdisjoint(r.name for r in first.renditions)
+
+
+def test_decompression_bomb_is_refused(tmp_path):
+    source = tmp_path / "bomb.png"
+    Image.new("1", (20_000, 10_000)).save(source)  # 200 Mpx, a few kB on disk
+    with pytest.raises(photos.PhotoError, match="too many pixels"):
+        photos.derive(source, tmp_path / "cache")
+
+
+EPUB_CONF = 'project = "Test"\nversion = "1"\ncopyright = "2023, test"\nauthor = "test"\n'
+
+
+@pytest.mark.parametrize("buildername", ["latex", "epub", "text", "singlehtml", "dirhtml"])
+def test_other_builders_build_photos_without_warnings(build_page, images, buildername):
+    page = "# Speakers\n\n" + card("Ada Lovelace", "big.png") + card("Bo Chen", "cmyk.jpg")
+    build = build_page(page, buildername=buildername, conf=EPUB_CONF,
+                       files={"big.png": images["big.png"], "cmyk.jpg": images["cmyk.jpg"]})
+    assert build.warning_lines() == []
+    if buildername in ("singlehtml", "dirhtml"):
+        out = Path(build.app.outdir)
+        page_html = (out / "index.html").read_text()
+        assert page_html.count("<picture") == 2
+        for img in BeautifulSoup(page_html, "html.parser").select("picture img"):
+            assert (out / img["src"]).is_file()
+        assert not list(out.rglob("big.png"))
+
+
+def write_project(srcdir: Path, images: dict[str, bytes]) -> None:
+    srcdir.mkdir(parents=True, exist_ok=True)
+    (srcdir / "conf.py").write_text('extensions = ["myst_parser", "roads_ext"]\nexclude_patterns = ["_build"]\n')
+    toc = "\n".join(f"page{n}" for n in range(4))
+    (srcdir / "index.md").write_text(f"# Home\n\n```{{toctree}}\n{toc}\n```\n")
+    for n in range(4):
+        (srcdir / f"page{n}.md").write_text(
+            f"# Page {n}\n\n" + card(f"Person {n}", "big.png") + card(f"Other {n}", "clear.png"))
+    (srcdir / "big.png").write_bytes(images["big.png"])
+    (srcdir / "clear.png").write_bytes(images["clear.png"])
+
+
+def sphinx_build(srcdir: Path, *options: str) -> Path:
+    """A separate sphinx-build, as an author runs it (a second app in one process
+    re-registers Sphinx's nodes with warnings)."""
+    out = srcdir / "_build" / "html"
+    result = subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "html", *options, str(srcdir), str(out)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
+    return out
+
+
+def output_of(outdir: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(outdir)): p.read_bytes() for p in sorted(outdir.rglob("*"))
+            if p.is_file() and (p.suffix == ".html" or "_images" in p.parts)}
+
+
+def test_parallel_build_gives_the_same_pages_and_files(tmp_path, images):
+    outputs = []
+    for jobs in ("1", "2"):
+        srcdir = tmp_path / f"j{jobs}"
+        write_project(srcdir, images)
+        outputs.append(output_of(sphinx_build(srcdir, "-j", jobs)))
+    assert outputs[0].keys() == outputs[1].keys()
+    assert [name for name in outputs[0] if outputs[0][name] != outputs[1][name]] == []
+    assert sum(name.startswith("_images") for name in outputs[0]) == 8
+
+
+def test_changed_photo_is_rebuilt_with_new_files(tmp_path, images):
+    srcdir = tmp_path / "src"
+    write_project(srcdir, images)
+    sphinx_build(srcdir)
+    old = BeautifulSoup((srcdir / "_build/html/page0.html").read_text(), "html.parser").select_one("picture img")["src"]
+    (srcdir / "big.png").write_bytes(cmyk_jpeg())  # a different photo under the same name
+    sphinx_build(srcdir)
+    for n in range(4):
+        html = (srcdir / f"_build/html/page{n}.html").read_text()
+        new = BeautifulSoup(html, "html.parser").select_one("picture img")["src"]
+        assert new != old and (srcdir / "_build/html" / new).is_file()
+
+
+def webp_and_gif() -> dict[str, bytes]:
+    made = {}
+    for name, fmt in (("p.webp", "WEBP"), ("p.gif", "GIF")):
+        out = io.BytesIO()
+        Image.new("RGB", (400, 300), (10, 120, 200)).save(out, format=fmt)
+        made[name] = out.getvalue()
+    return made
+
+
+@pytest.mark.parametrize("buildername", ["latex", "epub"])
+def test_other_builders_get_the_fallback_not_the_original(build_page, images, buildername):
+    """LaTeX cannot read WebP or GIF, and an e-book need not carry a 3000 px PNG."""
+    page = "# Speakers\n\n" + card("Ada Lovelace", "p.webp") + card("Bo Chen", "p.gif") + card("Cy D", "big.png")
+    build = build_page(page, buildername=buildername, conf=EPUB_CONF,
+                       files={**webp_and_gif(), "big.png": images["big.png"]})
+    assert build.warning_lines() == []
+    out = Path(build.app.outdir)
+    shipped = sorted(p.name for p in out.rglob("*") if p.suffix in (".webp", ".gif", ".png", ".jpg"))
+    assert not {"p.webp", "p.gif", "big.png"} & set(shipped), shipped
+    assert len([name for name in shipped if name.endswith(("-192.jpg", "-192.png"))]) == 3, shipped
+    if buildername == "latex":
+        tex = next(out.glob("*.tex")).read_text()
+        assert len(re.findall(r"\\sphinxincludegraphics[^{]*\{\{[^}]*-192\}\.jpg\}", tex)) == 3, tex[-3000:]
+
+
+def test_photo_under_restructuredtext(build_page, images):
+    source = "Speakers\n========\n\n.. speaker-card:: Ada Lovelace\n   :photo: clear.png\n\n   Bio text.\n"
+    build = build_page(source, suffix=".rst", files={"clear.png": images["clear.png"]})
+    assert build.warning_lines() == []
+    img = BeautifulSoup(build.html, "html.parser").select_one(".roads-speaker-card picture img")
+    assert img["alt"] == "Photo of Ada Lovelace" and img["src"].endswith("-96.png")
+
+
+def test_bad_photo_under_restructuredtext_warns_at_its_line(build_page):
+    source = "Speakers\n========\n\n.. speaker-card:: Ada Lovelace\n   :affiliation: X\n   :photo: bad.png\n"
+    build = build_page(source, suffix=".rst", files={"bad.png": b"GIF89a broken"})
+    lines = build.warning_lines()
+    assert len(lines) == 1 and "index.rst:6: WARNING: speaker-card: photo 'bad.png'" in lines[0], lines
+    assert "roads-avatar" in build.html
