@@ -5,6 +5,8 @@
     python3 dev.py docs --serve    the same, served live on http://127.0.0.1:8000
     python3 dev.py test            run every test (extra arguments go to pytest;
                                    -m "not browser" leaves out the browser tests)
+    python3 dev.py bench           build-speed benchmark, roads_ext against hand-written
+                                   MyST (arguments go to bench/build_speed.py; see --help)
 
 Each command first makes ``.venv`` and installs the project with its ``docs`` and
 ``test`` extras into it, again only when ``pyproject.toml`` changed.
@@ -106,7 +108,11 @@ def test(arguments: list[str]) -> int:
     return code
 
 
-COMMANDS = {"docs": docs, "test": test}
+def bench(arguments: list[str]) -> int:
+    return run(PYTHON, ROOT / "bench" / "build_speed.py", *arguments)
+
+
+COMMANDS = {"docs": docs, "test": test, "bench": bench}
 
 
 def main() -> int:

@@ -248,6 +248,23 @@ def finish(calendar: icalendar.Calendar) -> bytes:
     return calendar.to_ical()
 
 
+_END = b"END:VCALENDAR\r\n"
+
+
+def finish_with(calendar: icalendar.Calendar, events: list[bytes]) -> bytes:
+    """What :func:`finish` gives for ``calendar``, whose last ``len(events)`` components
+    are events already serialized as ``events``: each event is serialized once, not
+    once per calendar it is in (that was most of the time of a program's files)."""
+    calendar.add_missing_timezones()
+    components = calendar.subcomponents
+    calendar.subcomponents = components[: len(components) - len(events)]
+    try:
+        head = calendar.to_ical()
+    finally:
+        calendar.subcomponents = components
+    return head[: -len(_END)] + b"".join(events) + _END
+
+
 def calendar_files(app: Sphinx) -> dict[str, bytes]:
     """Every calendar file of the site: output path -> bytes."""
     now = build_now(app.env)
@@ -255,15 +272,21 @@ def calendar_files(app: Sphinx) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     for record in all_records(app.env):
         whole = new_calendar(app, record.title)
+        serialized: list[bytes] = []
         if record.program is not None:
             for slot in record.program.slots():
-                whole.add_component(slot_event(app, record, slot, now, names))
+                # one event, built and serialized once, in both calendars
+                event = slot_event(app, record, slot, now, names)
+                whole.add_component(event)
+                serialized.append(event.to_ical())
                 single = new_calendar(app, f"{slot.heading} · {record.title}")
-                single.add_component(slot_event(app, record, slot, now, names))
-                files[record.path(slot.slug)] = finish(single)
+                single.add_component(event)
+                files[record.path(slot.slug)] = finish_with(single, serialized[-1:])
         for item in record.dates or []:
-            whole.add_component(date_event(app, record, item, now))
-        files[record.path()] = finish(whole)
+            event = date_event(app, record, item, now)
+            whole.add_component(event)
+            serialized.append(event.to_ical())
+        files[record.path()] = finish_with(whole, serialized)
     return files
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import zlib
 from pathlib import Path
 from urllib.parse import urljoin
@@ -266,6 +267,50 @@ def read_person_item(
     return person, parsed.role, fill, line
 
 
+# A committee of hundreds is hundreds of lines such as
+# ``* [Ada Lovelace](https://example.org/ada) (Analytical Engines, UK) — Chair``.
+# Parsing them as Markdown into a list, then reading the people back from that
+# list, cost more than the rest of the page. Lines this plain, in MyST with no
+# extension that rewrites text, are read directly; anything else (emphasis, an
+# escape, a nested list, a continuation line, reStructuredText) goes through the
+# parser as before, and so do its warnings.
+_PLAIN_ITEM = re.compile(
+    r"^[*+-][ \t]+(?:\[(?P<name>[^\[\]]+)\]\((?P<url>(?:https?://|mailto:)[A-Za-z0-9._~:/?#@+,;=-]+)\)"
+    r"(?P<rest>[ \t]*(?:\([^()]*\))?[^()]*)|(?P<line>[^\[\]()]+(?:\([^()]*\))?[^()]*))$"
+)
+_MARKDOWN_ACTIVE = re.compile(r"[*_`\\<>\[\]{}!&|~$]|://|www\.|^\s*#|[ \t]{2,}$")
+_TEXT_REWRITING_EXTENSIONS = {"replacements", "smartquotes", "linkify", "substitution"}
+
+
+def plain_people_list(directive: RoadsDirective) -> list[tuple[Person, str, bool, int]] | None:
+    """The content's people when every line is a plain list item, else None (parse it)."""
+    if not type(directive.state).__module__.startswith("myst_parser"):
+        return None
+    if _TEXT_REWRITING_EXTENSIONS & set(getattr(directive.config, "myst_enable_extensions", ())):
+        return None
+    read = []
+    for index, raw in enumerate(directive.content):
+        if not raw.strip():
+            continue
+        match = _PLAIN_ITEM.match(raw)
+        if match is None:
+            return None
+        name, url = match.group("name"), match.group("url") or ""
+        words = match.group("rest") if name else match.group("line")
+        if _MARKDOWN_ACTIVE.search(words) or (name and _MARKDOWN_ACTIVE.search(name)):
+            return None
+        # MyST counts content_offset from the line after the directive's first
+        line = directive.lineno + 1 + directive.content_offset + index
+        try:
+            parsed = parse_person_line(name, words) if name else parse_person_line(None, words)
+        except PersonLineError:
+            return None  # the parser's path words the warning
+        homepage = checked_homepage(directive, url, line) if url else ""
+        person = Person(parsed.name, parsed.affiliation, parsed.country, homepage)
+        read.append((person, parsed.role, not parsed.has_details and not homepage, line))
+    return read or None
+
+
 def present(
     directive: RoadsDirective, node: nodes.Element, person: Person, kind: str, line: int, fill: bool
 ) -> None:
@@ -324,7 +369,13 @@ class CommitteeDirective(RoadsDirective):
         members = nodes.bullet_list(classes=["roads-committee"], bullet="*")
         self.set_source_info(members)
         trailing: list[nodes.Node] = []
-        for node in self.parse_body():
+        plain = plain_people_list(self)
+        if plain is not None:
+            for person, role, fill, line in plain:
+                entry = committee_entry(person, role)
+                present(self, entry, person, "committee", line, fill)
+                members += entry
+        for node in self.parse_body() if plain is None else []:
             if isinstance(node, nodes.bullet_list | nodes.enumerated_list):
                 for person, role, fill, line in read_people_list(self, node, "committee"):
                     entry = committee_entry(person, role)

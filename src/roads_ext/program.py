@@ -14,6 +14,7 @@ import hashlib
 import html
 import json
 import re
+import weakref
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -373,7 +374,11 @@ class LinkCardsToSlots(SphinxPostTransform):
     default_priority = 25
 
     def run(self, **kwargs: Any) -> None:
-        talks = slots_by_person(self.env)
+        # found once per build by pages_to_rewrite: walking every slot of the site
+        # again for every page made the write phase grow as pages x slots
+        talks = _TALKS.get(self.env)
+        if talks is None:
+            talks = slots_by_person(self.env)
         if not talks:
             return
         for card in list(self.document.findall(nodes.container)):
@@ -391,18 +396,27 @@ class LinkCardsToSlots(SphinxPostTransform):
             body += line
 
 
-def talks_fingerprints(env: BuildEnvironment) -> dict[str, str]:
+#: environment -> person key -> the slots they speak in, for the build under way
+_TALKS: weakref.WeakKeyDictionary[BuildEnvironment, dict[str, list[tuple[CalendarRecord, Slot]]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def talks_fingerprints(talks: dict[str, list[tuple[CalendarRecord, Slot]]]) -> dict[str, str]:
     return {
         key: hashlib.sha1(repr([(r.docname, r.anchor, slot_summary(r, s), s.slug) for r, s in found]).encode())
         .hexdigest()
-        for key, found in slots_by_person(env).items()
+        for key, found in talks.items()
     }
 
 
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Cards whose slots changed are on pages that were not re-read: rewrite them."""
     old = getattr(env, "roads_talks_fingerprints", {})
-    new = talks_fingerprints(env)
+    # every page is read by now: what each person speaks in, for LinkCardsToSlots
+    # (kept beside the environment, not in it: it would be pickled with it)
+    talks = _TALKS[env] = slots_by_person(env)
+    new = talks_fingerprints(talks)
     env.roads_talks_fingerprints = new
     changed = {key for key in set(old) | set(new) if old.get(key) != new.get(key)}
     domain = PeopleDomain.of(env)

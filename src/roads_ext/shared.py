@@ -151,13 +151,14 @@ class RoadsDirective(SphinxDirective):
         """The source line of option ``name`` (the directive's line if not found).
 
         Options stand right below the directive's first line, before any blank
-        line, in both MyST and rST; the source file is read only on a warning.
+        line, in both MyST and rST. The source file is read once per document
+        (not once per directive: a page of a thousand cards would read itself
+        a thousand times) and kept while that document is read.
         """
         pattern = re.compile(rf"^\s*:{re.escape(name)}:")
         source, _ = self.get_source_info()
-        try:
-            lines = Path(source).read_text(encoding="utf-8").splitlines()
-        except (OSError, TypeError, ValueError):
+        lines = self.source_lines(source)
+        if lines is None:
             return self.lineno
         for number in range(self.lineno, min(len(lines), self.lineno + 200)):
             line = lines[number]  # the line after ``number`` (1-based)
@@ -166,6 +167,16 @@ class RoadsDirective(SphinxDirective):
             if pattern.match(line):
                 return number + 1
         return self.lineno
+
+    def source_lines(self, source: str) -> list[str] | None:
+        """The lines of ``source``, read once while the current document is read."""
+        cache = self.env.temp_data.setdefault("roads_source_lines", {})
+        if source not in cache:
+            try:
+                cache[source] = Path(source).read_text(encoding="utf-8").splitlines()
+            except (OSError, TypeError, ValueError):
+                cache[source] = None
+        return cache[source]
 
     def run(self) -> list[nodes.Node]:
         self.checked_options = self.check_options()

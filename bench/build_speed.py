@@ -1,0 +1,371 @@
+"""Build speed of a workshop site written with roads_ext against the same site by hand.
+
+    python3 dev.py bench [--sizes small,medium,large] [--repeats 3] [--no-parallel]
+                         [--profile] [--breakdown] [--results DIR]
+
+(``dev.py bench`` runs this file with the project's ``.venv`` Python.) For each
+size it generates a synthetic workshop (``workshop.py``), writes it twice (roads_ext
+directives; plain MyST with sphinx-design cards and lists), checks that both
+builds show the same people, names, homepage links, affiliations and anchors,
+then measures:
+
+* fresh ``-j 1`` builds, ``--repeats`` times each, the two variants alternating:
+  median wall and CPU seconds, the ratio roads_ext / hand-written, the growth
+  from one size to the next, and peak memory (``ru_maxrss`` of the build process);
+* an incremental rebuild after one speaker's affiliation changed: the files an
+  organizer edits, the pages Sphinx re-reads and re-writes, and its time. For
+  roads_ext it is checked that only the page declaring the person is re-read and
+  only the pages showing them (and the toctree page Sphinx always adds) are
+  re-written; a mismatch makes the command fail;
+* ``-j 1`` against ``-j 2`` at the largest size asked for.
+
+It prints a Markdown table and a line about the machine, and writes both, with
+the raw numbers as JSON, to ``bench/results/`` (not committed). ``--profile``
+also runs cProfile over one roads_ext build of the largest size and writes the
+statistics there; ``--breakdown`` times every transform, directive and event
+handler of one build of each variant (wall seconds, without a profiler's
+overhead). Nothing here passes or fails on time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import pstats
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from importlib import metadata
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from program import program_part  # noqa: E402
+from visible import problems, same_links  # noqa: E402
+from workshop import SIZES, VARIANTS, Workshop  # noqa: E402
+
+RESULTS = HERE / "results"
+CHILD = HERE / "_child.py"
+EDITED_AFFILIATION = "Institute of Edited Affiliations"
+
+
+@dataclass
+class Project:
+    """One variant of one size on disk."""
+
+    root: Path
+    workshop: Workshop
+    variant: str
+    program: object
+
+    @property
+    def srcdir(self) -> Path:
+        return self.root / "src"
+
+    @property
+    def outdir(self) -> Path:
+        return self.root / "html"
+
+    @property
+    def doctreedir(self) -> Path:
+        return self.root / "doctrees"
+
+    def write(self, workshop: Workshop | None = None) -> list[str]:
+        """Write the sources (of ``workshop``, by default this one); the files changed."""
+        changed = []
+        for name, text in (workshop or self.workshop).files(self.variant, self.program).items():
+            path = self.srcdir / name
+            if path.exists() and path.read_text(encoding="utf-8") == text:
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            changed.append(name)
+        return changed
+
+    def build(self, fresh: bool = True, jobs: int = 1, profile: Path | None = None,
+              breakdown: bool = False) -> dict:
+        if fresh:
+            shutil.rmtree(self.outdir, ignore_errors=True)
+            shutil.rmtree(self.doctreedir, ignore_errors=True)
+        job = {
+            "srcdir": str(self.srcdir), "outdir": str(self.outdir), "doctreedir": str(self.doctreedir),
+            "fresh": fresh, "jobs": jobs, "profile": str(profile) if profile else None,
+            "breakdown": breakdown,
+        }
+        done = subprocess.run([sys.executable, str(CHILD), json.dumps(job)], capture_output=True, text=True)
+        if done.returncode != 0:
+            raise SystemExit(f"build of {self.srcdir} failed:\n{done.stderr[-3000:]}")
+        return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+@dataclass
+class SizeResult:
+    name: str
+    people: int
+    slots: int
+    pages: int
+    slots_written: int
+    fresh: dict[str, list[dict]] = field(default_factory=lambda: {v: [] for v in VARIANTS})
+    incremental: dict[str, list[dict]] = field(default_factory=lambda: {v: [] for v in VARIANTS})
+    parallel: dict[str, list[dict]] = field(default_factory=lambda: {v: [] for v in VARIANTS})
+    accounting: list[str] = field(default_factory=list)
+
+    def median(self, runs: str, variant: str, what: str = "wall") -> float:
+        return statistics.median(run[what] for run in getattr(self, runs)[variant])
+
+    def peak(self, variant: str) -> float:
+        return max(run["maxrss_mb"] for run in self.fresh[variant])
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def prepare(name: str, workdir: Path, program) -> dict[str, Project]:
+    workshop = Workshop.generate(SIZES[name])
+    projects = {}
+    for variant in VARIANTS:
+        root = workdir / name / variant
+        shutil.rmtree(root, ignore_errors=True)
+        projects[variant] = Project(root, workshop, variant, program)
+        projects[variant].write()
+    return projects
+
+
+def check_same_content(projects: dict[str, Project]) -> list[str]:
+    """Build both variants once and compare what they show; the problems found."""
+    found = []
+    for variant, project in projects.items():
+        run = project.build()
+        found += [f"{variant}: warning: {line}" for line in run["warnings"]]
+        found += [f"{variant}: {problem}" for problem in problems(project.workshop, project.outdir)]
+    docnames = ["index"] + [track.docname for track in projects["roads"].workshop.tracks]
+    found += same_links(projects["roads"].outdir, projects["hand"].outdir, docnames)
+    return found
+
+
+def edit_one_speaker(project: Project, key: str, affiliation: str) -> dict:
+    """Change one person's affiliation as an organizer would, rebuild, and account for it."""
+    edited = project.workshop.with_affiliation(key, affiliation)
+    changed = project.write(edited)
+    # a file written within the same clock tick as the last build must still count as newer
+    later = time.time() + 1
+    for name in changed:
+        os.utime(project.srcdir / name, (later, later))
+    run = project.build(fresh=False)
+    run["edited_files"] = sorted(changed)
+    return run
+
+
+def incremental(project: Project, repeats: int, program_on: bool) -> tuple[list[dict], list[str]]:
+    """Edit one speaker back and forth; for roads_ext, check what was re-read and re-written."""
+    workshop = project.workshop
+    key = workshop.most_shown_speaker(program_on)
+    original = workshop.people[key].affiliation
+    shown = workshop.shown_on(key, program_on)
+    # Sphinx itself re-writes the page whose toctree lists a re-read page
+    expected_written = shown | {"index"}
+    project.build()
+    runs, mismatches = [], []
+    for number in range(repeats):
+        affiliation = EDITED_AFFILIATION if number % 2 == 0 else original
+        run = edit_one_speaker(project, key, affiliation)
+        run["person"] = workshop.people[key].name
+        run["shown_on"] = sorted(shown)
+        runs.append(run)
+        if project.variant == "roads":
+            if run["read"] != [workshop.declared_on(key)]:
+                mismatches.append(f"re-read {run['read']}, expected only {workshop.declared_on(key)}")
+            if set(run["written"]) != expected_written:
+                mismatches.append(f"re-written {run['written']}, expected {sorted(expected_written)}")
+        if run["warnings"]:
+            mismatches.append(f"{project.variant}: warnings {run['warnings'][:3]}")
+    project.write(workshop)
+    return runs, mismatches
+
+
+def measure(name: str, args, results_dir: Path, program, largest: bool) -> SizeResult:
+    size = SIZES[name]
+    projects = prepare(name, results_dir / "work", program)
+    result = SizeResult(name, size.people, size.slots, size.pages,
+                        slots_written=size.slots if program else 0)
+    say(f"[{name}] {size.people} people, {size.slots} slots, {size.pages} pages: checking both variants")
+    found = check_same_content(projects)
+    if found:
+        raise SystemExit(f"[{name}] the two variants do not show the same thing:\n" + "\n".join(found[:20]))
+    for number in range(args.repeats):
+        # alternate, so that a change of load on the machine hits both alike
+        order = VARIANTS if number % 2 == 0 else VARIANTS[::-1]
+        for variant in order:
+            run = projects[variant].build()
+            result.fresh[variant].append(run)
+            say(f"[{name}] fresh {variant} -j 1: {run['wall']:.2f} s wall, {run['cpu']:.2f} s CPU, "
+                f"{run['maxrss_mb']:.0f} MB")
+    for variant in VARIANTS:
+        runs, mismatches = incremental(projects[variant], args.repeats, program is not None)
+        result.incremental[variant] = runs
+        result.accounting += [f"[{name}] {variant}: {m}" for m in mismatches]
+        say(f"[{name}] incremental {variant}: {statistics.median(r['wall'] for r in runs):.2f} s, "
+            f"read {runs[0]['read']}, written {runs[0]['written']}")
+    if largest and not args.no_parallel:
+        for number in range(args.repeats):
+            for variant in VARIANTS if number % 2 == 0 else VARIANTS[::-1]:
+                run = projects[variant].build(jobs=2)
+                result.parallel[variant].append(run)
+                say(f"[{name}] fresh {variant} -j 2: {run['wall']:.2f} s wall")
+    if largest and args.breakdown:
+        lines = []
+        for variant in VARIANTS:
+            run = projects[variant].build(breakdown=True)
+            lines.append(f"## {variant}: {run['cpu']:.2f} s CPU, {run['wall']:.2f} s wall\n")
+            lines += [f"{seconds:8.3f}  {what}" for what, seconds in list(run["breakdown"].items())[:40]]
+            lines.append("")
+            if variant == "roads":
+                own = {what: s for what, s in run["breakdown"].items() if "roads_ext" in what}
+                say(f"[{name}] roads_ext's own transforms, directives and handlers: "
+                    f"{sum(own.values()):.2f} s of {run['wall']:.2f} s wall")
+                for what, seconds in list(own.items())[:8]:
+                    say(f"    {seconds:6.3f}  {what}")
+        report = results_dir / f"breakdown-{name}.txt"
+        report.write_text("\n".join(lines))
+        say(f"[{name}] breakdown written to {report}")
+    if largest and args.profile:
+        stats_file = results_dir / f"profile-{name}-roads.pstats"
+        projects["roads"].build(profile=stats_file)
+        report = results_dir / f"profile-{name}-roads.txt"
+        with report.open("w") as out:
+            stats = pstats.Stats(str(stats_file), stream=out).sort_stats("cumulative")
+            stats.print_stats("roads_ext", 40)
+            stats.sort_stats("tottime").print_stats(40)
+        say(f"[{name}] profile written to {stats_file} and {report}")
+    return result
+
+
+# --- the report --------------------------------------------------------------------
+
+
+def machine_line() -> str:
+    cpu = platform.processor() or "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    versions = ", ".join(
+        f"{package} {metadata.version(package)}"
+        for package in ("sphinx", "docutils", "myst-parser", "sphinx-design", "furo", "roads_ext")
+    )
+    load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
+    return (f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
+            f"Python {platform.python_version()}; {versions}; load average {load}")
+
+
+def table(results: list[SizeResult], program_note: str, machine_before: str, machine_after: str,
+          repeats: int) -> str:
+    lines = [
+        f"Fresh HTML builds (furo theme), `-j 1`, median of {repeats}. Wall seconds, and CPU seconds "
+        "(user + system of the build process), which another job on the machine disturbs less.",
+        "",
+        "| size | people | program slots | pages | roads_ext s (CPU) | hand-written s (CPU) "
+        "| ratio (CPU) | growth roads_ext (CPU) | growth hand-written (CPU) "
+        "| peak memory roads_ext / hand-written |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    previous = None
+    for r in results:
+        roads, hand = r.median("fresh", "roads"), r.median("fresh", "hand")
+        roads_cpu, hand_cpu = r.median("fresh", "roads", "cpu"), r.median("fresh", "hand", "cpu")
+        if previous:
+            growth = (f"{roads / previous.median('fresh', 'roads'):.1f}x "
+                      f"({roads_cpu / previous.median('fresh', 'roads', 'cpu'):.1f}x)",
+                      f"{hand / previous.median('fresh', 'hand'):.1f}x "
+                      f"({hand_cpu / previous.median('fresh', 'hand', 'cpu'):.1f}x)")
+        else:
+            growth = ("–", "–")
+        slots = f"{r.slots_written}" if r.slots_written else f"0 of {r.slots}"
+        lines.append(
+            f"| {r.name} | {r.people} | {slots} | {r.pages} | {roads:.2f} ({roads_cpu:.2f}) | "
+            f"{hand:.2f} ({hand_cpu:.2f}) | {roads / hand:.2f} ({roads_cpu / hand_cpu:.2f}) | "
+            f"{growth[0]} | {growth[1]} | {r.peak('roads'):.0f} MB / {r.peak('hand'):.0f} MB |"
+        )
+        previous = r
+    lines += [
+        "",
+        f"Incremental rebuild after one speaker's affiliation changed (median of {repeats}):",
+        "",
+        "| size | person | shown on pages | roads_ext: files edited / re-read / re-written / s "
+        "| hand-written: files edited / re-read / re-written / s |",
+        "| --- | --- | ---: | --- | --- |",
+    ]
+    for r in results:
+        cells = []
+        for variant in VARIANTS:
+            runs = r.incremental[variant]
+            first = runs[0]
+            cells.append(f"{len(first['edited_files'])} / {len(first['read'])} / {len(first['written'])} / "
+                         f"{statistics.median(run['wall'] for run in runs):.2f}")
+        first = r.incremental["roads"][0]
+        lines.append(f"| {r.name} | {first['person']} | {len(first['shown_on'])} | {cells[0]} | {cells[1]} |")
+    parallel = [r for r in results if r.parallel["roads"]]
+    if parallel:
+        r = parallel[-1]
+        lines += ["", f"`-j 1` against `-j 2` at size {r.name} (median of {repeats}):", "",
+                  "| variant | -j 1 (s) | -j 2 (s) | speed-up |", "| --- | ---: | ---: | ---: |"]
+        for variant, label in zip(VARIANTS, ("roads_ext", "hand-written")):
+            one, two = r.median("fresh", variant), r.median("parallel", variant)
+            lines.append(f"| {label} | {one:.2f} | {two:.2f} | {one / two:.2f}x |")
+    lines += ["", f"Program: {program_note}", "",
+              f"Machine: {machine_before}", f"(load average at the end: {machine_after.rsplit('load average ', 1)[-1]})"]
+    accounting = [line for r in results for line in r.accounting]
+    lines += ["", "Incremental accounting: " + ("as expected (roads_ext re-read only the page declaring "
+              "the person and re-wrote only the pages showing them)" if not accounting
+              else "MISMATCH\n" + "\n".join(accounting))]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="small,medium,large",
+                        help=f"comma-separated, from {', '.join(SIZES)} (default: small,medium,large)")
+    parser.add_argument("--repeats", type=int, default=3, help="builds of each kind (default: 3)")
+    parser.add_argument("--no-parallel", action="store_true", help="skip -j 2 at the largest size")
+    parser.add_argument("--results", type=Path, default=RESULTS,
+                        help="folder for the report, the raw numbers and the built projects "
+                        "(default: bench/results)")
+    parser.add_argument("--profile", action="store_true",
+                        help="also cProfile one roads_ext build of the largest size")
+    parser.add_argument("--breakdown", action="store_true",
+                        help="also time every transform, directive and event handler in one "
+                        "build of each variant at the largest size")
+    args = parser.parse_args(argv)
+    sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
+    unknown = [s for s in sizes if s not in SIZES]
+    if unknown or args.repeats < 1:
+        parser.error(f"unknown size {unknown}" if unknown else "--repeats must be 1 or more")
+    results_dir: Path = args.results
+    results_dir.mkdir(parents=True, exist_ok=True)
+    program, program_note = program_part()
+    say(f"program: {program_note}")
+    machine_before = machine_line()
+    results = [measure(name, args, results_dir, program, largest=(name == sizes[-1])) for name in sizes]
+    report = table(results, program_note, machine_before, machine_line(), args.repeats)
+    print(report)
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    (results_dir / f"build-speed-{stamp}.md").write_text(report + "\n")
+    (results_dir / f"build-speed-{stamp}.json").write_text(json.dumps(
+        [r.__dict__ for r in results], indent=1, default=str))
+    say(f"written to {results_dir}/build-speed-{stamp}.md and .json")
+    return 1 if any(r.accounting for r in results) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

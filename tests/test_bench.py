@@ -1,0 +1,143 @@
+"""The build-speed bench at its tiny size, so that it cannot rot.
+
+No timing is asserted here: only that the generator writes two projects that
+show the same people, that the comparison notices when they do not, that the
+incremental-edit accounting holds, and that the command runs from end to end.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+sys.path.insert(0, str(BENCH))
+
+import build_speed  # noqa: E402
+from program import program_part  # noqa: E402
+from visible import problems, program_rows, read_page, same_links  # noqa: E402
+from workshop import SIZES, Workshop  # noqa: E402
+
+#: the program part as the bench finds it: issue 3's schedule directive is merged
+PROGRAM, PROGRAM_NOTE = program_part()
+
+
+@pytest.fixture(scope="module")
+def projects(tmp_path_factory):
+    """The tiny workshop in both variants, each built once."""
+    workdir = tmp_path_factory.mktemp("bench")
+    projects = build_speed.prepare("tiny", workdir, program=PROGRAM)
+    runs = {variant: project.build() for variant, project in projects.items()}
+    return projects, runs
+
+
+def test_generator_is_deterministic():
+    first, second = Workshop.generate(SIZES["tiny"]), Workshop.generate(SIZES["tiny"])
+    for variant in ("roads", "hand"):
+        assert first.files(variant, PROGRAM) == second.files(variant, PROGRAM)
+
+
+def test_the_program_is_written_with_the_schedule_directive():
+    assert PROGRAM is not None, PROGRAM_NOTE
+    files = Workshop.generate(SIZES["tiny"]).files("roads", PROGRAM)
+    assert "```{schedule}" in files["track-01.md"]
+
+
+def test_sizes_are_those_of_the_issue():
+    assert [(SIZES[s].people, SIZES[s].slots) for s in ("small", "medium", "large")] == [
+        (50, 20), (500, 200), (5000, 2000)
+    ]
+    assert (SIZES["small"].pages, SIZES["large"].pages) == (1, 50)
+    large = Workshop.generate(SIZES["large"])
+    assert len(large.people) == 5000 and len({p.name for p in large.people.values()}) == 5000
+    assert sum(len(t.slots) for t in large.tracks) == 2000
+
+
+def test_both_variants_build_without_warnings(projects):
+    _, runs = projects
+    for variant, run in runs.items():
+        assert run["warnings"] == [], variant
+        assert run["status"] == 0
+        assert run["written"] == ["index", "track-01", "track-02", "track-03"]
+
+
+def test_both_variants_show_the_same_people_and_links(projects):
+    projects, _ = projects
+    workshop = projects["roads"].workshop
+    for project in projects.values():
+        assert problems(workshop, project.outdir) == []
+    docnames = ["index", "track-01", "track-02", "track-03"]
+    assert same_links(projects["roads"].outdir, projects["hand"].outdir, docnames) == []
+    # the program: every slot of every page, in both
+    rows = program_rows(projects["roads"].outdir / "track-02.html")
+    slots = workshop.tracks[1].slots
+    assert len(rows) == len(slots) + 1  # and the header
+    assert any("Keynote" in row and workshop.people[slots[1].speakers[0]].name in row for row in rows)
+    # and what is compared is really there: every card and committee entry, and
+    # the {person} links with their titles
+    people, links = read_page(projects["hand"].outdir / "track-01.html")
+    assert set(people) == set(workshop.expected_people()["track-01"]) and len(people) > 3
+    ada = workshop.people["ada-lovelace"]
+    assert people["person-ada-lovelace"][:2] == (ada.name, ada.homepage)
+    _, index_links = read_page(projects["roads"].outdir / "index.html")
+    assert ("Ada Lovelace", "track-01.html#person-ada-lovelace", ada.tooltip) in index_links
+
+
+def test_the_comparison_notices_a_difference(projects):
+    projects, _ = projects
+    workshop = projects["roads"].workshop
+    changed = workshop.with_affiliation("ada-lovelace", "Somewhere Else")
+    found = problems(changed, projects["hand"].outdir)
+    assert any("Somewhere Else" in problem for problem in found)
+
+
+def test_editing_one_speaker_rereads_only_their_page(tmp_path):
+    projects = build_speed.prepare("tiny", tmp_path, program=PROGRAM)
+    roads, hand = projects["roads"], projects["hand"]
+    workshop = roads.workshop
+    key = workshop.most_shown_speaker(program=True)
+    shown = workshop.shown_on(key, program=True)
+    assert len(shown) >= 3  # declared on one page, shown or linked on others
+
+    runs, mismatches = build_speed.incremental(roads, repeats=2, program_on=True)
+    assert mismatches == []
+    for run in runs:
+        assert run["edited_files"] == [f"{workshop.declared_on(key)}.md"]
+        assert run["read"] == [workshop.declared_on(key)]
+        assert set(run["written"]) == shown | {"index"}
+        assert run["warnings"] == []
+    # edited and edited back: the pages show the original details again
+    assert problems(workshop, roads.outdir) == []
+    # by hand, every page that shows the person has to be edited and re-read
+    runs, _ = build_speed.incremental(hand, repeats=1, program_on=True)
+    assert {name.removesuffix(".md") for name in runs[0]["edited_files"]} == shown
+    assert set(runs[0]["read"]) == shown
+
+
+def test_an_edit_reaches_every_page_that_shows_the_person(tmp_path):
+    projects = build_speed.prepare("tiny", tmp_path, program=PROGRAM)
+    roads = projects["roads"]
+    key = roads.workshop.most_shown_speaker(program=True)
+    roads.build()
+    run = build_speed.edit_one_speaker(roads, key, build_speed.EDITED_AFFILIATION)
+    edited = roads.workshop.with_affiliation(key, build_speed.EDITED_AFFILIATION)
+    assert problems(edited, roads.outdir) == []
+    assert run["read"] == [roads.workshop.declared_on(key)]
+
+
+def test_the_command_runs_and_writes_its_report(tmp_path, capsys):
+    code = build_speed.main(["--sizes", "tiny", "--repeats", "1", "--no-parallel", "--breakdown",
+                             "--results", str(tmp_path)])
+    assert code == 0
+    out = capsys.readouterr().out
+    assert "| tiny | 16 |" in out
+    assert "Machine: " in out and "sphinx " in out
+    assert "Incremental accounting: as expected" in out
+    assert "Program: " in out
+    assert len(list(tmp_path.glob("build-speed-*.md"))) == 1
+    assert len(list(tmp_path.glob("build-speed-*.json"))) == 1
+    breakdown = (tmp_path / "breakdown-tiny.txt").read_text()
+    assert "directive roads_ext.people.SpeakerCardDirective" in breakdown
+    assert "directive sphinx_design.grids.GridItemCardDirective" in breakdown
