@@ -67,12 +67,14 @@ def unique_anchor(document: nodes.document, person: Person) -> str:
     return anchor
 
 
-def checked_homepage(directive: RoadsDirective, url: str, line: int) -> str:
+def checked_homepage(
+    directive: RoadsDirective, url: str, line: int | None = None, option: str | None = None
+) -> str:
     if not url:
         return ""
     problem = link_problem(url)
     if problem:
-        directive.warn(f"homepage {url!r} {problem}; the name is shown unlinked", "link", line)
+        directive.warn(f"homepage {url!r} {problem}; the name is shown unlinked", "link", line, option)
         return ""
     return url
 
@@ -139,7 +141,7 @@ class SpeakerCardDirective(RoadsDirective):
             name=name,
             affiliation=options.get("affiliation", ""),
             country=options.get("country", ""),
-            homepage=checked_homepage(self, options.get("homepage", ""), self.option_line("homepage")),
+            homepage=checked_homepage(self, options.get("homepage", ""), option="homepage"),
             photo=self.checked_photo(options.get("photo", "")),
         )
         card = speaker_card(person, options.get("talk", ""), self.parse_body())
@@ -151,21 +153,20 @@ class SpeakerCardDirective(RoadsDirective):
         """The photo's path relative to the source folder, or "" after a warning."""
         if not photo:
             return ""
-        line = self.option_line("photo")
         if link_problem(photo) is None and "://" in photo:
             self.warn(f"photo {photo!r} must be a file in the project, not a URL; "
-                      "an initials avatar is shown instead", "photo", line)
+                      "an initials avatar is shown instead", "photo", option="photo")
             return ""
         relative, absolute = self.env.relfn2path(photo, self.env.docname)
         source = Path(self.env.srcdir).resolve()
         resolved = Path(absolute).resolve()
         if not resolved.is_relative_to(source):
             self.warn(f"photo {photo!r} lies outside the project; an initials avatar is shown instead",
-                      "photo", line)
+                      "photo", option="photo")
             return ""
         if not resolved.is_file():
             self.warn(f"photo {photo!r} does not exist; an initials avatar is shown instead",
-                      "photo", line)
+                      "photo", option="photo")
             return ""
         self.env.note_dependency(str(resolved))
         try:
@@ -173,7 +174,8 @@ class SpeakerCardDirective(RoadsDirective):
             # made here are cached for the HTML builder
             photos.derive(resolved, photos.cache_folder(self.env))
         except photos.PhotoError as error:
-            self.warn(f"photo {photo!r} {error}; an initials avatar is shown instead", "photo", line)
+            self.warn(f"photo {photo!r} {error}; an initials avatar is shown instead", "photo",
+                      option="photo")
             return ""
         return "/" + resolved.relative_to(source).as_posix()
 

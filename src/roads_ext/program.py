@@ -68,7 +68,6 @@ STATUS = {
 def directive_zone(directive: RoadsDirective, required: bool) -> Zone | None:
     """The ``:timezone:`` option, else ``roads_timezone``; a warning when wrong or missing."""
     written = directive.checked_options.get("timezone") or directive.config.roads_timezone
-    line = directive.option_line("timezone")
     if not written:
         if required:
             directive.warn("no time zone: add ':timezone: America/Los_Angeles' (an IANA name, or AoE), "
@@ -77,7 +76,7 @@ def directive_zone(directive: RoadsDirective, required: bool) -> Zone | None:
         return None
     zone, problem = parse_zone(written)
     if zone is None:
-        directive.warn(f"{problem}; the times are taken as UTC", "timezone", line)
+        directive.warn(f"{problem}; the times are taken as UTC", "timezone", option="timezone")
         return Zone("UTC")
     return zone
 
@@ -201,7 +200,7 @@ class ScheduleDirective(RoadsDirective):
                 event.part_of_url = match.group("url")
         else:
             event.part_of = part_of
-        line = self.option_line("organizers")
+        line = self.option_line("organizers") if options.get("organizers") else self.lineno
         event.organizers = [(name.strip(), line) for name in re.split(r"\s*,\s*|\s+and\s+",
                                                                       options.get("organizers", ""))
                             if name.strip()]

@@ -122,7 +122,13 @@ class RoadsDirective(SphinxDirective):
         super().__init_subclass__(**kwargs)
         cls.option_spec = LenientOptionSpec(cls.known_options)
 
-    def warn(self, message: str, subtype: str | None = None, line: int | None = None) -> None:
+    def warn(
+        self, message: str, subtype: str | None = None, line: int | None = None,
+        option: str | None = None,
+    ) -> None:
+        """Warn at ``line``, or at the line of ``option`` (found only now, on a warning)."""
+        if line is None and option is not None:
+            line = self.option_line(option)
         where = (self.env.docname, line if line is not None else self.lineno)
         warn(f"{self.name}: {message}", subtype or self.warning_subtype, where)
 
@@ -134,7 +140,7 @@ class RoadsDirective(SphinxDirective):
                 self.warn(
                     f"unknown option {name!r}{did_you_mean(name, self.known_options)}",
                     subtype="option",
-                    line=self.option_line(name),
+                    option=name,
                 )
                 continue
             try:
@@ -143,7 +149,7 @@ class RoadsDirective(SphinxDirective):
                 self.warn(
                     f"option {name!r}: {value!r} {error}",
                     subtype="option",
-                    line=self.option_line(name),
+                    option=name,
                 )
         return checked
 
