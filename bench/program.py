@@ -1,6 +1,6 @@
-"""The program slots: the one part of the synthetic workshop that depends on issue 3.
+"""The program slots: the one part of the synthetic workshop that depends on the `schedule` directive.
 
-When the installed roads_ext registers issue 3's ``schedule`` directive,
+When the installed roads_ext registers the ``schedule`` directive,
 :func:`program_part` returns :class:`ScheduleProgram`, which writes each track's
 slots as a ``schedule`` (roads) or as what an organizer types by hand: one
 ``list-table`` per day with the zone named, kind and title, speakers linked to
@@ -48,11 +48,11 @@ def program_part():
     """``(part, note)``: the program writer for both variants, or None and why not."""
     if not has_schedule_directive():
         return None, (
-            "not available yet: the installed roads_ext has no `schedule` directive (issue 3, "
-            "branch `program`), so the program slots are left out of both variants and not measured"
+            "not available: the installed roads_ext has no `schedule` directive, "
+            "so the program slots are left out of both variants and not measured"
         )
     return ScheduleProgram(), (
-        "written with roads_ext's `schedule` directive (issue 3) and by hand as one `list-table` "
+        "written with roads_ext's `schedule` directive and by hand as one `list-table` "
         "per day; the hand-written site has no calendar files, `<time>` elements or Event data"
     )
 

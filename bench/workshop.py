@@ -12,7 +12,7 @@ is then written as a Sphinx project in two ways:
   linked to its homepage, affiliations repeated wherever a person is shown,
   ``(person-...)=`` labels for the anchors that other pages link to.
 
-The program (issue 3's ``schedule`` directive) is one pluggable part, see
+The program (the ``schedule`` directive) is one pluggable part, see
 :class:`ProgramPart`; while the installed roads_ext has no ``schedule``
 directive the slots are left out of both variants and the bench says so.
 

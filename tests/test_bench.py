@@ -20,7 +20,7 @@ from program import program_part  # noqa: E402
 from visible import problems, program_rows, read_page, same_links  # noqa: E402
 from workshop import SIZES, Workshop  # noqa: E402
 
-#: the program part as the bench finds it: issue 3's schedule directive is merged
+#: the program part as the bench finds it: the schedule directive is part of roads_ext
 PROGRAM, PROGRAM_NOTE = program_part()
 
 
