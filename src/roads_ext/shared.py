@@ -285,17 +285,22 @@ def grid_item(card: nodes.Element) -> nodes.list_item:
     return nodes.list_item("", card, classes=["sd-col", "sd-d-flex-row"])
 
 
+# ``is_div`` marks a container as sphinx-design's own component: its HTML visitor
+# then leaves out the "container" class, which furo gives no side padding.
+
+
 def grid_wrapper(grid: nodes.bullet_list) -> nodes.container:
     return nodes.container(
-        "", grid, classes=["sd-container-fluid", "sd-sphinx-override", "roads-grid-wrapper"]
+        "", grid, is_div=True,
+        classes=["sd-container-fluid", "sd-sphinx-override", "roads-grid-wrapper"],
     )
 
 
 def card(*classes: str) -> tuple[nodes.container, nodes.container]:
     """An empty sphinx-design card and its body, to fill."""
     outer = nodes.container(
-        classes=["sd-card", "sd-sphinx-override", "sd-shadow-sm", "sd-w-100", *classes]
+        is_div=True, classes=["sd-card", "sd-sphinx-override", "sd-shadow-sm", "sd-w-100", *classes]
     )
-    body = nodes.container(classes=["sd-card-body"])
+    body = nodes.container(is_div=True, classes=["sd-card-body"])
     outer += body
     return outer, body

@@ -99,6 +99,19 @@ def test_speaker_cards_grid_on_desktop_one_column_on_phone(visit, page, width):
         assert all(box["width"] >= content_width * 0.9 for box in boxes), (boxes, content_width)
 
 
+@pytest.mark.parametrize("page", ["speakers", "call-for-papers"])
+def test_card_text_keeps_clear_of_the_card_edges(visit, page):
+    """furo takes the side padding off a docutils "container"; cards must keep theirs."""
+    p = visit(page, "desktop", "light").page
+    gaps = p.evaluate("""() => [...document.querySelectorAll('.roads-speaker-card, .roads-topic-card')]
+        .map(card => {
+            const outer = card.getBoundingClientRect();
+            const text = card.querySelector('.roads-person-name, p').getBoundingClientRect();
+            return Math.min(text.left - outer.left, outer.right - text.right);
+        })""")
+    assert gaps and min(gaps) >= 12, gaps
+
+
 def test_photos_are_right_sized_pictures(visit):
     """The demo page's photos: WebP chosen, 96 CSS px, 2x on a 2x screen, lazy below the fold."""
     p = visit("photos-demo", "phone", "light").page
