@@ -247,6 +247,45 @@ def test_daylight_saving_change_between_days(build_page):
     assert {c.name for c in vtimezone.subcomponents} == {"STANDARD", "DAYLIGHT"}
 
 
+def test_calendar_files_are_what_icalendar_writes_for_them(build_page):
+    """Each event and time zone is serialized once and reused in every file it is in;
+    every file must still be exactly icalendar's serialization of what it holds."""
+    built = build_page("""\
+        # Calendars
+
+        ```{schedule}
+        :timezone: Europe/Paris
+        :location: Hall A
+
+        Saturday, March 25, 2023
+        - 9:00-10:00 Keynote: A title long enough to be folded over more than one line of the file (Workshop Organizers)
+        Monday, March 27, 2023
+        - 9:00-10:00 Closing remarks
+        ```
+
+        ```{important-dates}
+        - Submission: May 1, 2023 (AoE)
+        - Talk: June 8, 2023, 10:00 America/New_York
+        - Party: June 9, 2023, 20:00 Europe/Paris
+        ```
+        """)
+    assert built.warning_lines() == []
+    files = sorted((Path(built.app.outdir) / "_calendar").rglob("*.ics"))
+    assert len(files) == 4  # the program, its two slots, the dates
+    for path in files:
+        data = path.read_bytes()
+        parsed = icalendar.Calendar.from_ical(data)
+        rebuilt = icalendar.Calendar()
+        for name, value in parsed.property_items(recursive=False)[1:-1]:
+            rebuilt.add(name, value)
+        for event in parsed.walk("VEVENT"):
+            rebuilt.add_component(event)
+        rebuilt.add_missing_timezones()
+        assert rebuilt.to_ical() == data, path.name
+        assert {tz["TZID"] for tz in parsed.walk("VTIMEZONE")} == {
+            str(e["DTSTART"].params["TZID"]) for e in parsed.walk("VEVENT") if "TZID" in e["DTSTART"].params}
+
+
 DATES = """\
 # Dates
 

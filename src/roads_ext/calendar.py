@@ -243,50 +243,56 @@ def speaker_names(app: Sphinx) -> dict[str, str]:
     return names
 
 
-def finish(calendar: icalendar.Calendar) -> bytes:
-    calendar.add_missing_timezones()
-    return calendar.to_ical()
 
 
 _END = b"END:VCALENDAR\r\n"
 
 
-def finish_with(calendar: icalendar.Calendar, events: list[bytes]) -> bytes:
-    """What :func:`finish` gives for ``calendar``, whose last ``len(events)`` components
-    are events already serialized as ``events``: each event is serialized once, not
-    once per calendar it is in (that was most of the time of a program's files)."""
+def timezone_blocks(calendar: icalendar.Calendar) -> bytes:
+    """The VTIMEZONE components ``calendar``'s events need, serialized. They do not
+    depend on the events' dates, so one block serves every calendar of a zone."""
     calendar.add_missing_timezones()
-    components = calendar.subcomponents
-    calendar.subcomponents = components[: len(components) - len(events)]
-    try:
-        head = calendar.to_ical()
-    finally:
-        calendar.subcomponents = components
-    return head[: -len(_END)] + b"".join(events) + _END
+    return b"".join(timezone.to_ical() for timezone in calendar.timezones)
+
+
+def assemble(app: Sphinx, name: str, zones: bytes, events: list[bytes]) -> bytes:
+    """A calendar file from parts serialized once each: what icalendar writes for a
+    calendar of these time zones and events (RFC 5545 puts VTIMEZONE first)."""
+    head = new_calendar(app, name).to_ical()
+    return head[: -len(_END)] + zones + b"".join(events) + _END
 
 
 def calendar_files(app: Sphinx) -> dict[str, bytes]:
-    """Every calendar file of the site: output path -> bytes."""
+    """Every calendar file of the site: output path -> bytes.
+
+    Each event and each time zone is serialized once, however many calendars it
+    is in (a program's own file and one per slot): that was most of the time of a
+    large program's files.
+    """
     now = build_now(app.env)
     names = speaker_names(app)
     files: dict[str, bytes] = {}
     for record in all_records(app.env):
         whole = new_calendar(app, record.title)
         serialized: list[bytes] = []
+        slot_zones: bytes | None = None
         if record.program is not None:
             for slot in record.program.slots():
-                # one event, built and serialized once, in both calendars
                 event = slot_event(app, record, slot, now, names)
                 whole.add_component(event)
                 serialized.append(event.to_ical())
-                single = new_calendar(app, f"{slot.heading} · {record.title}")
-                single.add_component(event)
-                files[record.path(slot.slug)] = finish_with(single, serialized[-1:])
+                if slot_zones is None:  # every slot of a program is in the program's zone
+                    alone = new_calendar(app, "")
+                    alone.add_component(event)
+                    slot_zones = timezone_blocks(alone)
+                files[record.path(slot.slug)] = assemble(
+                    app, f"{slot.heading} · {record.title}", slot_zones, serialized[-1:]
+                )
         for item in record.dates or []:
             event = date_event(app, record, item, now)
             whole.add_component(event)
             serialized.append(event.to_ical())
-        files[record.path()] = finish_with(whole, serialized)
+        files[record.path()] = assemble(app, record.title, timezone_blocks(whole), serialized)
     return files
 
 
