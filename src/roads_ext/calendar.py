@@ -255,11 +255,27 @@ def timezone_blocks(calendar: icalendar.Calendar) -> bytes:
     return b"".join(timezone.to_ical() for timezone in calendar.timezones)
 
 
-def assemble(app: Sphinx, name: str, zones: bytes, events: list[bytes]) -> bytes:
-    """A calendar file from parts serialized once each: what icalendar writes for a
-    calendar of these time zones and events (RFC 5545 puts VTIMEZONE first)."""
-    head = new_calendar(app, name).to_ical()
-    return head[: -len(_END)] + zones + b"".join(events) + _END
+class CalendarHeads:
+    """The lines before a calendar's components, serialized once per build: from one
+    file to the next only the calendar's name differs."""
+
+    _PLACEHOLDER = "roads-calendar-name"
+
+    def __init__(self, app: Sphinx) -> None:
+        self._template = new_calendar(app, self._PLACEHOLDER)
+        self._placeholder_line = self._name_line(self._PLACEHOLDER)
+        self._head = self._template.to_ical()[: -len(_END)]
+        assert self._head.count(self._placeholder_line) == 1
+
+    def _name_line(self, name: str) -> bytes:
+        # icalendar's own escaping and line folding
+        return self._template.content_line("X-WR-CALNAME", icalendar.vText(name)).to_ical() + b"\r\n"
+
+    def assemble(self, name: str, zones: bytes, events: list[bytes]) -> bytes:
+        """A calendar file from parts serialized once each: what icalendar writes for
+        a calendar of these time zones and events (RFC 5545 puts VTIMEZONE first)."""
+        head = self._head.replace(self._placeholder_line, self._name_line(name), 1)
+        return head + zones + b"".join(events) + _END
 
 
 def calendar_files(app: Sphinx) -> dict[str, bytes]:
@@ -271,6 +287,7 @@ def calendar_files(app: Sphinx) -> dict[str, bytes]:
     """
     now = build_now(app.env)
     names = speaker_names(app)
+    heads = CalendarHeads(app)
     files: dict[str, bytes] = {}
     for record in all_records(app.env):
         whole = new_calendar(app, record.title)
@@ -285,14 +302,14 @@ def calendar_files(app: Sphinx) -> dict[str, bytes]:
                     alone = new_calendar(app, "")
                     alone.add_component(event)
                     slot_zones = timezone_blocks(alone)
-                files[record.path(slot.slug)] = assemble(
-                    app, f"{slot.heading} · {record.title}", slot_zones, serialized[-1:]
+                files[record.path(slot.slug)] = heads.assemble(
+                    f"{slot.heading} · {record.title}", slot_zones, serialized[-1:]
                 )
         for item in record.dates or []:
             event = date_event(app, record, item, now)
             whole.add_component(event)
             serialized.append(event.to_ical())
-        files[record.path()] = assemble(app, record.title, timezone_blocks(whole), serialized)
+        files[record.path()] = heads.assemble(record.title, timezone_blocks(whole), serialized)
     return files
 
 
