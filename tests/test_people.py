@@ -215,6 +215,20 @@ BAD_INPUT = [
         """
         # Page
 
+        :::{topic-grid}
+        :columns: 9
+        * Faster training
+        :::
+
+        Still here.
+        """,
+        r"index.md:5: WARNING: topic-grid: option 'columns': '9' must be from 1 to 6 \[roads.option\]",
+        id="too-many-columns",
+    ),
+    pytest.param(
+        """
+        # Page
+
         :::{committee}
         * Ada Lovelace (Analytical Engines Ltd, UK)
         * Analytical Engines Ltd, UK) Ada

@@ -22,7 +22,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urljoin, urlparse
+from urllib.parse import urlparse
 
 import icalendar
 from docutils import nodes
@@ -31,7 +31,7 @@ from sphinx.util.osutil import relative_uri
 
 from .model.dates import ImportantDate, Zone, format_date, now_for_build
 from .model.program import Program, Slot, kind_label
-from .shared import warn
+from .shared import page_url, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -132,15 +132,6 @@ def uid(app: Sphinx, record: CalendarRecord, key: str) -> str:
     digest = hashlib.sha256(f"{app.config.project}\0{record.docname}\0{record.anchor}\0{key}".encode())
     host = urlparse(app.config.html_baseurl or "").hostname or "roads-ext.invalid"
     return f"{digest.hexdigest()[:32]}@{host}"
-
-
-def page_url(app: Sphinx, docname: str, anchor: str = "") -> str:
-    """The absolute URL of a page (and anchor), or "" when the site has no base URL."""
-    base = app.config.html_baseurl
-    if not base:
-        return ""
-    url = urljoin(base.rstrip("/") + "/", app.builder.get_target_uri(docname))
-    return f"{url}#{anchor}" if anchor else url
 
 
 def new_calendar(app: Sphinx, name: str) -> icalendar.Calendar:

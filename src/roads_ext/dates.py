@@ -17,7 +17,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .calendar import CalendarRecord, add_record, build_now, calendar_link, records
 from .model.dates import ImportantDate, Zone, format_date, parse_important_dates
-from .program import block_anchor, content_line, directive_zone, entry, row, time_node
+from .program import block_anchor, directive_zone, entry, row, time_node
 from .shared import RoadsDirective, text
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ class ImportantDatesDirective(RoadsDirective):
         zone = directive_zone(self, required=False)
         result = parse_important_dates(list(self.content), zone)
         for problem in result.problems:
-            self.warn(problem.message, problem.subtype, content_line(self, problem.offset))
+            self.warn(problem.message, problem.subtype, self.content_line(problem.offset))
         if not result.items:
             if not result.problems:
                 self.warn("has no dates", "empty")
@@ -104,7 +104,7 @@ class ImportantDatesDirective(RoadsDirective):
         result = row(*cells)
         result["classes"].append("roads-date")
         result[OVER_ATTR] = item.over_at().isoformat()
-        result.source, result.line = self.get_source_info()[0], content_line(self, item.offset)
+        result.source, result.line = self.get_source_info()[0], self.content_line(item.offset)
         return result
 
 

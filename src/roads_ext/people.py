@@ -8,11 +8,9 @@ renders them; the initials avatar and the schema.org data are added for HTML onl
 from __future__ import annotations
 
 import html
-import json
 import re
 import zlib
 from pathlib import Path
-from urllib.parse import urljoin
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -22,7 +20,10 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from . import photos
 from .model.people import Person, PersonLineError, parse_person_line
 from .registry import Declaration, PeopleDomain
-from .shared import RoadsDirective, grid_item, grid_list, grid_wrapper, link_problem, positive_int, text, warn
+from .shared import (
+    RoadsDirective, columns, grid_item, grid_list, grid_wrapper, json_ld_script, link_problem,
+    page_link, text, unique_id, warn,
+)
 from .shared import card as sd_card
 
 if TYPE_CHECKING:
@@ -56,15 +57,6 @@ def where_nodes(person: Person) -> list[nodes.Node]:
     if person.country:
         parts.append(nodes.inline(person.country, person.country, classes=["roads-country"]))
     return parts
-
-
-def unique_anchor(document: nodes.document, person: Person) -> str:
-    """``person-<key>``, or ``person-<key>-2`` where the page shows them twice."""
-    anchor, count = person.anchor, 1
-    while anchor in document.ids:
-        count += 1
-        anchor = f"{person.anchor}-{count}"
-    return anchor
 
 
 def checked_homepage(
@@ -185,7 +177,7 @@ class SpeakersDirective(RoadsDirective):
 
     warning_subtype = "speaker"
     has_content = True
-    known_options = {"columns": positive_int}
+    known_options = {"columns": columns}
 
     def run_checked(self) -> list[nodes.Node]:
         if not self.content:
@@ -301,8 +293,7 @@ def plain_people_list(directive: RoadsDirective) -> list[tuple[Person, str, bool
         words = match.group("rest") if name else match.group("line")
         if _MARKDOWN_ACTIVE.search(words) or (name and _MARKDOWN_ACTIVE.search(name)):
             return None
-        # MyST counts content_offset from the line after the directive's first
-        line = directive.lineno + 1 + directive.content_offset + index
+        line = directive.content_line(index)
         try:
             parsed = parse_person_line(name, words) if name else parse_person_line(None, words)
         except PersonLineError:
@@ -318,7 +309,7 @@ def present(
 ) -> None:
     """Give ``node`` the person's anchor and record it in the registry."""
     document = directive.state.document
-    anchor = unique_anchor(document, person)
+    anchor = unique_id(document, person.anchor)
     node["ids"].append(anchor)
     document.ids[anchor] = node
     node[PERSON_ATTR] = person.key
@@ -544,15 +535,9 @@ def add_people_json_ld(app: Sphinx, pagename: str, templatename: str, context: d
         person, declaration = domain.lookup(key), domain.primary(key)
         if person is None or declaration is None:
             continue
-        url = app.builder.get_target_uri(declaration.docname) + "#" + declaration.anchor
-        if app.config.html_baseurl:
-            url = urljoin(app.config.html_baseurl.rstrip("/") + "/", url)
-        graph.append(person_json_ld(person, url))
-    payload = json.dumps({"@context": "https://schema.org", "@graph": graph}, ensure_ascii=False)
-    # no "<", ">" or "&" from an author can end the script element early
-    payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    context["metatags"] = context.get("metatags", "") + (
-        f'\n<script type="application/ld+json">{payload}</script>'
+        graph.append(person_json_ld(person, page_link(app, declaration.docname, declaration.anchor)))
+    context["metatags"] = context.get("metatags", "") + json_ld_script(
+        {"@context": "https://schema.org", "@graph": graph}
     )
 
 

@@ -16,6 +16,8 @@ reuses them and parallel builds give the same bytes.
 
 from __future__ import annotations
 
+import functools
+
 import hashlib
 import html
 import os
@@ -138,7 +140,7 @@ def derive(source: Path, cache: Path, size: int = DISPLAY_SIZE) -> PhotoSet:
             options = {"format": "PNG", "optimize": True}
         else:
             options = {"format": "JPEG", "quality": JPEG_QUALITY, "optimize": True, "progressive": True}
-        _write_atomically(target, lambda stream: square.save(stream, **options))
+        _write_atomically(target, functools.partial(square.save, **options))
     return photo_set
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import html
-import json
 import re
 import weakref
 from typing import TYPE_CHECKING, Any
@@ -28,7 +27,6 @@ from .calendar import (
     add_record,
     all_records,
     calendar_link,
-    page_url,
     records,
     transform_builder,
 )
@@ -37,7 +35,10 @@ from .model.people import person_key
 from .model.program import Program, Slot, kind_label, parse_program
 from .people import PERSON_ATTR, person_json_ld
 from .registry import PeopleDomain
-from .shared import RoadsDirective, choice, link_problem, sanitize, text, warn
+from .shared import (
+    RoadsDirective, choice, json_ld_script, link_problem, page_link, page_url, sanitize, text,
+    unique_id, warn,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -83,13 +84,8 @@ def directive_zone(directive: RoadsDirective, required: bool) -> Zone | None:
 
 def block_anchor(directive: RoadsDirective, default: str) -> str:
     """``schedule``, ``schedule-2`` ... unique on the page, or the ``:name:`` given."""
-    document = directive.state.document
     base = re.sub(r"[^a-z0-9-]+", "-", directive.checked_options.get("name", default).lower()).strip("-")
-    anchor, number = base or default, 1
-    while anchor in document.ids:
-        number += 1
-        anchor = f"{base}-{number}"
-    return anchor
+    return unique_id(directive.state.document, base or default)
 
 
 def time_node(moment: dt.datetime, zone: Zone) -> nodes.inline:
@@ -99,18 +95,6 @@ def time_node(moment: dt.datetime, zone: Zone) -> nodes.inline:
     node[TIME_ATTR] = moment.isoformat()
     node["roads_zone"] = zone.name
     return node
-
-
-def content_line(directive: RoadsDirective, offset: int) -> int:
-    """The source line of the directive's ``offset``-th content line.
-
-    docutils gives ``content_offset`` as the content's 0-based line in the file;
-    MyST gives it relative to the directive's own line.
-    """
-    line = directive.content_offset + offset + 1
-    if type(directive.state).__module__.startswith("myst_parser"):
-        line += directive.lineno
-    return line
 
 
 # --- the directive --------------------------------------------------------------------------
@@ -147,7 +131,7 @@ class ScheduleDirective(RoadsDirective):
         zone = directive_zone(self, required=True)
         program = parse_program(list(self.content), first_day)
         for problem in program.problems:
-            self.warn(problem.message, problem.subtype, content_line(self, problem.offset))
+            self.warn(problem.message, problem.subtype, self.content_line(problem.offset))
         if not program.days:
             return []
 
@@ -216,7 +200,7 @@ class ScheduleDirective(RoadsDirective):
                 problem = link_problem(link.url)
                 if problem:
                     self.warn(f"{link.label.lower()} link {link.url!r} {problem}; it is left out", "link",
-                              content_line(self, link.offset))
+                              self.content_line(link.offset))
                 else:
                     kept.append(link)
             slot.links = kept
@@ -248,7 +232,7 @@ class ScheduleDirective(RoadsDirective):
         return table
 
     def slot_row(self, record: CalendarRecord, slot: Slot, zone: Zone) -> nodes.row:
-        line = content_line(self, slot.offset)
+        line = self.content_line(slot.offset)
         when = nodes.paragraph(classes=["roads-when"])
         when += time_node(slot.start_at(zone), zone)
         end = slot.end_at(zone)
@@ -452,9 +436,7 @@ def person_ld(app: Sphinx, name: str) -> dict[str, Any]:
     person, declaration = domain.lookup(name), domain.primary(name)
     if person is None or declaration is None:
         return {"@type": "Person", "name": name}
-    url = page_url(app, declaration.docname, declaration.anchor) or (
-        app.builder.get_target_uri(declaration.docname) + "#" + declaration.anchor)
-    return person_json_ld(person, url)
+    return person_json_ld(person, page_link(app, declaration.docname, declaration.anchor))
 
 
 def event_json_ld(app: Sphinx, record: CalendarRecord) -> dict[str, Any]:
@@ -530,12 +512,7 @@ def add_event_json_ld(app: Sphinx, pagename: str, templatename: str, context: di
     for record in records(app.env).get(pagename, []):
         if record.program is None or not record.program.slots():
             continue
-        payload = json.dumps(event_json_ld(app, record), ensure_ascii=False, sort_keys=True)
-        # no "<", ">" or "&" in a script element: nothing in the data can end it or open a comment
-        payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-        context["metatags"] = context.get("metatags", "") + (
-            f'\n<script type="application/ld+json">{payload}</script>'
-        )
+        context["metatags"] = context.get("metatags", "") + json_ld_script(event_json_ld(app, record))
 
 
 def check_organizers(app: Sphinx, env: BuildEnvironment) -> None:

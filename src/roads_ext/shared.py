@@ -9,14 +9,19 @@ file and line, and the rest of the page still renders.
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
 
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.logging import getLogger
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 logger = getLogger("roads_ext")
 
@@ -87,13 +92,14 @@ def required_text(value: str | None) -> str:
     return result
 
 
-def positive_int(value: str | None) -> int:
+def columns(value: str | None) -> int:
+    """A grid's number of columns on a wide screen: 1 to 6."""
     try:
         number = int((value or "").strip())
     except ValueError:
         raise ValueError("is not a whole number") from None
-    if number < 1:
-        raise ValueError("must be 1 or more")
+    if not 1 <= number <= 6:
+        raise ValueError("must be from 1 to 6")
     return number
 
 
@@ -184,6 +190,17 @@ class RoadsDirective(SphinxDirective):
                 cache[source] = None
         return cache[source]
 
+    def content_line(self, offset: int) -> int:
+        """The source line of the directive's ``offset``-th content line.
+
+        docutils gives ``content_offset`` as the content's 0-based line in the file;
+        MyST gives it relative to the directive's own line.
+        """
+        line = self.content_offset + offset + 1
+        if type(self.state).__module__.startswith("myst_parser"):
+            line += self.lineno
+        return line
+
     def run(self) -> list[nodes.Node]:
         self.checked_options = self.check_options()
         return self.run_checked()
@@ -197,6 +214,40 @@ class RoadsDirective(SphinxDirective):
             return []
         parsed = self.parse_content_to_nodes(allow_section_headings=False)
         return sanitize(parsed, self)
+
+
+# --- ids, URLs and structured data ----------------------------------------------
+
+
+def unique_id(document: nodes.document, base: str) -> str:
+    """``base``, or ``base-2``, ``base-3`` ... where the page has that id already."""
+    anchor, count = base, 1
+    while anchor in document.ids:
+        count += 1
+        anchor = f"{base}-{count}"
+    return anchor
+
+
+def page_url(app: Sphinx, docname: str, anchor: str = "") -> str:
+    """The absolute URL of a page (and anchor), or "" when the site has no base URL."""
+    base = app.config.html_baseurl
+    if not base:
+        return ""
+    url = urljoin(base.rstrip("/") + "/", app.builder.get_target_uri(docname))
+    return f"{url}#{anchor}" if anchor else url
+
+
+def page_link(app: Sphinx, docname: str, anchor: str) -> str:
+    """The absolute URL where the site has a base URL, else one relative to the root."""
+    return page_url(app, docname, anchor) or f"{app.builder.get_target_uri(docname)}#{anchor}"
+
+
+def json_ld_script(data: dict) -> str:
+    """A ``<script type="application/ld+json">`` element for a page's head."""
+    payload = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    # no "<", ">" or "&" from an author can end the script element or open a comment
+    payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'\n<script type="application/ld+json">{payload}</script>'
 
 
 # --- what an author may put in a body ----------------------------------------

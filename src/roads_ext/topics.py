@@ -14,7 +14,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx_design.icons import get_octicon, list_octicons
 
-from .shared import RoadsDirective, did_you_mean, grid_item, grid_list, grid_wrapper, positive_int
+from .shared import RoadsDirective, columns, did_you_mean, grid_item, grid_list, grid_wrapper
 from .shared import card as sd_card
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ _ICON_PREFIX = re.compile(r"^:(?P<icon>[a-z0-9][a-z0-9-]*):\s+")
 class TopicGridDirective(RoadsDirective):
     warning_subtype = "topic"
     has_content = True
-    known_options = {"columns": positive_int}
+    known_options = {"columns": columns}
 
     def run_checked(self) -> list[nodes.Node]:
         if not self.content:

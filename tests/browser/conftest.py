@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import re
-import shutil
 import subprocess
 import threading
 from collections import defaultdict
