@@ -31,8 +31,7 @@ def test_speaker_cards_show_every_detail(app):
     name = ada.find(class_="roads-person-name")
     assert name.name == "h2"  # one level below the page's h1
     assert name.a["href"] == "https://example.org/ada"
-    assert ada.find(class_="roads-affiliation").text == "Analytical Engines Ltd"
-    assert ada.find(class_="roads-country").text == "UK"
+    assert ada.find(class_="roads-where").text == "Analytical Engines Ltd, UK"
     assert ada.find(class_="roads-talk").em.text == "Notes on the engine"
     assert ada.find(class_="roads-bio").strong.text == "the first"
     avatar = ada.find(class_="roads-avatar")
@@ -59,7 +58,7 @@ def test_cards_form_a_responsive_grid_that_is_a_list(app):
     assert "sd-row-cols-lg-2" in listed["class"]  # :columns: 2
     names = [li.find(class_="roads-person-name").text for li in listed.find_all("li", recursive=False)]
     assert names == ["Grace Hopper", "Katherine Johnson"]
-    assert listed.find(id="person-katherine-johnson").find(class_="roads-affiliation").text == "NASA"
+    assert listed.find(id="person-katherine-johnson").find(class_="roads-where").text.startswith("NASA")
 
 
 @pytest.mark.sphinx("html", testroot="people")
@@ -72,8 +71,10 @@ def test_committee_entries_are_linked_styled_and_carry_roles(app):
     ]
     liskov = members[0]
     assert liskov.find(class_="roads-person-name").a["href"] == "https://example.org/liskov"
-    assert liskov.find(class_="roads-where").text == "MIT, USA"
+    assert liskov.find(class_="roads-where").text == "(MIT, USA)"
     assert liskov.find(class_="roads-role").text == "General chair"
+    # running text, so that it reads aloud and copies with its punctuation
+    assert liskov.p.get_text() == "Barbara Liskov (MIT, USA) — General chair"
     assert page.find(class_="roads-committee-caption").text == "Organizing committee"
 
 
@@ -84,8 +85,9 @@ def test_a_name_written_alone_takes_the_details_declared_elsewhere(app, warning)
     page = main_part((app.outdir / "committee.html").read_text())
     hopper = page.find(id="person-grace-hopper")
     assert hopper.find(class_="roads-person-name").a["href"] == "https://example.org/grace"
-    assert hopper.find(class_="roads-where").text == "US Navy, USA"
+    assert hopper.find(class_="roads-where").text == "(US Navy, USA)"
     assert hopper.find(class_="roads-role").text == "Program chair"
+    assert hopper.p.get_text() == "Grace Hopper (US Navy, USA) — Program chair"
     assert "WARNING" not in warning.getvalue()
 
 
@@ -164,7 +166,7 @@ def test_rst_authors_get_the_same_cards_and_lists(build_page):
     members = page.find("ul", class_="roads-committee").find_all("li", recursive=False)
     assert members[0].find("a")["href"] == "https://example.org/liskov"
     assert members[1]["id"] == "person-ada-lovelace-2"
-    assert members[1].find(class_="roads-where").text == "Analytical Engines Ltd, UK"
+    assert members[1].find(class_="roads-where").text == "(Analytical Engines Ltd, UK)"
     assert page.find("a", title="Ada Lovelace, Analytical Engines Ltd, UK")["href"] == "#person-ada-lovelace"
 
 
@@ -553,3 +555,29 @@ def test_photo_inside_the_project_is_shown_instead_of_the_avatar(build_page):
     card = main_part(built.html).find(id="person-ada-lovelace")
     assert card.find(class_="roads-avatar") is None
     assert card.find("img")["alt"] == "Photo of Ada Lovelace"
+
+
+@pytest.mark.parametrize("buildername", ["html", "text"])
+def test_a_name_alone_whose_declaration_has_no_details_gets_no_empty_parentheses(build_page, buildername):
+    built = build_page("""\
+        # People
+
+        :::{speaker-card} Ada Lovelace
+        :homepage: https://example.org/ada
+        :::
+
+        :::{committee}
+        * Ada Lovelace — Chair
+        * Alan Turing (Manchester, UK)
+        :::
+        """, buildername=buildername)
+    assert built.warning_lines() == []
+    if buildername == "text":
+        text = (built.app.outdir / "index.txt").read_text()
+        assert "Ada Lovelace — Chair" in text and "()" not in text
+        assert "Alan Turing (Manchester, UK)" in text
+        return
+    members = main_part(built.html).find("ul", class_="roads-committee").find_all("li", recursive=False)
+    assert [m.p.get_text() for m in members] == ["Ada Lovelace — Chair", "Alan Turing (Manchester, UK)"]
+    assert members[0].find("a")["href"] == "https://example.org/ada"
+    assert members[0].find(class_="roads-where") is None

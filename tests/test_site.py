@@ -129,7 +129,7 @@ def test_speakers_and_organizers_come_from_the_extension_with_homepages(site):
     for member in members:
         assert member.find("a")["href"] == PEOPLE[member.find("a").text]
     # the speaker and organizer Anshumali Shrivastava is one person with one set of details
-    assert members[-1].find(class_="roads-where").get_text() == "Rice University/ThirdAI Corp, USA"
+    assert members[-1].find(class_="roads-where").get_text() == "(Rice University/ThirdAI Corp, USA)"
 
 
 def test_contact_is_a_mailto_link_and_there_is_a_404_page(site):

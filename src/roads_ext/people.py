@@ -48,15 +48,15 @@ def name_node(person: Person) -> nodes.Node:
 
 
 def where_nodes(person: Person) -> list[nodes.Node]:
-    """``Affiliation, Country`` as separately styled inlines."""
-    parts: list[nodes.Node] = []
-    if person.affiliation:
-        parts.append(nodes.inline(person.affiliation, person.affiliation, classes=["roads-affiliation"]))
-    if person.affiliation and person.country:
-        parts.append(nodes.Text(", "))
-    if person.country:
-        parts.append(nodes.inline(person.country, person.country, classes=["roads-country"]))
-    return parts
+    """``Affiliation, Country`` as one text node: a node per part and per comma made
+    committee lines three times the size of hand-written ones, and every later
+    transform walks every node."""
+    return [nodes.Text(person.where)] if person.where else []
+
+
+def committee_where(person: Person) -> list[nodes.Node]:
+    """`` (Affiliation, Country)`` after a committee member's name."""
+    return [nodes.Text(f"({person.where})")] if person.where else []
 
 
 def checked_homepage(
@@ -326,24 +326,20 @@ def present(
         domain.declare(Declaration(person, kind, directive.env.docname, line, anchor))
 
 
-def committee_entry(person: Person, role: str) -> nodes.list_item:
-    """``Name (Affiliation, Country) — Role``; the punctuation is for text and
-    print output, the HTML lays the parts out with CSS instead."""
+def committee_entry(person: Person, role: str, fill: bool = False) -> nodes.list_item:
+    """``Name (Affiliation, Country) — Role``. A name written alone (``fill``) gets
+    an empty place for the details, which come from the registry at write time."""
     entry = nodes.list_item(classes=["roads-member"])
     line = nodes.paragraph("", "", classes=["roads-member-line"])
     line += nodes.inline("", "", name_node(person), classes=["roads-person-name"])
-    line += separator(" (")
-    line += nodes.inline("", "", *where_nodes(person), classes=["roads-where"])
-    line += separator(")")
+    if person.where or fill:
+        line += nodes.Text(" ")
+        line += nodes.inline("", "", *committee_where(person), classes=["roads-where"])
     if role:
-        line += separator(" — ")
+        line += nodes.Text(" — ")
         line += nodes.inline(role, role, classes=["roads-role"])
     entry += line
     return entry
-
-
-def separator(text: str) -> nodes.inline:
-    return nodes.inline(text, text, classes=["roads-sep"])
 
 
 class CommitteeDirective(RoadsDirective):
@@ -365,13 +361,13 @@ class CommitteeDirective(RoadsDirective):
         plain = plain_people_list(self)
         if plain is not None:
             for person, role, fill, line in plain:
-                entry = committee_entry(person, role)
+                entry = committee_entry(person, role, fill)
                 present(self, entry, person, "committee", line, fill)
                 members += entry
         for node in self.parse_body() if plain is None else []:
             if isinstance(node, nodes.bullet_list | nodes.enumerated_list):
                 for person, role, fill, line in read_people_list(self, node, "committee"):
-                    entry = committee_entry(person, role)
+                    entry = committee_entry(person, role, fill)
                     present(self, entry, person, "committee", line, fill)
                     members += entry
             elif isinstance(node, nodes.system_message | nodes.comment):
@@ -464,14 +460,19 @@ class FillPeopleFromRegistry(SphinxPostTransform):
             if name_holder is not None and (node.get(FILL_ATTR) or not name_holder.next_node(nodes.reference)):
                 name_holder.children = []
                 name_holder += name_node(person)
-            where = node.next_node(_is_where_holder)
-            if where is not None and node.get(FILL_ATTR):
+            where = node.next_node(_is_where_holder) if node.get(FILL_ATTR) else None
+            if where is not None:
                 where.children = []
-                where.extend(where_nodes(person))
-            if not person.where:  # no "()" around nothing in text output
-                for sep in list(node.findall(nodes.inline)):
-                    if "roads-sep" in sep["classes"] and sep.astext().strip() in ("(", ")"):
-                        sep.parent.remove(sep)
+                if isinstance(where, nodes.paragraph):  # a card
+                    where.extend(where_nodes(person))
+                elif person.where:  # a committee line
+                    where.extend(committee_where(person))
+                else:  # no "()" around nothing, nor the space before it
+                    parent = where.parent
+                    before = parent.index(where) - 1
+                    if isinstance(parent[before], nodes.Text) and parent[before] == " ":
+                        parent.remove(parent[before])
+                    parent.remove(where)
         self.document["roads_people_shown"] = shown
 
 
