@@ -324,16 +324,19 @@ def transform_builder(transform: SphinxPostTransform) -> Builder:
     return app.builder
 
 
-def calendar_link(docname: str, anchor: str, slot: str, text: str, label: str) -> nodes.inline:
-    """A placeholder for an "Add to calendar" link, made a link for HTML sites only."""
-    placeholder = nodes.inline("", "", classes=["roads-calendar-link"])
-    placeholder[CALENDAR_ATTR] = (docname, anchor, slot, text, label)
-    return placeholder
+def ask_for_calendar_link(node: nodes.Element, docname: str, anchor: str, slot: str, text: str,
+                          label: str) -> None:
+    """Have ``node`` end with an "Add to calendar" link on HTML sites, the only ones
+    with calendar files. A paragraph gets the link (after " · " when it has text);
+    a slot's table cell gets a paragraph holding it. Nothing is added to the tree
+    before then: a large program has a link per slot, and every transform walks
+    every node."""
+    node[CALENDAR_ATTR] = (docname, anchor, slot, text, label)
 
 
 class AddCalendarLinks(SphinxPostTransform):
-    """Turn calendar placeholders into links to the ``.ics`` files (HTML sites only);
-    elsewhere they go, since no calendar file is written."""
+    """Make the links asked for by :func:`ask_for_calendar_link` (HTML sites only);
+    elsewhere a paragraph left empty goes."""
 
     default_priority = 40
 
@@ -341,24 +344,25 @@ class AddCalendarLinks(SphinxPostTransform):
         builder = transform_builder(self)
         html_site = writes_files(builder)
         here = builder.get_target_uri(self.env.docname) if builder.name != "singlehtml" else ""
-        for placeholder in list(self.document.findall(nodes.inline)):
-            if CALENDAR_ATTR not in placeholder:
+        for node in list(self.document.findall(nodes.Element)):
+            if CALENDAR_ATTR not in node:
                 continue
-            docname, anchor, slot, text, label = placeholder[CALENDAR_ATTR]
+            docname, anchor, slot, text, label = node[CALENDAR_ATTR]
+            del node[CALENDAR_ATTR]
             if not html_site:
-                parent = placeholder.parent
-                index = parent.index(placeholder)
-                if index and isinstance(parent[index - 1], nodes.Text) and parent[index - 1].strip() == "·":
-                    parent.remove(parent[index - 1])
-                parent.remove(placeholder)
-                if isinstance(parent, nodes.paragraph) and not parent.astext().strip():
-                    parent.parent.remove(parent)
+                if isinstance(node, nodes.paragraph) and not len(node):
+                    node.parent.remove(node)
                 continue
             base = f"{CALENDAR_DIR}/{docname}/{anchor}"
             target = f"{base}/{slot}.ics" if slot else f"{base}.ics"
             uri = relative_uri(here, target) if here else target
             link = nodes.reference(text, text, refuri=uri, classes=["roads-ics"], reftitle=label)
-            placeholder.replace_self(link)
+            if isinstance(node, nodes.paragraph):
+                if len(node):
+                    node += nodes.Text(" · ")
+                node += link
+            else:
+                node += nodes.paragraph("", "", link, classes=["roads-slot-links"])
 
 
 def setup_calendar(app: Sphinx) -> None:

@@ -15,7 +15,7 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .calendar import CalendarRecord, add_record, build_now, calendar_link, records
+from .calendar import CalendarRecord, add_record, ask_for_calendar_link, build_now, records
 from .model.dates import ImportantDate, Zone, format_date, parse_important_dates
 from .program import block_anchor, directive_zone, entry, row, time_node
 from .shared import RoadsDirective, text
@@ -76,8 +76,8 @@ class ImportantDatesDirective(RoadsDirective):
             body += self.item_row(item)
         block += table
         paragraph = nodes.paragraph(classes=["roads-calendar"])
-        paragraph += calendar_link(self.env.docname, anchor, "", "Add these dates to your calendar (.ics)",
-                                   "An iCalendar file for Google Calendar, Outlook or Apple Calendar")
+        ask_for_calendar_link(paragraph, self.env.docname, anchor, "", "Add these dates to your calendar (.ics)",
+                              "An iCalendar file for Google Calendar, Outlook or Apple Calendar")
         block += paragraph
         return [block]
 

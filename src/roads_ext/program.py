@@ -26,7 +26,7 @@ from .calendar import (
     EventInfo,
     add_record,
     all_records,
-    calendar_link,
+    ask_for_calendar_link,
     records,
     transform_builder,
 )
@@ -46,8 +46,10 @@ if TYPE_CHECKING:
 
 #: node attribute on a speaker's name in a slot: the name as written
 SPEAKER_ATTR = "roads_speaker"
-#: node attribute on a time: its ISO 8601 value with the offset
+#: node attribute on a time or a time range: [(ISO 8601 value with the offset, label), ...]
 TIME_ATTR = "roads_datetime"
+#: between the start and the end of a slot
+RANGE_DASH = "\u2009–\u2009"
 
 ATTENDANCE = {
     "in-person": "https://schema.org/OfflineEventAttendanceMode",
@@ -92,9 +94,21 @@ def time_node(moment: dt.datetime, zone: Zone) -> nodes.inline:
     """The time as text; for HTML it becomes ``<time datetime=...>`` (see :class:`HtmlTimes`)."""
     label = format_time(moment.timetz())
     node = nodes.inline(label, label, classes=["roads-time"])
-    node[TIME_ATTR] = moment.isoformat()
+    node[TIME_ATTR] = [(moment.isoformat(), label)]
     node["roads_zone"] = zone.name
     return node
+
+
+def time_range_paragraph(start: dt.datetime, end: dt.datetime | None, zone: Zone) -> nodes.paragraph:
+    """``8:30 AM – 9:00 AM`` as one text node; for HTML the times become ``<time>``
+    elements. A node per time and per dash, in every row of a large program, made
+    the tree that every later transform walks a good deal larger."""
+    times = [(moment.isoformat(), format_time(moment.timetz())) for moment in (start, end) if moment]
+    text = RANGE_DASH.join(label for _, label in times)
+    paragraph = nodes.paragraph(text, text, classes=["roads-when"])
+    paragraph[TIME_ATTR] = times
+    paragraph["roads_zone"] = zone.name
+    return paragraph
 
 
 # --- the directive --------------------------------------------------------------------------
@@ -207,8 +221,8 @@ class ScheduleDirective(RoadsDirective):
 
     def calendar_paragraph(self, anchor: str) -> nodes.paragraph:
         paragraph = nodes.paragraph(classes=["roads-calendar"])
-        paragraph += calendar_link(self.env.docname, anchor, "", "Add the program to your calendar (.ics)",
-                                   "An iCalendar file for Google Calendar, Outlook or Apple Calendar")
+        ask_for_calendar_link(paragraph, self.env.docname, anchor, "", "Add the program to your calendar (.ics)",
+                              "An iCalendar file for Google Calendar, Outlook or Apple Calendar")
         return paragraph
 
     def day_table(self, record: CalendarRecord, date: dt.date, label: str, slots: list[Slot],
@@ -233,12 +247,7 @@ class ScheduleDirective(RoadsDirective):
 
     def slot_row(self, record: CalendarRecord, slot: Slot, zone: Zone) -> nodes.row:
         line = self.content_line(slot.offset)
-        when = nodes.paragraph(classes=["roads-when"])
-        when += time_node(slot.start_at(zone), zone)
-        end = slot.end_at(zone)
-        if end is not None:
-            when += nodes.Text("\u2009–\u2009")
-            when += time_node(end, zone)
+        when = time_range_paragraph(slot.start_at(zone), slot.end_at(zone), zone)
         session: list[nodes.Node] = [nodes.target("", "", ids=[f"{record.anchor}-{slot.slug}"])]
         head = nodes.paragraph(classes=["roads-slot-head"])
         if slot.show_kind:
@@ -266,17 +275,19 @@ class ScheduleDirective(RoadsDirective):
         if slot.abstract:
             parsed = self.parse_text_to_nodes(slot.abstract, offset=self.content_offset + slot.abstract_offset)
             session.append(nodes.container("", *sanitize(parsed, self), classes=["roads-abstract"]))
-        extras = nodes.paragraph(classes=["roads-slot-links"])
-        for link in slot.links:
-            if len(extras):
-                extras += nodes.Text(" · ")
-            extras += nodes.reference(link.label, link.label, refuri=link.url)
-        if len(extras):
-            extras += nodes.Text(" · ")
-        extras += calendar_link(self.env.docname, record.anchor, slot.slug, "Add to calendar",
-                                f"Add “{slot.heading}” to your calendar")
-        session.append(extras)
-        result = row(entry("", when), entry("", *session))
+        cell = entry("", *session)
+        calendar_holder = cell
+        if slot.links:
+            extras = nodes.paragraph(classes=["roads-slot-links"])
+            for link in slot.links:
+                if len(extras):
+                    extras += nodes.Text(" · ")
+                extras += nodes.reference(link.label, link.label, refuri=link.url)
+            cell += extras
+            calendar_holder = extras
+        ask_for_calendar_link(calendar_holder, self.env.docname, record.anchor, slot.slug, "Add to calendar",
+                              f"Add “{slot.heading}” to your calendar")
+        result = row(entry("", when), cell)
         result["classes"] += ["roads-slot", f"roads-slot-{slot.kind}"]
         result.source, result.line = self.get_source_info()[0], line
         return result
@@ -417,18 +428,27 @@ class HtmlTimes(SphinxPostTransform):
     formats = ("html",)
 
     def run(self, **kwargs: Any) -> None:
-        for node in list(self.document.findall(nodes.inline)):
-            value = node.get(TIME_ATTR)
-            if value is None:
+        for node in list(self.document.findall(nodes.Element)):
+            times = node.get(TIME_ATTR)
+            if times is None:
                 continue
-            moment = dt.datetime.fromisoformat(value)
             zone = Zone(node["roads_zone"])
-            title = f"{format_date(moment.date())}, {node.astext()} {zone.abbreviation(moment)} ({zone.describe(moment)})"
-            markup = (f'<time class="roads-time" datetime="{html.escape(value)}" '
-                      f'data-roads-zone="{html.escape(zone.name)}" title="{html.escape(title)}">'
-                      f"{html.escape(node.astext())}</time>")
-            node["classes"] = []  # replace_self would copy them onto a wrapper
-            node.replace_self(nodes.raw("", markup, format="html"))
+            markup = RANGE_DASH.join(self.time_markup(value, label, zone) for value, label in times)
+            raw = nodes.raw("", markup, format="html")
+            if isinstance(node, nodes.inline):
+                node["classes"] = []  # replace_self would copy them onto a wrapper
+                node.replace_self(raw)
+            else:
+                node.children = []
+                node += raw
+
+    @staticmethod
+    def time_markup(value: str, label: str, zone: Zone) -> str:
+        moment = dt.datetime.fromisoformat(value)
+        title = f"{format_date(moment.date())}, {label} {zone.abbreviation(moment)} ({zone.describe(moment)})"
+        return (f'<time class="roads-time" datetime="{html.escape(value)}" '
+                f'data-roads-zone="{html.escape(zone.name)}" title="{html.escape(title)}">'
+                f"{html.escape(label)}</time>")
 
 
 def person_ld(app: Sphinx, name: str) -> dict[str, Any]:
