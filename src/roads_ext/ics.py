@@ -1,0 +1,200 @@
+"""The calendar files' bytes, made with the icalendar library (RFC 5545).
+
+Imported by :func:`roads_ext.calendar.write_calendars` when an HTML site is
+written, so that nothing else pays for importing icalendar.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from typing import TYPE_CHECKING
+from urllib.parse import urlparse
+
+import icalendar
+
+from .calendar import CalendarRecord, all_records, build_now
+from .model.dates import ImportantDate, Zone, format_date
+from .model.program import Slot, kind_label
+from .shared import page_url
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+
+def uid(app: Sphinx, record: CalendarRecord, key: str) -> str:
+    """Stable across builds: the project, the page, the block and the slot, hashed."""
+    digest = hashlib.sha256(f"{app.config.project}\0{record.docname}\0{record.anchor}\0{key}".encode())
+    host = urlparse(app.config.html_baseurl or "").hostname or "roads-ext.invalid"
+    return f"{digest.hexdigest()[:32]}@{host}"
+
+
+def new_calendar(app: Sphinx, name: str) -> icalendar.Calendar:
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", f"-//roads_ext//{app.config.project}//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    return calendar
+
+
+def _moment(value: dt.datetime, zone: Zone) -> dt.datetime:
+    """A time for DTSTART/DTEND: in its IANA zone (TZID), else in UTC (AoE is UTC-12)."""
+    if zone.iana:
+        return value
+    return value.astimezone(dt.UTC)
+
+
+def slot_event(app: Sphinx, record: CalendarRecord, slot: Slot, now: dt.datetime,
+               names: dict[str, str]) -> icalendar.Event:
+    zone = record.zone
+    event = icalendar.Event()
+    event.add("uid", uid(app, record, slot.slug))
+    event.add("dtstamp", now)
+    event.add("dtstart", _moment(slot.start_at(zone), zone))
+    end = slot.end_at(zone)
+    if end is not None:
+        event.add("dtend", _moment(end, zone))
+    summary = slot.heading
+    if slot.show_kind and not slot.generic_title:
+        summary = f"{kind_label(slot.kind)}: {summary}"
+    people = [names.get(s.name, s.name) for s in slot.speakers]
+    if people:
+        summary += f" ({', '.join(people)})"
+    event.add("summary", summary)
+    description = []
+    if record.event.name:
+        description.append(record.event.name)
+    if slot.abstract:
+        description.append(" ".join(slot.abstract.split()))
+    for link in slot.links:
+        description.append(f"{link.label}: {link.url}")
+    if description:
+        event.add("description", "\n\n".join(description))
+    location = slot.location or record.event.location
+    if location:
+        event.add("location", location)
+    event.add("categories", [kind_label(slot.kind)])
+    url = page_url(app, record.docname, f"{record.anchor}-{slot.slug}")
+    if url:
+        event.add("url", url)
+    event.add("status", "CANCELLED" if record.event.status == "cancelled" else "CONFIRMED")
+    event.add("transp", "OPAQUE")
+    return event
+
+
+def date_event(app: Sphinx, record: CalendarRecord, item: ImportantDate, now: dt.datetime) -> icalendar.Event:
+    event = icalendar.Event()
+    event.add("uid", uid(app, record, f"{item.label}\0{item.offset}"))
+    event.add("dtstamp", now)
+    description = []
+    if item.all_day:
+        event.add("dtstart", item.date)
+        event.add("dtend", item.date + dt.timedelta(days=1))
+        event.add("transp", "TRANSPARENT")
+        if item.zone is not None and item.zone.is_aoe:
+            over = item.over_at().astimezone(dt.UTC)
+            description.append(f"Until the end of {format_date(item.date)}, Anywhere on Earth "
+                               f"(UTC-12), that is {over:%Y-%m-%d %H:%M} UTC.")
+    else:
+        zone = item.zone or Zone("UTC")
+        event.add("dtstart", _moment(item.start(), zone))
+        event.add("dtend", _moment(item.start(), zone))
+        event.add("transp", "TRANSPARENT")
+        if zone.is_aoe:
+            description.append(f"{item.start():%H:%M} Anywhere on Earth (UTC-12).")
+    event.add("summary", item.label)
+    if item.note:
+        description.append(item.note)
+    if description:
+        event.add("description", "\n".join(description))
+    url = page_url(app, record.docname, record.anchor)
+    if url:
+        event.add("url", url)
+    return event
+
+
+def speaker_names(app: Sphinx) -> dict[str, str]:
+    """Written name -> the name the registry declares (for calendars)."""
+    from .registry import PeopleDomain
+
+    domain = PeopleDomain.of(app.env)
+    names = {}
+    for record in all_records(app.env):
+        for slot in record.program.slots() if record.program else []:
+            for speaker in slot.speakers:
+                person = None if speaker.group else domain.lookup(speaker.name)
+                names[speaker.name] = person.name if person else speaker.name
+    return names
+
+
+
+
+_END = b"END:VCALENDAR\r\n"
+
+
+def timezone_blocks(calendar: icalendar.Calendar) -> bytes:
+    """The VTIMEZONE components ``calendar``'s events need, serialized. They do not
+    depend on the events' dates, so one block serves every calendar of a zone."""
+    calendar.add_missing_timezones()
+    return b"".join(timezone.to_ical() for timezone in calendar.timezones)
+
+
+class CalendarHeads:
+    """The lines before a calendar's components, serialized once per build: from one
+    file to the next only the calendar's name differs."""
+
+    _PLACEHOLDER = "roads-calendar-name"
+
+    def __init__(self, app: Sphinx) -> None:
+        self._template = new_calendar(app, self._PLACEHOLDER)
+        self._placeholder_line = self._name_line(self._PLACEHOLDER)
+        self._head = self._template.to_ical()[: -len(_END)]
+        assert self._head.count(self._placeholder_line) == 1
+
+    def _name_line(self, name: str) -> bytes:
+        # icalendar's own escaping and line folding
+        return self._template.content_line("X-WR-CALNAME", icalendar.vText(name)).to_ical() + b"\r\n"
+
+    def assemble(self, name: str, zones: bytes, events: list[bytes]) -> bytes:
+        """A calendar file from parts serialized once each: what icalendar writes for
+        a calendar of these time zones and events (RFC 5545 puts VTIMEZONE first)."""
+        head = self._head.replace(self._placeholder_line, self._name_line(name), 1)
+        return head + zones + b"".join(events) + _END
+
+
+def calendar_files(app: Sphinx) -> dict[str, bytes]:
+    """Every calendar file of the site: output path -> bytes.
+
+    Each event and each time zone is serialized once, however many calendars it
+    is in (a program's own file and one per slot): that was most of the time of a
+    large program's files.
+    """
+    now = build_now(app.env)
+    names = speaker_names(app)
+    heads = CalendarHeads(app)
+    files: dict[str, bytes] = {}
+    for record in all_records(app.env):
+        whole = new_calendar(app, record.title)
+        serialized: list[bytes] = []
+        slot_zones: bytes | None = None
+        if record.program is not None:
+            for slot in record.program.slots():
+                event = slot_event(app, record, slot, now, names)
+                whole.add_component(event)
+                serialized.append(event.to_ical())
+                if slot_zones is None:  # every slot of a program is in the program's zone
+                    alone = new_calendar(app, "")
+                    alone.add_component(event)
+                    slot_zones = timezone_blocks(alone)
+                files[record.path(slot.slug)] = heads.assemble(
+                    f"{slot.heading} · {record.title}", slot_zones, serialized[-1:]
+                )
+        for item in record.dates or []:
+            event = date_event(app, record, item, now)
+            whole.add_component(event)
+            serialized.append(event.to_ical())
+        files[record.path()] = heads.assemble(record.title, timezone_blocks(whole), serialized)
+    return files
