@@ -708,3 +708,49 @@ def test_dates_page_rewritten_when_only_time_moves_on(make_app, tmp_path, monkey
         "Passed", "Passed", "Passed"]
     assert utc(events(read_ics(later, "_calendar/dates/key-dates.ics"))[0]["DTSTAMP"]) == dt.datetime(
         2023, 7, 1, tzinfo=dt.UTC)
+
+
+def test_a_rebuild_remakes_only_the_calendars_whose_sources_changed(make_app, tmp_path, monkeypatch):
+    """Remaking every calendar after one page was edited cost more than the rest
+    of a large site's rebuild; an unchanged calendar keeps its file."""
+    import roads_ext.ics as ics
+
+    made: list[list[str]] = []
+    make_files = ics.calendar_files
+
+    def recording(app, chosen, names):
+        made.append(sorted(record.path() for record in chosen))
+        return make_files(app, chosen, names)
+
+    monkeypatch.setattr(ics, "calendar_files", recording)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    src = tmp_path / "src"
+    write_project(src)
+
+    def build():
+        made.clear()
+        app = make_app("html", srcdir=src, builddir=tmp_path / "out")
+        app.build()
+        assert build_warnings(app) == []
+        return Path(app.outdir)
+
+    out = build()
+    assert made == [["_calendar/dates/key-dates.ics", "_calendar/day2/schedule.ics",
+                     "_calendar/program/schedule.ics"]]
+    written = {path: path.stat().st_mtime_ns for path in out.rglob("*.ics")}
+    assert len(written) > 3  # with the slots' own files
+
+    build()  # nothing changed
+    assert made == []
+    assert {path: path.stat().st_mtime_ns for path in out.rglob("*.ics")} == written
+
+    (src / "day2.md").write_text((src / "day2.md").read_text().replace("8:40am-9:20am", "8:45am-9:20am"))
+    build()
+    assert made == [["_calendar/day2/schedule.ics"]]
+    moved = events(icalendar.Calendar.from_ical((out / "_calendar/day2/schedule.ics").read_bytes()))[1]
+    assert utc(moved["DTSTART"]) == dt.datetime(2023, 6, 9, 15, 45, tzinfo=dt.UTC)
+
+    (out / "_calendar/program/schedule.ics").unlink()  # an output directory cleaned by hand
+    build()
+    assert made == [["_calendar/program/schedule.ics"]]
+    assert (out / "_calendar/program/schedule.ics").exists()

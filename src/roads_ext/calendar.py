@@ -17,7 +17,10 @@ when it is set, so two builds of the same sources give the same bytes.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import os
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,6 +29,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
 
+from . import __version__
 from .model.dates import ImportantDate, Zone, now_for_build
 from .model.program import Program
 from .shared import warn
@@ -124,19 +128,67 @@ def writes_files(builder: Builder) -> bool:
 # --- the calendar files --------------------------------------------------------------------
 
 
+def speaker_names(app: Sphinx) -> dict[str, str]:
+    """Written name -> the name the registry declares (for calendars)."""
+    from .registry import PeopleDomain
+
+    domain = PeopleDomain.of(app.env)
+    names = {}
+    for record in all_records(app.env):
+        for slot in record.program.slots() if record.program else []:
+            for speaker in slot.speakers:
+                person = None if speaker.group else domain.lookup(speaker.name)
+                names[speaker.name] = person.name if person else speaker.name
+    return names
+
+
+#: in the doctree directory (Sphinx's cache): what each calendar file was made from
+STAMPS_FILE = "roads-calendars.json"
+
+
+def record_stamp(app: Sphinx, record: CalendarRecord, names: dict[str, str]) -> str:
+    """A digest of everything a record's calendar files are made from."""
+    speakers = sorted({names[s.name] for slot in (record.program.slots() if record.program else [])
+                       for s in slot.speakers})
+    material = pickle.dumps((
+        record, speakers, app.config.project, app.config.html_baseurl, app.builder.name, str(app.outdir),
+        os.environ.get("SOURCE_DATE_EPOCH", ""), __version__,
+    ))
+    return hashlib.sha256(material).hexdigest()
+
+
 def write_calendars(app: Sphinx, exception: Exception | None) -> None:
+    """Write the calendar files whose sources changed since the last build (all of
+    them on a fresh one). An unchanged calendar keeps its file, DTSTAMP included:
+    remaking 2,000 slots' files after one page was edited took longer than the
+    rest of that rebuild."""
     if exception is not None or not writes_files(app.builder):
         return
-    # icalendar is imported here, not with the extension: builds that write no
-    # calendar (other builders, sites without a program) do not pay for it
-    from .ics import calendar_files
-
     out = Path(app.outdir)
-    for relative, content in sorted(calendar_files(app).items()):
-        target = out / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if not target.exists() or target.read_bytes() != content:
-            target.write_bytes(content)
+    stamps_path = Path(app.doctreedir) / STAMPS_FILE
+    try:
+        previous = json.loads(stamps_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        previous = {}
+    names = speaker_names(app)
+    everything = all_records(app.env)
+    stamps = {record.path(): record_stamp(app, record, names) for record in everything}
+    stale = [record for record in everything
+             if previous.get(record.path()) != stamps[record.path()] or not (out / record.path()).exists()]
+    if stale:
+        # icalendar is imported here, not with the extension: builds that write no
+        # calendar (other builders, sites without a program, rebuilds that changed
+        # no program) do not pay for it
+        from .ics import calendar_files
+
+        for relative, content in sorted(calendar_files(app, stale, names).items()):
+            target = out / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if not target.exists() or target.read_bytes() != content:
+                target.write_bytes(content)
+    if stamps != previous:
+        stamps_path.parent.mkdir(parents=True, exist_ok=True)
+        stamps_path.write_text(json.dumps(stamps, indent=0, sort_keys=True), encoding="utf-8")
 
 
 # --- links to them ---------------------------------------------------------------------------

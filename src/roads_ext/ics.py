@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 
 import icalendar
 
-from .calendar import CalendarRecord, all_records, build_now
+from .calendar import CalendarRecord, build_now
 from .model.dates import ImportantDate, Zone, format_date
 from .model.program import Slot, kind_label
 from .shared import page_url
@@ -116,20 +116,6 @@ def date_event(app: Sphinx, record: CalendarRecord, item: ImportantDate, now: dt
     return event
 
 
-def speaker_names(app: Sphinx) -> dict[str, str]:
-    """Written name -> the name the registry declares (for calendars)."""
-    from .registry import PeopleDomain
-
-    domain = PeopleDomain.of(app.env)
-    names = {}
-    for record in all_records(app.env):
-        for slot in record.program.slots() if record.program else []:
-            for speaker in slot.speakers:
-                person = None if speaker.group else domain.lookup(speaker.name)
-                names[speaker.name] = person.name if person else speaker.name
-    return names
-
-
 
 
 _END = b"END:VCALENDAR\r\n"
@@ -165,18 +151,18 @@ class CalendarHeads:
         return head + zones + b"".join(events) + _END
 
 
-def calendar_files(app: Sphinx) -> dict[str, bytes]:
-    """Every calendar file of the site: output path -> bytes.
+def calendar_files(app: Sphinx, chosen: list[CalendarRecord], names: dict[str, str]) -> dict[str, bytes]:
+    """The calendar files of the ``chosen`` records: output path -> bytes.
+    ``names``: each speaker's name as written -> the name the registry declares.
 
     Each event and each time zone is serialized once, however many calendars it
     is in (a program's own file and one per slot): that was most of the time of a
     large program's files.
     """
     now = build_now(app.env)
-    names = speaker_names(app)
     heads = CalendarHeads(app)
     files: dict[str, bytes] = {}
-    for record in all_records(app.env):
+    for record in chosen:
         whole = new_calendar(app, record.title)
         serialized: list[bytes] = []
         slot_zones: bytes | None = None
