@@ -32,7 +32,7 @@ from sphinx.util.osutil import relative_uri
 from . import __version__
 from .model.dates import ImportantDate, Zone, now_for_build
 from .model.program import Program
-from .shared import warn
+from .shared import marked_nodes, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -220,9 +220,7 @@ class AddCalendarLinks(SphinxPostTransform):
         builder = transform_builder(self)
         html_site = writes_files(builder)
         here = builder.get_target_uri(self.env.docname) if builder.name != "singlehtml" else ""
-        for node in list(self.document.findall(nodes.Element)):
-            if CALENDAR_ATTR not in node:
-                continue
+        for node in marked_nodes(self.document, CALENDAR_ATTR):
             docname, anchor, slot, text, label = node[CALENDAR_ATTR]
             del node[CALENDAR_ATTR]
             if not html_site:

@@ -18,7 +18,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from .calendar import CalendarRecord, add_record, ask_for_calendar_link, build_now, records
 from .model.dates import ImportantDate, Zone, format_date, parse_important_dates
 from .program import block_anchor, directive_zone, entry, row, time_node
-from .shared import RoadsDirective, text
+from .shared import RoadsDirective, marked_nodes, text
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -61,7 +61,9 @@ class ImportantDatesDirective(RoadsDirective):
         self.state.document.ids[anchor] = block
         self.set_source_info(block)
         table = nodes.table(classes=["roads-dates-table"])
-        table += nodes.title(caption, caption)
+        title = nodes.title(caption, caption)
+        self.set_source_info(title)  # for translators; and Sphinx patches a title without one
+        table += title
         group = nodes.tgroup(cols=3)
         table += group
         group += nodes.colspec(colwidth=35, stub=1)
@@ -133,10 +135,10 @@ class MarkDateStatus(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         now = build_now(self.env)
-        for table in self.document.findall(nodes.tbody):
-            rows = [r for r in table.children if isinstance(r, nodes.row) and OVER_ATTR in r]
-            if not rows:
-                continue
+        tables: dict[nodes.Element, list[nodes.Element]] = {}  # each table's rows, in order
+        for row_node in marked_nodes(self.document, OVER_ATTR):
+            tables.setdefault(row_node.parent, []).append(row_node)
+        for rows in tables.values():
             upcoming = [r for r in rows if dt.datetime.fromisoformat(r[OVER_ATTR]) > now]
             first = min(upcoming, key=lambda r: dt.datetime.fromisoformat(r[OVER_ATTR]), default=None)
             for item in rows:

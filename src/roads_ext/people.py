@@ -22,7 +22,7 @@ from .model.people import Person, PersonLineError, parse_person_line
 from .registry import Declaration, PeopleDomain
 from .shared import (
     RoadsDirective, columns, grid_item, grid_list, grid_wrapper, json_ld_script, link_problem,
-    page_link, text, unique_id, warn,
+    marked_nodes, page_link, text, unique_id, warn,
 )
 from .shared import card as sd_card
 
@@ -397,9 +397,16 @@ class ArrangeSpeakerCards(SphinxTransform):
     default_priority = 400
 
     def apply(self, **kwargs: Any) -> None:
-        for card in list(self.document.findall(nodes.container)):
+        loose: list[nodes.container] = []
+        titles: list[nodes.rubric] = []
+        for node in self.document.findall(nodes.Element):  # one walk for both
+            if isinstance(node, nodes.container) and node.get("roads_loose"):
+                loose.append(node)
+            elif isinstance(node, nodes.rubric) and "roads-person-name" in node["classes"]:
+                titles.append(node)
+        for card in loose:
             if not card.get("roads_loose") or card.parent is None:
-                continue
+                continue  # already grouped with the card before it
             parent = card.parent
             index = parent.index(card)
             run = [card]
@@ -414,10 +421,9 @@ class ArrangeSpeakerCards(SphinxTransform):
             grid = card_grid(run)
             grid.source, grid.line = card.source, card.line
             parent.insert(index, grid)
-        for title in self.document.findall(nodes.rubric):
-            if "roads-person-name" in title["classes"]:
-                depth = sum(1 for a in _ancestors(title) if isinstance(a, nodes.section))
-                title["heading-level"] = min(depth + 1, 6)
+        for title in titles:
+            depth = sum(1 for a in _ancestors(title) if isinstance(a, nodes.section))
+            title["heading-level"] = min(depth + 1, 6)
 
 
 def _ancestors(node: nodes.Node):
@@ -443,10 +449,8 @@ class FillPeopleFromRegistry(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         domain = PeopleDomain.of(self.env)
         shown: list[str] = []
-        for node in list(self.document.findall(nodes.Element)):
-            key = node.get(PERSON_ATTR)
-            if key is None:
-                continue
+        for node in marked_nodes(self.document, PERSON_ATTR):
+            key = node[PERSON_ATTR]
             person = domain.lookup(key)
             if person is None:
                 name = node.next_node(_is_name_holder).astext()
@@ -492,7 +496,7 @@ class AddInitialsAvatars(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         domain = PeopleDomain.of(self.env)
-        for card in list(self.document.findall(nodes.container)):
+        for card in marked_nodes(self.document, PERSON_ATTR):
             if "roads-speaker-card" not in card["classes"]:
                 continue
             body = card.next_node(nodes.container)

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.util.osutil import relative_uri
 
-from .shared import warn
+from .shared import marked_nodes, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -214,8 +214,8 @@ def picture_photos(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     base = relative_uri(builder.get_target_uri(docname), builder.imagedir) + "/" if picture else ""
     cache = cache_folder(app.env)
     eager_left = None
-    for image in list(doctree.findall(nodes.image)):
-        if "roads-photo" not in image["classes"] or not image.get(PHOTO_ATTR):
+    for image in marked_nodes(doctree, PHOTO_ATTR):
+        if "roads-photo" not in image["classes"] or not isinstance(image, nodes.image):
             continue
         source = Path(app.env.srcdir, image[PHOTO_ATTR].lstrip("/"))
         try:

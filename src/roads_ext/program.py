@@ -36,8 +36,8 @@ from .model.program import Program, Slot, kind_label, parse_program
 from .people import PERSON_ATTR, person_json_ld
 from .registry import PeopleDomain
 from .shared import (
-    RoadsDirective, choice, json_ld_script, link_problem, page_link, page_url, sanitize, text,
-    unique_id, warn,
+    RoadsDirective, choice, json_ld_script, link_problem, marked_nodes, page_link, page_url, sanitize,
+    text, unique_id, warn,
 )
 
 if TYPE_CHECKING:
@@ -230,7 +230,9 @@ class ScheduleDirective(RoadsDirective):
         table = nodes.table(classes=["roads-schedule-table"])
         self.set_source_info(table)
         caption = format_date(date) + (f" · {label}" if label else "")
-        table += nodes.title(caption, caption)
+        title = nodes.title(caption, caption)
+        self.set_source_info(title)  # for translators; and Sphinx patches a title without one
+        table += title
         group = nodes.tgroup(cols=2)
         table += group
         group += nodes.colspec(colwidth=25, stub=1)
@@ -327,10 +329,8 @@ class LinkSlotSpeakers(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         domain = PeopleDomain.of(self.env)
-        for node in list(self.document.findall(nodes.inline)):
-            name = node.get(SPEAKER_ATTR)
-            if name is None:
-                continue
+        for node in marked_nodes(self.document, SPEAKER_ATTR):
+            name = node[SPEAKER_ATTR]
             declaration = domain.primary(name)
             if declaration is None:
                 warn(f"schedule: unknown speaker {name!r}{domain.suggestion(name)}; declare them with a "
@@ -375,8 +375,8 @@ class LinkCardsToSlots(SphinxPostTransform):
             talks = slots_by_person(self.env)
         if not talks:
             return
-        for card in list(self.document.findall(nodes.container)):
-            if "roads-speaker-card" not in card["classes"] or card.get(PERSON_ATTR) not in talks:
+        for card in marked_nodes(self.document, PERSON_ATTR):
+            if "roads-speaker-card" not in card["classes"] or card[PERSON_ATTR] not in talks:
                 continue
             body = card.next_node(nodes.container) or card
             line = nodes.paragraph(classes=["roads-card-slots"])
@@ -428,10 +428,8 @@ class HtmlTimes(SphinxPostTransform):
     formats = ("html",)
 
     def run(self, **kwargs: Any) -> None:
-        for node in list(self.document.findall(nodes.Element)):
-            times = node.get(TIME_ATTR)
-            if times is None:
-                continue
+        for node in marked_nodes(self.document, TIME_ATTR):
+            times = node[TIME_ATTR]
             zone = Zone(node["roads_zone"])
             markup = RANGE_DASH.join(self.time_markup(value, label, zone) for value, label in times)
             raw = nodes.raw("", markup, format="html")

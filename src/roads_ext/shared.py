@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import weakref
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -248,6 +249,35 @@ def json_ld_script(data: dict) -> str:
     # no "<", ">" or "&" from an author can end the script element or open a comment
     payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return f'\n<script type="application/ld+json">{payload}</script>'
+
+
+# --- at write time: the nodes roads_ext marked -------------------------------------
+
+#: page -> node attribute -> the elements that carry it (see :func:`marked_nodes`)
+_MARKED: weakref.WeakKeyDictionary[nodes.document, dict[str, list[nodes.Element]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def marked_nodes(document: nodes.document, attribute: str) -> list[nodes.Element]:
+    """The elements of a page being written that carry ``attribute``, one of the
+    ``roads_*`` attributes the directives put on the nodes they make, in document
+    order.
+
+    The page is walked once for all of roads_ext's write-time transforms: each
+    walking every node of every page for the few it works on cost more than the
+    work itself on a large site. An element that lost the attribute since then is
+    left out; each attribute is for one family's transforms, which replace or
+    remove only the elements they handle.
+    """
+    index = _MARKED.get(document)
+    if index is None:
+        index = _MARKED[document] = {}
+        for node in document.findall(nodes.Element):
+            for key in node.attributes:
+                if key.startswith("roads_"):
+                    index.setdefault(key, []).append(node)
+    return [node for node in index.get(attribute, ()) if attribute in node.attributes]
 
 
 # --- what an author may put in a body ----------------------------------------

@@ -14,7 +14,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx_design.icons import get_octicon, list_octicons
 
-from .shared import RoadsDirective, columns, did_you_mean, grid_item, grid_list, grid_wrapper
+from .shared import RoadsDirective, columns, did_you_mean, grid_item, grid_list, grid_wrapper, marked_nodes
 from .shared import card as sd_card
 
 if TYPE_CHECKING:
@@ -87,8 +87,8 @@ class AddTopicIcons(SphinxPostTransform):
     formats = ("html",)
 
     def run(self, **kwargs: Any) -> None:
-        for card in self.document.findall(nodes.container):
-            icon = card.get(ICON_ATTR)
+        for card in marked_nodes(self.document, ICON_ATTR):
+            icon = card[ICON_ATTR]
             if icon:
                 svg = get_octicon(icon, height="1.5em", classes=["roads-topic-icon"])
                 card.next_node(nodes.container).insert(0, nodes.raw("", svg, format="html"))
