@@ -116,7 +116,7 @@ class ScheduleProgram:
                     label = slot_summary(slot)
                     for speaker in slot.speakers:
                         by_person.setdefault(speaker, []).append(
-                            f'[{label}]({track.docname}.md#{slot_anchor(track, slot)} "{label}")')
+                            f"[{label}]({track.docname}.md#{slot_anchor(track, slot)})")
             talks = _TALKS[id(workshop)] = (workshop.tracks, by_person)
         links = talks[1].get(key, [])
         return "In the program: " + "; ".join(links) if links else ""

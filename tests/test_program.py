@@ -373,6 +373,11 @@ def test_event_json_ld(program):
         assert {"name", "startDate", "endDate", "location", "performer"} <= set(sub)
         assert dt.datetime.fromisoformat(sub["startDate"]) < dt.datetime.fromisoformat(sub["endDate"])
     assert [p["name"] for p in subs[0]["performer"]] == ["Jonathan Frankle"]
+    # a talk names its speaker and points to the full description in the same document
+    full = {p["@id"]: p for p in event["performer"]}
+    assert subs[0]["performer"][0] == {"@type": "Person", "@id": subs[0]["performer"][0]["@id"],
+                                       "name": "Jonathan Frankle"}
+    assert full[subs[0]["performer"][0]["@id"]]["affiliation"]["name"] == "Harvard"
     assert subs[0]["description"] == "Why *sparse* networks train well."
 
 

@@ -28,7 +28,6 @@ def _add_static_files(app: Sphinx) -> None:
         return
     app.config.html_static_path.append(str(STATIC))
     app.add_css_file("roads.css")
-    app.add_css_file("roads-program.css")
     app.add_js_file("roads-times.js", loading_method="defer")
 
 

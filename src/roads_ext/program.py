@@ -313,7 +313,7 @@ def row(*cells: nodes.entry) -> nodes.row:
 
 
 def internal_link(transform: SphinxPostTransform, docname: str, anchor: str, shown: nodes.Element,
-                  title: str) -> nodes.Element:
+                  title: str | None = None) -> nodes.Element:
     """A link to ``docname#anchor``, or the text alone where the output has no such page
     (a LaTeX or man document leaves out pages outside its toctree)."""
     try:
@@ -338,7 +338,7 @@ class LinkSlotSpeakers(SphinxPostTransform):
                      "(a group such as 'Workshop Organizers' is shown as written)", "speaker", node)
                 continue
             person = domain.lookup(name)
-            shown = nodes.inline(person.name, person.name, classes=["roads-speaker"])
+            shown = nodes.Text(person.name)
             title = ", ".join(part for part in (person.name, person.where) if part)
             node["classes"] = []
             node.replace_self(internal_link(self, declaration.docname, declaration.anchor, shown, title))
@@ -385,8 +385,9 @@ class LinkCardsToSlots(SphinxPostTransform):
                 if index:
                     line += nodes.Text("; ")
                 label = slot_summary(record, slot)
+                # no title: it would only repeat the link's text
                 line += internal_link(self, record.docname, f"{record.anchor}-{slot.slug}",
-                                      nodes.inline(label, label), label)
+                                      nodes.inline(label, label))
             body += line
 
 
@@ -510,7 +511,9 @@ def event_json_ld(app: Sphinx, record: CalendarRecord) -> dict[str, Any]:
         elif location:
             sub["location"] = location
         if who:
-            sub["performer"] = who
+            # the full description is in the event's own performer list, in this same
+            # JSON-LD document, where nodes with one @id are one node
+            sub["performer"] = [{key: p[key] for key in ("@type", "@id", "name") if key in p} for p in who]
         if slot.abstract:
             sub["description"] = " ".join(slot.abstract.split())
         slot_url = page_url(app, record.docname, f"{record.anchor}-{slot.slug}")

@@ -245,7 +245,7 @@ def page_link(app: Sphinx, docname: str, anchor: str) -> str:
 
 def json_ld_script(data: dict) -> str:
     """A ``<script type="application/ld+json">`` element for a page's head."""
-    payload = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    payload = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     # no "<", ">" or "&" from an author can end the script element or open a comment
     payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return f'\n<script type="application/ld+json">{payload}</script>'
