@@ -759,3 +759,10 @@ def test_a_rebuild_remakes_only_the_calendars_whose_sources_changed(make_app, tm
     build()
     assert made == [["_calendar/program/schedule.ics"]]
     assert (out / "_calendar/program/schedule.ics").exists()
+
+    import roads_ext.calendar as calendar_module
+
+    monkeypatch.setattr(calendar_module, "code_digest", lambda: "a changed roads_ext")
+    build()
+    assert made == [["_calendar/dates/key-dates.ics", "_calendar/day2/schedule.ics",
+                     "_calendar/program/schedule.ics"]]

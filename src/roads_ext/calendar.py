@@ -17,6 +17,7 @@ when it is set, so two builds of the same sources give the same bytes.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -146,13 +147,24 @@ def speaker_names(app: Sphinx) -> dict[str, str]:
 STAMPS_FILE = "roads-calendars.json"
 
 
+@functools.cache
+def code_digest() -> str:
+    """A digest of roads_ext's own code: a changed extension (an editable install
+    being worked on) remakes every calendar file, as a changed program does."""
+    package = Path(__file__).parent
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(package.glob("*.py")) + sorted(package.glob("model/*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def record_stamp(app: Sphinx, record: CalendarRecord, names: dict[str, str]) -> str:
     """A digest of everything a record's calendar files are made from."""
     speakers = sorted({names[s.name] for slot in (record.program.slots() if record.program else [])
                        for s in slot.speakers})
     material = pickle.dumps((
         record, speakers, app.config.project, app.config.html_baseurl, app.builder.name, str(app.outdir),
-        os.environ.get("SOURCE_DATE_EPOCH", ""), __version__,
+        os.environ.get("SOURCE_DATE_EPOCH", ""), code_digest(),
     ))
     return hashlib.sha256(material).hexdigest()
 
