@@ -12,6 +12,9 @@ with the icalendar library:
 UIDs are derived from the project, the page and the slot's anchor, so they stay
 the same from build to build; DTSTAMP is the build time, ``SOURCE_DATE_EPOCH``
 when it is set, so two builds of the same sources give the same bytes.
+
+This module decides what goes in the files, which to (re)write, and links them;
+:mod:`roads_ext.ics` makes their bytes, and is imported only when one is written.
 """
 
 from __future__ import annotations

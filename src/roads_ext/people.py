@@ -48,14 +48,14 @@ def name_node(person: Person) -> nodes.Node:
 
 
 def where_nodes(person: Person) -> list[nodes.Node]:
-    """``Affiliation, Country`` as one text node: a node per part and per comma made
-    committee lines three times the size of hand-written ones, and every later
-    transform walks every node."""
+    """``Affiliation, Country`` as one text node. (A node per part and per comma, on
+    every card and committee line, made the pages' trees much larger than written
+    by hand, and every later transform walks every node.)"""
     return [nodes.Text(person.where)] if person.where else []
 
 
 def committee_where(person: Person) -> list[nodes.Node]:
-    """`` (Affiliation, Country)`` after a committee member's name."""
+    """``(Affiliation, Country)``, after a committee member's name."""
     return [nodes.Text(f"({person.where})")] if person.where else []
 
 
