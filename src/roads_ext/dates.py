@@ -17,7 +17,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .calendar import CalendarRecord, add_record, ask_for_calendar_link, build_now, records
 from .model.dates import ImportantDate, Zone, format_date, parse_important_dates
-from .program import block_anchor, directive_zone, entry, row, time_node
+from .program import block_anchor, captioned_table, directive_zone, entry, row, time_node
 from .shared import RoadsDirective, marked_nodes, text
 
 if TYPE_CHECKING:
@@ -60,20 +60,8 @@ class ImportantDatesDirective(RoadsDirective):
         block = nodes.container(classes=["roads-dates"], ids=[anchor])
         self.state.document.ids[anchor] = block
         self.set_source_info(block)
-        table = nodes.table(classes=["roads-dates-table"])
-        title = nodes.title(caption, caption)
-        self.set_source_info(title)  # for translators; and Sphinx patches a title without one
-        table += title
-        group = nodes.tgroup(cols=3)
-        table += group
-        group += nodes.colspec(colwidth=35, stub=1)
-        group += nodes.colspec(colwidth=45)
-        group += nodes.colspec(colwidth=20)
-        head = nodes.thead()
-        group += head
-        head += row(entry("What"), entry("When"), entry("Status"))
-        body = nodes.tbody()
-        group += body
+        table, body = captioned_table(self, "roads-dates-table", caption,
+                                      [("What", 35), ("When", 45), ("Status", 20)])
         for item in result.items:
             body += self.item_row(item)
         block += table

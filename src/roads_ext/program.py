@@ -227,22 +227,10 @@ class ScheduleDirective(RoadsDirective):
 
     def day_table(self, record: CalendarRecord, date: dt.date, label: str, slots: list[Slot],
                   zone: Zone) -> nodes.table:
-        table = nodes.table(classes=["roads-schedule-table"])
-        self.set_source_info(table)
         caption = format_date(date) + (f" · {label}" if label else "")
-        title = nodes.title(caption, caption)
-        self.set_source_info(title)  # for translators; and Sphinx patches a title without one
-        table += title
-        group = nodes.tgroup(cols=2)
-        table += group
-        group += nodes.colspec(colwidth=25, stub=1)
-        group += nodes.colspec(colwidth=75)
         abbreviation = zone.abbreviation(slots[0].start_at(zone))
-        head = nodes.thead()
-        group += head
-        head += row(entry(f"Time ({abbreviation})"), entry("Session"))
-        body = nodes.tbody()
-        group += body
+        table, body = captioned_table(self, "roads-schedule-table", caption,
+                                      [(f"Time ({abbreviation})", 25), ("Session", 75)])
         for slot in slots:
             body += self.slot_row(record, slot, zone)
         return table
@@ -293,6 +281,27 @@ class ScheduleDirective(RoadsDirective):
         result["classes"] += ["roads-slot", f"roads-slot-{slot.kind}"]
         result.source, result.line = self.get_source_info()[0], line
         return result
+
+
+def captioned_table(directive: RoadsDirective, table_class: str, caption: str,
+                    columns: list[tuple[str, int]]) -> tuple[nodes.table, nodes.tbody]:
+    """A table with a caption and a header row, its first column the rows' headers;
+    the rows go in the body returned with it."""
+    table = nodes.table(classes=[table_class])
+    directive.set_source_info(table)
+    title = nodes.title(caption, caption)
+    directive.set_source_info(title)  # for translators; and Sphinx patches a title without one
+    table += title
+    group = nodes.tgroup(cols=len(columns))
+    table += group
+    for index, (_, width) in enumerate(columns):
+        group += nodes.colspec(colwidth=width, stub=1) if index == 0 else nodes.colspec(colwidth=width)
+    head = nodes.thead()
+    group += head
+    head += row(*(entry(label) for label, _ in columns))
+    body = nodes.tbody()
+    group += body
+    return table, body
 
 
 def entry(label: str, *children: nodes.Node) -> nodes.entry:
