@@ -8,6 +8,7 @@ import pytest
 
 from roads_ext.model.dates import (
     Zone,
+    date_states,
     now_for_build,
     parse_date,
     parse_important_dates,
@@ -191,6 +192,16 @@ def test_important_dates_aoe_edges():
     assert workshop.all_day and workshop.zone is None
     assert workshop.over_at() == dt.datetime(2023, 6, 9, 12, 0, tzinfo=dt.UTC)
     assert talk.start() == dt.datetime(2023, 6, 8, 7, 0, tzinfo=dt.UTC)  # CEST, UTC+2
+
+
+def test_date_states_mark_the_earliest_not_yet_over_as_next():
+    may, june, july = (dt.datetime(2023, month, 1, tzinfo=dt.UTC) for month in (5, 6, 7))
+    # written out of order; the same rule as ImportantDate.passed: over at the moment itself
+    assert date_states([july, may, june], june) == ["next", "passed", "passed"]
+    assert date_states([july, may, june], may - dt.timedelta(days=1)) == ["upcoming", "next", "upcoming"]
+    assert date_states([june, june], may) == ["next", "next"]  # due together
+    assert date_states([may], july) == ["passed"]
+    assert date_states([], may) == []
 
 
 def test_important_dates_notes_are_not_zones():

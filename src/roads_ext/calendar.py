@@ -225,6 +225,14 @@ def ask_for_calendar_link(node: nodes.Element, docname: str, anchor: str, slot: 
     node[CALENDAR_ATTR] = (docname, anchor, slot, text, label)
 
 
+def calendar_paragraph(docname: str, anchor: str, text: str) -> nodes.paragraph:
+    """The paragraph under a program or a dates table that links its whole calendar."""
+    paragraph = nodes.paragraph(classes=["roads-calendar"])
+    ask_for_calendar_link(paragraph, docname, anchor, "", text,
+                          "An iCalendar file for Google Calendar, Outlook or Apple Calendar")
+    return paragraph
+
+
 class AddCalendarLinks(SphinxPostTransform):
     """Make the links asked for by :func:`ask_for_calendar_link` (HTML sites only);
     elsewhere a paragraph left empty goes."""

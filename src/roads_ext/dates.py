@@ -15,8 +15,8 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .calendar import CalendarRecord, add_record, ask_for_calendar_link, build_now, records
-from .model.dates import ImportantDate, Zone, format_date, parse_important_dates
+from .calendar import CalendarRecord, add_record, build_now, calendar_paragraph, records
+from .model.dates import ImportantDate, Zone, date_states, format_date, parse_important_dates
 from .program import block_anchor, captioned_table, directive_zone, entry, row, time_node
 from .shared import RoadsDirective, marked_nodes, text
 
@@ -65,10 +65,7 @@ class ImportantDatesDirective(RoadsDirective):
         for item in result.items:
             body += self.item_row(item)
         block += table
-        paragraph = nodes.paragraph(classes=["roads-calendar"])
-        ask_for_calendar_link(paragraph, self.env.docname, anchor, "", "Add these dates to your calendar (.ics)",
-                              "An iCalendar file for Google Calendar, Outlook or Apple Calendar")
-        block += paragraph
+        block += calendar_paragraph(self.env.docname, anchor, "Add these dates to your calendar (.ics)")
         return [block]
 
     def item_row(self, item: ImportantDate) -> nodes.row:
@@ -127,10 +124,8 @@ class MarkDateStatus(SphinxPostTransform):
         for row_node in marked_nodes(self.document, OVER_ATTR):
             tables.setdefault(row_node.parent, []).append(row_node)
         for rows in tables.values():
-            upcoming = [r for r in rows if dt.datetime.fromisoformat(r[OVER_ATTR]) > now]
-            first = min(upcoming, key=lambda r: dt.datetime.fromisoformat(r[OVER_ATTR]), default=None)
-            for item in rows:
-                state = "passed" if item not in upcoming else "next" if item is first else "upcoming"
+            states = date_states([dt.datetime.fromisoformat(r[OVER_ATTR]) for r in rows], now)
+            for item, state in zip(rows, states, strict=True):
                 item["classes"] = [c for c in item["classes"] if not c.startswith("roads-date-")]
                 item["classes"].append(f"roads-date-{state}")
                 cell = item.children[-1]

@@ -14,7 +14,7 @@ import hashlib
 import html
 import re
 import weakref
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from docutils import nodes
 from sphinx.errors import NoUri
@@ -27,6 +27,7 @@ from .calendar import (
     add_record,
     all_records,
     ask_for_calendar_link,
+    calendar_paragraph,
     records,
     transform_builder,
 )
@@ -168,7 +169,7 @@ class ScheduleDirective(RoadsDirective):
         note += nodes.strong(where, where)
         note += nodes.Text(".")
         block += note
-        block += self.calendar_paragraph(anchor)
+        block += calendar_paragraph(self.env.docname, anchor, "Add the program to your calendar (.ics)")
         for day in program.days:
             block += self.day_table(record, day.date, day.label, day.slots, zone)
         add_record(self.env, record)
@@ -218,12 +219,6 @@ class ScheduleDirective(RoadsDirective):
                 else:
                     kept.append(link)
             slot.links = kept
-
-    def calendar_paragraph(self, anchor: str) -> nodes.paragraph:
-        paragraph = nodes.paragraph(classes=["roads-calendar"])
-        ask_for_calendar_link(paragraph, self.env.docname, anchor, "", "Add the program to your calendar (.ics)",
-                              "An iCalendar file for Google Calendar, Outlook or Apple Calendar")
-        return paragraph
 
     def day_table(self, record: CalendarRecord, date: dt.date, label: str, slots: list[Slot],
                   zone: Zone) -> nodes.table:
@@ -353,14 +348,23 @@ class LinkSlotSpeakers(SphinxPostTransform):
             node.replace_self(internal_link(self, declaration.docname, declaration.anchor, shown, title))
 
 
-def slots_by_person(env: BuildEnvironment) -> dict[str, list[tuple[CalendarRecord, Slot]]]:
+class Talk(NamedTuple):
+    """A slot a person speaks in, as their card links to it."""
+
+    docname: str
+    anchor: str  # the slot's anchor on that page
+    summary: str  # ``Keynote: Title, Thursday, June 8, 2023, 8:40 AM PDT``
+
+
+def talks_by_person(env: BuildEnvironment) -> dict[str, list[Talk]]:
     """person key -> the slots they speak in, in program order."""
-    found: dict[str, list[tuple[CalendarRecord, Slot]]] = {}
+    found: dict[str, list[Talk]] = {}
     for record in all_records(env):
         for slot in record.program.slots() if record.program else []:
+            talk = Talk(record.docname, f"{record.anchor}-{slot.slug}", slot_summary(record, slot))
             for speaker in slot.speakers:
                 if not speaker.group:
-                    found.setdefault(person_key(speaker.name), []).append((record, slot))
+                    found.setdefault(person_key(speaker.name), []).append(talk)
     return found
 
 
@@ -381,7 +385,7 @@ class LinkCardsToSlots(SphinxPostTransform):
         # again for every page made the write phase grow as pages x slots
         talks = _TALKS.get(self.env)
         if talks is None:
-            talks = slots_by_person(self.env)
+            talks = talks_by_person(self.env)
         if not talks:
             return
         for card in marked_nodes(self.document, PERSON_ATTR):
@@ -390,28 +394,20 @@ class LinkCardsToSlots(SphinxPostTransform):
             body = card.next_node(nodes.container) or card
             line = nodes.paragraph(classes=["roads-card-slots"])
             line += nodes.inline("In the program: ", "In the program: ", classes=["roads-label"])
-            for index, (record, slot) in enumerate(talks[card[PERSON_ATTR]]):
+            for index, talk in enumerate(talks[card[PERSON_ATTR]]):
                 if index:
                     line += nodes.Text("; ")
-                label = slot_summary(record, slot)
                 # no title: it would only repeat the link's text
-                line += internal_link(self, record.docname, f"{record.anchor}-{slot.slug}",
-                                      nodes.inline(label, label))
+                line += internal_link(self, talk.docname, talk.anchor, nodes.inline(talk.summary, talk.summary))
             body += line
 
 
 #: environment -> person key -> the slots they speak in, for the build under way
-_TALKS: weakref.WeakKeyDictionary[BuildEnvironment, dict[str, list[tuple[CalendarRecord, Slot]]]] = (
-    weakref.WeakKeyDictionary()
-)
+_TALKS: weakref.WeakKeyDictionary[BuildEnvironment, dict[str, list[Talk]]] = weakref.WeakKeyDictionary()
 
 
-def talks_fingerprints(talks: dict[str, list[tuple[CalendarRecord, Slot]]]) -> dict[str, str]:
-    return {
-        key: hashlib.sha1(repr([(r.docname, r.anchor, slot_summary(r, s), s.slug) for r, s in found]).encode())
-        .hexdigest()
-        for key, found in talks.items()
-    }
+def talks_fingerprints(talks: dict[str, list[Talk]]) -> dict[str, str]:
+    return {key: hashlib.sha1(repr(found).encode()).hexdigest() for key, found in talks.items()}
 
 
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -419,7 +415,7 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     old = getattr(env, "roads_talks_fingerprints", {})
     # every page is read by now: what each person speaks in, for LinkCardsToSlots
     # (kept beside the environment, not in it: it would be pickled with it)
-    talks = _TALKS[env] = slots_by_person(env)
+    talks = _TALKS[env] = talks_by_person(env)
     new = talks_fingerprints(talks)
     env.roads_talks_fingerprints = new
     changed = {key for key in set(old) | set(new) if old.get(key) != new.get(key)}

@@ -74,23 +74,9 @@ class LenientOptionSpec(dict):
         return dict.__getitem__(self, name)
 
 
-def flag(value: str | None) -> bool:
-    """An option that is present or not; it takes no value."""
-    if value and value.strip():
-        raise ValueError("takes no value")
-    return True
-
-
 def text(value: str | None) -> str:
     """Any single line of text, whitespace collapsed."""
     return " ".join((value or "").split())
-
-
-def required_text(value: str | None) -> str:
-    result = text(value)
-    if not result:
-        raise ValueError("needs a value")
-    return result
 
 
 def columns(value: str | None) -> int:

@@ -393,7 +393,9 @@ def parse_important_dates(lines: list[str], default_zone: Zone | None = None) ->
     return result
 
 
-def next_upcoming(items: list[ImportantDate], now: dt.datetime) -> ImportantDate | None:
-    """The earliest item not yet passed."""
-    upcoming = [item for item in items if not item.passed(now)]
-    return min(upcoming, key=lambda item: item.over_at(), default=None)
+def date_states(over_at: list[dt.datetime], now: dt.datetime) -> list[str]:
+    """``passed``, ``next`` or ``upcoming`` for dates that are over at these moments
+    (:meth:`ImportantDate.over_at`): the earliest not yet over is the next one."""
+    upcoming = [moment for moment in over_at if now < moment]
+    first = min(upcoming, default=None)
+    return ["passed" if now >= moment else "next" if moment == first else "upcoming" for moment in over_at]
