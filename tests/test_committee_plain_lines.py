@@ -59,8 +59,11 @@ def test_plain_lines_come_out_as_the_parser_makes_them(build_page, monkeypatch):
     "* [Ada Lovelace](javascript:alert(1)) (X)",  # not http(s)/mailto
     "* Ada Lovelace (Analytical Engines)\n  and more",  # a continuation line
     "* Ada (Engines) (UK)",  # not 'Name (Affiliation, Country)': the parser's path warns
+    # a homepage with no host: the parser's path warns, and only it
+    "* [Ada](https:///x) (X)",
+    "* [Ada](https:///x) (X)\n* **Bob** (Y)",
 ])
-def test_anything_else_goes_through_the_parser(build_page, line):
+def test_anything_else_goes_through_the_parser(build_page, monkeypatch, line):
     taken = []
 
     def spy(directive):
@@ -72,7 +75,12 @@ def test_anything_else_goes_through_the_parser(build_page, line):
     original = people.plain_people_list
     try:
         people.plain_people_list = spy
-        build_page(source)
+        spied = build_page(source)
     finally:
         people.plain_people_list = original
     assert taken == [None]
+    monkeypatch.setattr(people, "plain_people_list", lambda directive: None)
+    parsed = build_page(source)
+    def located(build):
+        return [line for line in build.warning_lines() if "index.md" in line]
+    assert located(spied) == located(parsed)

@@ -370,6 +370,20 @@ BAD_INPUT = [
         r"index.md:5: WARNING: topic-grid: unknown icon 'cpuu' \(did you mean 'cpu'\?\).* \[roads.icon\]",
         id="unknown-icon",
     ),
+    pytest.param(
+        """
+        # Page
+
+        :::{topic-grid}
+        * Faster training
+        *
+        :::
+
+        Still here.
+        """,
+        r"index.md:6: WARNING: topic-grid: an empty item is left out \[roads.item\]",
+        id="empty-topic",
+    ),
 ]
 
 
@@ -431,6 +445,27 @@ def test_duplicate_person_with_conflicting_details_names_both_places(build_page)
     assert "other.md:5: WARNING: person 'Anshumali Shrivastava' is declared twice with a different affiliation" in line
     assert "'Rice University/ThirdAI Corp' at index:8" in line
     assert "'Rice University/ThirdAI' at other:5" in line
+    assert line.endswith("[roads.duplicate]")
+
+
+def test_each_declaration_is_checked_against_all_the_details_before_it(build_page):
+    """The card gives no homepage, so only the two committee lines disagree."""
+    built = build_page(
+        """
+        # Page
+
+        :::{speaker-card} Alan Turing
+        :::
+
+        :::{committee}
+        * [Alan Turing](https://a.example) (Manchester, UK)
+        * [Alan Turing](https://b.example)
+        :::
+        """
+    )
+    (line,) = built.warning_lines()
+    assert "index.md:9: WARNING: person 'Alan Turing' is declared twice with a different homepage" in line
+    assert "'https://a.example' at index:8 and 'https://b.example' at index:9" in line
     assert line.endswith("[roads.duplicate]")
 
 
@@ -581,3 +616,47 @@ def test_a_name_alone_whose_declaration_has_no_details_gets_no_empty_parentheses
     assert [m.p.get_text() for m in members] == ["Ada Lovelace — Chair", "Alan Turing (Manchester, UK)"]
     assert members[0].find("a")["href"] == "https://example.org/ada"
     assert members[0].find(class_="roads-where") is None
+
+
+def test_a_name_alone_declared_nowhere_gets_no_empty_parentheses(build_page):
+    built = build_page("""\
+        # People
+
+        :::{committee}
+        * Nobody Declared — Chair
+        :::
+        """)
+    assert "'Nobody Declared' is written without" in built.warnings
+    member = main_part(built.html).find("ul", class_="roads-committee").li
+    assert member.p.get_text() == "Nobody Declared — Chair"
+    assert member.find(class_="roads-where") is None
+
+
+def test_an_unreadable_photo_is_a_warning_not_a_crash(build_page, monkeypatch):
+    from roads_ext import photos
+
+    def unreadable(source, cache, *args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(source))
+
+    monkeypatch.setattr(photos, "derive", unreadable)
+    built = build_page(
+        """
+        # Page
+
+        :::{speaker-card} Ada Lovelace
+        :photo: people/ada.png
+        :::
+
+        Still here.
+        """,
+        files={"people/ada.png": b"not read"},
+    )
+    assert re.search(
+        r"index.md:5: WARNING: speaker-card: photo 'people/ada.png' cannot be read \(Permission denied\); "
+        r"an initials avatar is shown instead \[roads.photo\]",
+        built.warnings,
+    ), built.warnings
+    assert "Traceback" not in built.warnings
+    card = main_part(built.html).find(id="person-ada-lovelace")
+    assert card.find("img") is None and card.find(class_="roads-avatar") is not None
+    assert "Still here." in built.html

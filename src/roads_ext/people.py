@@ -169,6 +169,10 @@ class SpeakerCardDirective(RoadsDirective):
             self.warn(f"photo {photo!r} {error}; an initials avatar is shown instead", "photo",
                       option="photo")
             return ""
+        except OSError as error:  # unreadable (permissions, I/O): a warning, not a crash
+            self.warn(f"photo {photo!r} cannot be read ({error.strerror or error}); "
+                      "an initials avatar is shown instead", "photo", option="photo")
+            return ""
         return "/" + resolved.relative_to(source).as_posix()
 
 
@@ -192,7 +196,7 @@ class SpeakersDirective(RoadsDirective):
                 node.attributes.pop("roads_loose", None)
                 cards.append(node)
             elif isinstance(node, nodes.bullet_list | nodes.enumerated_list):
-                for person, role, fill, line in read_people_list(self, node, "speaker"):
+                for person, role, fill, line in read_people_list(self, node):
                     card = speaker_card(person, talk=role)
                     present(self, card, person, "speaker", line, fill)
                     cards.append(card)
@@ -215,7 +219,7 @@ class SpeakersDirective(RoadsDirective):
 
 
 def read_people_list(
-    directive: RoadsDirective, people_list: nodes.Element, kind: str
+    directive: RoadsDirective, people_list: nodes.Element
 ) -> list[tuple[Person, str, bool, int]]:
     """The items of a Markdown/rST list as ``(person, role, fill, line)``.
 
@@ -298,9 +302,10 @@ def plain_people_list(directive: RoadsDirective) -> list[tuple[Person, str, bool
             parsed = parse_person_line(name, words) if name else parse_person_line(None, words)
         except PersonLineError:
             return None  # the parser's path words the warning
-        homepage = checked_homepage(directive, url, line) if url else ""
-        person = Person(parsed.name, parsed.affiliation, parsed.country, homepage)
-        read.append((person, parsed.role, not parsed.has_details and not homepage, line))
+        if url and link_problem(url):
+            return None  # the parser's path words the warning, once for the whole list
+        person = Person(parsed.name, parsed.affiliation, parsed.country, url)
+        read.append((person, parsed.role, not parsed.has_details and not url, line))
     return read or None
 
 
@@ -366,7 +371,7 @@ class CommitteeDirective(RoadsDirective):
                 members += entry
         for node in self.parse_body() if plain is None else []:
             if isinstance(node, nodes.bullet_list | nodes.enumerated_list):
-                for person, role, fill, line in read_people_list(self, node, "committee"):
+                for person, role, fill, line in read_people_list(self, node):
                     entry = committee_entry(person, role, fill)
                     present(self, entry, person, "committee", line, fill)
                     members += entry
@@ -448,7 +453,7 @@ class FillPeopleFromRegistry(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         domain = PeopleDomain.of(self.env)
-        shown: list[str] = []
+        shown: dict[str, None] = {}  # the keys, in page order
         for node in marked_nodes(self.document, PERSON_ATTR):
             key = node[PERSON_ATTR]
             person = domain.lookup(key)
@@ -457,9 +462,11 @@ class FillPeopleFromRegistry(SphinxPostTransform):
                 warn(f"{name!r} is written without '(Affiliation, Country)' and is declared "
                      f"nowhere else on the site{domain.suggestion(name)}; give their details "
                      "here or in a speaker-card", "person", node)
+                where = node.next_node(_is_where_holder)
+                if where is not None and not isinstance(where, nodes.paragraph):
+                    _remove_committee_where(where)
                 continue
-            if key not in shown:
-                shown.append(key)
+            shown[key] = None
             name_holder = node.next_node(_is_name_holder)
             if name_holder is not None and (node.get(FILL_ATTR) or not name_holder.next_node(nodes.reference)):
                 name_holder.children = []
@@ -471,13 +478,19 @@ class FillPeopleFromRegistry(SphinxPostTransform):
                     where.extend(where_nodes(person))
                 elif person.where:  # a committee line
                     where.extend(committee_where(person))
-                else:  # no "()" around nothing, nor the space before it
-                    parent = where.parent
-                    before = parent.index(where) - 1
-                    if isinstance(parent[before], nodes.Text) and parent[before] == " ":
-                        parent.remove(parent[before])
-                    parent.remove(where)
-        self.document["roads_people_shown"] = shown
+                else:
+                    _remove_committee_where(where)
+        self.document["roads_people_shown"] = list(shown)
+
+
+def _remove_committee_where(where: nodes.Element) -> None:
+    """Take out a committee line's empty place for details: no "()" around
+    nothing, nor the space before it."""
+    parent = where.parent
+    before = parent.index(where) - 1
+    if isinstance(parent[before], nodes.Text) and parent[before] == " ":
+        parent.remove(parent[before])
+    parent.remove(where)
 
 
 def _is_name_holder(node: nodes.Node) -> bool:

@@ -19,7 +19,7 @@ from sphinx.domains import Domain, ObjType
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
-from .model.people import Person, conflicts, person_key
+from .model.people import DETAIL_FIELDS, Person, conflicts, person_key
 from .shared import did_you_mean, warn
 
 if TYPE_CHECKING:
@@ -145,10 +145,6 @@ class PeopleDomain(Domain):
         names = {found[0].person.name for found in self.index().values()}
         return did_you_mean(name, names)
 
-    def people(self) -> Iterator[tuple[Person, Declaration]]:
-        for key in sorted(self.index()):
-            yield self.lookup(key), self.index()[key][0]  # type: ignore[misc]
-
     # -- cross-references -------------------------------------------------------
 
     def resolve_xref(
@@ -170,8 +166,7 @@ class PeopleDomain(Domain):
                 node,
             )
             return contnode
-        person = self.lookup(target)
-        title = ", ".join(part for part in (person.name, person.where) if part)
+        title = self.lookup(target).title
         return make_refnode(builder, fromdocname, declaration.docname, declaration.anchor, contnode, title)
 
     def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
@@ -191,17 +186,23 @@ class PeopleDomain(Domain):
     def check_conflicts(self) -> None:
         """Warn where two declarations of one person give different details."""
         for found in self.index().values():
-            # reported where it differs from the declaration links go to
-            first = found[0]
+            # each declaration is checked against all the details before it, not only
+            # the first's: two later homepages can differ where the first gives none
+            merged = found[0].person
+            given_at = dict.fromkeys(DETAIL_FIELDS, found[0])  # where each merged detail is from
             for later in found[1:]:
-                for field, a, b in conflicts(first.person, later.person):
+                for field, a, b in conflicts(merged, later.person):
                     warn(
                         f"person {later.person.name!r} is declared twice with a different "
-                        f"{field}: {a!r} at {first.where} and {b!r} at {later.where}; "
+                        f"{field}: {a!r} at {given_at[field].where} and {b!r} at {later.where}; "
                         "give the details once and write the name alone elsewhere",
                         "duplicate",
                         (later.docname, later.line),
                     )
+                for field in DETAIL_FIELDS:
+                    if not getattr(merged, field) and getattr(later.person, field):
+                        given_at[field] = later
+                merged = merged.merged_with(later.person)
 
     def fingerprint(self, key: str) -> str:
         found = self.index().get(key, [])

@@ -39,6 +39,9 @@ class TopicGridDirective(RoadsDirective):
         for node in self.parse_body():
             if isinstance(node, nodes.bullet_list | nodes.enumerated_list):
                 for item in node.children:
+                    if not item.children:  # "* " alone would be an empty card
+                        self.warn("an empty item is left out", "item", item.line or node.line or self.lineno)
+                        continue
                     topics += grid_item(self.topic(item))
             elif isinstance(node, nodes.system_message | nodes.comment):
                 trailing.append(node)

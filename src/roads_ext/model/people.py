@@ -40,8 +40,10 @@ class Person:
         """"Affiliation, Country" as one line, as the seed writes it."""
         return ", ".join(part for part in (self.affiliation, self.country) if part)
 
-    def details(self) -> dict[str, str]:
-        return {name: getattr(self, name) for name in DETAIL_FIELDS}
+    @property
+    def title(self) -> str:
+        """"Name, Affiliation, Country": the hover text of a link to the person."""
+        return ", ".join(part for part in (self.name, self.where) if part)
 
     def merged_with(self, other: Person) -> Person:
         """This person with empty details filled in from ``other``."""
