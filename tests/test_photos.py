@@ -5,11 +5,14 @@ Every image here is made by the test itself: no photo of a person is committed.
 
 from __future__ import annotations
 
+import hashlib
 import io
+import os
 import re
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
@@ -165,6 +168,29 @@ def test_renditions_are_cached_by_content_and_deterministic(tmp_path, images):
     source.write_bytes(images["clear.png"])
     changed = photos.derive(source, tmp_path / "cache-1")
     assert {r.name for r in changed.renditions}.isdisjoint(r.name for r in first.renditions)
+
+
+def test_a_photo_is_hashed_once_while_it_is_unchanged(tmp_path, images, monkeypatch):
+    """A photo shown on many pages is read for its key once, until it changes."""
+    hashed = []
+
+    def counting_sha256(*args):
+        hashed.append(args)
+        return hashlib.sha256(*args)
+
+    monkeypatch.setattr(photos, "hashlib", SimpleNamespace(sha256=counting_sha256))
+    source = tmp_path / "photo.png"
+    source.write_bytes(images["clear.png"])
+    first = photos.derive(source, tmp_path / "cache")
+    assert photos.derive(source, tmp_path / "cache") == first
+    assert len(hashed) == 1
+    stat = source.stat()
+    os.utime(source, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))  # touched
+    assert photos.derive(source, tmp_path / "cache") == first
+    assert len(hashed) == 2
+    source.write_bytes(images["cmyk.jpg"])  # replaced by another photo
+    assert photos.derive(source, tmp_path / "cache") != first
+    assert len(hashed) == 3
 
 
 def test_decompression_bomb_is_refused(tmp_path):

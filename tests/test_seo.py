@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
-
 from sitebuild import ROOT, build_site
+
+from roads_ext import social
 
 BASE = "https://roads.example.org/en/latest/"
 PAGES = sorted(p.stem for p in (ROOT / "docs").glob("*.md"))
@@ -94,3 +95,32 @@ def test_rebuild_names_the_sitemap_once(tmp_path):
         result = build_site(out, baseurl=BASE)
         assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
     assert (out / "robots.txt").read_text().count("Sitemap:") == 1
+
+
+def test_bad_social_card_entries_are_warned_about_and_the_card_still_drawn(build_page):
+    conf = 'project = "Roads Workshop"\nroads_social_card = {"subtitel": "x", "title": 5}\n'
+    built = build_page("# Home\n", conf=conf)
+    lines = built.warning_lines()
+    assert len(lines) == 2, lines
+    assert all(line.endswith("[roads.social]") for line in lines), lines
+    assert "unknown key 'subtitel' (did you mean 'subtitle'?)" in lines[0]
+    assert "'title' must be non-empty text, not 5" in lines[1]
+    assert built.app.config.roads_social_card == {"title": "Roads Workshop"}
+    with Image.open(Path(built.app.outdir, "_static", "roads-social-card.png")) as card:
+        assert card.size == (1200, 630)
+
+
+def test_social_card_is_redrawn_when_what_it_is_made_from_changes(build_page, monkeypatch):
+    def card(**overrides) -> tuple[bytes, str]:
+        built = build_page("# Home\n", conf='roads_social_card = {"subtitle": "A workshop"}\n', **overrides)
+        folder = Path(built.app.doctreedir, "roads-social")
+        return (folder / "roads-social-card.png").read_bytes(), (folder / "card.sha256").read_text()
+
+    first = card(project="Roads 2025")
+    assert card(project="Roads 2025") == first
+    # the project's name is the default title
+    renamed = card(project="Roads 2026")
+    assert renamed[0] != first[0]
+    # another version of the drawing code
+    monkeypatch.setattr(social, "code_digest", lambda: "other code")
+    assert card(project="Roads 2026")[1] != renamed[1]

@@ -1,10 +1,12 @@
 """Small fixes to the HTML the theme produces, found by the Nu Html Checker.
 
-furo wraps every table in ``<div class="table-wrapper">`` (a post-transform at
-priority 500) and copies all the table's attributes onto the wrapper, ids too:
-a table with an id (Sphinx gives one to every table that has a caption) then
-has it twice on the page, which is invalid HTML and breaks ``#id`` links in
-some browsers. The id stays on the table, where links expect it.
+furo wraps every table in ``<div class="table-wrapper">`` and every displayed
+equation in ``<div class="math-wrapper">`` (a post-transform at priority 500)
+and copies all the element's attributes onto the wrapper, ids too: a table with
+an id (Sphinx gives one to every table that has a caption) or an equation with a
+``:label:`` then has it twice on the page, which is invalid HTML and breaks
+``#id`` links in some browsers. The id stays on the table or equation, where
+links expect it.
 """
 
 from __future__ import annotations

@@ -17,7 +17,6 @@ reuses them and parallel builds give the same bytes.
 from __future__ import annotations
 
 import functools
-
 import hashlib
 import html
 import os
@@ -31,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.util.osutil import relative_uri
 
+from .calendar import writes_files
 from .shared import marked_nodes, warn
 
 if TYPE_CHECKING:
@@ -77,6 +77,16 @@ class PhotoSet:
 
 
 def content_key(source: Path, size: int = DISPLAY_SIZE) -> str:
+    """The key of ``source``'s renditions: its bytes and the rendering settings."""
+    resolved = source.resolve()
+    stat = resolved.stat()
+    return _content_key(resolved, stat.st_size, stat.st_mtime_ns, size)
+
+
+# a photo is shown on many pages: hash it once per process while its size and
+# modification time stay the same
+@functools.lru_cache(maxsize=1024)
+def _content_key(source: Path, st_size: int, st_mtime_ns: int, size: int) -> str:
     digest = hashlib.sha256()
     digest.update(f"roads-photo:{RENDER_VERSION}:{size}:{DENSITIES}:".encode())
     with source.open("rb") as stream:
@@ -196,11 +206,6 @@ def cache_folder(env) -> Path:
     return Path(env.doctreedir) / CACHE_FOLDER
 
 
-def builds_picture(app: Sphinx) -> bool:
-    """The HTML site's builders; epub (format html too) keeps the plain image."""
-    return app.builder.format == "html" and not app.builder.name.startswith("epub")
-
-
 def picture_photos(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Give each speaker photo its derived files, on ``doctree-resolved``.
 
@@ -209,14 +214,13 @@ def picture_photos(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     the original is never copied. The HTML site gets a ``<picture>``; other
     builders (latex, epub...) get the 2x fallback JPEG/PNG, a format they all read.
     """
-    picture = builds_picture(app)
     builder = app.builder
+    # the HTML site; an epub (format html too) keeps a plain image
+    picture = writes_files(builder)
     base = relative_uri(builder.get_target_uri(docname), builder.imagedir) + "/" if picture else ""
     cache = cache_folder(app.env)
     eager_left = None
     for image in marked_nodes(doctree, PHOTO_ATTR):
-        if "roads-photo" not in image["classes"] or not isinstance(image, nodes.image):
-            continue
         source = Path(app.env.srcdir, image[PHOTO_ATTR].lstrip("/"))
         try:
             photo_set = derive(source, cache)
@@ -267,10 +271,8 @@ def copy_to_output(photo_set: PhotoSet, cache: Path, out: Path) -> None:
     for rendition in photo_set.renditions:
         target = out / rendition.name
         if not target.exists():
-            handle, temporary = tempfile.mkstemp(dir=out, prefix=".tmp-", suffix=target.suffix)
-            os.close(handle)
-            shutil.copyfile(cache / rendition.name, temporary)
-            os.replace(temporary, target)
+            with (cache / rendition.name).open("rb") as original:
+                _write_atomically(target, functools.partial(shutil.copyfileobj, original))
 
 
 def setup_photos(app: Sphinx) -> None:

@@ -61,7 +61,11 @@ class _RawOption:
 
 
 class LenientOptionSpec(dict):
-    """An ``option_spec`` that accepts any option name, to check it later."""
+    """An ``option_spec`` that accepts any option name, to check it later.
+
+    It holds the known options only because docutils and MyST parse no options
+    at all for an empty ``option_spec``.
+    """
 
     def __getitem__(self, name: str) -> Callable[[str | None], _RawOption]:
         # every known option too, so that a bad value is reported by us
@@ -69,9 +73,6 @@ class LenientOptionSpec(dict):
 
     def __contains__(self, name: object) -> bool:
         return True
-
-    def converter(self, name: str) -> Callable[[str | None], Any]:
-        return dict.__getitem__(self, name)
 
 
 def text(value: str | None) -> str:

@@ -1,8 +1,8 @@
 """Sharing: a generated social card image and each page's description for OpenGraph.
 
 ``roads_social_card = {"title": ..., "subtitle": ..., "footer": ...}`` in
-``conf.py`` draws a 1200x630 PNG with Pillow at build time (text only, no photo),
-ships it as ``_static/roads-social-card.png`` and makes it sphinxext-opengraph's
+``conf.py`` draws a 1200x630 PNG with Pillow at build time (text only, no photo;
+the title defaults to the project's name), ships it as ``_static/roads-social-card.png`` and makes it sphinxext-opengraph's
 ``ogp_image`` unless one is set. A page's ``html_meta`` description (MyST front
 matter) becomes its ``og:description`` too, instead of the page's first words.
 """
@@ -16,11 +16,16 @@ from html import unescape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .calendar import code_digest, writes_files
+from .shared import did_you_mean, warn
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
 CARD_NAME = "roads-social-card.png"
+#: the texts a card shows, each optional
+CARD_FIELDS = ("title", "subtitle", "footer")
 CARD_SIZE = (1200, 630)
 BACKGROUND = (14, 42, 71)
 ACCENT = (255, 196, 0)
@@ -67,26 +72,49 @@ def render_card(title: str, subtitle: str = "", footer: str = ""):
     return image
 
 
+def checked_card(card: dict) -> dict[str, str]:
+    """The card's known fields that are non-empty text; a warning for each other entry."""
+    checked = {}
+    for key, value in card.items():
+        if key not in CARD_FIELDS:
+            warn(f"roads_social_card: unknown key {key!r}{did_you_mean(str(key), CARD_FIELDS)}; "
+                 "it is ignored", "social", None)
+        elif not isinstance(value, str) or not value.strip():
+            warn(f"roads_social_card: {key!r} must be non-empty text, not {value!r}; "
+                 "it is ignored", "social", None)
+        else:
+            checked[key] = value
+    return checked
+
+
 def _config_inited(app: Sphinx, config: Config) -> None:
     card = config.roads_social_card
-    if card and "ogp_image" in config and not config.ogp_image:
+    if not card or not isinstance(card, dict):  # no card; Sphinx warns about a wrong type
+        config.roads_social_card = None
+        return
+    card = checked_card(card)
+    card.setdefault("title", config.project)
+    config.roads_social_card = card
+    if "ogp_image" in config and not config.ogp_image:
         config.ogp_image = f"_static/{CARD_NAME}"
-        config.ogp_image_alt = card.get("title", config.project)
+        config.ogp_image_alt = card["title"]
 
 
 def _builder_inited(app: Sphinx) -> None:
     """Draw the card into a folder beside the doctrees and ship it as a static file."""
     card = app.config.roads_social_card
-    if not card or app.builder.format != "html" or app.builder.name.startswith("epub"):
+    if not card or not writes_files(app.builder):
         return
     folder = Path(app.doctreedir) / "roads-social"
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / CARD_NAME
     stamp = folder / "card.sha256"
-    wanted = hashlib.sha256(json.dumps(card, sort_keys=True).encode()).hexdigest()
+    # the picture is made from the card's texts and by roads_ext's drawing code
+    made_from = json.dumps([card, code_digest()], sort_keys=True)
+    wanted = hashlib.sha256(made_from.encode()).hexdigest()
     if not (target.is_file() and stamp.is_file() and stamp.read_text() == wanted):
-        render_card(card.get("title", app.config.project), card.get("subtitle", ""),
-                    card.get("footer", "")).save(target, format="PNG", optimize=True)
+        render_card(card["title"], card.get("subtitle", ""), card.get("footer", "")).save(
+            target, format="PNG", optimize=True)
         stamp.write_text(wanted)
     app.config.html_static_path.append(str(folder))
 
