@@ -521,6 +521,89 @@ def test_no_day_no_zone_no_location(build_page):
     ])
 
 
+def test_slot_ids_and_links_checked(build_page):
+    built = build_page("""\
+        # Ids
+
+        ```{schedule} June 8, 2023
+        :timezone: UTC
+        :location: Hall A
+
+        - 9:00-10:00 Keynote: Lottery tickets (Workshop Organizers)
+          - id: talk
+        - 10:00-11:00 Invited talk: Bloom filters (Workshop Organizers)
+          - id: Talk
+          - link: Slides
+        - 11:00-12:00 Poster session
+          - id: !!!
+        ```
+        """)
+    check_warnings(built, [
+        (10, "roads.detail", ("schedule: id 'talk' is already used by 'Lottery tickets': give each slot an "
+                              "id of its own; this one's anchor is 'talk-2'")),
+        (11, "roads.detail", "schedule: link 'Slides' has no URL: write 'link: Label URL'"),
+        (13, "roads.detail", "schedule: id '!!!' has no letters or digits"),
+    ])
+    page = soup(built.html)
+    ids = [node["id"] for node in page.select("[id]")]
+    assert len(ids) == len(set(ids))
+    assert {"schedule-talk", "schedule-talk-2", "schedule-poster-session"} <= set(ids)
+    assert not page.select('a[href="Slides"]')
+    calendars = sorted(str(p.relative_to(built.app.outdir)) for p in Path(built.app.outdir).rglob("*.ics"))
+    assert calendars == ["_calendar/index/schedule.ics", "_calendar/index/schedule/poster-session.ics",
+                         "_calendar/index/schedule/talk-2.ics", "_calendar/index/schedule/talk.ics"]
+
+
+def test_text_after_the_day_is_reported(build_page):
+    built = build_page("""\
+        # Day
+
+        ```{schedule} June 8, 2023 Workshop day
+        :timezone: UTC
+        :location: Hall A
+
+        - 9:00-10:00 Keynote (Workshop Organizers)
+        ```
+
+        ```{schedule} June 9, 2023
+        :timezone: UTC
+        :location: Hall A
+
+        Workshop day - June 9, 2023
+        - 9:00-10:00 Keynote (Workshop Organizers)
+        ```
+        """)
+    check_warnings(built, [
+        (3, "roads.date", ("schedule: 'Workshop day' after the date is ignored: the argument is the day "
+                           "alone; to label the day, start the program with 'Workshop day - June 8, 2023'")),
+    ])
+    # what the warning suggests labels the day
+    captions = soup(built.html).select("table.roads-schedule-table caption .caption-text")
+    assert [c.get_text() for c in captions] == ["Thursday, June 8, 2023", "Friday, June 9, 2023 · Workshop day"]
+
+
+def test_card_names_the_kind_once(build_page):
+    built = build_page("""\
+        # Program
+
+        ```{schedule} June 8, 2023
+        :timezone: UTC
+        :location: Hall A
+
+        - 9:00-10:00 Keynote on vision (Jonathan Frankle)
+        - 10:00-11:00 Keynote: Sparse networks (Jonathan Frankle)
+        ```
+        """, files={"people.md": PEOPLE})
+    assert built.warning_lines() == []
+    people = soup((Path(built.app.outdir) / "people.html").read_text())
+    assert people.select_one("#person-jonathan-frankle .roads-card-slots").get_text() == (
+        "In the program: Keynote on vision, Thursday, June 8, 2023, 9:00\u202fAM UTC; "
+        "Keynote: Sparse networks, Thursday, June 8, 2023, 10:00\u202fAM UTC")
+    found = events(read_ics(built.app, "_calendar/index/schedule.ics"))
+    assert [str(e["SUMMARY"]) for e in found] == [
+        "Keynote on vision (Jonathan Frankle)", "Keynote: Sparse networks (Jonathan Frankle)"]
+
+
 def test_event_options_checked(build_page):
     built = build_page("""\
         # Event
@@ -748,6 +831,13 @@ def test_a_rebuild_remakes_only_the_calendars_whose_sources_changed(make_app, tm
     build()  # nothing changed
     assert made == []
     assert {path: path.stat().st_mtime_ns for path in out.rglob("*.ics")} == written
+
+    # the schedule moves down its page (the page is read again): its calendar is the same
+    (src / "day2.md").write_text((src / "day2.md").read_text().replace(
+        "# Day two\n", "# Day two\n\nThe second day of the workshop.\n"))
+    build()
+    assert "The second day of the workshop." in (out / "day2.html").read_text()
+    assert made == []
 
     (src / "day2.md").write_text((src / "day2.md").read_text().replace("8:40am-9:20am", "8:45am-9:20am"))
     build()

@@ -258,3 +258,48 @@ def test_the_time_forms_the_guide_promises():
     ]
     assert [s.name for s in program.slots()[2].speakers] == ["Ada Lovelace"]
     assert program.slots()[3].speakers == []
+
+
+def test_slot_anchors_are_unique_once_the_details_are_read():
+    lines = [
+        "- 9:00-10:00 Lottery tickets (A B)",     # 0 its title's anchor is given below
+        "- 10:00-11:00 Keynote: Vision (C D)",    # 1
+        "  - id: lottery tickets",                # 2
+        "- 11:00-12:00 Panel: Futures (E F)",     # 3
+        "  - id: Lottery-Tickets",                # 4 already taken by line 2
+        "- 12:00-13:00 Keynote",                  # 5
+        "  - speakers: G H",                      # 6 read before the anchor is made
+        "- 13:00-14:00 Lunch",                    # 7
+        "  - id: !!!",                            # 8 nothing to make an anchor of
+    ]
+    program = parse_program(lines, JUNE_8)
+    assert [s.slug for s in program.slots()] == [
+        "lottery-tickets-2", "lottery-tickets", "lottery-tickets-3", "keynote-g-h", "lunch"]
+    assert [(p.offset, p.subtype) for p in program.problems] == [(8, "detail"), (4, "detail")]
+    messages = {p.offset: p.message for p in program.problems}
+    assert messages[4].startswith("id 'lottery-tickets' is already used by 'Vision'")
+    assert "'lottery-tickets-3'" in messages[4]
+    assert messages[8].startswith("id '!!!' has no letters or digits")
+
+
+def test_a_link_needs_a_url():
+    program = parse_program([
+        "- 9:00-10:00 Keynote: Vision (C D)",
+        "  - link: Slides",
+        "  - link: Our slides",
+        "  - link: Recording https://example.org/video",
+        "  - link: slides.pdf",
+    ], JUNE_8)
+    assert [(p.offset, p.subtype) for p in program.problems] == [(1, "detail"), (2, "detail")]
+    assert program.problems[0].message.startswith("link 'Slides' has no URL: write 'link: Label URL'")
+    assert [(link.label, link.url) for link in program.slots()[0].links] == [
+        ("Recording", "https://example.org/video"), ("Link", "slides.pdf")]
+
+
+def test_labelled_title_names_the_kind_once():
+    slots = parse_program([
+        "- 9:00-10:00 Keynote on vision (C D)",
+        "- 10:00-11:00 Keynote: Vision (C D)",
+        "- 11:00-11:30 Coffee break",
+    ], JUNE_8).slots()
+    assert [s.labelled_title for s in slots] == ["Keynote on vision", "Keynote: Vision", "Coffee break"]

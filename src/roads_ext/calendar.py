@@ -25,7 +25,7 @@ import hashlib
 import json
 import os
 import pickle
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -67,7 +67,6 @@ class CalendarRecord:
 
     docname: str
     anchor: str
-    line: int
     title: str
     zone: Zone
     program: Program | None = None
@@ -75,9 +74,13 @@ class CalendarRecord:
     event: EventInfo = field(default_factory=EventInfo)
 
     def path(self, slot: str = "") -> str:
-        """The calendar file's path in the output, with ``/`` separators."""
-        base = f"{CALENDAR_DIR}/{self.docname}/{self.anchor}"
-        return f"{base}/{slot}.ics" if slot else f"{base}.ics"
+        return calendar_path(self.docname, self.anchor, slot)
+
+
+def calendar_path(docname: str, anchor: str, slot: str = "") -> str:
+    """A block's calendar file (a slot's, given its slug) in the output, with ``/`` separators."""
+    base = f"{CALENDAR_DIR}/{docname}/{anchor}"
+    return f"{base}/{slot}.ics" if slot else f"{base}.ics"
 
 
 # --- on the build environment ---------------------------------------------------------
@@ -165,9 +168,11 @@ def record_stamp(app: Sphinx, record: CalendarRecord, names: dict[str, str]) -> 
     """A digest of everything a record's calendar files are made from."""
     speakers = sorted({names[s.name] for slot in (record.program.slots() if record.program else [])
                        for s in slot.speakers})
+    # the organizers' names without their lines: moving a block down its page changes no file
+    event = replace(record.event, organizers=[name for name, _ in record.event.organizers])
     material = pickle.dumps((
-        record, speakers, app.config.project, app.config.html_baseurl, app.builder.name, str(app.outdir),
-        os.environ.get("SOURCE_DATE_EPOCH", ""), code_digest(),
+        replace(record, event=event), speakers, app.config.project, app.config.html_baseurl, app.builder.name,
+        str(app.outdir), os.environ.get("SOURCE_DATE_EPOCH", ""), code_digest(),
     ))
     return hashlib.sha256(material).hexdigest()
 
@@ -250,8 +255,7 @@ class AddCalendarLinks(SphinxPostTransform):
                 if isinstance(node, nodes.paragraph) and not len(node):
                     node.parent.remove(node)
                 continue
-            base = f"{CALENDAR_DIR}/{docname}/{anchor}"
-            target = f"{base}/{slot}.ics" if slot else f"{base}.ics"
+            target = calendar_path(docname, anchor, slot)
             uri = relative_uri(here, target) if here else target
             link = nodes.reference(text, text, refuri=uri, classes=["roads-ics"], reftitle=label)
             if isinstance(node, nodes.paragraph):

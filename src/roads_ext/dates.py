@@ -52,7 +52,7 @@ class ImportantDatesDirective(RoadsDirective):
             return []
         anchor = block_anchor(self, "key-dates")
         caption = text(self.arguments[0]) if self.arguments else "Important dates"
-        record = CalendarRecord(self.env.docname, anchor, self.lineno,
+        record = CalendarRecord(self.env.docname, anchor,
                                 f"{caption} · {self.config.project}", zone or Zone("UTC"),
                                 dates=result.items)
         add_record(self.env, record)

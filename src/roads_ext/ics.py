@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 
-
 def uid(app: Sphinx, record: CalendarRecord, key: str) -> str:
     """Stable across builds: the project, the page, the block and the slot, hashed."""
     digest = hashlib.sha256(f"{app.config.project}\0{record.docname}\0{record.anchor}\0{key}".encode())
@@ -57,9 +56,7 @@ def slot_event(app: Sphinx, record: CalendarRecord, slot: Slot, now: dt.datetime
     end = slot.end_at(zone)
     if end is not None:
         event.add("dtend", _moment(end, zone))
-    summary = slot.heading
-    if slot.show_kind and not slot.generic_title:
-        summary = f"{kind_label(slot.kind)}: {summary}"
+    summary = slot.labelled_title
     people = [names.get(s.name, s.name) for s in slot.speakers]
     if people:
         summary += f" ({', '.join(people)})"
@@ -89,11 +86,11 @@ def date_event(app: Sphinx, record: CalendarRecord, item: ImportantDate, now: dt
     event = icalendar.Event()
     event.add("uid", uid(app, record, f"{item.label}\0{item.offset}"))
     event.add("dtstamp", now)
+    event.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy
     description = []
     if item.all_day:
         event.add("dtstart", item.date)
         event.add("dtend", item.date + dt.timedelta(days=1))
-        event.add("transp", "TRANSPARENT")
         if item.zone is not None and item.zone.is_aoe:
             over = item.over_at().astimezone(dt.UTC)
             description.append(f"Until the end of {format_date(item.date)}, Anywhere on Earth "
@@ -102,7 +99,6 @@ def date_event(app: Sphinx, record: CalendarRecord, item: ImportantDate, now: dt
         zone = item.zone or Zone("UTC")
         event.add("dtstart", _moment(item.start(), zone))
         event.add("dtend", _moment(item.start(), zone))
-        event.add("transp", "TRANSPARENT")
         if zone.is_aoe:
             description.append(f"{item.start():%H:%M} Anywhere on Earth (UTC-12).")
     event.add("summary", item.label)
@@ -114,8 +110,6 @@ def date_event(app: Sphinx, record: CalendarRecord, item: ImportantDate, now: dt
     if url:
         event.add("url", url)
     return event
-
-
 
 
 _END = b"END:VCALENDAR\r\n"

@@ -140,9 +140,15 @@ class ScheduleDirective(RoadsDirective):
             return []
         first_day = None
         if self.arguments:
-            first_day, _, problem = parse_date(self.arguments[0])
+            first_day, used, problem = parse_date(self.arguments[0])
+            rest = self.arguments[0][used:].strip(" -–—:,.")
             if problem:
                 self.warn(problem, "date")
+            elif rest:
+                # a day's label goes before its date, on a day line of the program
+                self.warn(f"{rest!r} after the date is ignored: the argument is the day alone; to label "
+                          f"the day, start the program with '{rest} - {self.arguments[0][:used].strip()}'",
+                          "date")
         zone = directive_zone(self, required=True)
         program = parse_program(list(self.content), first_day)
         for problem in program.problems:
@@ -152,9 +158,8 @@ class ScheduleDirective(RoadsDirective):
 
         anchor = block_anchor(self, "schedule")
         event = self.event_info()
-        record = CalendarRecord(self.env.docname, anchor, self.lineno,
-                                event.name or f"Program · {self.config.project}", zone, program=program,
-                                event=event)
+        record = CalendarRecord(self.env.docname, anchor, event.name or f"Program · {self.config.project}",
+                                zone, program=program, event=event)
         self.check_links(program)
 
         block = nodes.container(classes=["roads-schedule"], ids=[anchor])
@@ -370,9 +375,8 @@ def talks_by_person(env: BuildEnvironment) -> dict[str, list[Talk]]:
 
 def slot_summary(record: CalendarRecord, slot: Slot) -> str:
     """``Keynote, Thursday, June 8, 2023, 8:40 AM PDT``"""
-    start = slot.start_at(record.zone)
-    what = kind_label(slot.kind) if slot.generic_title else f"{kind_label(slot.kind)}: {slot.title}"
-    return f"{what}, {format_date(slot.date)}, {format_time(slot.start)} {record.zone.abbreviation(start)}"
+    zone = record.zone.abbreviation(slot.start_at(record.zone))
+    return f"{slot.labelled_title}, {format_date(slot.date)}, {format_time(slot.start)} {zone}"
 
 
 class LinkCardsToSlots(SphinxPostTransform):

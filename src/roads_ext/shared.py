@@ -8,11 +8,10 @@ file and line, and the rest of the page still renders.
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 import weakref
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
@@ -20,6 +19,8 @@ from urllib.parse import urljoin
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.logging import getLogger
+
+from .model.dates import did_you_mean
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -35,12 +36,6 @@ def warn(message: str, subtype: str, location: Any) -> None:
     ``location`` is a node, a docname or a ``(docname, line)`` pair.
     """
     logger.warning(message, type=WARNING_TYPE, subtype=subtype, location=location)
-
-
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """`` (did you mean 'x'?)`` for the closest choice, or nothing."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 # --- options -----------------------------------------------------------------

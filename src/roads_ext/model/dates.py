@@ -19,6 +19,7 @@ import datetime as dt
 import difflib
 import re
 import zoneinfo
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -32,6 +33,12 @@ class Problem:
     offset: int
     subtype: str
     message: str
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` for the closest choice, or nothing."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 # --- time zones --------------------------------------------------------------------

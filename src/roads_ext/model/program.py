@@ -35,6 +35,7 @@ from .dates import (
     Problem,
     Zone,
     clock_from_groups,
+    did_you_mean,
     looks_like_date,
     match_date,
     parse_date,
@@ -79,7 +80,6 @@ GROUP_WORDS = ("organizer", "organiser", "committee", "chairs", "tba", "tbd", "a
 
 DETAIL_KEYS = ("abstract", "speakers", "kind", "slides", "video", "paper", "code", "poster",
                "link", "location", "id")
-LINK_KEYS = ("slides", "video", "paper", "code", "poster")
 
 
 def kind_label(kind: str) -> str:
@@ -93,8 +93,7 @@ def read_kind(word: str) -> tuple[str | None, str | None]:
         return folded, None
     if folded in _ALIASES:
         return _ALIASES[folded], None
-    close = difflib.get_close_matches(folded, [*KINDS, *_ALIASES], n=1, cutoff=0.6)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    hint = did_you_mean(folded, [*KINDS, *_ALIASES])
     return None, f"unknown slot kind {word!r}{hint}; the kinds are {', '.join(KINDS)}"
 
 
@@ -136,7 +135,8 @@ class Slot:
     abstract_offset: int = 0
     links: list[Link] = field(default_factory=list)
     location: str = ""
-    slug: str = ""
+    slug: str = ""  # the slot's anchor, unique in its program
+    id_offset: int | None = None  # where an ``id`` detail set the slug
     end_implied: bool = False
 
     @property
@@ -154,6 +154,13 @@ class Slot:
         """Whether to show the kind's label beside the title (not when it repeats it)."""
         label = kind_label(self.kind).lower().split()[0]
         return self.kind != "session" and label not in self.title.lower()
+
+    @property
+    def labelled_title(self) -> str:
+        """``Keynote: Title``, or the heading alone where it already says the kind."""
+        if self.show_kind and not self.generic_title:
+            return f"{kind_label(self.kind)}: {self.title}"
+        return self.heading
 
     def start_at(self, zone: Zone) -> dt.datetime:
         return dt.datetime.combine(self.date, self.start, zone.tzinfo)
@@ -197,10 +204,10 @@ _DETAIL = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ]{0,19}):(?:\s+(?P<value>.*))?$"
 _PREFIX = re.compile(r"^(?P<prefix>[A-Za-z][A-Za-z &/-]{0,40}?)(?:\s+#?\d+)?\s*:\s+(?P<title>.+)$")
 
 
-def slugify(text: str) -> str:
+def slugify(text: str, fallback: str = "slot") -> str:
     ascii_only = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     words = re.findall(r"[a-z0-9]+", ascii_only)
-    return "-".join(words[:6]) or "slot"
+    return "-".join(words[:6]) or fallback
 
 
 def find_date(text: str) -> tuple[int, int] | None:
@@ -261,8 +268,9 @@ def read_slot_text(rest: str, offset: int, problems: list[Problem]) -> tuple[str
         found, why = read_kind(prefix.group("prefix"))
         if found:
             kind, rest = found, prefix.group("title").strip()
-        elif "did you mean" in (why or "") and difflib.get_close_matches(
-                prefix.group("prefix").lower(), list(_ALIASES), n=1, cutoff=0.8):
+        elif difflib.get_close_matches(" ".join(prefix.group("prefix").lower().split()),
+                                       list(_ALIASES), n=1, cutoff=0.8):
+            # a near miss of a kind ("Keynot:"); other words before a colon are the title's
             problems.append(Problem(offset, "kind", why))
     speakers: list[Speaker] = []
     parenthesis = _trailing_parenthesis(rest)
@@ -282,7 +290,6 @@ def parse_program(lines: list[str], first_day: dt.date | None = None) -> Program
     slot: Slot | None = None
     slot_indent = 0
     detail_key: str | None = None
-    seen_slugs: set[str] = set()
     if day:
         program.days.append(day)
 
@@ -315,15 +322,6 @@ def parse_program(lines: list[str], first_day: dt.date | None = None) -> Program
             new = read_slot(match, offset, day, problems)
             if new is None:
                 continue
-            day = program.days[-1]
-            people = [s.name for s in new.speakers if not s.group]
-            base = slugify(f"{new.kind} {people[0]}" if new.generic_title and people
-                           else new.title or new.kind)
-            new.slug, number = base, 1
-            while new.slug in seen_slugs:
-                number += 1
-                new.slug = f"{base}-{number}"
-            seen_slugs.add(new.slug)
             day.slots.append(new)
             slot, slot_indent = new, indent
             continue
@@ -358,6 +356,7 @@ def parse_program(lines: list[str], first_day: dt.date | None = None) -> Program
                 "'8:30am-8:40am - Title (Speaker)', a day 'Thursday, June 8, 2023'; this line is left out")))
 
     finish_days(program)
+    assign_slugs(program)
     if not program.days or not program.slots():
         if not any(p.subtype in ("time", "date") for p in problems):
             problems.append(Problem(0, "empty", (
@@ -411,8 +410,7 @@ def read_detail(slot: Slot, key: str, value: str, offset: int, problems: list[Pr
     """Apply ``- key: value`` to ``slot``; the key read, or None after a problem."""
     key = key.strip().lower()
     if key not in DETAIL_KEYS:
-        close = difflib.get_close_matches(key, DETAIL_KEYS, n=1, cutoff=0.6)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        hint = did_you_mean(key, DETAIL_KEYS)
         problems.append(Problem(offset, "detail", (
             f"unknown detail {key!r}{hint}; the details are {', '.join(DETAIL_KEYS)}")))
         return None
@@ -432,13 +430,54 @@ def read_detail(slot: Slot, key: str, value: str, offset: int, problems: list[Pr
     elif key == "location":
         slot.location = value
     elif key == "id":
-        slot.slug = slugify(value)
+        slug = slugify(value, fallback="")
+        if not slug:
+            problems.append(Problem(offset, "detail", (
+                f"id {value!r} has no letters or digits to make an anchor of: write it like "
+                "'id: lottery-ticket'; the slot's anchor is made from its title")))
+            return None
+        slot.slug, slot.id_offset = slug, offset
     else:  # a link: "slides: https://..." or "link: Label https://..."
         label, _, url = value.rpartition(" ") if key == "link" else (key.title(), "", value)
-        label = label.strip() or "Link"
         url = url.strip().strip("<>")
-        slot.links.append(Link(label, url, offset))
+        if key == "link" and not re.search(r"[:/.#]", url):
+            # "link: Slides" has a label and no URL: linking "Slides" would lead nowhere
+            problems.append(Problem(offset, "detail", (
+                f"link {value!r} has no URL: write 'link: Label URL', like "
+                "'link: Recording https://example.org/video'; it is left out")))
+            return None
+        slot.links.append(Link(label.strip() or "Link", url, offset))
     return key
+
+
+def assign_slugs(program: Program) -> None:
+    """Give every slot an anchor of its own (an HTML id and a calendar file's name).
+
+    Done once the details are read: an ``id`` detail is kept unless another slot's
+    ``id`` took it first, and anchors made from titles make way for those given.
+    """
+    slots = program.slots()
+    taken: dict[str, Slot] = {}
+    for slot in slots:
+        if slot.id_offset is not None and slot.slug not in taken:
+            taken[slot.slug] = slot
+    for slot in slots:
+        owner = taken.get(slot.slug)
+        if owner is slot:
+            continue
+        if slot.id_offset is None:
+            people = [s.name for s in slot.speakers if not s.group]
+            slot.slug = slugify(f"{slot.kind} {people[0]}" if slot.generic_title and people
+                                else slot.title or slot.kind)
+        base, number = slot.slug, 1
+        while slot.slug in taken:
+            number += 1
+            slot.slug = f"{base}-{number}"
+        taken[slot.slug] = slot
+        if slot.id_offset is not None:
+            program.problems.append(Problem(slot.id_offset, "detail", (
+                f"id {base!r} is already used by {owner.heading!r}: give each slot an id of its own; "
+                f"this one's anchor is {slot.slug!r}")))
 
 
 def finish_days(program: Program) -> None:
