@@ -87,6 +87,10 @@ def test_big_png_becomes_small_webp_and_jpeg_in_a_picture(build_page, images):
             assert out.size == (size, size)
     assert sum(path.stat().st_size for path in files.values()) < 40_000
     assert not any(len(path.read_bytes()) == len(images["big.png"]) for path in files.values())
+    # readable by a web server running as another user, as any file the build writes
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert {path.stat().st_mode & 0o777 for path in files.values()} == {0o666 & ~umask}
 
 
 def test_cards_below_the_first_row_load_lazily(build_page, images):

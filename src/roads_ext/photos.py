@@ -172,11 +172,23 @@ def _safe_stem(source: Path) -> str:
     return cleaned.strip("-")[:40] or "photo"
 
 
+def _normal_file_mode() -> int:
+    """The mode ``open()`` gives a new file: 0o666 less the umask. mkstemp's 0o600
+    would keep a web server running as another user from reading the photos."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+_FILE_MODE = _normal_file_mode()
+
+
 def _write_atomically(target: Path, write) -> None:
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
     try:
         with os.fdopen(handle, "wb") as stream:
             write(stream)
+        os.chmod(temporary, _FILE_MODE)
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -348,7 +348,7 @@ class LinkSlotSpeakers(SphinxPostTransform):
                 continue
             person = domain.lookup(name)
             shown = nodes.Text(person.name)
-            title = ", ".join(part for part in (person.name, person.where) if part)
+            title = person.title
             node["classes"] = []
             node.replace_self(internal_link(self, declaration.docname, declaration.anchor, shown, title))
 
