@@ -289,11 +289,14 @@ def test_a_link_needs_a_url():
         "  - link: Our slides",
         "  - link: Recording https://example.org/video",
         "  - link: slides.pdf",
+        "  - slides: TBA",
+        "  - video: https://example.org/talk",
     ], JUNE_8)
-    assert [(p.offset, p.subtype) for p in program.problems] == [(1, "detail"), (2, "detail")]
+    assert [(p.offset, p.subtype) for p in program.problems] == [(1, "detail"), (2, "detail"), (5, "detail")]
     assert program.problems[0].message.startswith("link 'Slides' has no URL: write 'link: Label URL'")
+    assert program.problems[2].message.startswith("slides 'TBA' has no URL: write 'slides: https://...'")
     assert [(link.label, link.url) for link in program.slots()[0].links] == [
-        ("Recording", "https://example.org/video"), ("Link", "slides.pdf")]
+        ("Recording", "https://example.org/video"), ("Link", "slides.pdf"), ("Video", "https://example.org/talk")]
 
 
 def test_labelled_title_names_the_kind_once():

@@ -363,24 +363,22 @@ class CommitteeDirective(RoadsDirective):
         members = nodes.bullet_list(classes=["roads-committee"], bullet="*")
         self.set_source_info(members)
         trailing: list[nodes.Node] = []
-        plain = plain_people_list(self)
-        if plain is not None:
-            for person, role, fill, line in plain:
-                entry = committee_entry(person, role, fill)
-                present(self, entry, person, "committee", line, fill)
-                members += entry
-        for node in self.parse_body() if plain is None else []:
-            if isinstance(node, nodes.bullet_list | nodes.enumerated_list):
-                for person, role, fill, line in read_people_list(self, node):
-                    entry = committee_entry(person, role, fill)
-                    present(self, entry, person, "committee", line, fill)
-                    members += entry
-            elif isinstance(node, nodes.system_message | nodes.comment):
-                trailing.append(node)
-            else:
-                self.warn(f"only a list of people belongs inside; this {node.tagname} is shown "
-                          "below the list", "content", node.line or self.lineno)
-                trailing.append(node)
+        people = plain_people_list(self)
+        if people is None:  # not plain lines: read through the Markdown parser
+            people = []
+            for node in self.parse_body():
+                if isinstance(node, nodes.bullet_list | nodes.enumerated_list):
+                    people += read_people_list(self, node)
+                elif isinstance(node, nodes.system_message | nodes.comment):
+                    trailing.append(node)
+                else:
+                    self.warn(f"only a list of people belongs inside; this {node.tagname} is shown "
+                              "below the list", "content", node.line or self.lineno)
+                    trailing.append(node)
+        for person, role, fill, line in people:
+            entry = committee_entry(person, role, fill)
+            present(self, entry, person, "committee", line, fill)
+            members += entry
         result: list[nodes.Node] = []
         if self.arguments:
             caption = text(self.arguments[0])
@@ -543,17 +541,21 @@ def person_json_ld(person: Person, url: str) -> dict[str, Any]:
     return data
 
 
+def declared_person_json_ld(app: Sphinx, name_or_key: str) -> dict[str, Any] | None:
+    """A declared person as schema.org data, its ``@id`` where the site presents them."""
+    domain = PeopleDomain.of(app.env)
+    person, declaration = domain.lookup(name_or_key), domain.primary(name_or_key)
+    if person is None or declaration is None:
+        return None
+    return person_json_ld(person, page_link(app, declaration.docname, declaration.anchor))
+
+
 def add_people_json_ld(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     """Describe the people a page shows as schema.org ``Person`` (JSON-LD in the head)."""
     if doctree is None or not doctree.get("roads_people_shown"):
         return
-    domain = PeopleDomain.of(app.env)
-    graph = []
-    for key in doctree["roads_people_shown"]:
-        person, declaration = domain.lookup(key), domain.primary(key)
-        if person is None or declaration is None:
-            continue
-        graph.append(person_json_ld(person, page_link(app, declaration.docname, declaration.anchor)))
+    described = (declared_person_json_ld(app, key) for key in doctree["roads_people_shown"])
+    graph = [data for data in described if data is not None]
     context["metatags"] = context.get("metatags", "") + json_ld_script(
         {"@context": "https://schema.org", "@graph": graph}
     )

@@ -34,10 +34,10 @@ from .calendar import (
 from .model.dates import Zone, format_date, format_time, parse_date, parse_zone
 from .model.people import person_key
 from .model.program import Program, Slot, kind_label, parse_program
-from .people import PERSON_ATTR, person_json_ld
+from .people import PERSON_ATTR, declared_person_json_ld
 from .registry import PeopleDomain
 from .shared import (
-    RoadsDirective, choice, json_ld_script, link_problem, marked_nodes, page_link, page_url, sanitize,
+    RoadsDirective, choice, json_ld_script, link_problem, marked_nodes, page_url, sanitize,
     text, unique_id, warn,
 )
 
@@ -460,11 +460,8 @@ class HtmlTimes(SphinxPostTransform):
 
 
 def person_ld(app: Sphinx, name: str) -> dict[str, Any]:
-    domain = PeopleDomain.of(app.env)
-    person, declaration = domain.lookup(name), domain.primary(name)
-    if person is None or declaration is None:
-        return {"@type": "Person", "name": name}
-    return person_json_ld(person, page_link(app, declaration.docname, declaration.anchor))
+    """A speaker or organizer, described as declared, or by name alone (a group)."""
+    return declared_person_json_ld(app, name) or {"@type": "Person", "name": name}
 
 
 def event_json_ld(app: Sphinx, record: CalendarRecord) -> dict[str, Any]:

@@ -114,6 +114,8 @@ class PeopleDomain(Domain):
     # -- look-ups ---------------------------------------------------------------
 
     _index: dict[str, list[Declaration]] | None = None
+    #: person key -> the details merged, made once per index (every page asks again)
+    _merged: dict[str, Person | None]
 
     def index(self) -> dict[str, list[Declaration]]:
         """person key -> declarations, best link target first."""
@@ -125,17 +127,20 @@ class PeopleDomain(Domain):
             for found in index.values():
                 found.sort(key=Declaration.sort_key)
             self._index = index
+            self._merged = {}
         return self._index
 
     def lookup(self, name_or_key: str) -> Person | None:
         """The person with all declared details merged, or None."""
-        found = self.index().get(person_key(name_or_key))
-        if not found:
-            return None
-        person = found[0].person
-        for other in found[1:]:
-            person = person.merged_with(other.person)
-        return person
+        key = person_key(name_or_key)
+        index = self.index()
+        if key not in self._merged:
+            found = index.get(key)
+            person = found[0].person if found else None
+            for other in (found or [])[1:]:
+                person = person.merged_with(other.person)
+            self._merged[key] = person
+        return self._merged[key]
 
     def primary(self, name_or_key: str) -> Declaration | None:
         found = self.index().get(person_key(name_or_key))

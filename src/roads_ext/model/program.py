@@ -440,11 +440,11 @@ def read_detail(slot: Slot, key: str, value: str, offset: int, problems: list[Pr
     else:  # a link: "slides: https://..." or "link: Label https://..."
         label, _, url = value.rpartition(" ") if key == "link" else (key.title(), "", value)
         url = url.strip().strip("<>")
-        if key == "link" and not re.search(r"[:/.#]", url):
-            # "link: Slides" has a label and no URL: linking "Slides" would lead nowhere
-            problems.append(Problem(offset, "detail", (
-                f"link {value!r} has no URL: write 'link: Label URL', like "
-                "'link: Recording https://example.org/video'; it is left out")))
+        if not re.search(r"[:/.#]", url):
+            # "link: Slides" or "slides: TBA": no URL, and linking the word would lead nowhere
+            example = ("'link: Label URL', like 'link: Recording https://example.org/video'" if key == "link"
+                       else f"'{key}: https://...', or leave the detail out until there is one")
+            problems.append(Problem(offset, "detail", f"{key} {value!r} has no URL: write {example}; it is left out"))
             return None
         slot.links.append(Link(label.strip() or "Link", url, offset))
     return key
