@@ -374,6 +374,36 @@ BAD_INPUT = [
         """
         # Page
 
+        :::{committee}
+        * Ada Lovelace (Analytical Engines, UK)
+
+        A paragraph that is not a person.
+        :::
+
+        Still here.
+        """,
+        r"index.md:7: WARNING: committee: only a list of people belongs inside; this paragraph is shown below the list \[roads.content\]",
+        id="committee-paragraph",
+    ),
+    pytest.param(
+        """
+        # Page
+
+        :::{topic-grid}
+        * :cpu: Faster training
+
+        A paragraph that is not a topic.
+        :::
+
+        Still here.
+        """,
+        r"index.md:7: WARNING: topic-grid: only a list of topics belongs inside; this paragraph is shown below the grid \[roads.content\]",
+        id="topic-grid-paragraph",
+    ),
+    pytest.param(
+        """
+        # Page
+
         :::{topic-grid}
         * Faster training
         *
@@ -660,3 +690,28 @@ def test_an_unreadable_photo_is_a_warning_not_a_crash(build_page, monkeypatch):
     card = main_part(built.html).find(id="person-ada-lovelace")
     assert card.find("img") is None and card.find(class_="roads-avatar") is not None
     assert "Still here." in built.html
+
+
+def test_what_is_not_a_list_is_shown_below_the_block(build_page):
+    built = build_page("""\
+        # Page
+
+        :::{committee}
+        * Ada Lovelace (Analytical Engines, UK)
+
+        Not a person.
+        :::
+
+        :::{topic-grid}
+        * :cpu: Faster training
+
+        Not a topic.
+        :::
+        """)
+    page = main_part(built.html)
+    committee = page.find("ul", class_="roads-committee")
+    assert "Not a person." not in committee.get_text()
+    assert committee.find_next("p", string="Not a person.") is not None
+    grid = page.find(class_="roads-topics")
+    assert "Not a topic." not in grid.get_text()
+    assert grid.find_next("p", string="Not a topic.") is not None

@@ -365,16 +365,8 @@ class CommitteeDirective(RoadsDirective):
         trailing: list[nodes.Node] = []
         people = plain_people_list(self)
         if people is None:  # not plain lines: read through the Markdown parser
-            people = []
-            for node in self.parse_body():
-                if isinstance(node, nodes.bullet_list | nodes.enumerated_list):
-                    people += read_people_list(self, node)
-                elif isinstance(node, nodes.system_message | nodes.comment):
-                    trailing.append(node)
-                else:
-                    self.warn(f"only a list of people belongs inside; this {node.tagname} is shown "
-                              "below the list", "content", node.line or self.lineno)
-                    trailing.append(node)
+            lists, trailing = self.parse_body_lists("people", "the list")
+            people = [entry for found in lists for entry in read_people_list(self, found)]
         for person, role, fill, line in people:
             entry = committee_entry(person, role, fill)
             present(self, entry, person, "committee", line, fill)

@@ -198,6 +198,22 @@ class RoadsDirective(SphinxDirective):
         parsed = self.parse_content_to_nodes(allow_section_headings=False)
         return sanitize(parsed, self)
 
+    def parse_body_lists(self, what: str, shown_below: str) -> tuple[list[nodes.Element], list[nodes.Node]]:
+        """The body's Markdown/rST lists, and what else it holds, to go below the
+        block: anything but a list is a ``roads.content`` warning ("only a list of
+        ``what`` belongs inside; ... is shown below ``shown_below``")."""
+        lists: list[nodes.Element] = []
+        below: list[nodes.Node] = []
+        for node in self.parse_body():
+            if isinstance(node, nodes.bullet_list | nodes.enumerated_list):
+                lists.append(node)
+                continue
+            if not isinstance(node, nodes.system_message | nodes.comment):
+                self.warn(f"only a list of {what} belongs inside; this {node.tagname} is shown "
+                          f"below {shown_below}", "content", node.line or self.lineno)
+            below.append(node)
+        return lists, below
+
 
 # --- ids, URLs and structured data ----------------------------------------------
 

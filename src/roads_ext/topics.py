@@ -35,20 +35,13 @@ class TopicGridDirective(RoadsDirective):
             return []
         topics = grid_list(self.checked_options.get("columns", 3), "roads-topics")
         self.set_source_info(topics)
-        trailing: list[nodes.Node] = []
-        for node in self.parse_body():
-            if isinstance(node, nodes.bullet_list | nodes.enumerated_list):
-                for item in node.children:
-                    if not item.children:  # "* " alone would be an empty card
-                        self.warn("an empty item is left out", "item", item.line or node.line or self.lineno)
-                        continue
-                    topics += grid_item(self.topic(item))
-            elif isinstance(node, nodes.system_message | nodes.comment):
-                trailing.append(node)
-            else:
-                self.warn(f"only a list of topics belongs inside; this {node.tagname} is shown "
-                          "below the grid", "content", node.line or self.lineno)
-                trailing.append(node)
+        lists, trailing = self.parse_body_lists("topics", "the grid")
+        for found in lists:
+            for item in found.children:
+                if not item.children:  # "* " alone would be an empty card
+                    self.warn("an empty item is left out", "item", item.line or found.line or self.lineno)
+                    continue
+                topics += grid_item(self.topic(item))
         if not len(topics):
             self.warn("has no topics: write them as a Markdown list", "empty")
             return trailing
