@@ -15,7 +15,7 @@ from roads_ext.model.dates import (
     parse_time,
     parse_zone,
 )
-from roads_ext.model.program import parse_program, split_speakers
+from roads_ext.model.program import Speaker, parse_program, split_speakers
 
 JUNE_8 = dt.date(2023, 6, 8)
 
@@ -170,7 +170,8 @@ def test_several_days_and_no_day():
 
 def test_speaker_lists():
     assert split_speakers("Ada Lovelace (Analytical), Alan Turing and Grace Hopper") == [
-        *split_speakers("Ada Lovelace"), *split_speakers("Alan Turing"), *split_speakers("Grace Hopper")]
+        Speaker("Ada Lovelace", affiliation="Analytical"), *split_speakers("Alan Turing"),
+        *split_speakers("Grace Hopper")]
     assert split_speakers("TBA")[0].group
 
 

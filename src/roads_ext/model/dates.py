@@ -163,6 +163,42 @@ def match_date(text: str) -> tuple[re.Match | None, str]:
     return None, ""
 
 
+_MD_NO_YEAR = re.compile(
+    rf"(?:(?P<wd>{_WORD}),?\s+)?(?P<mon>{_WORD})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:.])")
+_DM_NO_YEAR = re.compile(
+    rf"(?:(?P<wd>{_WORD}),?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_WORD})(?![\w])")
+
+
+def match_date_without_year(text: str) -> re.Match | None:
+    """``Thursday, June 8`` or ``8 June`` at the start of ``text``: a day whose year is
+    given elsewhere (the workshop's date). Only a real month name counts."""
+    text = text.strip()
+    for pattern in (_MD_NO_YEAR, _DM_NO_YEAR):
+        match = pattern.match(text)
+        if match and match.group("mon").rstrip(".").lower() in _MONTHS:
+            weekday = match.group("wd")
+            if weekday and weekday.rstrip(".").lower() not in _WEEKDAYS:
+                continue
+            return match
+    return None
+
+
+def date_in_year(match: re.Match, year: int) -> tuple[dt.date | None, str | None]:
+    """The day a :func:`match_date_without_year` match names, in ``year``."""
+    written = match.group(0).strip()
+    month = _MONTHS[match.group("mon").rstrip(".").lower()]
+    day = int(match.group("d"))
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        return None, f"{written!r} is not a date: {calendar.month_name[month]} {year} has {last} days"
+    date = dt.date(year, month, day)
+    weekday = match.group("wd")
+    if weekday and _WEEKDAYS[weekday.rstrip(".").lower()] != date.weekday():
+        return None, (f"{written!r} is not a day of {year}: {date:%B} {date.day}, {year} is a {date:%A}; "
+                      "write the date with its year")
+    return date, None
+
+
 def looks_like_date(text: str) -> bool:
     """A line that was meant as a date: it names a month or weekday, or is all digits and dashes."""
     words = re.findall(r"[A-Za-z]+", text)
@@ -228,6 +264,7 @@ class ClockTime:
     hour: int
     minute: int
     meridiem: str = ""  # "am", "pm" or "" for a 24-hour time
+    padded: bool = False  # written with a leading zero ("08:30"): a 24-hour clock
 
     def resolved(self, meridiem: str | None = None) -> dt.time:
         """The 24-hour time, reading a bare hour with ``meridiem`` if given."""
@@ -251,11 +288,14 @@ def clock_from_groups(groups: dict[str, str | None], prefix: str = "") -> tuple[
     written = f"{groups[f'{prefix}h']}:{minute:02d}{meridiem}"
     if minute > 59:
         return None, f"{written!r} is not a time: minutes go up to 59"
+    if meridiem == "pm" and 13 <= hour <= 23 and groups.get(f"{prefix}m"):
+        meridiem = ""  # "13:15 pm", as some programs write the afternoon: a 24-hour time
     if meridiem and not 1 <= hour <= 12:
         return None, f"{written!r} is not a time: with am/pm the hour is 1 to 12"
     if hour > 23:
         return None, f"{written!r} is not a time: hours go up to 23 (or write am/pm)"
-    return ClockTime(hour, minute, meridiem), None
+    padded = len(groups[f"{prefix}h"]) == 2 and groups[f"{prefix}h"].startswith("0")
+    return ClockTime(hour, minute, meridiem, padded), None
 
 
 def parse_time(text: str) -> tuple[ClockTime | None, int, str | None]:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -35,9 +36,11 @@ from .dates import (
     Problem,
     Zone,
     clock_from_groups,
+    date_in_year,
     did_you_mean,
     looks_like_date,
     match_date,
+    match_date_without_year,
     parse_date,
 )
 
@@ -46,37 +49,55 @@ from .dates import (
 #: kind -> (label shown, words an author may write for it)
 KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "opening": ("Opening", ("opening", "opening remarks", "welcome", "welcome and opening remarks",
-                            "introduction", "intro")),
+                            "introduction", "intro", "welcome remarks", "introductory remarks")),
     "keynote": ("Keynote", ("keynote", "keynote talk", "keynote speech", "keynote address",
-                            "keynotes", "plenary", "plenary talk")),
-    "invited": ("Invited talk", ("invited talk", "invited", "invited speaker", "invited talks", "talk")),
+                            "keynote speaker", "keynote lecture", "keynotes", "plenary", "plenary talk")),
+    "invited": ("Invited talk", ("invited talk", "invited", "invited speaker", "invited talks",
+                                 "invited lecture", "talk")),
     "contributed": ("Contributed talk", ("contributed talk", "contributed talks", "contributed",
-                                         "oral", "orals", "spotlight", "spotlights", "lightning talks",
-                                         "paper presentations", "paper talks")),
-    "panel": ("Panel", ("panel", "panel discussion", "panels", "discussion")),
+                                         "oral", "orals", "oral talk", "oral talks", "oral presentation",
+                                         "oral presentations", "oral session", "spotlight", "spotlights",
+                                         "spotlight talk", "spotlight talks", "spotlight session",
+                                         "lightning talks", "paper presentations", "paper talks",
+                                         "accepted papers", "contributed papers", "best paper talk")),
+    "panel": ("Panel", ("panel", "panel discussion", "panels", "discussion", "panel session",
+                        "round table", "roundtable", "fireside chat")),
     "poster": ("Poster session", ("poster session", "posters", "poster", "poster sessions")),
-    "break": ("Break", ("break", "coffee break", "coffee", "tea break", "coffee and tea")),
+    "break": ("Break", ("break", "coffee break", "coffee", "tea break", "coffee and tea", "breakfast",
+                        "afternoon break", "morning break")),
     "lunch": ("Lunch", ("lunch", "lunch break")),
-    "social": ("Social", ("social", "reception", "dinner", "networking", "happy hour")),
+    "social": ("Social", ("social", "reception", "dinner", "networking", "happy hour", "socialize")),
     "closing": ("Closing", ("closing", "closing remarks", "concluding remarks", "awards and closing",
-                            "awards")),
+                            "awards", "closing session", "closing and awards", "wrap-up", "wrap up")),
     "session": ("Session", ("session",)),
 }
 #: kinds whose slots are talks (a schema.org sub-event each, speakers as performers)
 TALK_KINDS = ("keynote", "invited", "contributed", "panel", "poster", "session")
 _ALIASES = {alias: kind for kind, (_, aliases) in KINDS.items() for alias in aliases}
-#: words in the title that give away the kind, first match wins
-_KIND_WORDS = (
-    ("keynote", "keynote"), ("plenary", "keynote"), ("panel", "panel"), ("poster", "poster"),
-    ("lunch", "lunch"), ("coffee", "break"), ("break", "break"), ("closing", "closing"),
-    ("concluding", "closing"), ("opening", "opening"), ("welcome", "opening"),
-    ("invited", "invited"), ("contributed", "contributed"), ("spotlight", "contributed"),
-    ("lightning", "contributed"), ("oral", "contributed"), ("reception", "social"),
-    ("social", "social"), ("dinner", "social"), ("networking", "social"),
+_ALIAS_PATTERN = "|".join(re.escape(alias) for alias in sorted(_ALIASES, key=len, reverse=True))
+#: a numbered label as programs write it: ``Keynote #3``, ``Oral Talk 1``, ``Poster Session II``
+_NUMBER = r"(?:\s*#\s*\d+|\s+\d+[a-z]?|\s+(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\b)"
+#: a kind's label at the start of a slot's text, then what follows it
+_LABEL = re.compile(
+    rf"^(?P<label>(?P<alias>{_ALIAS_PATTERN}){_NUMBER}?)"
+    r"(?:\s*[:–—]\s*|\s+-+\s+|\s*,\s+|\s*(?=\()|\s*$)(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+#: a title that begins with a kind's words: ``Coffee Break and Socialize``, ``Lunch Break``
+_KIND_START = re.compile(
+    rf"^(?P<alias>{_ALIAS_PATTERN}){_NUMBER}?(?:\s*$|\s*[&/+,:(–—-]|\s+(?:and|with|&)\b)",
+    re.IGNORECASE,
 )
 #: words that make a name in parentheses a group shown as written, not a person
 GROUP_WORDS = ("organizer", "organiser", "committee", "chairs", "tba", "tbd", "all ", "everyone",
                "authors", "speakers", "panelists", "participants", "attendees", "team")
+#: a last line that closes the day: ``17:50 Finish``, ``End``
+END_WORDS = ("end", "finish", "the end", "end of workshop", "end of the workshop", "end of day",
+             "end of the day", "workshop ends", "adjourn", "adjournment", "close", "workshop closes")
+#: headings that name the program itself, not a session in it
+PROGRAM_WORDS = ("schedule", "program", "programme", "agenda", "tentative schedule", "final schedule",
+                 "workshop schedule", "workshop program", "workshop programme", "tentative program",
+                 "final program", "timetable")
 
 DETAIL_KEYS = ("abstract", "speakers", "kind", "slides", "video", "paper", "code", "poster",
                "link", "location", "id")
@@ -97,12 +118,15 @@ def read_kind(word: str) -> tuple[str | None, str | None]:
     return None, f"unknown slot kind {word!r}{hint}; the kinds are {', '.join(KINDS)}"
 
 
+def kind_of_words(title: str) -> str | None:
+    """The kind a title names by its first words (``Lunch Break``, ``Welcome and Opening
+    Remarks``), or None. Words later in a title never count: ``Closing the Gap`` is a talk."""
+    match = _KIND_START.match(title.strip())
+    return _ALIASES[match.group("alias").lower()] if match else None
+
+
 def infer_kind(title: str) -> str:
-    words = title.lower()
-    for word, kind in _KIND_WORDS:
-        if re.search(rf"\b{word}", words):
-            return kind
-    return "session"
+    return kind_of_words(title) or "session"
 
 
 # --- the data -------------------------------------------------------------------------
@@ -110,9 +134,10 @@ def infer_kind(title: str) -> str:
 
 @dataclass(frozen=True)
 class Speaker:
-    name: str
+    name: str  # as written, an honorific (Prof., Dr.) left out
     role: str = ""
     group: bool = False  # "Workshop Organizers": shown as written, not looked up
+    affiliation: str = ""  # as the program gives it: "Harvard" in "Jane Doe (Harvard)"
 
 
 @dataclass(frozen=True)
@@ -138,6 +163,7 @@ class Slot:
     slug: str = ""  # the slot's anchor, unique in its program
     id_offset: int | None = None  # where an ``id`` detail set the slug
     end_implied: bool = False
+    session: str = ""  # the session heading above it, if any
 
     @property
     def heading(self) -> str:
@@ -146,8 +172,11 @@ class Slot:
 
     @property
     def generic_title(self) -> bool:
-        """A title that only names the kind ("Keynote", "Coffee break")."""
-        return not self.title or self.title.lower() in _ALIASES
+        """A title that only names the kind ("Keynote", "Coffee break", "Keynote #3")."""
+        if not self.title:
+            return True
+        match = _LABEL.match(self.title)
+        return bool(match and not match.group("rest"))
 
     @property
     def show_kind(self) -> bool:
@@ -176,9 +205,10 @@ class Slot:
 @dataclass
 class Day:
     offset: int
-    date: dt.date
+    date: dt.date | None  # None: a day whose date could not be read (its slots are left out)
     label: str = ""
     slots: list[Slot] = field(default_factory=list)
+    latest: dt.time | None = None  # the latest time read so far, for 12-hour times without am/pm
 
 
 @dataclass
@@ -190,18 +220,274 @@ class Program:
         return [slot for day in self.days for slot in day.slots]
 
 
+# --- cleaning what was pasted -----------------------------------------------------------
+
+_TAG_BREAK = re.compile(r"<\s*br\s*/?\s*>", re.IGNORECASE)
+_TAG_ITALIC = re.compile(r"<\s*(em|i)\s*>(.*?)<\s*/\s*\1\s*>", re.IGNORECASE)
+_TAG_DROPPED = re.compile(r"<\s*/?\s*(?:span|b|strong|small|font|div|p|u|mark)\b[^<>]*>", re.IGNORECASE)
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^()\s]*\)")
+
+
+def clean_text(text: str) -> str:
+    """What a visitor reads in a pasted line: entities decoded (``&nbsp;``), a link's text
+    without its URL, bold and emoji markers dropped, ``<br>`` as a line break; other
+    markup (``*italic*``, backticks, quotes) is kept, it tells a title from a name."""
+    text = html.unescape(text) if "&" in text else text
+    text = text.replace("\xa0", " ").replace("\u202f", " ").replace("\u2009", " ")
+    if "<" in text:
+        text = _TAG_BREAK.sub("\n", text)
+        text = _TAG_ITALIC.sub(r"*\2*", text)
+        text = _TAG_DROPPED.sub("", text)
+    if "](" in text:
+        text = _LINK.sub(r"\1", text)
+    text = re.sub(r"\*\*(.+?)\*\*|__(.+?)__", lambda m: m.group(1) or m.group(2), text)
+    text = "".join(ch for ch in text if not _is_marker(ch))
+    return "\n".join(" ".join(part.split()) for part in text.split("\n")).strip()
+
+
+def _is_marker(ch: str) -> bool:
+    """An emoji or pictograph used as a marker (☕, 🎤), or its joiners."""
+    return ch in "\ufe0f\ufe0e\u200d" or (ord(ch) > 0x2100 and unicodedata.category(ch) == "So")
+
+
+_MARKED = (("`", "`"), ('"', '"'), ("“", "”"), ("'", "'"), ("‘", "’"), ("*", "*"), ("_", "_"))
+
+
+def unmark(text: str) -> tuple[str, str]:
+    """``("Title", mark)`` for a text wrapped whole in backticks, quotes or ``*italics*``."""
+    text = text.strip()
+    for left, right in _MARKED:
+        if len(text) > 2 and text.startswith(left) and text.endswith(right):
+            inner = text[len(left):-len(right)].strip()
+            if left in "'‘" or (left not in inner and right not in inner):
+                return inner, left
+    return text, ""
+
+
+def leading_mark(text: str) -> tuple[str, str, str] | None:
+    """``(inside, mark, after)`` for a text that begins with a marked title:
+    ``"Title", Jane Doe`` or ``*Title* - Jane Doe``."""
+    text = text.strip()
+    for left, right in _MARKED:
+        if left in "'‘" or not text.startswith(left):
+            continue
+        close = text.find(right, len(left))
+        if close > len(left):
+            return text[len(left):close].strip(), left, text[close + len(right):].strip()
+    return None
+
+
+# --- people as programs write them ------------------------------------------------------
+
+HONORIFICS = re.compile(r"^(?:prof|professor|dr|mr|mrs|ms|mx|sir|dame)\.?\s+", re.IGNORECASE)
+_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "del", "della", "le", "la", "du", "bin",
+              "al", "el", "dos", "das", "y", "ter", "zu"}
+#: words of institutions: a part with one of them is an affiliation, not a person
+_INSTITUTION = {
+    "university", "universität", "université", "universidad", "università", "univ", "institute",
+    "institut", "instituto", "college", "school", "lab", "labs", "laboratory", "laboratories",
+    "research", "inc", "corp", "corporation", "company", "ltd", "llc", "gmbh", "center", "centre",
+    "foundation", "academy", "polytechnic", "technology", "technologies", "tech", "hospital",
+    "department", "ai", "deepmind", "google", "microsoft", "amazon", "meta", "nvidia", "apple", "ibm",
+    "intel", "openai", "facebook", "adobe", "baidu", "alibaba", "tencent", "huawei", "samsung",
+    "mosaic", "mosaicml", "systems", "sciences", "national", "polytechnique", "eth", "epfl",
+}
+#: words found in talk titles and hardly ever in names
+_TITLE_WORDS = {
+    "the", "a", "an", "of", "for", "and", "in", "on", "to", "with", "via", "towards", "toward",
+    "from", "at", "by", "is", "are", "how", "why", "what", "when", "beyond", "into", "learning",
+    "learned", "model", "models", "efficient", "efficiency", "training", "networks", "network",
+    "neural", "data", "deep", "large", "language", "scale", "scaling", "sparse", "sparsity",
+    "inference", "optimization", "graph", "graphs", "memory", "compute", "hardware", "algorithm",
+    "algorithms", "structures", "attention", "transformer", "transformers", "remarks", "break",
+    "session", "talk", "talks", "keynote", "panel", "discussion", "poster", "posters", "lunch",
+    "coffee", "welcome", "opening", "closing", "introduction", "awards", "award", "social",
+    "reception", "workshop", "future", "open", "problems", "challenges", "lessons", "new", "fast",
+    "faster", "scalable", "towards", "retrieval", "search", "index", "hashing", "compression",
+    "quantization", "pruning", "distillation", "generative", "foundation", "agents", "vision",
+    "robust", "robustness", "theory", "practice", "approach", "methods", "method", "analysis",
+    "ml", "llm", "llms", "gpu", "gpus", "tpu",
+}
+
+
+def _plain_name(name: str) -> str:
+    """A name with its nickname left out: ``Yingyan (Celine) Lin`` -> ``Yingyan Lin``."""
+    return " ".join(re.sub(r"\([^()]*\)", " ", name).split())
+
+
+def name_like(text: str) -> bool:
+    """Whether ``text`` reads as a person's name: two to five capitalised words (initials,
+    particles and a nickname in parentheses allowed), none of them a title's or an
+    institution's word."""
+    words = _plain_name(text).split()
+    if not 2 <= len(words) <= 5:
+        return False
+    for word in words:
+        bare = word.strip(",.")
+        folded = bare.lower()
+        if len(bare) == 1 and bare.isupper():
+            continue  # an initial
+        if folded in _TITLE_WORDS or folded in _INSTITUTION or any(ch.isdigit() for ch in bare):
+            return False
+        if folded in _PARTICLES:
+            continue
+        if not bare or not bare[0].isupper():
+            return False
+        letters = bare.replace(".", "").replace("-", "").replace("'", "")
+        if len(letters) > 1 and letters.isupper():
+            return False  # an acronym: MIT, UMD
+    return True
+
+
+def _surname_like(text: str) -> bool:
+    word = text.strip()
+    return (bool(re.fullmatch(r"[^\W\d_][\w'’-]*", word)) and word[0].isupper()
+            and word.lower() not in _TITLE_WORDS and word.lower() not in _INSTITUTION
+            and not (len(word) > 1 and word.isupper()))
+
+
+def _is_group(text: str) -> bool:
+    padded = f" {text.lower()} "
+    return any(word in padded for word in GROUP_WORDS)
+
+
+def _split_top(text: str, pattern: str) -> list[str]:
+    """Split ``text`` at ``pattern``, never inside parentheses."""
+    parts, depth, start = [], 0, 0
+    regex = re.compile(pattern)
+    index = 0
+    while index < len(text):
+        ch = text[index]
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+        if depth == 0:
+            match = regex.match(text, index)
+            if match and match.end() > index:
+                parts.append(text[start:index])
+                start = index = match.end()
+                continue
+        index += 1
+    parts.append(text[start:])
+    return [part.strip() for part in parts]
+
+
+def _name_and_affiliation(part: str) -> tuple[str, str]:
+    """``Prof. Jane Doe (Harvard)`` -> ``("Jane Doe", "Harvard")``; a nickname in the
+    middle of a name (``Yingyan (Celine) Lin``) stays in it."""
+    part = HONORIFICS.sub("", part.strip())
+    affiliation = ""
+    trailing = _trailing_parenthesis(part)
+    if trailing and trailing[0]:
+        part, affiliation = trailing
+    return " ".join(part.split()), " ".join(affiliation.split())
+
+
+def read_people(text: str, lenient: bool = False) -> list[Speaker] | None:
+    """Speakers in ``A (X), B (Y)``, ``A, University``, ``A and B; moderator: C``,
+    ``Surname, Surname``; None when ``text`` does not read as people.
+
+    ``lenient``: the text is known to name people (a parenthesis after a kind's label,
+    a table's speaker column): single words and unusual names are taken as written.
+    """
+    text = text.strip().strip(",;")
+    if not text:
+        return None
+    speakers: list[Speaker] = []
+    for chunk in _split_top(text, r"\s*;\s*"):
+        role = ""
+        match = re.match(r"^(?P<role>[A-Za-z][A-Za-z -]{0,30}?)\s*:\s*(?P<rest>.+)$", chunk)
+        if match and not name_like(match.group("role")):
+            role, chunk = match.group("role").strip(), match.group("rest")
+        parts = [p for p in _split_top(chunk, r"\s*,\s*|\s+(?:and|&)\s+") if p]
+        parts = [re.sub(r"^(?:and|&)\s+", "", p) for p in parts]
+        found: list[Speaker] = []
+        singles = all(len(_plain_name(_name_and_affiliation(p)[0]).split()) == 1 for p in parts)
+        for part in parts:
+            name, affiliation = _name_and_affiliation(part)
+            if not name:
+                return None
+            if _is_group(name):
+                found.append(Speaker(name, role, True, affiliation))
+            elif name_like(name) or (singles and (len(parts) > 1 or lenient) and _surname_like(name)) or (
+                    lenient and not found and _lenient_name(name)):
+                found.append(Speaker(name, role, False, affiliation))
+            elif found and not affiliation and (_is_affiliation(name) or _surname_like(name)
+                                                or found[-1].affiliation):
+                last = found[-1]  # "Jane Doe, University of X, Berkeley": the affiliation
+                joined = f"{last.affiliation}, {name}" if last.affiliation else name
+                found[-1] = Speaker(last.name, last.role, last.group, joined)
+            elif lenient and _lenient_name(name):
+                found.append(Speaker(name, role, False, affiliation))
+            else:
+                return None
+        speakers.extend(found)
+    return speakers or None
+
+
+def _lenient_name(text: str) -> bool:
+    """A name taken as written where people are expected: capitalised, no title's words."""
+    words = text.split()
+    return (bool(words) and text[0].isupper() and not _is_affiliation(text) and len(words) <= 6
+            and not any(w.lower() in _TITLE_WORDS for w in words))
+
+
+def _is_affiliation(text: str) -> bool:
+    words = [w.strip(",.()").lower() for w in text.split()]
+    if any(w in _INSTITUTION for w in words):
+        return True
+    letters = text.replace(".", "").replace("-", "").replace(" ", "")
+    return len(text.split()) == 1 and len(letters) > 1 and letters.isupper()
+
+
+def split_speakers(text: str) -> list[Speaker]:
+    """``A, B and C; moderator: D`` -> speakers, with roles and groups told apart."""
+    return read_people(text, lenient=True) or [Speaker(" ".join(text.split()))]
+
+
+# --- rooms ---------------------------------------------------------------------------------
+
+_ROOM = re.compile(r"\b(?:room|hall|ballroom|auditorium|foyer|lobby|building|floor|level|suite|"
+                   r"theatre|theater|atrium|terrace|salon|lounge|wing|rm\.?)\b", re.IGNORECASE)
+
+
+def looks_like_room(text: str) -> bool:
+    return bool(_ROOM.search(text))
+
+
 # --- reading ----------------------------------------------------------------------------
 
 _T_START = TIME_PATTERN.format(p="s_")
 _T_END = TIME_PATTERN.format(p="e_")
+_RANGE = r"\s*(?:--|-|–|—|−|~|to|until)\s*"
 _SLOT = re.compile(
-    rf"^(?P<start>{_T_START})(?:\s*(?:-|–|—|to)\s*(?P<end>{_T_END}))?"
-    r"(?:\s*[-–—:|]\s+|\s*[-–—:|]$|\s+|$)(?P<rest>.*)$",
-    re.IGNORECASE,
+    rf"^(?P<start>{_T_START})(?:{_RANGE}(?P<end>{_T_END}))?"
+    r"(?:\s*[-–—:|]\s+|\s*[-–—:|]$|\s*\t\s*|\s+|$)(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
 )
-_BULLET = re.compile(r"^(?P<indent>\s*)(?P<bullet>(?:[-*+]|\d+[.)])\s+)?(?P<text>.*)$")
+_TIME_ONLY = re.compile(rf"^(?P<start>{_T_START})(?:{_RANGE}(?P<end>{_T_END}))?\s*[:.]?$", re.IGNORECASE)
+_BULLET = re.compile(r"^(?P<indent>\s*)(?P<bullet>(?:[-*+•]|\d+[.)])\s+)?(?P<text>.*)$")
 _DETAIL = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ]{0,19}):(?:\s+(?P<value>.*))?$")
 _PREFIX = re.compile(r"^(?P<prefix>[A-Za-z][A-Za-z &/-]{0,40}?)(?:\s+#?\d+)?\s*:\s+(?P<title>.+)$")
+_TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
+#: a table's or a CSV file's column names, and what each column holds
+COLUMNS = {
+    "time": "time", "times": "time", "when": "time", "start": "start", "begin": "start", "from": "start",
+    "start time": "start", "end": "end", "until": "end", "to": "end", "end time": "end",
+    "title": "title", "event": "title", "session": "title", "talk": "title", "topic": "title",
+    "activity": "title", "program": "title", "programme": "title", "what": "title", "item": "title",
+    "agenda": "title", "description": "title",
+    "speaker": "speakers", "speakers": "speakers", "presenter": "speakers", "presenters": "speakers",
+    "who": "speakers", "author": "speakers", "authors": "speakers", "speaker(s)": "speakers",
+    "affiliation": "affiliation", "institution": "affiliation", "organization": "affiliation",
+    "kind": "kind", "type": "kind", "room": "location", "location": "location", "where": "location",
+    "abstract": "abstract",
+}
+
+
+def column_name(cell: str) -> str | None:
+    """What a header cell names (``Time (New Orleans)`` -> ``time``), or None."""
+    words = re.sub(r"\(.*?\)", "", clean_text(cell)).strip().strip("*:").lower()
+    return COLUMNS.get(words)
 
 
 def slugify(text: str, fallback: str = "slot") -> str:
@@ -219,23 +505,12 @@ def find_date(text: str) -> tuple[int, int] | None:
     return None
 
 
-def split_speakers(text: str) -> list[Speaker]:
-    """``A, B and C; moderator: D`` -> speakers, with roles and groups told apart."""
-    speakers: list[Speaker] = []
-    for part in re.split(r"\s*;\s*", text):
-        role = ""
-        match = re.match(r"^(?P<role>[A-Za-z][A-Za-z -]{0,30}?):\s*(?P<rest>.+)$", part)
+def find_date_without_year(text: str) -> re.Match | None:
+    for boundary in re.finditer(r"(?:^|(?<=\W))\w", text):
+        match = match_date_without_year(text[boundary.start():])
         if match:
-            role, part = match.group("role").strip(), match.group("rest")
-        for entry in re.split(r"\s*,\s*|\s+(?:and|&)\s+", part):
-            entry = re.sub(r"^(?:and|&)\s+", "", entry.strip())
-            entry = re.sub(r"\s*\([^()]*\)", "", entry).strip()  # "Name (Harvard)"
-            if not entry:
-                continue
-            padded = f" {entry.lower()} "
-            group = any(word in padded for word in GROUP_WORDS)
-            speakers.append(Speaker(entry, role, group))
-    return speakers
+            return match
+    return None
 
 
 def _trailing_parenthesis(title: str) -> tuple[str, str] | None:
@@ -252,112 +527,425 @@ def _trailing_parenthesis(title: str) -> tuple[str, str] | None:
 
 
 def _unquote(title: str) -> str:
-    title = title.strip()
-    for left, right in (('"', '"'), ("“", "”"), ("'", "'"), ("‘", "’")):
-        if len(title) > 1 and title.startswith(left) and title.endswith(right):
-            return title[1:-1].strip()
-    return title
+    inner, mark = unmark(title)
+    return inner if mark and mark not in "*_" else title.strip()
 
 
-def read_slot_text(rest: str, offset: int, problems: list[Problem]) -> tuple[str, str, list[Speaker]]:
-    """``Kind: Title (Speakers)`` -> title, kind, speakers."""
-    rest = rest.strip()
-    kind = None
-    prefix = _PREFIX.match(rest)
-    if prefix and len(prefix.group("prefix").split()) <= 4:
-        found, why = read_kind(prefix.group("prefix"))
-        if found:
-            kind, rest = found, prefix.group("title").strip()
-        elif difflib.get_close_matches(" ".join(prefix.group("prefix").lower().split()),
-                                       list(_ALIASES), n=1, cutoff=0.8):
+@dataclass
+class Reading:
+    """What one slot's text says, once every part of it is read."""
+
+    title: str = ""
+    label: str = ""  # "Keynote #1": the kind's label as written
+    kind: str | None = None
+    speakers: list[Speaker] = field(default_factory=list)
+    location: str = ""
+    marked: bool = False  # the title was set off (quotes, backticks, italics): a talk's title
+
+
+def read_slot_text(rest: str, offset: int, problems: list[Problem], extras: tuple[str, ...] = (),
+                   speakers_text: str = "") -> tuple[str, str, list[Speaker]]:
+    """``Kind: Title (Speakers)`` -> title, kind, speakers (see :func:`read_parts`)."""
+    reading = read_parts(rest, offset, problems, extras, speakers_text)
+    return reading.title, reading.kind or infer_kind(reading.title), reading.speakers
+
+
+def read_parts(rest: str, offset: int, problems: list[Problem], extras: tuple[str, ...] = (),
+               speakers_text: str = "") -> Reading:
+    """Read a slot's text: its first line (``rest``), the lines below it that belong to it
+    (``extras``: a title in backticks, ``<br>`` parts of a table cell, further cells) and a
+    table's speaker column (``speakers_text``)."""
+    reading = Reading()
+    lines = [part for part in clean_text(rest).split("\n") if part.strip()]
+    head = lines[0] if lines else ""
+    more = [*lines[1:], *(part for extra in extras for part in clean_text(extra).split("\n") if part.strip())]
+
+    # -- the kind's label: "Keynote #1:", "Invited Talk -", "Lunch (Ballroom A)", "Oral Talk 1"
+    label = _LABEL.match(head)
+    if label:
+        reading.label = " ".join(label.group("label").split())
+        reading.kind = _ALIASES[label.group("alias").lower()]
+        head = label.group("rest").strip()
+    else:
+        prefix = _PREFIX.match(head)
+        if prefix and len(prefix.group("prefix").split()) <= 4 and difflib.get_close_matches(
+                " ".join(prefix.group("prefix").lower().split()), list(_ALIASES), n=1, cutoff=0.8):
             # a near miss of a kind ("Keynot:"); other words before a colon are the title's
-            problems.append(Problem(offset, "kind", why))
-    speakers: list[Speaker] = []
-    parenthesis = _trailing_parenthesis(rest)
-    if parenthesis and parenthesis[1] and not re.search(r"\d", parenthesis[1]):
-        rest, speakers = parenthesis[0], split_speakers(parenthesis[1])
-    title = _unquote(rest.rstrip(" -–—:"))
+            problems.append(Problem(offset, "kind", read_kind(prefix.group("prefix"))[1]))
+
+    # -- a room or the speakers in a parenthesis at the end: "(Ballroom A)", "(Jane Doe, MIT)"
+    trailing = _trailing_parenthesis(head)
+    if trailing and trailing[1]:
+        before, inside = trailing
+        if looks_like_room(inside):
+            reading.location, head = inside, before
+        elif not re.search(r"\d", inside) and not (before and read_people(before)):
+            # "Jane Doe (Harvard)": an affiliation, read with the name below
+            people = read_people(inside, lenient=True)
+            if people:
+                reading.speakers, head = people, before
+
+    # -- the rest of the first line: a title, people, or "Title - People" / "People - Title"
+    title, speakers, marked = _title_and_people(head, bool(reading.label), bool(more) or bool(speakers_text))
+    if speakers:
+        reading.speakers = [*reading.speakers, *speakers]
+    if reading.label and title.startswith("("):
+        title = f"{reading.label} {title}"  # "Lunch (on your own)"
+    reading.title, reading.marked = title, marked
+
+    # -- the lines below: a title in backticks or quotes, speakers in italics, a room
+    for part in more:
+        _read_more(reading, part)
+    if speakers_text.strip():
+        people = read_people(clean_text(speakers_text).replace("\n", ", "), lenient=True)
+        if people:
+            reading.speakers.extend(people)
+    if not reading.title:
+        reading.title = reading.label
+
+    # -- the kind: from the label; else from the first words of an unmarked title without speakers
+    if reading.kind is None and not reading.marked and not any(not s.group for s in reading.speakers):
+        reading.kind = kind_of_words(reading.title)
+    return reading
+
+
+def _title_and_people(text: str, labelled: bool, more_below: bool) -> tuple[str, list[Speaker] | None, bool]:
+    """Tell a talk's title from the people in ``text``: ``"Title", Jane Doe, University``,
+    ``*Title* - Jane Doe (Aff)``, ``Jane Doe - "Title"``, ``Jane Doe`` after a label."""
+    text = text.strip().strip("-–—:|,").strip()
+    if not text:
+        return "", None, False
+    whole, mark = unmark(text)
+    if mark:
+        return whole, None, True
+    lead = leading_mark(text)
+    if lead and lead[2]:
+        inside, mark, after = lead
+        after = re.sub(r"^(?:[-–—:|,]+\s*)+|^by\s+", "", after).strip()
+        people = read_people(after, lenient=True) if after else None
+        if people:
+            return inside, people, True
+    # "Title - Jane Doe (Aff)" or "Jane Doe - "Title"" or "Title, Jane Doe, University"
+    for separator in (r"\s+[-–—]+\s+", r"\s*\|\s*", r",\s+"):
+        pieces = _split_top(text, separator)
+        if len(pieces) < 2:
+            continue
+        if separator == r",\s+":
+            # "Title, Jane Doe, University": the title is the first piece that is no name
+            continue
+        first, remainder = pieces[0], " - ".join(pieces[1:])
+        people_after = read_people(remainder)
+        if people_after and not read_people(first):
+            inner, mark = unmark(first)
+            return inner, people_after, bool(mark)
+        people_before = read_people(first)
+        inner, mark = unmark(remainder)
+        if people_before and mark:
+            return inner, people_before, True
+    # a label, then people only: "Keynote #1: Prof. Jane Doe (Harvard)", "Invited Talk: Jane Doe"
+    if labelled or more_below or HONORIFICS.match(text):
+        people = read_people(text)
+        if people and not any(s.group for s in people):
+            return "", people, False
+    return text, None, False
+
+
+def _read_more(reading: Reading, part: str) -> None:
+    """One line below a slot's first, or one part of its table cell."""
+    inner, mark = unmark(part)
+    people = read_people(inner, lenient=mark in "*_" and bool(mark))
+    if (mark and mark not in "*_") or (mark and not people):
+        # a title set off in backticks or quotes (or italics that name no one)
+        if reading.title and reading.title != reading.label and not reading.speakers and read_people(
+                reading.title):
+            reading.speakers = read_people(reading.title) or []
+            reading.title = ""
+        if not reading.title or reading.title == reading.label:
+            reading.title, reading.marked = inner, True
+        else:
+            reading.title = f"{reading.title}: {inner}"
+        return
+    if people:
+        reading.speakers.extend(people)
+        return
+    trailing = _trailing_parenthesis(inner)
+    if looks_like_room(inner) and (trailing is None or not trailing[0]):
+        reading.location = inner.strip("()")
+        return
+    if not reading.title or reading.title == reading.label:
+        reading.title = inner
+    else:
+        reading.title = f"{reading.title} · {inner}"
+
+
+def _session_kind(heading: str) -> str | None:
+    """The kind a session heading gives its talks: ``Session 1: Invited Talks`` -> invited."""
+    text = re.sub(r"^(?:session|part|block)\s*#?\s*\w{0,3}\s*[:.–—-]\s*", "", heading, flags=re.IGNORECASE)
+    kind = kind_of_words(text)
     if kind is None:
-        kind = infer_kind(title)
-    return title, kind, speakers
+        found = re.search(rf"\b(?:{_ALIAS_PATTERN})s?\b", text, re.IGNORECASE)
+        kind = _ALIASES.get(found.group(0).lower().rstrip("s"), _ALIASES.get(found.group(0).lower())) if found \
+            else None
+    return kind if kind in TALK_KINDS and kind != "session" else None
 
 
-def parse_program(lines: list[str], first_day: dt.date | None = None) -> Program:
-    """Read the program's lines (the directive's body). Never raises."""
-    program = Program()
-    problems = program.problems
-    day: Day | None = Day(-1, first_day) if first_day else None
-    slot: Slot | None = None
-    slot_indent = 0
-    detail_key: str | None = None
-    if day:
-        program.days.append(day)
+# --- the lines of a program, whatever form they were pasted in ------------------------------
 
+
+@dataclass
+class Line:
+    """One line of the program, in a common shape: a list line's text, or a table's cells."""
+
+    offset: int
+    indent: int = 0
+    bullet: bool = False
+    text: str = ""
+    cells: list[str] | None = None  # a Markdown table row, a tab-separated line, a CSV record
+    columns: list[str | None] | None = None  # what each cell holds, from the header
+    heading: bool = False  # "### Session 1", "**Morning session**"
+
+
+def program_lines(lines: list[str], csv_text: bool = False) -> list[Line]:
+    """The program's lines as :class:`Line` s, whatever form they were pasted in:
+    a list (any bullet, or none), Markdown pipe tables (header and ``|---|`` rows read
+    for what each column holds), tab-separated lines, or CSV with a header row."""
+    result: list[Line] = []
+    columns: list[str | None] | None = None
+    first = next((line for line in lines if line.strip()), "")
+    if csv_text or _csv_header(first):
+        return _csv_lines(lines)
+    in_table = False
+    for offset, raw in enumerate(lines):
+        if not raw.strip():
+            in_table = False
+            continue
+        stripped = raw.strip()
+        if stripped.startswith("|") or (in_table and "|" in stripped):
+            if _TABLE_RULE.match(stripped.replace(" ", "")):
+                in_table = True
+                continue
+            cells = [cell.strip() for cell in stripped.strip("|").split("|")]
+            names = [column_name(cell) for cell in cells]
+            if not in_table and not any(_cell_time(cell) for cell in cells) and not (
+                    find_date(" ".join(cells)) or find_date_without_year(" ".join(cells))):
+                # the header row: what each column holds ("Time (New Orleans)", "Speaker")
+                columns = names
+                in_table = True
+                continue
+            in_table = True
+            result.append(Line(offset, 0, False, stripped, cells, columns))
+            continue
+        in_table = False
+        columns = None
+        parts = _BULLET.match(raw.rstrip())
+        indent = len(parts.group("indent").expandtabs())
+        text = parts.group("text")
+        if "\t" in text.strip():
+            result.append(Line(offset, indent, bool(parts.group("bullet")), text,
+                               [cell.strip() for cell in text.strip().split("\t")]))
+            continue
+        heading = bool(re.match(r"^#{1,6}\s", text)) or bool(re.fullmatch(r"\*\*[^*].*\*\*:?|__[^_].*__:?",
+                                                                           text.strip()))
+        result.append(Line(offset, indent, bool(parts.group("bullet")), text, heading=heading))
+    return result
+
+
+def _csv_header(line: str) -> bool:
+    import csv
+
+    if "," not in line:
+        return False
+    cells = next(csv.reader([line.strip()]), [])
+    names = [column_name(cell) for cell in cells]
+    return len(cells) >= 2 and all(names) and any(n in ("time", "start") for n in names)
+
+
+def _csv_lines(lines: list[str]) -> list[Line]:
+    import csv
+
+    result: list[Line] = []
+    columns: list[str | None] | None = None
     for offset, raw in enumerate(lines):
         if not raw.strip():
             continue
-        parts = _BULLET.match(raw.rstrip())
-        indent, bullet, text = len(parts.group("indent").expandtabs()), parts.group("bullet"), parts.group("text")
+        cells = [cell.strip() for cell in next(csv.reader([raw.strip()]), [])]
+        if columns is None and _csv_header(raw):
+            columns = [column_name(cell) for cell in cells]
+            continue
+        result.append(Line(offset, 0, False, raw.strip(), cells, columns))
+    return result
 
+
+def _cell_time(cell: str) -> re.Match | None:
+    return _TIME_ONLY.match(clean_text(cell).strip("*_ "))
+
+
+def _from_cells(line: Line) -> tuple[str, str, tuple[str, ...], str, str, str]:
+    """A table row or CSV record -> ``(time text, first text, more texts, speakers,
+    kind, location)``; the time text is empty when no cell holds a time."""
+    cells = line.cells or []
+    columns = list(line.columns or [])
+    columns += [None] * (len(cells) - len(columns))
+    time = ""
+    start = end = ""
+    texts: list[str] = []
+    speakers, affiliation, kind, location, abstract = [], "", "", "", ""
+    for cell, column in zip(cells, columns, strict=False):
+        if not cell.strip():
+            continue
+        if column == "start":
+            start = clean_text(cell)
+        elif column == "end":
+            end = clean_text(cell)
+        elif column == "speakers":
+            speakers.append(cell)
+        elif column == "affiliation":
+            affiliation = clean_text(cell)
+        elif column == "kind":
+            kind = clean_text(cell)
+        elif column == "location":
+            location = clean_text(cell)
+        elif not time and not start and _cell_time(cell):
+            time = clean_text(cell).strip("*_ ").rstrip(":.")
+        else:
+            texts.append(cell)
+    if start:
+        time = f"{start}-{end}" if end else start
+    people = "; ".join(speakers)
+    if people and affiliation:
+        people = f"{people} ({affiliation})"
+    first = texts[0] if texts else ""
+    if kind:
+        first = f"{kind}: {first}" if first else kind
+    return time, first, tuple(texts[1:]), people, kind, location
+
+
+def parse_program(lines: list[str], first_day: dt.date | None = None,
+                  workshop_date: dt.date | None = None, csv_text: bool = False) -> Program:
+    """Read the program's lines (the directive's body, or a file's). Never raises.
+
+    ``workshop_date`` (the site's ``roads_workshop_date``) gives the year of a day
+    written without one (``Schedule (Thursday, June 8)``).
+    """
+    program = Program()
+    problems = program.problems
+    day: Day | None = Day(-1, first_day) if first_day else None
+    year = (first_day or workshop_date).year if (first_day or workshop_date) else None
+    if day is None and workshop_date is not None:
+        day = Day(-1, workshop_date)
+    if day:
+        program.days.append(day)
+    pending: _Pending | None = None
+    session = ""
+    session_kind: str | None = None
+    detail_key: str | None = None
+
+    def close() -> None:
+        nonlocal pending
+        if pending is not None:
+            pending.finish(problems)
+            pending = None
+
+    for line in program_lines(lines, csv_text):
+        offset = line.offset
         # -- a detail of the slot above, or the continuation of one
-        if slot is not None and indent > slot_indent:
-            detail = _DETAIL.match(text) if bullet else None
+        if pending is not None and line.cells is None and line.indent > pending.indent and not line.heading:
+            text = line.text
+            detail = _DETAIL.match(text) if line.bullet else None
             if detail:
-                detail_key = read_detail(slot, detail.group("key"), (detail.group("value") or "").strip(),
-                                         offset, problems)
-            elif detail_key == "abstract":
-                slot.abstract += "\n" + text.strip()
+                detail_key = detail.group("key").strip().lower()
+                pending.details.append((detail.group("key"), (detail.group("value") or "").strip(), offset))
+            elif detail_key == "abstract" and pending.details:
+                key, value, where = pending.details[-1]
+                pending.details[-1] = (key, value + "\n" + text.strip(), where)
+            elif not line.bullet:
+                pending.extras.append(text.strip())
             else:
                 problems.append(Problem(offset, "detail", (
                     f"{text.strip()!r} is not a detail: write '- key: value' under the slot, where key is "
                     f"one of {', '.join(DETAIL_KEYS)}")))
             continue
         detail_key = None
-        text = text.lstrip("#").strip()
 
-        # -- a slot
-        match = _SLOT.match(text)
-        if match:
-            slot = None
-            new = read_slot(match, offset, day, problems)
-            if new is None:
+        if line.cells is not None:
+            time, first, more, people, _, location = _from_cells(line)
+            if not time:
+                texts = [clean_text(c) for c in line.cells if clean_text(c)]
+                if not texts:
+                    continue
+                text = " ".join(texts)
+                if pending is not None and len(texts) == 1 and _continues(pending, line.cells[0] if len(
+                        [c for c in line.cells if c.strip()]) == 1 else text):
+                    pending.extras.append(next(c for c in line.cells if c.strip()))
+                    continue
+                close()
+                found = _day_or_session(text, offset, program, day, year, problems, table=True)
+                if isinstance(found, Day):
+                    day, session, session_kind = found, "", None
+                elif isinstance(found, str):
+                    session, session_kind = found, _session_kind(found)
                 continue
-            day.slots.append(new)
-            slot, slot_indent = new, indent
+            close()
+            match = _SLOT.match(time)
+            if match is None or match.group("rest").strip():
+                problems.append(_unreadable(line.text, offset))
+                continue
+            if clean_text(first).strip(" .!*_").lower() in END_WORDS and not more and not people:
+                _close_day(day, match, offset, problems)
+                continue
+            pending = _Pending(offset, 0, match, first, list(more), people, location, day, session,
+                               session_kind)
+            if day is not None and day.date is not None:
+                day.slots.append(pending.slot_placeholder)
             continue
 
-        slot = None
-        # -- a day
-        if looks_like_date(text) and not re.match(r"^\d{1,2}[:.]\d", text):
-            where = find_date(text)
-            if where is None:
-                problems.append(Problem(offset, "date", parse_date(text)[2] or f"{text!r} is not a date"))
-                continue
-            date, _, problem = parse_date(text[where[0]:])
-            if problem:
-                problems.append(Problem(offset, "date", problem))
-                continue
-            label = text[: where[0]].strip(" -–—:,")
-            if day is not None and not day.slots and day.offset == -1 and day.date == date:
-                day.offset, day.label = offset, label  # the argument's day, written again
-            elif any(d.date == date for d in program.days):
-                problems.append(Problem(offset, "date", f"{text!r}: this day is already in the program"))
-            else:
-                day = Day(offset, date, label)
-                program.days.append(day)
+        text = clean_text(line.text.lstrip("#").strip()) if line.heading else line.text.strip()
+        if line.heading:
+            close()
+            found = _day_or_session(text, offset, program, day, year, problems, table=False)
+            if isinstance(found, Day):
+                day, session, session_kind = found, "", None
+            elif isinstance(found, str):
+                session, session_kind = found, _session_kind(found)
             continue
-        if re.match(r"^(?:\d|noon\b|midnight\b)", text, re.IGNORECASE):
-            problems.append(Problem(offset, "time", (
-                f"cannot read the time at the start of {text!r}: write '8:30am-8:40am - Title' "
-                "or '14:00-15:00 Title'; this line is left out")))
-        else:
-            problems.append(Problem(offset, "time", (
-                f"{text!r} starts with neither a time nor a date: a slot reads "
-                "'8:30am-8:40am - Title (Speaker)', a day 'Thursday, June 8, 2023'; this line is left out")))
 
+        plain = clean_text(text)
+        match = _SLOT.match(plain) if plain else None
+        if match and not _looks_like_a_date_line(plain):
+            close()
+            rest = match.group("rest").strip()
+            if clean_text(rest).strip(" .!*_").lower() in END_WORDS:
+                _close_day(day, match, offset, problems)
+                continue
+            pending = _Pending(offset, line.indent, match, rest, [], "", "", day, session, session_kind)
+            if day is not None and day.date is not None:
+                day.slots.append(pending.slot_placeholder)
+            continue
+
+        if plain.strip(" .!").lower() in END_WORDS:
+            close()
+            continue
+        if pending is not None and _continues(pending, text):
+            pending.extras.append(text)
+            continue
+        close()
+        if looks_like_date(plain) and not re.match(r"^\d{1,2}[:.]\d", plain):
+            found = _day_or_session(plain, offset, program, day, year, problems, table=False)
+            if isinstance(found, Day):
+                day, session, session_kind = found, "", None
+            continue
+        if re.match(r"^(?:session|part)\b|.*\bsession\s*$", plain, re.IGNORECASE) and not re.match(
+                r"^\d", plain):
+            session, session_kind = plain.rstrip(":"), _session_kind(plain)
+            continue
+        problems.append(_unreadable(plain, offset))
+    close()
+
+    for one in program.days:
+        one.slots = [slot for slot in one.slots if slot.title != _DROPPED]
     finish_days(program)
     assign_slugs(program)
-    if not program.days or not program.slots():
+    if not program.slots():
         if not any(p.subtype in ("time", "date") for p in problems):
             problems.append(Problem(0, "empty", (
                 "has no slots: write one line per slot, like '8:30am-8:40am - Welcome (Workshop "
@@ -366,7 +954,154 @@ def parse_program(lines: list[str], first_day: dt.date | None = None) -> Program
     return program
 
 
-def read_slot(match: re.Match, offset: int, day: Day | None, problems: list[Problem]) -> Slot | None:
+def _looks_like_a_date_line(text: str) -> bool:
+    """``8 June 2023`` or ``12 June`` starts with digits but is a day, not a slot."""
+    return bool(match_date(text)[0] and not re.match(r"^\d{1,2}[:.]\d", text)) or bool(
+        match_date_without_year(text) and re.match(r"^\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]", text))
+
+
+def _unreadable(text: str, offset: int) -> Problem:
+    text = clean_text(text).replace("\n", " ")
+    if re.match(r"^(?:\d|noon\b|midnight\b)", text, re.IGNORECASE):
+        return Problem(offset, "time", (
+            f"cannot read the time at the start of {text!r}: write '8:30am-8:40am - Title' "
+            "or '14:00-15:00 Title'; this line is left out"))
+    return Problem(offset, "time", (
+        f"{text!r} starts with neither a time nor a date: a slot reads "
+        "'8:30am-8:40am - Title (Speaker)', a day 'Thursday, June 8, 2023', a session heading "
+        "'### Session 1: Invited Talks'; this line is left out"))
+
+
+def _continues(pending: _Pending, text: str) -> bool:
+    """Whether a line without a time belongs to the slot above: its title in backticks,
+    quotes or italics, or the people of the slot written on a line of their own."""
+    inner, mark = unmark(clean_text(text))
+    if mark:
+        return True
+    return bool(read_people(inner)) and not re.search(r"session\s*$", inner, re.IGNORECASE)
+
+
+def _close_day(day: Day | None, match: re.Match, offset: int, problems: list[Problem]) -> None:
+    """``17:50 Finish``: the last slot ends then; the line is no slot."""
+    if day is None or not day.slots or day.date is None:
+        return
+    last = day.slots[-1]
+    clock, problem = clock_from_groups(match.groupdict(), "s_")
+    if problem:
+        problems.append(Problem(offset, "time", f"{problem}; the day's end is left out"))
+        return
+    moment = _resolve(clock, day.latest)
+    if last.end is None and moment > last.start:
+        last.end = moment
+    day.latest = moment
+
+
+_DROPPED = "\x00dropped"
+
+
+def _day_or_session(text: str, offset: int, program: Program, day: Day | None, year: int | None,
+                    problems: list[Problem], table: bool) -> Day | str | None:
+    """A heading or a line without a time: a new day, a session heading, or the
+    program's own heading (``Schedule``), which is left as it is."""
+    text = text.strip().rstrip(":")
+    where = find_date(text)
+    date = None
+    label_end = None
+    if where is not None:
+        date, _, problem = parse_date(text[where[0]:])
+        if problem:
+            problems.append(Problem(offset, "date", problem))
+            return Day(offset, None)
+        label_end = where[0]
+    else:
+        short = find_date_without_year(text) if looks_like_date(text) else None
+        if short is not None:
+            label_end = text.find(short.group(0))
+            if year is None:
+                written = short.group(0).strip()
+                problems.append(Problem(offset, "date", (
+                    f"{written!r} has no year: write the date with its year ('{written}, 2023'), give it "
+                    "after the directive's name, or set roads_workshop_date = \"2023-06-08\" in conf.py; "
+                    "the slots of this day are left out")))
+                return Day(offset, None)
+            date, problem = date_in_year(short, year)
+            if problem:
+                problems.append(Problem(offset, "date", problem))
+                return Day(offset, None)
+        elif looks_like_date(text) and not table and not re.search(r"session", text, re.IGNORECASE):
+            problems.append(Problem(offset, "date", parse_date(text)[2] or f"{text!r} is not a date"))
+            return Day(offset, None)
+    if date is not None:
+        label = text[:label_end].strip(" -–—:,(|")
+        if label.lower() in PROGRAM_WORDS:
+            label = ""
+        if day is not None and not day.slots and day.offset == -1 and day.date == date:
+            day.offset, day.label = offset, label  # the argument's day, written again
+            return day
+        if any(d.date == date for d in program.days):
+            problems.append(Problem(offset, "date", f"{text!r}: this day is already in the program"))
+            return None
+        new = Day(offset, date, label)
+        program.days.append(new)
+        return new
+    if text.lower().strip(" :") in PROGRAM_WORDS or not text:
+        return None
+    return text
+
+
+def _resolve(clock, latest: dt.time | None, end_of: bool = False) -> dt.time:
+    """A time of day; a 12-hour time written without am/pm is read as a person would:
+    ``2:00`` after a morning is the afternoon, ``12:30 - 2:00`` a lunch. ``end_of``:
+    ``latest`` is the start of the same slot (``10:30 - 1:00`` ends at 1 pm)."""
+    moment = clock.resolved()
+    if clock.meridiem or clock.padded or not 1 <= clock.hour <= 11:
+        return moment
+    if latest is None:
+        return moment if clock.hour >= 7 else moment.replace(hour=clock.hour + 12)
+    if moment < latest and (end_of or (clock.hour <= 7 and latest >= dt.time(11, 0))):
+        return moment.replace(hour=clock.hour + 12)
+    return moment
+
+
+class _Pending:
+    """A slot being read: its first line, then what follows it, read once complete."""
+
+    def __init__(self, offset: int, indent: int, match: re.Match, rest: str, extras: list[str],
+                 speakers: str, location: str, day: Day | None, session: str,
+                 session_kind: str | None) -> None:
+        self.offset, self.indent, self.match = offset, indent, match
+        self.rest, self.extras, self.speakers_text, self.location = rest, extras, speakers, location
+        self.day, self.session, self.session_kind = day, session, session_kind
+        self.details: list[tuple[str, str, int]] = []
+        date = day.date if day and day.date else dt.date(1970, 1, 1)
+        self.slot_placeholder = Slot(offset, date, dt.time(0), None, _DROPPED, "session")
+
+    def finish(self, problems: list[Problem]) -> None:
+        slot = self.slot_placeholder
+        if self.day is None:
+            problems.append(Problem(self.offset, "date", (
+                "no day for this slot: give the date after the directive name "
+                "('```{schedule} June 8, 2023') or on a line of its own above the slots; this slot is left out")))
+            return
+        if self.day.date is None:
+            return  # the day's one warning said its slots are left out
+        read = read_slot(self.match, self.offset, self.day, problems, self.rest, tuple(self.extras),
+                         self.speakers_text)
+        if read is None:
+            return
+        for name, value in vars(read).items():
+            setattr(slot, name, value)
+        if self.location and not slot.location:
+            slot.location = self.location
+        slot.session = self.session
+        if self.session_kind and slot.kind == "session":
+            slot.kind = self.session_kind
+        for key_written, value, where in self.details:
+            read_detail(slot, key_written, value, where, problems)
+
+
+def read_slot(match: re.Match, offset: int, day: Day | None, problems: list[Problem], rest: str | None = None,
+              extras: tuple[str, ...] = (), speakers_text: str = "") -> Slot | None:
     groups = match.groupdict()
     start, problem = clock_from_groups(groups, "s_")
     if problem:
@@ -383,10 +1118,10 @@ def read_slot(match: re.Match, offset: int, day: Day | None, problems: list[Prob
             "no day for this slot: give the date after the directive name "
             "('```{schedule} June 8, 2023') or on a line of its own above the slots; this slot is left out")))
         return None
-    start_time = start.resolved()
+    start_time = _resolve(start, day.latest)
     end_time = None
     if end is not None:
-        end_time = end.resolved()
+        end_time = _resolve(end, start_time, end_of=True)
         if not start.meridiem and end.meridiem:
             start_time = start.resolved(end.meridiem)  # "11:30-12:30pm"
             if start_time > end_time:
@@ -397,13 +1132,17 @@ def read_slot(match: re.Match, offset: int, day: Day | None, problems: list[Prob
                 f"{written!r} ends before it starts: write the earlier time first "
                 "(a slot cannot run past midnight); this slot is left out")))
             return None
-    title, kind, speakers = read_slot_text(groups["rest"], offset, problems)
-    if not title and not speakers and kind == "session":
+    day.latest = end_time or start_time
+    reading = read_parts(groups["rest"] if rest is None else rest, offset, problems, extras, speakers_text)
+    kind = reading.kind or "session"
+    if not reading.title and not reading.speakers and kind == "session":
         problems.append(Problem(offset, "schedule", (
             f"the slot at {match.group('start').strip()} has no title: write it after the time, "
             "like '8:30am-8:40am - Welcome'; this slot is left out")))
         return None
-    return Slot(offset, day.date, start_time, end_time, title, kind, speakers)
+    slot = Slot(offset, day.date, start_time, end_time, _unquote(reading.title), kind, reading.speakers)
+    slot.location = reading.location
+    return slot
 
 
 def read_detail(slot: Slot, key: str, value: str, offset: int, problems: list[Problem]) -> str | None:
