@@ -144,7 +144,8 @@ def speaker_names(app: Sphinx) -> dict[str, str]:
     for record in all_records(app.env):
         for slot in record.program.slots() if record.program else []:
             for speaker in slot.speakers:
-                person = None if speaker.group else domain.lookup(speaker.name)
+                key = None if speaker.group else domain.resolve(speaker.name)
+                person = domain.lookup(key) if key else None
                 names[speaker.name] = person.name if person else speaker.name
     return names
 
@@ -268,6 +269,9 @@ class AddCalendarLinks(SphinxPostTransform):
 
 def setup_calendar(app: Sphinx) -> None:
     app.add_config_value("roads_timezone", "", "env", types=[str])
+    # the workshop's day ("2023-06-08"): the day of a program that names none, and the
+    # year of a day written without one ("Schedule (Thursday, June 8)")
+    app.add_config_value("roads_workshop_date", "", "env", types=[str])
     app.connect("builder-inited", on_builder_inited)
     app.connect("env-purge-doc", purge_records)
     app.connect("env-merge-info", merge_records)

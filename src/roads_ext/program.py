@@ -14,6 +14,7 @@ import hashlib
 import html
 import re
 import weakref
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from docutils import nodes
@@ -33,7 +34,7 @@ from .calendar import (
 )
 from .model.dates import Zone, format_date, format_time, parse_date, parse_zone
 from .model.people import person_key
-from .model.program import Program, Slot, kind_label, parse_program
+from .model.program import Program, Slot, Speaker, kind_label, parse_program
 from .people import PERSON_ATTR, declared_person_json_ld
 from .registry import PeopleDomain
 from .shared import (
@@ -85,6 +86,18 @@ def directive_zone(directive: RoadsDirective, required: bool) -> Zone | None:
     return zone
 
 
+def workshop_date(directive: RoadsDirective) -> dt.date | None:
+    """``roads_workshop_date`` from conf.py: the day of a program without one, and the
+    year of a day written without it. A wrong value is one warning."""
+    written = str(directive.config.roads_workshop_date or "").strip()
+    if not written:
+        return None
+    date, _, problem = parse_date(written)
+    if problem:
+        directive.warn(f"roads_workshop_date in conf.py: {problem}; it is not used", "date")
+    return date
+
+
 def block_anchor(directive: RoadsDirective, default: str) -> str:
     """``schedule``, ``schedule-2`` ... unique on the page, or the ``:name:`` given."""
     base = re.sub(r"[^a-z0-9-]+", "-", directive.checked_options.get("name", default).lower()).strip("-")
@@ -131,10 +144,20 @@ class ScheduleDirective(RoadsDirective):
         "attendance": choice(*ATTENDANCE),
         "status": choice(*STATUS),
         "name": text,
+        "file": text,
     }
 
     def run_checked(self) -> list[nodes.Node]:
-        if not self.content:
+        lines, csv_text, where = list(self.content), False, None
+        if self.checked_options.get("file"):
+            if self.content:
+                self.warn("has both :file: and lines of its own: the lines are left out; put the "
+                          "program in the file or in the directive, not both", "option", option="file")
+            found = self.read_file(self.checked_options["file"])
+            if found is None:
+                return []
+            lines, csv_text, where = found
+        if not lines:
             self.warn("is empty: write one line per slot, like '8:30am-8:40am - Welcome "
                       "(Workshop Organizers)', under the day", "empty")
             return []
@@ -150,9 +173,12 @@ class ScheduleDirective(RoadsDirective):
                           f"the day, start the program with '{rest} - {self.arguments[0][:used].strip()}'",
                           "date")
         zone = directive_zone(self, required=True)
-        program = parse_program(list(self.content), first_day)
+        program = parse_program(lines, first_day, workshop_date(self), csv_text)
         for problem in program.problems:
-            self.warn(problem.message, problem.subtype, self.content_line(problem.offset))
+            if where is None:
+                self.warn(problem.message, problem.subtype, self.content_line(problem.offset))
+            else:  # a line of the :file:
+                warn(f"{self.name}: {problem.message}", problem.subtype, f"{where}:{problem.offset + 1}")
         if not program.days:
             return []
 
@@ -183,6 +209,26 @@ class ScheduleDirective(RoadsDirective):
                 if not speaker.group:
                     PeopleDomain.of(self.env).note_mention(self.env.docname, person_key(speaker.name))
         return [block]
+
+    def read_file(self, written: str) -> tuple[list[str], bool, str] | None:
+        """The lines of ``:file:`` (relative to the page, or ``/``-rooted at the source
+        folder), only from inside the project; CSV when it ends in ``.csv``."""
+        relative, absolute = self.env.relfn2path(written, self.env.docname)
+        source = Path(self.env.srcdir).resolve()
+        path = Path(absolute).resolve()
+        if not path.is_relative_to(source):
+            self.warn(f"file {written!r} is outside the project: put the program file in the "
+                      "documentation folder", "option", option="file")
+            return None
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as error:
+            reason = "is not UTF-8 text" if isinstance(error, UnicodeDecodeError) else "cannot be read"
+            self.warn(f"file {written!r} {reason}: give a file of the project, like "
+                      "':file: program.csv' (a CSV export) or ':file: program.md'", "option", option="file")
+            return None
+        self.env.note_dependency(relative)
+        return text.splitlines(), path.suffix.lower() == ".csv", str(path)
 
     def event_info(self) -> EventInfo:
         options = self.checked_options
@@ -231,7 +277,15 @@ class ScheduleDirective(RoadsDirective):
         abbreviation = zone.abbreviation(slots[0].start_at(zone))
         table, body = captioned_table(self, "roads-schedule-table", caption,
                                       [(f"Time ({abbreviation})", 25), ("Session", 75)])
+        session = ""
         for slot in slots:
+            if slot.session and slot.session != session:
+                heading = entry("", nodes.paragraph("", "", nodes.strong(slot.session, slot.session)))
+                heading["morecols"] = 1
+                heading_row = row(heading)
+                heading_row["classes"] += ["roads-session-row"]
+                body += heading_row
+            session = slot.session
             body += self.slot_row(record, slot, zone)
         return table
 
@@ -259,6 +313,9 @@ class ScheduleDirective(RoadsDirective):
                     name[SPEAKER_ATTR] = speaker.name
                 name.source, name.line = self.get_source_info()[0], line
                 people += name
+                if speaker.affiliation:
+                    people += nodes.inline(f" ({speaker.affiliation})", f" ({speaker.affiliation})",
+                                           classes=["roads-affiliation"])
             session.append(people)
         if slot.location:
             session.append(nodes.paragraph(slot.location, slot.location, classes=["roads-slot-location"]))
@@ -332,7 +389,9 @@ def internal_link(transform: SphinxPostTransform, docname: str, anchor: str, sho
 
 
 class LinkSlotSpeakers(SphinxPostTransform):
-    """Link each speaker in a slot to where the site presents them; warn for a stranger."""
+    """Link each speaker in a slot to where the site presents them. A speaker declared
+    nowhere (an invited speaker, a panelist) is a guest, shown as written; a near miss of
+    a declared name warns with a did-you-mean."""
 
     default_priority = 15
 
@@ -340,13 +399,17 @@ class LinkSlotSpeakers(SphinxPostTransform):
         domain = PeopleDomain.of(self.env)
         for node in marked_nodes(self.document, SPEAKER_ATTR):
             name = node[SPEAKER_ATTR]
-            declaration = domain.primary(name)
-            if declaration is None:
-                warn(f"schedule: unknown speaker {name!r}{domain.suggestion(name)}; declare them with a "
-                     "speaker-card or committee, or write the name as it is declared "
-                     "(a group such as 'Workshop Organizers' is shown as written)", "speaker", node)
+            key = domain.resolve(name)
+            if key is None:
+                hint = domain.near_miss(name)
+                if hint:
+                    warn(f"schedule: speaker {name!r} is declared nowhere{hint}; write the name as it "
+                         "is declared to link their card (someone not declared on the site is shown "
+                         "as written)", "speaker", node)
+                del node[SPEAKER_ATTR]
                 continue
-            person = domain.lookup(name)
+            declaration = domain.primary(key)
+            person = domain.lookup(key)
             shown = nodes.Text(person.name)
             title = person.title
             node["classes"] = []
@@ -364,12 +427,14 @@ class Talk(NamedTuple):
 def talks_by_person(env: BuildEnvironment) -> dict[str, list[Talk]]:
     """person key -> the slots they speak in, in program order."""
     found: dict[str, list[Talk]] = {}
+    domain = PeopleDomain.of(env)
     for record in all_records(env):
         for slot in record.program.slots() if record.program else []:
             talk = Talk(record.docname, f"{record.anchor}-{slot.slug}", slot_summary(record, slot))
             for speaker in slot.speakers:
-                if not speaker.group:
-                    found.setdefault(person_key(speaker.name), []).append(talk)
+                key = None if speaker.group else domain.resolve(speaker.name)
+                if key is not None:
+                    found.setdefault(key, []).append(talk)
     return found
 
 
@@ -459,9 +524,17 @@ class HtmlTimes(SphinxPostTransform):
                 f"{html.escape(label)}</time>")
 
 
-def person_ld(app: Sphinx, name: str) -> dict[str, Any]:
-    """A speaker or organizer, described as declared, or by name alone (a group)."""
-    return declared_person_json_ld(app, name) or {"@type": "Person", "name": name}
+def person_ld(app: Sphinx, name: str, speaker: Speaker | None = None) -> dict[str, Any]:
+    """A speaker or organizer, described as declared, or as the program writes them (a
+    guest: the name, and the affiliation the program gives)."""
+    key = PeopleDomain.of(app.env).resolve(name)
+    declared = declared_person_json_ld(app, key) if key else None
+    if declared:
+        return declared
+    data: dict[str, Any] = {"@type": "Person", "name": name}
+    if speaker is not None and speaker.affiliation:
+        data["affiliation"] = {"@type": "Organization", "name": speaker.affiliation}
+    return data
 
 
 def event_json_ld(app: Sphinx, record: CalendarRecord) -> dict[str, Any]:
@@ -500,7 +573,7 @@ def event_json_ld(app: Sphinx, record: CalendarRecord) -> dict[str, Any]:
     for slot in slots:
         if not slot.is_talk:
             continue
-        who = [person_ld(app, s.name) for s in slot.speakers if not s.group]
+        who = [person_ld(app, s.name, s) for s in slot.speakers if not s.group]
         for person in who:
             performers.setdefault(person.get("@id", person["name"]), person)
         sub: dict[str, Any] = {

@@ -9,7 +9,9 @@ whatever the size of the site.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -116,6 +118,8 @@ class PeopleDomain(Domain):
     _index: dict[str, list[Declaration]] | None = None
     #: person key -> the details merged, made once per index (every page asks again)
     _merged: dict[str, Person | None]
+    #: a surname, or an initial and a surname (``frankle``, ``j-frankle``) -> the keys it fits
+    _short_forms: dict[str, set[str]]
 
     def index(self) -> dict[str, list[Declaration]]:
         """person key -> declarations, best link target first."""
@@ -128,6 +132,12 @@ class PeopleDomain(Domain):
                 found.sort(key=Declaration.sort_key)
             self._index = index
             self._merged = {}
+            self._short_forms = {}
+            for key in index:
+                words = key.split("-")
+                if len(words) > 1:
+                    self._short_forms.setdefault(words[-1], set()).add(key)
+                    self._short_forms.setdefault(f"{words[0][0]}-{words[-1]}", set()).add(key)
         return self._index
 
     def lookup(self, name_or_key: str) -> Person | None:
@@ -145,6 +155,35 @@ class PeopleDomain(Domain):
     def primary(self, name_or_key: str) -> Declaration | None:
         found = self.index().get(person_key(name_or_key))
         return found[0] if found else None
+
+    def resolve(self, name: str) -> str | None:
+        """The key of the one declared person ``name`` stands for, or None: the full name,
+        the name without a nickname (``Yingyan (Celine) Lin``) or with it as the first name,
+        or a surname or initial form (``Frankle``, ``J. Frankle``) that fits exactly one."""
+        index = self.index()
+        key = person_key(name)
+        if key in index:
+            return key
+        nickname = re.search(r"\(([^()]+)\)", name)
+        if nickname:
+            without = re.sub(r"\s*\([^()]*\)\s*", " ", name)
+            for form in (without, f"{nickname.group(1)} {without.split()[-1] if without.split() else ''}"):
+                if person_key(form) in index:
+                    return person_key(form)
+        fits = self._short_forms.get(key, set())
+        if len(fits) == 1 and (len(key.split("-")) == 1 or len(key.split("-")[0]) == 1):
+            return next(iter(fits))
+        return None
+
+    def near_miss(self, name: str) -> str:
+        """`` (did you mean 'X'?)`` where ``name`` is a near miss of one declared name
+        (a typo, not another person: the names must be at least 85% alike)."""
+        names = {found[0].person.name for found in self.index().values()}
+        close = difflib.get_close_matches(name, list(names), n=1, cutoff=0.85)
+        if not close and len(name.split()) == 1:
+            surnames = {n.split()[-1]: n for n in names}
+            close = [surnames[c] for c in difflib.get_close_matches(name, list(surnames), n=1, cutoff=0.8)]
+        return f" (did you mean {close[0]!r}?)" if close else ""
 
     def suggestion(self, name: str) -> str:
         names = {found[0].person.name for found in self.index().values()}
