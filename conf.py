@@ -29,6 +29,9 @@ root_doc = "index"
 exclude_patterns = ["_build"]
 language = "en"
 
+# The workshop's day: the year of the program's "Schedule (Thursday, June 8)".
+roads_workshop_date = "2023-06-08"
+
 # -- HTML ----------------------------------------------------------------------
 html_theme = "furo"
 html_title = "ROADS to Mega-AI Models · MLSys 2023 workshop"

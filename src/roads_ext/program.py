@@ -490,6 +490,12 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     changed = {key for key in set(old) | set(new) if old.get(key) != new.get(key)}
     domain = PeopleDomain.of(env)
     pages = {d.docname for key in changed for d in domain.index().get(key, [])}
+    # the home page describes the site's programs (add_event_json_ld): rewrite it when one changed
+    programs = hashlib.sha1(repr([(r.docname, r.anchor, r.zone, r.event, r.program)
+                                  for r in all_records(env) if r.program]).encode()).hexdigest()
+    if getattr(env, "roads_programs_fingerprint", None) != programs:
+        env.roads_programs_fingerprint = programs
+        pages.add(app.config.root_doc)
     return sorted(pages & set(env.found_docs))
 
 
@@ -607,9 +613,14 @@ def event_json_ld(app: Sphinx, record: CalendarRecord) -> dict[str, Any]:
 
 
 def add_event_json_ld(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """The page's programs as schema.org ``Event`` s; the home page, when it holds none,
+    describes the site's programs (the workshop itself) with their own page's URLs."""
     if doctree is None:
         return
-    for record in records(app.env).get(pagename, []):
+    found = records(app.env).get(pagename, [])
+    if pagename == app.config.root_doc and not any(record.program for record in found):
+        found = [record for record in all_records(app.env) if record.docname != pagename]
+    for record in found:
         if record.program is None or not record.program.slots():
             continue
         context["metatags"] = context.get("metatags", "") + json_ld_script(event_json_ld(app, record))

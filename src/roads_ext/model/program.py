@@ -64,6 +64,7 @@ KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
                         "round table", "roundtable", "fireside chat")),
     "poster": ("Poster session", ("poster session", "posters", "poster", "poster sessions")),
     "break": ("Break", ("break", "coffee break", "coffee", "tea break", "coffee and tea", "breakfast",
+                        "registration",
                         "afternoon break", "morning break")),
     "lunch": ("Lunch", ("lunch", "lunch break")),
     "social": ("Social", ("social", "reception", "dinner", "networking", "happy hour", "socialize")),
@@ -85,7 +86,7 @@ _LABEL = re.compile(
 )
 #: a title that begins with a kind's words: ``Coffee Break and Socialize``, ``Lunch Break``
 _KIND_START = re.compile(
-    rf"^(?P<alias>{_ALIAS_PATTERN}){_NUMBER}?(?:\s*$|\s*[&/+,:(–—-]|\s+(?:and|with|&)\b)",
+    rf"^(?P<alias>{_ALIAS_PATTERN}){_NUMBER}?(?:\s*$|\s*[&/+,:(–—-]|\s+(?:and|with|from|by|&)\b)",
     re.IGNORECASE,
 )
 #: words that make a name in parentheses a group shown as written, not a person
@@ -347,8 +348,14 @@ def _surname_like(text: str) -> bool:
 
 
 def _is_group(text: str) -> bool:
-    padded = f" {text.lower()} "
-    return any(word in padded for word in GROUP_WORDS)
+    """``Workshop Organizers``, ``Paper authors``, ``TBA``, ``All``: shown as written."""
+    words = re.findall(r"[a-z]+", text.lower())
+    if not words or len(words) > 4:
+        return False
+    if words[0] in ("all", "everyone"):
+        return True
+    return any(word.startswith(group.strip()) for word in words for group in GROUP_WORDS
+               if group.strip() not in ("all", "everyone"))
 
 
 def _split_top(text: str, pattern: str) -> list[str]:
@@ -925,6 +932,10 @@ def parse_program(lines: list[str], first_day: dt.date | None = None,
         if plain.strip(" .!").lower() in END_WORDS:
             close()
             continue
+        if re.match(rf"^(?:{'|'.join(PROGRAM_WORDS)})\b", plain, re.IGNORECASE) and not find_date(plain) and not (
+                find_date_without_year(plain)):
+            close()  # the program's own heading: "Schedule (all times CEST)"
+            continue
         if pending is not None and _continues(pending, text):
             pending.extras.append(text)
             continue
@@ -1035,9 +1046,13 @@ def _day_or_session(text: str, offset: int, program: Program, day: Day | None, y
         label = text[:label_end].strip(" -–—:,(|")
         if label.lower() in PROGRAM_WORDS:
             label = ""
-        if day is not None and not day.slots and day.offset == -1 and day.date == date:
-            day.offset, day.label = offset, label  # the argument's day, written again
-            return day
+        given = next((d for d in program.days if d.offset == -1 and not d.slots and d.date == date), None)
+        if given is not None:
+            # the day given by the argument or roads_workshop_date, written again here
+            given.offset, given.label = offset, label
+            program.days.remove(given)
+            program.days.append(given)
+            return given
         if any(d.date == date for d in program.days):
             problems.append(Problem(offset, "date", f"{text!r}: this day is already in the program"))
             return None
