@@ -263,3 +263,280 @@ def test_the_published_roads_program_reads_without_a_rewrite():
          ["Mitzenmacher", "Frankle", "Acun", "Luo", "Shrivastava"], "", ""),
         (june8, "16:30", None, "social", "Social", [], "", ""),
     ]
+
+
+# --- built: every program of the corpus on a site, with no warning ----------------------------
+
+
+def corpus_site() -> tuple[str, dict[str, str]]:
+    """The corpus as a site: one page per program, the CSV file read with ``:file:``."""
+    files: dict[str, str] = {}
+    toc = []
+    for number, name in enumerate(sorted(EXPECTED)):
+        text = (PROGRAMS / name).read_text(encoding="utf-8")
+        options = ":timezone: Europe/Paris\n:location: Hall 1, Example Congress Centre\n"
+        if name.endswith(".csv"):
+            files[f"programs/{name}"] = text
+            body = f"```{{schedule}}\n{options}:file: programs/{name}\n```\n"
+        else:
+            body = f"````{{schedule}}\n{options}\n{text}````\n"
+        files[f"p{number:02d}.md"] = f"# Program {number}\n\n{body}"
+        toc.append(f"p{number:02d}")
+    index = "# Corpus\n\n```{toctree}\n" + "\n".join(toc) + "\n```\n"
+    return index, files
+
+
+def test_the_corpus_builds_without_a_warning(build_page, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH_BEFORE)
+    index, files = corpus_site()
+    built = build_page(index, files=files, conf='roads_workshop_date = "2023-07-11"\n')
+    assert built.warning_lines() == []
+    out = Path(built.app.outdir)
+    for number, name in enumerate(sorted(EXPECTED)):
+        page = soup((out / f"p{number:02d}.html").read_text(encoding="utf-8"))
+        rows = page.select("table.roads-schedule-table tbody tr.roads-slot")
+        assert [r.select_one(".roads-slot-title").get_text() for r in rows] == [s[4] for s in EXPECTED[name]], name
+        # speakers as written, with the affiliation the program gives
+        people = [r.select_one(".roads-slot-speakers") for r in rows]
+        assert [p.get_text() if p else "" for p in people] == [", ".join(s[5]) for s in EXPECTED[name]], name
+        sessions = [r.get_text(strip=True) for r in page.select("tr.roads-session-row")]
+        assert sessions == list(dict.fromkeys(s[7] for s in EXPECTED[name] if s[7])), name
+    # a guest is in the calendar files and in the Event data as written, with their affiliation
+    calendar = read_ics(built.app, "_calendar/p09/schedule.ics")
+    assert "Invited talk: Closing the Gap Between Dense and Sparse Training (Lars Eriksen, Sofia Marino)" in [
+        str(e["SUMMARY"]) for e in events(calendar)]
+    event = next(json.loads(s.string) for s in soup((out / "p09.html").read_text()).find_all(
+        "script", type="application/ld+json") if '"Event"' in s.string)
+    assert {"@type": "Person", "name": "Lars Eriksen",
+            "affiliation": {"@type": "Organization", "name": "Fjord AI"}} in event["performer"]
+    assert event["subEvent"][0]["performer"] == [{"@type": "Person", "name": "Lars Eriksen"},
+                                                 {"@type": "Person", "name": "Sofia Marino"}]
+
+
+
+# --- the ROADS site's program ------------------------------------------------------------------
+
+
+def test_roads_program_page(make_app, tmp_path, monkeypatch):
+    import shutil
+
+    from conftest import ROOT
+    from test_program import build_warnings
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH_BEFORE)
+    src = tmp_path / "site"
+    shutil.copytree(ROOT / "docs", src)
+    (src / "conf.py").write_text((ROOT / "conf.py").read_text().replace('"docs/', '"'))
+    app = make_app("html", srcdir=src)
+    app.build()
+    assert build_warnings(app) == []
+    out = Path(app.outdir)
+    # the program is in the page byte for byte as facts.md gives it
+    for facts in (ROOT.parent / "shared" / "facts.md", ROOT.parent.parent / "shared" / "facts.md"):
+        if not facts.exists():
+            continue
+        published = facts.read_text().split("```\n## Schedule", 1)[1].split("```", 1)[0]
+        assert "\n\n## Schedule" + published + "```\n" in (ROOT / "docs" / "program.md").read_text()
+    page = soup((out / "program.html").read_text())
+    assert page.select_one(".roads-zone-note").get_text() == "Times are in America/New_York, UTC−04:00."
+    rows = page.select("tr.roads-slot")
+    assert len(rows) == 15
+    keynote = rows[1]
+    assert keynote.select_one(".roads-slot-title").get_text() == "Keynote #1"
+    link = keynote.select_one(".roads-slot-speakers a")
+    assert (link.get_text(), link["href"]) == ("Michael Mitzenmacher", "speakers.html#person-michael-mitzenmacher")
+    guests = [r.select_one(".roads-slot-speakers").get_text() for r in rows[2:4] + rows[6:8]]
+    assert guests == ["Hongyi Wang", "Daochen Zha", "Trevor Gale", "Daochen Zha"]
+    assert not any(r.select(".roads-slot-speakers a") for r in rows[2:4] + rows[6:8])  # guests: no link
+    panel = rows[13]
+    assert [a.get_text() for a in panel.select(".roads-slot-speakers a")] == [
+        "Michael Mitzenmacher", "Jonathan Frankle", "Bilge Acun", "Chen Luo", "Anshumali Shrivastava"]
+    assert rows[-1].select_one("time")["datetime"] == "2023-06-08T16:30:00-04:00"
+    # the keynote speakers' cards show their talks
+    cards = soup((out / "speakers.html").read_text())
+    card = cards.find(id="person-jonathan-frankle")
+    assert "Harvard University/Mosaic ML, USA" in card.get_text()
+    assert card.select_one(".roads-card-slots").get_text() == (
+        "In the program: Keynote #3, Thursday, June 8, 2023, 1:20\u202fPM EDT; "
+        "Panel Discussion, Thursday, June 8, 2023, 3:30\u202fPM EDT")
+    assert card.select_one(".roads-card-slots a")["href"] == "program.html#schedule-keynote-jonathan-frankle"
+    # the home page's Event data carries the program
+    home = soup((out / "index.html").read_text())
+    event = next(json.loads(s.string) for s in home.find_all("script", type="application/ld+json")
+                 if '"Event"' in s.string)
+    assert event["location"]["name"] == "Miami, Florida, USA"
+    assert event["superEvent"]["name"] == "MLSys 2023"
+    assert (event["startDate"], event["endDate"]) == ("2023-06-08T08:30:00-04:00", "2023-06-08T16:30:00-04:00")
+    names = [sub["name"] for sub in event["subEvent"]]
+    assert "MegaBlocks: Efficient Sparse Training with Mixture-of-Experts" in names
+    assert {"@type": "Person", "name": "Trevor Gale"} in event["performer"]
+    assert home.find("a", href="program.html")
+    found = events(read_ics(app, "_calendar/program/schedule.ics"))
+    assert "Invited talk: Cuttlefish: Low-Rank Model Training without All the Tuning (Hongyi Wang)" in [
+        str(e["SUMMARY"]) for e in found]
+    assert all(str(e["LOCATION"]) == "Miami, Florida, USA" for e in found)
+
+
+# --- what cannot be read: one warning each, saying what to write -------------------------------
+
+PEOPLE = """\
+---
+orphan: true
+---
+# People
+
+```{speaker-card} Ada Lovelace
+:affiliation: Analytical Engines Ltd
+```
+
+```{speaker-card} Alan Turing
+:affiliation: University of Manchester
+```
+"""
+
+BAD_MYST = """\
+# Bad
+
+```{schedule}
+:timezone: America/New_York
+:location: Hall 1
+
+## Schedule (Thursday, June 8)
+
+* 8:30am-8:40am - Welcome and Opening Remarks (Workshop Organizers)
+* 8:40am-9:40am - Keynote #1: Prof. Ada Lovelace (Analytical)
+* 9:40am-10:05am - Invited Talk: Grace Guest
+`A title on the line below`
+```
+
+```{schedule}
+:timezone: UTC
+:location: Hall 2
+
+Thursday, June 8, 2023
+- 9:00-10:00 Keynote: Sparse things (Ada Lovelace)
+- around eleven: Coffee and chat
+- 11:00-12:00 Invited talk: Closing words (Alan Turin)
+| 12:00 - 13:00 | Lunch |
+```
+"""
+
+
+def test_bad_program_lines_myst(build_page):
+    from test_program import check_warnings
+
+    built = build_page(BAD_MYST, files={"people.md": PEOPLE})
+    check_warnings(built, [
+        (7, "roads.date", ("schedule: 'Thursday, June 8' has no year: write the date with its year "
+                           "('Thursday, June 8, 2023'), give it after the directive's name, or set "
+                           "roads_workshop_date = \"2023-06-08\" in conf.py; the slots of this day are left out")),
+        (21, "roads.time", ("schedule: 'around eleven: Coffee and chat' starts with neither a time nor a date: "
+                            "a slot reads '8:30am-8:40am - Title (Speaker)', a day 'Thursday, June 8, 2023', "
+                            "a session heading '### Session 1: Invited Talks'; this line is left out")),
+        (22, "roads.speaker", ("schedule: speaker 'Alan Turin' is declared nowhere (did you mean 'Alan Turing'?); "
+                               "write the name as it is declared to link their card")),
+    ])
+    page = soup(built.html)
+    assert [t.get_text() for t in page.select(".roads-slot-title")] == [
+        "Sparse things", "Closing words", "Lunch"]
+    assert page.select_one(".roads-slot-speakers a")["href"] == "people.html#person-ada-lovelace"
+
+
+def test_the_year_from_the_workshop_date_setting(build_page):
+    built = build_page(BAD_MYST, files={"people.md": PEOPLE}, conf='roads_workshop_date = "June 8, 2023"\n')
+    lines = built.warning_lines()
+    assert not [line for line in lines if "roads.date" in line]
+    page = soup(built.html)
+    titles = [t.get_text() for t in page.select(".roads-slot-title")]
+    assert titles[:3] == ["Welcome and Opening Remarks", "Keynote #1", "A title on the line below"]
+    # a guest: as written, no link and no warning; a declared person by surname form
+    rows = page.select("tr.roads-slot")
+    assert rows[2].select_one(".roads-slot-speakers").get_text() == "Grace Guest"
+    assert rows[1].select_one(".roads-slot-speakers").get_text() == "Ada Lovelace (Analytical)"
+    assert not [line for line in lines if "Grace Guest" in line]
+
+
+def test_a_wrong_workshop_date_setting(build_page):
+    built = build_page(BAD_MYST, files={"people.md": PEOPLE}, conf='roads_workshop_date = "June 31, 2023"\n')
+    warnings = [line for line in built.warning_lines() if "roads_workshop_date" in line]
+    assert warnings[0].endswith("schedule: roads_workshop_date in conf.py: 'June 31, 2023' is not a date: "
+                                "June 2023 has 30 days; it is not used [roads.date]")
+    assert "index.md:3:" in warnings[0]
+
+
+BAD_RST = """\
+Bad
+===
+
+.. schedule::
+   :timezone: Europe/Paris
+   :location: Hall A
+
+   Schedule (Thursday, June 8)
+
+   | Time | Event |
+   |---|---|
+   | 9:00 - 10:00 | **Keynote: Rooms and Tables**<br>*Ada Lovelace* |
+   | 10:00 - 10:30 | ☕ Coffee Break |
+   | soon | Lunch |
+
+.. schedule:: June 9, 2023
+   :timezone: Europe/Paris
+   :location: Hall A
+
+   - 9:00-10:00 Panel Discussion (Lovelace, Turing, Guest)
+   - 17:50 Finish
+"""
+
+
+def test_bad_program_lines_rst(build_page):
+    from test_program import check_warnings
+
+    built = build_page(BAD_RST, suffix=".rst", files={"people.md": PEOPLE})
+    check_warnings(built, [
+        (8, "roads.date", "schedule: 'Thursday, June 8' has no year"),
+        (14, "roads.time", "schedule: '| soon | Lunch |' starts with neither a time nor a date"),
+    ])
+    page = soup(built.html)
+    rows = page.select("tr.roads-slot")
+    assert len(rows) == 1  # the first program's day has no year: its slots are left out, once said
+    assert [a.get_text() for a in rows[0].select(".roads-slot-speakers a")] == ["Ada Lovelace", "Alan Turing"]
+    assert rows[0].select_one(".roads-slot-speakers").get_text() == "Ada Lovelace, Alan Turing, Guest"
+    assert rows[0].find("time")  # "17:50 Finish" closed the day: the panel is the last slot
+    assert page.select_one("tr.roads-slot .roads-when").get_text() == "9:00\u202fAM\u2009–\u200910:00\u202fAM"
+
+
+def test_a_program_file_must_be_inside_the_project(build_page, tmp_path):
+    from test_program import check_warnings
+
+    (tmp_path / "outside.csv").write_text("Time,Title\n9:00-10:00,Keynote\n")
+    built = build_page("""\
+        # Files
+
+        ```{schedule} June 8, 2023
+        :timezone: UTC
+        :location: Hall A
+        :file: ../outside.csv
+        ```
+
+        ```{schedule} June 8, 2023
+        :timezone: UTC
+        :location: Hall A
+        :file: program.csv
+        :name: from-file
+
+        - 9:00-10:00 Not read
+        ```
+        """, files={"program.csv": "Time,Title,Speaker\n9:00-10:00,Keynote,Ada Lovelace\n25:00,Broken,\n"})
+    lines = built.warning_lines()
+    # a line of the file is reported at its own line in the file
+    assert lines[-1].endswith("src/program.csv:3: WARNING: schedule: '25:00' is not a time: hours go up to 23 "
+                              "(or write am/pm); this slot is left out [roads.time]")
+    built.warnings = "\n".join(lines[:-1])
+    check_warnings(built, [
+        (6, "roads.option", "schedule: file '../outside.csv' is outside the project"),
+        (12, "roads.option", "schedule: has both :file: and lines of its own: the lines are left out"),
+    ])
+    rows = soup(built.html).select("tr.roads-slot")
+    assert [(r.select_one(".roads-slot-title").get_text(), r.select_one(".roads-slot-speakers").get_text())
+            for r in rows] == [("Keynote", "Ada Lovelace")]

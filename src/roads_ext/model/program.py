@@ -886,6 +886,9 @@ def parse_program(lines: list[str], first_day: dt.date | None = None,
                     pending.extras.append(next(c for c in line.cells if c.strip()))
                     continue
                 close()
+                if len(texts) > 1 and not (find_date(text) or find_date_without_year(text)):
+                    problems.append(_unreadable(line.text, offset))  # cells, but none with a time
+                    continue
                 found = _day_or_session(text, offset, program, day, year, problems, table=True)
                 if isinstance(found, Day):
                     day, session, session_kind = found, "", None
