@@ -26,7 +26,7 @@ def guide_blocks() -> list[str]:
 def test_guide_examples_build_without_warnings(build_page, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH_BEFORE)
     blocks = guide_blocks()
-    assert len(blocks) == 3
+    assert len(blocks) == 4
     people = "---\norphan: true\n---\n# People\n\n" + "".join(
         f"```{{speaker-card}} {name}\n:affiliation: Example University\n```\n\n"
         for name in ("Ada Lovelace", "Alan Turing", "Grace Hopper"))
@@ -34,7 +34,7 @@ def test_guide_examples_build_without_warnings(build_page, monkeypatch):
     built = build_page(source, files={"people.md": people})
     assert built.warning_lines() == []
     page = soup(built.html)
-    assert len(page.select("table.roads-schedule-table")) == 3  # one day, then two
+    assert len(page.select("table.roads-schedule-table")) == 4  # one day, one, then two
     assert len(page.select("table.roads-dates-table tbody tr")) == 4
     assert "Welcome and Opening Remarks" in page.get_text()
 
@@ -71,3 +71,22 @@ def test_guide_rst_example_builds(build_page):
     built = build_page("Guide\n=====\n\n" + blocks[0], suffix=".rst")
     assert built.warning_lines() == []
     assert len(soup(built.html).select("table.roads-schedule-table tbody tr")) == 1
+
+
+def test_guide_published_program_example(build_page, monkeypatch):
+    """The guide's program "as another workshop published it" reads as the guide says."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH_BEFORE)
+    (block,) = re.findall(r"^````\{schedule\}.*?^````$", readme_guide(), re.MULTILINE | re.DOTALL)
+    people = "---\norphan: true\n---\n# People\n\n" + "".join(
+        f"```{{speaker-card}} {name}\n:affiliation: Example University\n```\n\n"
+        for name in ("Ada Lovelace", "Alan Turing"))
+    built = build_page("# Guide\n\n" + block + "\n", files={"people.md": people})
+    assert built.warning_lines() == []
+    rows = soup(built.html).select("tr.roads-slot")
+    assert [r.select_one(".roads-slot-title").get_text() for r in rows] == [
+        "Welcome and Opening Remarks", "Keynote #1", "On the Connexion of the Physical Sciences",
+        "Coffee Break and Socialize", "Panel Discussion", "Social"]
+    assert rows[1].select_one(".roads-slot-speakers").get_text() == "Ada Lovelace (Analytical Engines)"
+    assert rows[2].select_one(".roads-slot-speakers").get_text() == "Mary Somerville"  # a guest
+    assert [a.get_text() for a in rows[4].select(".roads-slot-speakers a")] == ["Ada Lovelace", "Alan Turing"]
+    assert rows[4].select_one(".roads-slot-speakers").get_text() == "Ada Lovelace, Alan Turing, Somerville"
