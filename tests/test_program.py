@@ -775,9 +775,12 @@ def test_visitor_local_times(program):
     assert local[:2] == ["5:30 PM \u2013 5:40 PM your time", "5:40 PM \u2013 6:20 PM your time"]
     assert local[-1] == "8:30 PM your time"  # a start alone
     assert "(Europe/Paris)" in away.select_one(".roads-local-note").get_text()
-    # a visitor in the venue's zone sees nothing added
+    assert away.select_one(".roads-local-time")["title"] == "Your time (Europe/Paris)"
+    # a visitor in the venue's zone sees the lines as the page has them: the venue's zone
     home = dump_dom(page, "America/Los_Angeles")
-    assert home.select(".roads-local-time") == [] and home.select(".roads-local-note") == []
+    assert {s.get_text() for s in home.select(".roads-schedule .roads-local-time")} == {"PDT"}
+    assert home.select_one(".roads-local-note").get_text() == (
+        "Under each time: the venue’s zone, or your own time where it differs.")
 
 
 def test_dates_page_rewritten_when_only_time_moves_on(make_app, tmp_path, monkeypatch):

@@ -199,6 +199,16 @@ EXPECTED: dict[str, list[tuple]] = {
         S("11:05", "12:05", "poster", "Poster session"),
         S("12:05", "12:15", "closing", "Closing remarks"),
     ],
+    "17-session-chairs-italic-speakers.md": [
+        S("09:00", "09:30", "session", "Memory-Efficient Fine-Tuning with Adapters", ["Daniel Kim"],
+          session="Morning Session · Chair: Agnieszka Wrona"),
+        S("09:30", "10:00", "session", "Faster Tokenizers for Multilingual Models",
+          ["Fatima Zahra Benali (Atlas University)"], session="Morning Session · Chair: Agnieszka Wrona"),
+        S("10:00", "10:20", "break", "Break", session="Morning Session · Chair: Agnieszka Wrona"),
+        S("13:00", "13:30", "session", "Serving Sparse Models on the Edge", ["Ngozi Eze", "Peter Olsen"],
+          session="Afternoon Session · Chair: Hugo Lambert"),
+        S("13:30", "14:00", "closing", "Awards and Closing", session="Afternoon Session · Chair: Hugo Lambert"),
+    ],
 }
 
 

@@ -50,6 +50,10 @@ if TYPE_CHECKING:
 SPEAKER_ATTR = "roads_speaker"
 #: node attribute on a time or a time range: [(ISO 8601 value with the offset, label), ...]
 TIME_ATTR = "roads_datetime"
+#: node attribute on a program's "Times are in ..." note: the venue's zone
+ZONE_NOTE_ATTR = "roads_zone_note"
+#: what the note says for the line roads-times.js fills in (the visitor's own zone)
+LOCAL_NOTE = "Under each time: the venue’s zone, or your own time where it differs."
 #: between the start and the end of a slot
 RANGE_DASH = "\u2009–\u2009"
 
@@ -196,6 +200,7 @@ class ScheduleDirective(RoadsDirective):
         # a program across a daylight-saving change names the zone, each day's table its offset
         where = zone.describe(starts[0]) if len(offsets) == 1 else zone.name
         note = nodes.paragraph(classes=["roads-zone-note"])
+        note[ZONE_NOTE_ATTR] = zone.name
         note += nodes.Text("Times are in ")
         note += nodes.strong(where, where)
         note += nodes.Text(".")
@@ -513,13 +518,19 @@ class HtmlTimes(SphinxPostTransform):
             times = node[TIME_ATTR]
             zone = Zone(node["roads_zone"])
             markup = RANGE_DASH.join(self.time_markup(value, label, zone) for value, label in times)
-            raw = nodes.raw("", markup, format="html")
             if isinstance(node, nodes.inline):
                 node["classes"] = []  # replace_self would copy them onto a wrapper
-                node.replace_self(raw)
+                node.replace_self(nodes.raw("", markup, format="html"))
             else:
+                # the line roads-times.js fills with the visitor's own time, there from the
+                # start with its height reserved (roads.css), so that filling it moves nothing
+                first = dt.datetime.fromisoformat(times[0][0])
+                markup += f'<span class="roads-local-time">{html.escape(zone.abbreviation(first))}</span>'
                 node.children = []
-                node += raw
+                node += nodes.raw("", markup, format="html")
+        for note in marked_nodes(self.document, ZONE_NOTE_ATTR):
+            note += nodes.raw("", f'<span class="roads-local-note">{html.escape(LOCAL_NOTE)}</span>',
+                              format="html")
 
     @staticmethod
     def time_markup(value: str, label: str, zone: Zone) -> str:

@@ -550,13 +550,6 @@ class Reading:
     marked: bool = False  # the title was set off (quotes, backticks, italics): a talk's title
 
 
-def read_slot_text(rest: str, offset: int, problems: list[Problem], extras: tuple[str, ...] = (),
-                   speakers_text: str = "") -> tuple[str, str, list[Speaker]]:
-    """``Kind: Title (Speakers)`` -> title, kind, speakers (see :func:`read_parts`)."""
-    reading = read_parts(rest, offset, problems, extras, speakers_text)
-    return reading.title, reading.kind or infer_kind(reading.title), reading.speakers
-
-
 def read_parts(rest: str, offset: int, problems: list[Problem], extras: tuple[str, ...] = (),
                speakers_text: str = "") -> Reading:
     """Read a slot's text: its first line (``rest``), the lines below it that belong to it
@@ -632,16 +625,20 @@ def _title_and_people(text: str, labelled: bool, more_below: bool) -> tuple[str,
         people = read_people(after, lenient=True) if after else None
         if people:
             return inside, people, True
-    # "Title - Jane Doe (Aff)" or "Jane Doe - "Title"" or "Title, Jane Doe, University"
+    # "Title, *Jane Doe, John Roe*": people set off in italics after the title
+    italics = re.match(r"^(?P<title>.+?)\s*(?:,|[-–—]+)\s*(?P<people>\*[^*]+\*|_[^_]+_)$", text)
+    if italics and (people := read_people(italics.group("people")[1:-1], lenient=True)):
+        return italics.group("title"), people, False
+    # "Title - Jane Doe (Aff)" or "Jane Doe - "Title""
     for separator in (r"\s+[-–—]+\s+", r"\s*\|\s*", r",\s+"):
         pieces = _split_top(text, separator)
         if len(pieces) < 2:
             continue
         if separator == r",\s+":
-            # "Title, Jane Doe, University": the title is the first piece that is no name
             continue
         first, remainder = pieces[0], " - ".join(pieces[1:])
-        people_after = read_people(remainder)
+        inner, mark = unmark(remainder)
+        people_after = read_people(inner, lenient=True) if mark in ("*", "_") else read_people(remainder)
         if people_after and not read_people(first):
             inner, mark = unmark(first)
             return inner, people_after, bool(mark)
@@ -948,6 +945,14 @@ def parse_program(lines: list[str], first_day: dt.date | None = None,
             if isinstance(found, Day):
                 day, session, session_kind = found, "", None
             continue
+        chair = unmark(plain)[0]
+        if session and re.match(r"^(?:session\s+)?(?:chairs?|moderators?|host)\s*:\s*\S", chair, re.IGNORECASE):
+            # "Chair: Jane Doe" under a session heading: part of the heading
+            for slot in (day.slots if day else []):
+                if slot.session == session:
+                    slot.session = f"{session} · {chair}"
+            session = f"{session} · {chair}"
+            continue
         if re.match(r"^(?:session|part)\b|.*\bsession\s*$", plain, re.IGNORECASE) and not re.match(
                 r"^\d", plain):
             session, session_kind = plain.rstrip(":"), _session_kind(plain)
@@ -1076,7 +1081,7 @@ def _resolve(clock, latest: dt.time | None, end_of: bool = False) -> dt.time:
         return moment
     if latest is None:
         return moment if clock.hour >= 7 else moment.replace(hour=clock.hour + 12)
-    if moment < latest and (end_of or (clock.hour <= 7 and latest >= dt.time(11, 0))):
+    if moment < latest and (end_of or clock.hour <= 7):
         return moment.replace(hour=clock.hour + 12)
     return moment
 
