@@ -778,9 +778,9 @@ def test_visitor_local_times(program):
     assert away.select_one(".roads-local-time")["title"] == "Your time (Europe/Paris)"
     # a visitor in the venue's zone sees the lines as the page has them: the venue's zone
     home = dump_dom(page, "America/Los_Angeles")
-    assert {s.get_text() for s in home.select(".roads-schedule .roads-local-time")} == {"PDT"}
+    assert {s.get_text() for s in home.select(".roads-schedule .roads-local-time")} == {" PDT"}
     assert home.select_one(".roads-local-note").get_text() == (
-        "Under each time: the venue’s zone, or your own time where it differs.")
+        " Under each time: the venue’s zone, or your own time where it differs.")
 
 
 def test_dates_page_rewritten_when_only_time_moves_on(make_app, tmp_path, monkeypatch):

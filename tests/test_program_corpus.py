@@ -348,7 +348,9 @@ def test_roads_program_page(make_app, tmp_path, monkeypatch):
         published = facts.read_text().split("```\n## Schedule", 1)[1].split("```", 1)[0]
         assert "\n\n## Schedule" + published + "```\n" in (ROOT / "docs" / "program.md").read_text()
     page = soup((out / "program.html").read_text())
-    assert page.select_one(".roads-zone-note").get_text() == "Times are in America/New_York, UTC−04:00."
+    assert page.select_one(".roads-zone-note").get_text() == (
+        "Times are in America/New_York, UTC−04:00. "
+        "Under each time: the venue’s zone, or your own time where it differs.")
     rows = page.select("tr.roads-slot")
     assert len(rows) == 15
     keynote = rows[1]
@@ -513,7 +515,7 @@ def test_bad_program_lines_rst(build_page):
     assert [a.get_text() for a in rows[0].select(".roads-slot-speakers a")] == ["Ada Lovelace", "Alan Turing"]
     assert rows[0].select_one(".roads-slot-speakers").get_text() == "Ada Lovelace, Alan Turing, Guest"
     assert rows[0].find("time")  # "17:50 Finish" closed the day: the panel is the last slot
-    assert page.select_one("tr.roads-slot .roads-when").get_text() == "9:00\u202fAM\u2009–\u200910:00\u202fAM"
+    assert page.select_one("tr.roads-slot .roads-when").get_text() == "9:00\u202fAM\u2009–\u200910:00\u202fAM CEST"
 
 
 def test_a_program_file_must_be_inside_the_project(build_page, tmp_path):

@@ -525,11 +525,11 @@ class HtmlTimes(SphinxPostTransform):
                 # the line roads-times.js fills with the visitor's own time, there from the
                 # start with its height reserved (roads.css), so that filling it moves nothing
                 first = dt.datetime.fromisoformat(times[0][0])
-                markup += f'<span class="roads-local-time">{html.escape(zone.abbreviation(first))}</span>'
+                markup += f'<span class="roads-local-time"> {html.escape(zone.abbreviation(first))}</span>'
                 node.children = []
                 node += nodes.raw("", markup, format="html")
         for note in marked_nodes(self.document, ZONE_NOTE_ATTR):
-            note += nodes.raw("", f'<span class="roads-local-note">{html.escape(LOCAL_NOTE)}</span>',
+            note += nodes.raw("", f'<span class="roads-local-note"> {html.escape(LOCAL_NOTE)}</span>',
                               format="html")
 
     @staticmethod

@@ -1,25 +1,32 @@
 """A workshop program, read from the lines an organizer pastes. Knows nothing of Sphinx.
 
-One slot a line, as published programs write them; a line that is a date starts
-a day; indented ``- key: value`` lines under a slot add details::
+Programs are read as they are published, in any of the forms workshop sites use::
 
-    Thursday, June 8, 2023
-    - 8:30am-8:40am - Welcome and Opening Remarks (Workshop Organizers)
-    - 8:40am-9:20am - Keynote: The lottery ticket hypothesis (Jonathan Frankle)
+    ## Schedule (Thursday, June 8)
+    * 8:30am-8:40am - Welcome and Opening Remarks (Workshop Organizers)
+    * 8:40am-9:40am - Keynote #1: Prof. Jane Doe (Harvard)
+    * 9:40am-10:05am - Invited Talk: John Roe
+    `A Title on the Line Below`
       - slides: https://example.org/slides.pdf
-      - abstract: Why sparse networks train well.
-    - 10:00am-10:30am - Coffee break
-    - 3:00pm-4:00pm - Panel discussion (Furong Huang, Bilge Acun; moderator: Chen Luo)
 
-* The time is ``start-end`` (``8:30am-8:40am``, ``8:30-8:40am``, ``14:00–15:00``)
-  or a start alone (the slot then ends when the next one starts).
-* ``Kind: Title`` names the kind (``Keynote:``, ``Invited talk:``, ``Panel:`` ...);
-  otherwise the kind is read from the title's words (``Coffee break`` is a break).
-* A parenthesis at the end of the line names the speakers, by the names the site
-  declares them with; ``Role: Name`` gives a role, and a group such as ``Workshop
-  Organizers`` or ``TBA`` is shown as written.
+    | Time | Event |
+    |---|---|
+    | 9:00 - 9:40 | **Keynote: Title**<br>*Jane Doe (MIT)* |
 
-Problems come back as :class:`~roads_ext.model.dates.Problem` with a line offset.
+    Start,End,Title,Speaker,Affiliation      (CSV, inline or from a file)
+
+:func:`program_lines` brings every form (a list with any bullet or none, Markdown pipe
+tables, tab-separated cells, CSV) to one shape, :class:`Line`; :func:`parse_program`
+groups a slot's first line with the lines that belong to it (a title in backticks, quotes
+or italics below it, ``- key: value`` details) and :func:`read_parts` tells the title, the
+kind (from the slot's label: ``Keynote #1``, ``Invited Talk -``, ``Lunch (Ballroom A)``),
+the speakers (``Name (Affiliation)``, ``Name, University``, honorifics left out, nicknames
+kept) and the room apart. Times without am/pm are read as a person would (``12:30 - 2:00``
+is a lunch); a day without a year takes the workshop's (``workshop_date``); session
+headings group the slots below them; ``17:50 Finish`` ends the day.
+
+Problems come back as :class:`~roads_ext.model.dates.Problem` with a line offset: one per
+line that cannot be read, saying what to write instead.
 """
 
 from __future__ import annotations
@@ -69,7 +76,8 @@ KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "lunch": ("Lunch", ("lunch", "lunch break")),
     "social": ("Social", ("social", "reception", "dinner", "networking", "happy hour", "socialize")),
     "closing": ("Closing", ("closing", "closing remarks", "concluding remarks", "awards and closing",
-                            "awards", "closing session", "closing and awards", "wrap-up", "wrap up")),
+                            "awards", "closing session", "closing and awards", "wrap-up", "wrap up",
+                            "conclusion", "conclusions")),
     "session": ("Session", ("session",)),
 }
 #: kinds whose slots are talks (a schema.org sub-event each, speakers as performers)
@@ -405,8 +413,8 @@ def read_people(text: str, lenient: bool = False) -> list[Speaker] | None:
         match = re.match(r"^(?P<role>[A-Za-z][A-Za-z -]{0,30}?)\s*:\s*(?P<rest>.+)$", chunk)
         if match and not name_like(match.group("role")):
             role, chunk = match.group("role").strip(), match.group("rest")
-        parts = [p for p in _split_top(chunk, r"\s*,\s*|\s+(?:and|&)\s+") if p]
-        parts = [re.sub(r"^(?:and|&)\s+", "", p) for p in parts]
+        parts = [p for p in _split_top(chunk, r"\s*,\s*|\s+(?:and|&|\+)\s+") if p]
+        parts = [re.sub(r"^(?:and|&|\+)\s+", "", p) for p in parts]
         found: list[Speaker] = []
         singles = all(len(_plain_name(_name_and_affiliation(p)[0]).split()) == 1 for p in parts)
         for part in parts:
