@@ -307,3 +307,77 @@ def test_labelled_title_names_the_kind_once():
         "- 11:00-11:30 Coffee break",
     ], JUNE_8).slots()
     assert [s.labelled_title for s in slots] == ["Keynote on vision", "Keynote: Vision", "Coffee break"]
+
+
+def test_twelve_hour_times_without_am_pm_read_as_a_person_would():
+    lines = ["9:00 - 11:00 Talks", "11:00 - 12:30 More talks", "12:30 - 2:00 Lunch", "2:00 - 2:30 Keynote (A B)",
+             "3:00 Posters"]
+    program = parse_program(lines, JUNE_8)
+    assert program.problems == []
+    assert [(f"{s.start:%H:%M}", f"{s.end:%H:%M}" if s.end else None) for s in program.slots()] == [
+        ("09:00", "11:00"), ("11:00", "12:30"), ("12:30", "14:00"), ("14:00", "14:30"), ("15:00", None)]
+    # a morning time written out of order is an overlap, not moved to the evening
+    program = parse_program(["9:00 - 11:00 Talks", "10:00 - 10:30 Coffee break"], JUNE_8)
+    assert [(p.offset, p.subtype) for p in program.problems] == [(1, "overlap")]
+    # a leading zero is a 24-hour clock: 01:00 stays at night
+    program = parse_program(["00:30 - 01:00 Night session"], JUNE_8)
+    assert program.slots()[0].end == dt.time(1, 0)
+
+
+def test_kinds_come_from_the_label_not_from_the_title():
+    lines = [
+        "- 9:00-9:30 Closing the Gap in Sparse Training (Jane Doe)",
+        "- 9:30-10:00 Invited Talk: \"Lunch Is Never Free\" - Ken Oda (Kobe University)",
+        "- 10:00-10:40 Keynote #3: Dr. Li Wei",
+        "- 10:40-11:00 Closing remarks",
+    ]
+    program = parse_program(lines, JUNE_8)
+    assert program.problems == []
+    assert [(s.heading, s.kind) for s in program.slots()] == [
+        ("Closing the Gap in Sparse Training", "session"), ("Lunch Is Never Free", "invited"),
+        ("Keynote #3", "keynote"), ("Closing remarks", "closing")]
+    assert program.slots()[1].speakers == [Speaker("Ken Oda", affiliation="Kobe University")]
+    assert program.slots()[2].generic_title and program.slots()[2].slug == "keynote-li-wei"
+
+
+def test_people_as_programs_write_them():
+    assert split_speakers("Jane Doe, University of California, Berkeley") == [
+        Speaker("Jane Doe", affiliation="University of California, Berkeley")]
+    assert split_speakers("Prof. Jane Doe (MIT), Dr. John Roe (ETH Zurich)") == [
+        Speaker("Jane Doe", affiliation="MIT"), Speaker("John Roe", affiliation="ETH Zurich")]
+    assert split_speakers("Yingyan (Celine) Lin (Georgia Tech)") == [
+        Speaker("Yingyan (Celine) Lin", affiliation="Georgia Tech")]
+    assert split_speakers("Doe, Roe, Lin") == [Speaker("Doe"), Speaker("Roe"), Speaker("Lin")]
+    assert split_speakers("Workshop Organizers")[0].group
+    # a title is not a group of people because it has "All" in it
+    program = parse_program(["- 9:00-9:30 Retrieval Is All You Need (Ann Lee)"], JUNE_8)
+    assert [(s.name, s.group) for s in program.slots()[0].speakers] == [("Ann Lee", False)]
+
+
+def test_lines_that_cannot_be_read_are_said_once_each():
+    lines = [
+        "| Time | Event |",
+        "|---|---|",
+        "| 9:00 - 9:30 | Opening |",
+        "| soon | Coffee |",           # 3: cells, none with a time
+        "",
+        "- half past ten: Keynote",      # 5
+        "- 11:00 - 12:00 Panel (A B, C D)",
+    ]
+    program = parse_program(lines, JUNE_8)
+    assert [(p.offset, p.subtype) for p in program.problems] == [(3, "time"), (5, "time")]
+    assert "'| soon | Coffee |' starts with neither a time nor a date" in program.problems[0].message
+    assert "'half past ten: Keynote' starts with neither a time nor a date" in program.problems[1].message
+    assert [s.heading for s in program.slots()] == ["Opening", "Panel"]
+
+
+def test_a_day_without_a_year_warns_once():
+    lines = ["## Schedule (Thursday, June 8)", "- 9:00-9:30 Opening", "- 9:30-10:00 Keynote (A B)"]
+    program = parse_program(lines)
+    assert [(p.offset, p.subtype) for p in program.problems] == [(0, "date")]
+    assert program.slots() == []
+    program = parse_program(lines, workshop_date=dt.date(2023, 1, 1))
+    assert program.problems == [] and program.days[0].date == JUNE_8
+    wrong = parse_program(["Friday, June 8", "- 9:00-9:30 Opening"], workshop_date=JUNE_8)
+    assert wrong.problems[0].message == ("'Friday, June 8' is not a day of 2023: June 8, 2023 is a Thursday; "
+                                         "write the date with its year")

@@ -605,9 +605,9 @@ def read_parts(rest: str, offset: int, problems: list[Problem], extras: tuple[st
     for part in more:
         _read_more(reading, part)
     if speakers_text.strip():
-        people = read_people(clean_text(speakers_text).replace("\n", ", "), lenient=True)
-        if people:
-            reading.speakers.extend(people)
+        written = clean_text(speakers_text).replace("\n", ", ")
+        # a speaker column that names no one readable is shown as written, never dropped
+        reading.speakers.extend(read_people(written, lenient=True) or [Speaker(written, group=True)])
     if not reading.title:
         reading.title = reading.label
 
