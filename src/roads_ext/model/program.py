@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -49,6 +48,18 @@ from .dates import (
     match_date,
     match_date_without_year,
     parse_date,
+)
+from .pasted import (
+    HONORIFICS,
+    Speaker,
+    clean_text,
+    leading_mark,
+    looks_like_room,
+    read_people,
+    split_outside_parentheses,
+    split_speakers,
+    trailing_parenthesis,
+    unmark,
 )
 
 # --- kinds of slot ------------------------------------------------------------------
@@ -97,9 +108,6 @@ _KIND_START = re.compile(
     rf"^(?P<alias>{_ALIAS_PATTERN}){_NUMBER}?(?:\s*$|\s*[&/+,:(–—-]|\s+(?:and|with|from|by|&)\b)",
     re.IGNORECASE,
 )
-#: words that make a name in parentheses a group shown as written, not a person
-GROUP_WORDS = ("organizer", "organiser", "committee", "chairs", "tba", "tbd", "all ", "everyone",
-               "authors", "speakers", "panelists", "participants", "attendees", "team")
 #: a last line that closes the day: ``17:50 Finish``, ``End``
 END_WORDS = ("end", "finish", "the end", "end of workshop", "end of the workshop", "end of day",
              "end of the day", "workshop ends", "adjourn", "adjournment", "close", "workshop closes")
@@ -139,14 +147,6 @@ def infer_kind(title: str) -> str:
 
 
 # --- the data -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Speaker:
-    name: str  # as written, an honorific (Prof., Dr.) left out
-    role: str = ""
-    group: bool = False  # "Workshop Organizers": shown as written, not looked up
-    affiliation: str = ""  # as the program gives it: "Harvard" in "Jane Doe (Harvard)"
 
 
 @dataclass(frozen=True)
@@ -229,246 +229,6 @@ class Program:
         return [slot for day in self.days for slot in day.slots]
 
 
-# --- cleaning what was pasted -----------------------------------------------------------
-
-_TAG_BREAK = re.compile(r"<\s*br\s*/?\s*>", re.IGNORECASE)
-_TAG_ITALIC = re.compile(r"<\s*(em|i)\s*>(.*?)<\s*/\s*\1\s*>", re.IGNORECASE)
-_TAG_DROPPED = re.compile(r"<\s*/?\s*(?:span|b|strong|small|font|div|p|u|mark)\b[^<>]*>", re.IGNORECASE)
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^()\s]*\)")
-
-
-def clean_text(text: str) -> str:
-    """What a visitor reads in a pasted line: entities decoded (``&nbsp;``), a link's text
-    without its URL, bold and emoji markers dropped, ``<br>`` as a line break; other
-    markup (``*italic*``, backticks, quotes) is kept, it tells a title from a name."""
-    text = html.unescape(text) if "&" in text else text
-    text = text.replace("\xa0", " ").replace("\u202f", " ").replace("\u2009", " ")
-    if "<" in text:
-        text = _TAG_BREAK.sub("\n", text)
-        text = _TAG_ITALIC.sub(r"*\2*", text)
-        text = _TAG_DROPPED.sub("", text)
-    if "](" in text:
-        text = _LINK.sub(r"\1", text)
-    text = re.sub(r"\*\*(.+?)\*\*|__(.+?)__", lambda m: m.group(1) or m.group(2), text)
-    text = "".join(ch for ch in text if not _is_marker(ch))
-    return "\n".join(" ".join(part.split()) for part in text.split("\n")).strip()
-
-
-def _is_marker(ch: str) -> bool:
-    """An emoji or pictograph used as a marker (☕, 🎤), or its joiners."""
-    return ch in "\ufe0f\ufe0e\u200d" or (ord(ch) > 0x2100 and unicodedata.category(ch) == "So")
-
-
-_MARKED = (("`", "`"), ('"', '"'), ("“", "”"), ("'", "'"), ("‘", "’"), ("*", "*"), ("_", "_"))
-
-
-def unmark(text: str) -> tuple[str, str]:
-    """``("Title", mark)`` for a text wrapped whole in backticks, quotes or ``*italics*``."""
-    text = text.strip()
-    for left, right in _MARKED:
-        if len(text) > 2 and text.startswith(left) and text.endswith(right):
-            inner = text[len(left):-len(right)].strip()
-            if left in "'‘" or (left not in inner and right not in inner):
-                return inner, left
-    return text, ""
-
-
-def leading_mark(text: str) -> tuple[str, str, str] | None:
-    """``(inside, mark, after)`` for a text that begins with a marked title:
-    ``"Title", Jane Doe`` or ``*Title* - Jane Doe``."""
-    text = text.strip()
-    for left, right in _MARKED:
-        if left in "'‘" or not text.startswith(left):
-            continue
-        close = text.find(right, len(left))
-        if close > len(left):
-            return text[len(left):close].strip(), left, text[close + len(right):].strip()
-    return None
-
-
-# --- people as programs write them ------------------------------------------------------
-
-HONORIFICS = re.compile(r"^(?:prof|professor|dr|mr|mrs|ms|mx|sir|dame)\.?\s+", re.IGNORECASE)
-_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "del", "della", "le", "la", "du", "bin",
-              "al", "el", "dos", "das", "y", "ter", "zu"}
-#: words of institutions: a part with one of them is an affiliation, not a person
-_INSTITUTION = {
-    "university", "universität", "université", "universidad", "università", "univ", "institute",
-    "institut", "instituto", "college", "school", "lab", "labs", "laboratory", "laboratories",
-    "research", "inc", "corp", "corporation", "company", "ltd", "llc", "gmbh", "center", "centre",
-    "foundation", "academy", "polytechnic", "technology", "technologies", "tech", "hospital",
-    "department", "ai", "deepmind", "google", "microsoft", "amazon", "meta", "nvidia", "apple", "ibm",
-    "intel", "openai", "facebook", "adobe", "baidu", "alibaba", "tencent", "huawei", "samsung",
-    "mosaic", "mosaicml", "systems", "sciences", "national", "polytechnique", "eth", "epfl",
-}
-#: words found in talk titles and hardly ever in names
-_TITLE_WORDS = {
-    "the", "a", "an", "of", "for", "and", "in", "on", "to", "with", "via", "towards", "toward",
-    "from", "at", "by", "is", "are", "how", "why", "what", "when", "beyond", "into", "learning",
-    "learned", "model", "models", "efficient", "efficiency", "training", "networks", "network",
-    "neural", "data", "deep", "large", "language", "scale", "scaling", "sparse", "sparsity",
-    "inference", "optimization", "graph", "graphs", "memory", "compute", "hardware", "algorithm",
-    "algorithms", "structures", "attention", "transformer", "transformers", "remarks", "break",
-    "session", "talk", "talks", "keynote", "panel", "discussion", "poster", "posters", "lunch",
-    "coffee", "welcome", "opening", "closing", "introduction", "awards", "award", "social",
-    "reception", "workshop", "future", "open", "problems", "challenges", "lessons", "new", "fast",
-    "faster", "scalable", "towards", "retrieval", "search", "index", "hashing", "compression",
-    "quantization", "pruning", "distillation", "generative", "foundation", "agents", "vision",
-    "robust", "robustness", "theory", "practice", "approach", "methods", "method", "analysis",
-    "ml", "llm", "llms", "gpu", "gpus", "tpu",
-}
-
-
-def _plain_name(name: str) -> str:
-    """A name with its nickname left out: ``Yingyan (Celine) Lin`` -> ``Yingyan Lin``."""
-    return " ".join(re.sub(r"\([^()]*\)", " ", name).split())
-
-
-def name_like(text: str) -> bool:
-    """Whether ``text`` reads as a person's name: two to five capitalised words (initials,
-    particles and a nickname in parentheses allowed), none of them a title's or an
-    institution's word."""
-    words = _plain_name(text).split()
-    if not 2 <= len(words) <= 5:
-        return False
-    for word in words:
-        bare = word.strip(",.")
-        folded = bare.lower()
-        if len(bare) == 1 and bare.isupper():
-            continue  # an initial
-        if folded in _TITLE_WORDS or folded in _INSTITUTION or any(ch.isdigit() for ch in bare):
-            return False
-        if folded in _PARTICLES:
-            continue
-        if not bare or not bare[0].isupper():
-            return False
-        letters = bare.replace(".", "").replace("-", "").replace("'", "")
-        if len(letters) > 1 and letters.isupper():
-            return False  # an acronym: MIT, UMD
-    return True
-
-
-def _surname_like(text: str) -> bool:
-    word = text.strip()
-    return (bool(re.fullmatch(r"[^\W\d_][\w'’-]*", word)) and word[0].isupper()
-            and word.lower() not in _TITLE_WORDS and word.lower() not in _INSTITUTION
-            and not (len(word) > 1 and word.isupper()))
-
-
-def _is_group(text: str) -> bool:
-    """``Workshop Organizers``, ``Paper authors``, ``TBA``, ``All``: shown as written."""
-    words = re.findall(r"[a-z]+", text.lower())
-    if not words or len(words) > 4:
-        return False
-    if words[0] in ("all", "everyone"):
-        return True
-    return any(word.startswith(group.strip()) for word in words for group in GROUP_WORDS
-               if group.strip() not in ("all", "everyone"))
-
-
-def _split_top(text: str, pattern: str) -> list[str]:
-    """Split ``text`` at ``pattern``, never inside parentheses."""
-    parts, depth, start = [], 0, 0
-    regex = re.compile(pattern)
-    index = 0
-    while index < len(text):
-        ch = text[index]
-        depth += ch == "("
-        depth -= ch == ")" and depth > 0
-        if depth == 0:
-            match = regex.match(text, index)
-            if match and match.end() > index:
-                parts.append(text[start:index])
-                start = index = match.end()
-                continue
-        index += 1
-    parts.append(text[start:])
-    return [part.strip() for part in parts]
-
-
-def _name_and_affiliation(part: str) -> tuple[str, str]:
-    """``Prof. Jane Doe (Harvard)`` -> ``("Jane Doe", "Harvard")``; a nickname in the
-    middle of a name (``Yingyan (Celine) Lin``) stays in it."""
-    part = HONORIFICS.sub("", part.strip())
-    affiliation = ""
-    trailing = _trailing_parenthesis(part)
-    if trailing and trailing[0]:
-        part, affiliation = trailing
-    return " ".join(part.split()), " ".join(affiliation.split())
-
-
-def read_people(text: str, lenient: bool = False) -> list[Speaker] | None:
-    """Speakers in ``A (X), B (Y)``, ``A, University``, ``A and B; moderator: C``,
-    ``Surname, Surname``; None when ``text`` does not read as people.
-
-    ``lenient``: the text is known to name people (a parenthesis after a kind's label,
-    a table's speaker column): single words and unusual names are taken as written.
-    """
-    text = text.strip().strip(",;")
-    if not text:
-        return None
-    speakers: list[Speaker] = []
-    for chunk in _split_top(text, r"\s*;\s*"):
-        role = ""
-        match = re.match(r"^(?P<role>[A-Za-z][A-Za-z -]{0,30}?)\s*:\s*(?P<rest>.+)$", chunk)
-        if match and not name_like(match.group("role")):
-            role, chunk = match.group("role").strip(), match.group("rest")
-        parts = [p for p in _split_top(chunk, r"\s*,\s*|\s+(?:and|&|\+)\s+") if p]
-        parts = [re.sub(r"^(?:and|&|\+)\s+", "", p) for p in parts]
-        found: list[Speaker] = []
-        singles = all(len(_plain_name(_name_and_affiliation(p)[0]).split()) == 1 for p in parts)
-        for part in parts:
-            name, affiliation = _name_and_affiliation(part)
-            if not name:
-                return None
-            if _is_group(name):
-                found.append(Speaker(name, role, True, affiliation))
-            elif name_like(name) or (singles and (len(parts) > 1 or lenient) and _surname_like(name)) or (
-                    lenient and not found and _lenient_name(name)):
-                found.append(Speaker(name, role, False, affiliation))
-            elif found and not affiliation and (_is_affiliation(name) or _surname_like(name)
-                                                or found[-1].affiliation):
-                last = found[-1]  # "Jane Doe, University of X, Berkeley": the affiliation
-                joined = f"{last.affiliation}, {name}" if last.affiliation else name
-                found[-1] = Speaker(last.name, last.role, last.group, joined)
-            elif lenient and _lenient_name(name):
-                found.append(Speaker(name, role, False, affiliation))
-            else:
-                return None
-        speakers.extend(found)
-    return speakers or None
-
-
-def _lenient_name(text: str) -> bool:
-    """A name taken as written where people are expected: capitalised, no title's words."""
-    words = text.split()
-    return (bool(words) and text[0].isupper() and not _is_affiliation(text) and len(words) <= 6
-            and not any(w.lower() in _TITLE_WORDS for w in words))
-
-
-def _is_affiliation(text: str) -> bool:
-    words = [w.strip(",.()").lower() for w in text.split()]
-    if any(w in _INSTITUTION for w in words):
-        return True
-    letters = text.replace(".", "").replace("-", "").replace(" ", "")
-    return len(text.split()) == 1 and len(letters) > 1 and letters.isupper()
-
-
-def split_speakers(text: str) -> list[Speaker]:
-    """``A, B and C; moderator: D`` -> speakers, with roles and groups told apart."""
-    return read_people(text, lenient=True) or [Speaker(" ".join(text.split()))]
-
-
-# --- rooms ---------------------------------------------------------------------------------
-
-_ROOM = re.compile(r"\b(?:room|hall|ballroom|auditorium|foyer|lobby|building|floor|level|suite|"
-                   r"theatre|theater|atrium|terrace|salon|lounge|wing|rm\.?)\b", re.IGNORECASE)
-
-
-def looks_like_room(text: str) -> bool:
-    return bool(_ROOM.search(text))
-
-
 # --- reading ----------------------------------------------------------------------------
 
 _T_START = TIME_PATTERN.format(p="s_")
@@ -528,19 +288,6 @@ def find_date_without_year(text: str) -> re.Match | None:
     return None
 
 
-def _trailing_parenthesis(title: str) -> tuple[str, str] | None:
-    """``("Title", "inside")`` for a title that ends with ``(inside)``."""
-    if not title.endswith(")"):
-        return None
-    depth = 0
-    for index in range(len(title) - 1, -1, -1):
-        depth += title[index] == ")"
-        depth -= title[index] == "("
-        if depth == 0:
-            return title[:index].strip(), title[index + 1 : -1].strip()
-    return None
-
-
 def _unquote(title: str) -> str:
     inner, mark = unmark(title)
     return inner if mark and mark not in "*_" else title.strip()
@@ -582,7 +329,7 @@ def read_parts(rest: str, offset: int, problems: list[Problem], extras: tuple[st
             problems.append(Problem(offset, "kind", read_kind(prefix.group("prefix"))[1]))
 
     # -- a room or the speakers in a parenthesis at the end: "(Ballroom A)", "(Jane Doe, MIT)"
-    trailing = _trailing_parenthesis(head)
+    trailing = trailing_parenthesis(head)
     if trailing and trailing[1]:
         before, inside = trailing
         if looks_like_room(inside):
@@ -639,7 +386,7 @@ def _title_and_people(text: str, labelled: bool, more_below: bool) -> tuple[str,
         return italics.group("title"), people, False
     # "Title - Jane Doe (Aff)" or "Jane Doe - "Title""
     for separator in (r"\s+[-–—]+\s+", r"\s*\|\s*", r",\s+"):
-        pieces = _split_top(text, separator)
+        pieces = split_outside_parentheses(text, separator)
         if len(pieces) < 2:
             continue
         if separator == r",\s+":
@@ -680,7 +427,7 @@ def _read_more(reading: Reading, part: str) -> None:
     if people:
         reading.speakers.extend(people)
         return
-    trailing = _trailing_parenthesis(inner)
+    trailing = trailing_parenthesis(inner)
     if looks_like_room(inner) and (trailing is None or not trailing[0]):
         reading.location = inner.strip("()")
         return
