@@ -43,9 +43,12 @@ def read_page(path: Path) -> tuple[dict[str, tuple[str, str, str]], list[tuple[s
 
 
 def program_rows(path: Path) -> list[str]:
-    """The text of every row of the program tables, less roads_ext's calendar links."""
+    """The text of every row of the program tables, less roads_ext's calendar links and
+    the line under each time that the visitor's own time fills (the venue's zone until then)."""
     soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
     article = soup.find("article") or soup
+    for line in article.select(".roads-local-time"):
+        line.decompose()
     return [
         " ".join(row.get_text(" ").replace("Add to calendar", "").split())
         for table in article.find_all("table") for row in table.find_all("tr")
