@@ -239,7 +239,8 @@ def test_daylight_saving_change_between_days(build_page):
     assert [t["datetime"] for t in page.find_all("time")][::2] == [
         "2023-03-11T09:00:00-05:00", "2023-03-13T09:00:00-04:00"]
     assert [th.get_text(strip=True) for th in page.select("thead th.stub")] == ["Time (EST)", "Time (EDT)"]
-    assert page.select_one(".roads-zone-note").get_text() == "Times are in America/New_York."
+    assert page.select_one(".roads-zone-note").get_text() == (
+        "Times are in America/New_York. Under each time: the venue’s zone, or your own time where it differs.")
     found = events(read_ics(built.app, "_calendar/index/schedule.ics"))
     assert [utc(e["DTSTART"]) for e in found] == [
         dt.datetime(2023, 3, 11, 14, 0, tzinfo=dt.UTC), dt.datetime(2023, 3, 13, 13, 0, tzinfo=dt.UTC)]
