@@ -13,6 +13,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -47,8 +48,10 @@ _TAG_BREAK = re.compile(r"<\s*br\s*/?\s*>", re.IGNORECASE)
 _TAG_ITALIC = re.compile(r"<\s*(em|i)\s*>(.*?)<\s*/\s*\1\s*>", re.IGNORECASE)
 _TAG_DROPPED = re.compile(r"<\s*/?\s*(?:span|b|strong|small|font|div|p|u|mark)\b[^<>]*>", re.IGNORECASE)
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^()\s]*\)")
+_BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
 
 
+@lru_cache(maxsize=4096)
 def clean_text(text: str) -> str:
     """What a visitor reads in a pasted line: entities decoded (``&nbsp;``), a link's text
     without its URL, bold and emoji markers dropped, ``<br>`` as a line break; other
@@ -61,8 +64,10 @@ def clean_text(text: str) -> str:
         text = _TAG_DROPPED.sub("", text)
     if "](" in text:
         text = _LINK.sub(r"\1", text)
-    text = re.sub(r"\*\*(.+?)\*\*|__(.+?)__", lambda m: m.group(1) or m.group(2), text)
-    text = "".join(ch for ch in text if not _is_marker(ch))
+    if "**" in text or "__" in text:
+        text = _BOLD.sub(lambda m: m.group(1) or m.group(2), text)
+    if not text.isascii():
+        text = "".join(ch for ch in text if not _is_marker(ch))
     return "\n".join(" ".join(part.split()) for part in text.split("\n")).strip()
 
 
@@ -167,6 +172,9 @@ def _surname_like(text: str) -> bool:
             and not (len(word) > 1 and word.isupper()))
 
 
+_GROUP_WORD = re.compile("|".join(word.strip() for word in GROUP_WORDS if word.strip() not in ("all", "everyone")))
+
+
 def _is_group(text: str) -> bool:
     """``Workshop Organizers``, ``Paper authors``, ``TBA``, ``All``: shown as written."""
     words = re.findall(r"[a-z]+", text.lower())
@@ -174,26 +182,28 @@ def _is_group(text: str) -> bool:
         return False
     if words[0] in ("all", "everyone"):
         return True
-    return any(word.startswith(group.strip()) for word in words for group in GROUP_WORDS
-               if group.strip() not in ("all", "everyone"))
+    return any(_GROUP_WORD.match(word) for word in words)
 
 
 def split_outside_parentheses(text: str, pattern: str) -> list[str]:
     """Split ``text`` at ``pattern``, never inside parentheses."""
-    parts, depth, start = [], 0, 0
-    regex = re.compile(pattern)
-    index = 0
-    while index < len(text):
-        ch = text[index]
-        depth += ch == "("
-        depth -= ch == ")" and depth > 0
-        if depth == 0:
-            match = regex.match(text, index)
-            if match and match.end() > index:
-                parts.append(text[start:index])
-                start = index = match.end()
-                continue
-        index += 1
+    masked = text
+    if "(" in text:
+        # what is inside parentheses is hidden from the pattern, at the same offsets
+        chars, depth = list(text), 0
+        for index, ch in enumerate(text):
+            if ch == "(":
+                depth += 1
+            elif ch == ")" and depth:
+                depth -= 1
+            elif depth:
+                chars[index] = "\x00"
+        masked = "".join(chars)
+    parts, start = [], 0
+    for match in re.finditer(pattern, masked):
+        if match.end() > match.start():
+            parts.append(text[start:match.start()])
+            start = match.end()
     parts.append(text[start:])
     return [part.strip() for part in parts]
 
@@ -216,6 +226,13 @@ def read_people(text: str, lenient: bool = False) -> list[Speaker] | None:
     ``lenient``: the text is known to name people (a parenthesis after a kind's label,
     a table's speaker column): single words and unusual names are taken as written.
     """
+    found = _read_people(text, lenient)
+    return list(found) if found is not None else None
+
+
+@lru_cache(maxsize=4096)
+def _read_people(text: str, lenient: bool) -> tuple[Speaker, ...] | None:
+    """:func:`read_people`, once per text: a slot's text is asked about more than once."""
     text = text.strip().strip(",;")
     if not text:
         return None
@@ -248,7 +265,7 @@ def read_people(text: str, lenient: bool = False) -> list[Speaker] | None:
             else:
                 return None
         speakers.extend(found)
-    return speakers or None
+    return tuple(speakers) or None
 
 
 def _lenient_name(text: str) -> bool:
