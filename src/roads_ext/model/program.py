@@ -98,6 +98,11 @@ _ALIASES = {alias: kind for kind, (_, aliases) in KINDS.items() for alias in ali
 #: the kinds' words, longest first: a label is the longest of them that begins a slot's text
 #: (looked up word by word: one regular expression of them all took 30 ms to compile)
 _ALIASES_LONGEST = sorted(_ALIASES, key=len, reverse=True)
+_FIRST_LETTERS = re.compile(r"[a-z]+")
+#: the first word's letters -> the kinds' words that begin with it, longest first
+_ALIASES_BY_FIRST: dict[str, list[str]] = {}
+for _alias in _ALIASES_LONGEST:
+    _ALIASES_BY_FIRST.setdefault(_FIRST_LETTERS.match(_alias).group(), []).append(_alias)
 #: a numbered label as programs write it: ``Keynote #3``, ``Oral Talk 1``, ``Poster Session II``
 _NUMBER = r"(?:\s*#\s*\d+|\s+\d+[a-z]?|\s+(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\b)"
 #: what follows a kind's label: its number, then a separator and the rest of the text
@@ -118,9 +123,14 @@ class Label(NamedTuple):
     rest: str  # what follows the separator
 
 
+def _aliases_for(folded: str) -> list[str]:
+    first = _FIRST_LETTERS.match(folded)
+    return _ALIASES_BY_FIRST.get(first.group(), []) if first else []
+
+
 def match_label(text: str) -> Label | None:
     folded = text.lower()
-    for alias in _ALIASES_LONGEST:
+    for alias in _aliases_for(folded):
         if folded.startswith(alias):
             after = _AFTER_LABEL.match(text, len(alias))
             if after:
@@ -158,7 +168,7 @@ def kind_of_words(title: str) -> str | None:
     Remarks``), or None. Words later in a title never count: ``Closing the Gap`` is a talk."""
     title = title.strip()
     folded = title.lower()
-    for alias in _ALIASES_LONGEST:
+    for alias in _aliases_for(folded):
         if folded.startswith(alias) and _AFTER_KIND_WORDS.match(title, len(alias)):
             return _ALIASES[alias]
     return None
