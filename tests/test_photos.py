@@ -18,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from roads_ext import photos
+from roads_ext import images as photos
 
 
 def big_png() -> bytes:
@@ -200,7 +200,7 @@ def test_a_photo_is_hashed_once_while_it_is_unchanged(tmp_path, images, monkeypa
 def test_decompression_bomb_is_refused(tmp_path):
     source = tmp_path / "bomb.png"
     Image.new("1", (20_000, 10_000)).save(source)  # 200 Mpx, a few kB on disk
-    with pytest.raises(photos.PhotoError, match="too many pixels"):
+    with pytest.raises(photos.ImageError, match="too many pixels"):
         photos.derive(source, tmp_path / "cache")
 
 

@@ -2,9 +2,10 @@
 
 ``setup()`` registers one family of directives per module: people
 (``speaker-card``, ``speakers``, ``committee``, the ``{person}`` role),
-topics (``topic-grid``), the program (``schedule``) and ``important-dates``,
-with their calendar files.
-``photos`` turns speaker photos into small WebP/JPEG renditions; ``social``
+topics (``topic-grid``), sponsors (``sponsors``), the program (``schedule``)
+and ``important-dates``, with their calendar files.
+``images`` fills every image slot (photos, logos, initials) with small
+WebP/JPEG/PNG renditions or a checked SVG file; ``social``
 draws the social card and feeds page descriptions to OpenGraph.
 """
 
@@ -36,18 +37,20 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .dates import setup_dates
     from .htmlfixes import setup_htmlfixes
     from .people import setup_people
-    from .photos import setup_photos
+    from .images import setup_images
     from .program import setup_program
     from .registry import setup_registry
     from .social import setup_social
+    from .sponsors import setup_sponsors
     from .topics import setup_topics
 
     app.setup_extension("sphinx_design")
     setup_registry(app)
     setup_people(app)
-    setup_photos(app)
+    setup_images(app)
     setup_social(app)
     setup_topics(app)
+    setup_sponsors(app)
     setup_calendar(app)
     setup_program(app)
     setup_dates(app)
