@@ -416,7 +416,7 @@ def _svg_length(value: str | None) -> float:
 
 def safe_stem(source: Path) -> str:
     """The start of a derived file's name: ASCII letters, digits, "-" and "_" only."""
-    cleaned = re.sub(r"[^a-z0-9_-]+", "-", source.stem.lower())
+    cleaned = re.sub(r"[^a-z0-9_]+", "-", source.stem.lower())
     return cleaned.strip("-")[:STEM_LENGTH].strip("-") or "image"
 
 
