@@ -494,8 +494,14 @@ def initials_html(name: str, shape: str = "circle") -> str:
     )
 
 
-def _initials_node(name: str, shape: str) -> nodes.raw:
-    return nodes.raw("", initials_html(name, shape), format="html")
+def _replace(slot: nodes.Element, markup: str) -> None:
+    """Put raw HTML in the slot's place. ``replace_self`` gives the new node the old
+    one's classes, and a raw node with classes is wrapped in a ``<div>``; the markup
+    carries its own classes."""
+    raw = nodes.raw("", markup, format="html")
+    slot.replace_self(raw)
+    raw["classes"] = []
+    raw["ids"] = []
 
 
 # --- at write time --------------------------------------------------------------------------
@@ -510,7 +516,7 @@ class FillInitials(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         for slot in marked_nodes(self.document, INITIALS_ATTR):
             shape = slot.attributes.pop(INITIALS_ATTR)
-            slot.replace_self(_initials_node(slot.get(NAME_ATTR, ""), shape))
+            _replace(slot, initials_html(slot.get(NAME_ATTR, ""), shape))
 
 
 class DropInitials(SphinxPostTransform):
@@ -548,7 +554,7 @@ def publish_images(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             warn(f"{profile.what} {image[IMAGE_ATTR]!r} {error}; {profile.instead}",
                  image.get(SUBTYPE_ATTR, "photo"), image)
             if app.builder.format == "html":
-                image.replace_self(_initials_node(image.get(NAME_ATTR, ""), profile.initials_shape))
+                _replace(image, initials_html(image.get(NAME_ATTR, ""), profile.initials_shape))
             else:
                 image.parent.remove(image)
             continue
@@ -565,7 +571,7 @@ def publish_images(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         eager_left -= 1
         copy_to_output(image_set, cache, Path(builder.outdir, builder.imagedir))
         markup = picture_html(image_set, base, image.get("alt", ""), eager, profile.css_class)
-        image.replace_self(nodes.raw("", markup, format="html"))
+        _replace(image, markup)
 
 
 def use_file(app: Sphinx, image: nodes.image, docname: str, rendition: Path) -> None:
