@@ -314,6 +314,7 @@ def test_details_after_a_name_and_tier_lines():
     ('<svg xmlns="http://www.w3.org/2000/svg" width="50px" height="20"/>', (50, 20)),
     ('<svg xmlns="http://www.w3.org/2000/svg" width="600" viewBox="0, 0, 300, 100"/>', (600, 200)),
     ('<svg viewBox="0 0 10 40"><use href="#a"/></svg>', (10, 40)),
+    ('<svg viewBox="0 0 10 40"><rect fill="url(#g)"/><text>Big data: more</text></svg>', (10, 40)),
 ])
 def test_svg_sizes(svg, size):
     assert images.svg_size(svg.encode()) == size
@@ -328,6 +329,8 @@ def test_svg_sizes(svg, size):
     ('<svg viewBox="0 0 1 1"><image href="https://tracker.example/p.png"/></svg>', "must hold all it shows"),
     ('<!DOCTYPE svg [<!ENTITY a "aaaa">]><svg viewBox="0 0 1 1">&a;</svg>', "could run code"),
     ('<svg viewBox="0 0 1 1">', "not well-formed"),
+    ('<svg viewBox="0 0 1 1"><rect style="fill: url(https://t.example/x)"/></svg>', "must hold all it shows"),
+    ('<svg viewBox="0 0 1 1"><style>@import "https://t.example/a.css";</style></svg>', "could run code"),
 ])
 def test_unsafe_or_malformed_svg_is_refused(svg, problem):
     with pytest.raises(images.ImageError, match=re.escape(problem)):

@@ -340,9 +340,11 @@ def _derive_raster(source: Path, cache: Path, stem: str, profile: Profile) -> Im
 
 _SVG_DANGER = re.compile(
     rb"<!ENTITY|<!DOCTYPE[^>]*\[|<\s*(?:[\w-]+:)?(?:script|foreignObject|iframe|embed|object|handler)\b"
-    rb"|\son[a-z]+\s*=|(?:javascript|vbscript|data)\s*:",
+    rb"|\son[a-z]+\s*=|[\"'(=]\s*(?:javascript|vbscript|data)\s*:|@import",
     re.IGNORECASE,
 )
+#: a CSS ``url(...)`` that is not a reference inside the file (``url(#gradient)``)
+_CSS_URL = re.compile(rb"url\(\s*['\"]?\s*(?!#)([^)'\"]*)", re.IGNORECASE)
 _LENGTH = re.compile(r"^\s*([0-9]*\.?[0-9]+)\s*(px)?\s*$")
 
 
@@ -376,6 +378,10 @@ def svg_size(data: bytes) -> tuple[float, float]:
         found = danger.group(0).decode("utf-8", "replace").strip()
         raise ImageError(f"holds {found!r}, which could run code; "
                          "export the logo again as a plain SVG (or PNG)")
+    outside = _CSS_URL.search(data)
+    if outside is not None:
+        raise ImageError(f"links to {outside.group(1).decode('utf-8', 'replace')!r}; "
+                         "a logo must hold all it shows")
     try:
         root = ElementTree.fromstring(data)
     except ElementTree.ParseError as error:
