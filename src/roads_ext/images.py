@@ -165,7 +165,7 @@ def checked_image(
 
     if "://" in path or (link_problem(path) or "").startswith("uses "):
         return refuse("must be a file in the project, not a URL")
-    relative, absolute = directive.env.relfn2path(path, directive.env.docname)
+    _, absolute = directive.env.relfn2path(path, directive.env.docname)
     source = Path(directive.env.srcdir).resolve()
     try:
         resolved = Path(absolute).resolve()
