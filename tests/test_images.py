@@ -129,3 +129,41 @@ def test_the_stem_of_a_derived_file_is_short_and_plain():
     assert images.safe_stem(Path("Photo of Ada (2023).JPG")) == "photo-of-ada-2023"
     assert images.safe_stem(Path("日本語.png")) == "image"
     assert images.safe_stem(Path("a" * 300 + ".png")) == "a" * images.STEM_LENGTH
+
+
+VANISH_CONF = '''
+import pathlib, shutil
+
+def _vanish(app, env):
+    """The pictures disappear once the pages are read, before they are written."""
+    for name in ("ada.png", "logo.png"):
+        pathlib.Path(app.srcdir, name).unlink()
+    shutil.rmtree(pathlib.Path(app.doctreedir, "roads-images"))
+
+def setup(app):
+    app.connect("env-updated", _vanish)
+'''
+
+
+def test_a_picture_gone_before_the_page_is_written_is_a_located_warning(build_page):
+    build = build_page("""\
+        # Page
+
+        :::{speaker-card} Ada Lovelace
+        :photo: ada.png
+        :::
+
+        :::{sponsors}
+        - [Acme Research](https://acme.example) logo: logo.png
+        :::
+        """, files={"ada.png": picture(), "logo.png": picture((500, 100))}, conf=VANISH_CONF)
+    warnings = build.warning_lines()
+    assert len(warnings) == 2, warnings
+    assert warnings[0].endswith("index.md:3: WARNING: photo '/ada.png' cannot be read (No such file or "
+                                "directory); an initials avatar is shown instead [roads.photo]"), warnings
+    assert warnings[1].endswith("index.md:8: WARNING: logo '/logo.png' cannot be read (No such file or "
+                                "directory); the initials are shown instead [roads.sponsor]"), warnings
+    soup = BeautifulSoup(build.html, "html.parser")
+    assert soup.select_one(".roads-speaker-card .roads-avatar").get_text() == "AL"
+    assert soup.select_one(".roads-sponsor-card .roads-initials-box").get_text() == "AR"
+    assert soup.select("article img") == []

@@ -335,3 +335,36 @@ def test_svg_sizes(svg, size):
 def test_unsafe_or_malformed_svg_is_refused(svg, problem):
     with pytest.raises(images.ImageError, match=re.escape(problem)):
         images.svg_size(svg.encode())
+
+
+def test_items_that_cannot_be_read_are_left_out_with_a_warning(build_page):
+    build = build_page("""\
+        # Sponsors
+
+        :::{sponsors}
+        :columns: 9
+        Gold
+        - logo: img/x.png
+        - [Acme Research](https://acme.example) (since 2020)
+        - [Globex Labs](https://globex.example)
+          Founded long ago.
+        - [Initech](https://initech.example) logo:
+        :::
+        """)
+    warnings = build.warning_lines()
+    expected = [
+        r"index.md:4: WARNING: sponsors: option 'columns': '9' must be from 1 to 6 \[roads.option\]",
+        r"index.md:6: WARNING: sponsors: 'logo: img/x.png' has no sponsor's name before its details; "
+        r"this item is left out \[roads.sponsor\]",
+        r"index.md:7: WARNING: sponsors: '\(since 2020\)' after the link to 'Acme Research' is not a detail: "
+        r"write details as 'logo: img/name.svg'; it is left out \[roads.sponsor\]",
+        r"index.md:8: WARNING: sponsors: 'Founded long ago.' after the link to 'Globex Labs' is not a detail: .*",
+        r"index.md:10: WARNING: sponsors: Initech: detail 'logo' has no value: write 'logo: img/name.svg'; "
+        r"it is left out \[roads.sponsor\]",
+    ]
+    assert len(warnings) == len(expected), "\n".join(warnings)
+    for pattern, line in zip(expected, warnings, strict=True):
+        assert re.search(pattern, line), (pattern, line)
+    page = main(build.html)
+    assert [p.get_text() for p in page.select(".roads-sponsor-name")] == ["Acme Research", "Globex Labs", "Initech"]
+    assert "sd-row-cols-lg-4" in page.select_one("ul.roads-sponsors")["class"]  # the default kept

@@ -55,7 +55,7 @@ from sphinx.util.osutil import relative_uri
 
 from .calendar import writes_files
 from .model.people import initials
-from .shared import link_problem, marked_nodes, warn
+from .shared import link_problem, marked_nodes, source_line, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -557,8 +557,10 @@ def publish_images(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             image_set = derive(source, cache, profile)
         except (ImageError, OSError) as error:
             # changed or removed since it was read
-            warn(f"{profile.what} {image[IMAGE_ATTR]!r} {error}; {profile.instead}",
-                 image.get(SUBTYPE_ATTR, "photo"), image)
+            problem = str(error) if isinstance(error, ImageError) else (
+                f"cannot be read ({error.strerror or error})")
+            warn(f"{profile.what} {image[IMAGE_ATTR]!r} {problem}; {profile.instead}",
+                 image.get(SUBTYPE_ATTR, "photo"), (docname, source_line(image, 0) or None))
             if app.builder.format == "html":
                 _replace(image, initials_html(image.get(NAME_ATTR, ""), profile.initials_shape))
             else:

@@ -141,7 +141,7 @@ class SponsorsDirective(RoadsDirective):
                 self.warn(f"{name}: {problem}; it is left out", line=line)
             elif key == "logo":
                 logo = images.checked_image(self, value, images.LOGO, "sponsor", line=line)
-        return Sponsor(name, url, logo)
+        return Sponsor(name, url, logo, line)
 
     def read_detail_list(self, node: nodes.Node, line: int) -> list[tuple[str, str]]:
         """The ``- key: value`` sub-items under a sponsor."""
@@ -163,6 +163,7 @@ class SponsorsDirective(RoadsDirective):
 
     def sponsor_card(self, sponsor: Sponsor) -> nodes.container:
         outer, body = card("roads-sponsor-card")
+        outer.source, outer.line = self.get_source_info()[0], sponsor.line or self.lineno
         document = self.state.document
         anchor = unique_id(document, nodes.make_id(f"sponsor-{sponsor.name}")[:80].rstrip("-"))
         outer["ids"].append(anchor)

@@ -31,6 +31,8 @@ class Sponsor:
     name: str
     url: str = ""
     logo: str = ""
+    #: the source line the sponsor is written on (0: unknown)
+    line: int = 0
 
 
 @dataclass
