@@ -367,4 +367,4 @@ def test_items_that_cannot_be_read_are_left_out_with_a_warning(build_page):
         assert re.search(pattern, line), (pattern, line)
     page = main(build.html)
     assert [p.get_text() for p in page.select(".roads-sponsor-name")] == ["Acme Research", "Globex Labs", "Initech"]
-    assert "sd-row-cols-lg-4" in page.select_one("ul.roads-sponsors")["class"]  # the default kept
+    assert "sd-row-cols-lg-3" in page.select_one("ul.roads-sponsors")["class"]  # the default kept

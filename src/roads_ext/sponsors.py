@@ -70,7 +70,7 @@ class SponsorsDirective(RoadsDirective):
                 headings.append(heading)
                 heading.source, heading.line = self.get_source_info()[0], line
                 result.append(heading)
-            grid = grid_list(self.checked_options.get("columns", 4), "roads-sponsors")
+            grid = grid_list(self.checked_options.get("columns", 3), "roads-sponsors")
             grid.extend(grid_item(self.sponsor_card(sponsor)) for sponsor in tier.sponsors)
             result.append(grid_wrapper(grid))
         if not result:

@@ -200,6 +200,7 @@ def test_initials_avatars_meet_contrast_for_every_hue(visit, mode):
 
 SPONSOR_BOXES = """
 () => Array.from(document.querySelectorAll('.roads-sponsor-card')).map(card => {
+  card.scrollIntoView({block: 'center', behavior: 'instant'});  // elementFromPoint sees only the viewport
   const plate = card.querySelector('.roads-sponsor-logo');
   const logo = plate.querySelector('img, .roads-avatar');
   const p = plate.getBoundingClientRect(), l = logo.getBoundingClientRect(), c = card.getBoundingClientRect();
