@@ -3,7 +3,7 @@
 ``setup()`` registers one family of directives per module: people
 (``speaker-card``, ``speakers``, ``committee``, the ``{person}`` role),
 topics (``topic-grid``), the program (``schedule``) and ``important-dates``,
-with their calendar files.
+with their calendar files; ``accepted-papers``; the workshop's phases (``only-phase``).
 ``photos`` turns speaker photos into small WebP/JPEG renditions; ``social``
 draws the social card and feeds page descriptions to OpenGraph.
 """
@@ -35,7 +35,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .calendar import setup_calendar
     from .dates import setup_dates
     from .htmlfixes import setup_htmlfixes
+    from .papers import setup_papers
     from .people import setup_people
+    from .phases import setup_phases
     from .photos import setup_photos
     from .program import setup_program
     from .registry import setup_registry
@@ -51,6 +53,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_calendar(app)
     setup_program(app)
     setup_dates(app)
+    setup_papers(app)
+    setup_phases(app)
     setup_htmlfixes(app)
     app.connect("builder-inited", _add_static_files)
     return {
