@@ -8,9 +8,11 @@ against the build's "now" (``SOURCE_DATE_EPOCH`` when set).
 
 Read the Docs rebuilds only on a push, so a page may be older than the next change of
 phase. HTML sites keep every phase's content, the other phases' hidden, and embed the
-moments the phase changes; ``roads-times.js`` shows the right one when the visitor's
-clock is past such a moment (and updates the important dates' Passed/Next labels the
-same way). Without JavaScript the build's phase shows. Other builders (text, LaTeX,
+moments the phase changes; a few lines of script in the page's head name the visitor's
+phase on ``<html>`` before the page is drawn when their clock is past such a moment
+(``roads.css`` then shows that phase's blocks: nothing moves once drawn), and the
+deferred ``roads-times.js`` updates the important dates' Passed/Next labels the same
+way. Without JavaScript the build's phase shows. Other builders (text, LaTeX,
 e-book) keep the build's phase alone.
 """
 
@@ -67,7 +69,7 @@ class OnlyPhaseDirective(RoadsDirective):
             self.warn(f"is empty: write what to show in {', '.join(phases)} inside it", "empty")
             return []
         classes = ["roads-phase", *text(self.checked_options.get("class", "")).split()]
-        block = nodes.container("", *body, classes=classes)
+        block = nodes.container("", *body, is_div=True, classes=classes)
         block[PHASE_ATTR] = list(phases)
         self.set_source_info(block)
         phase_pages(self.env)[self.env.docname] = True
@@ -220,6 +222,17 @@ class DateStatusForBrowser(SphinxPostTransform):
         self.document[DATA_ATTR] = True
 
 
+#: Run in the head, before the page is drawn: on a page older than a change of phase, name
+#: the visitor's phase on <html> (roads.css then shows that phase's blocks). Done later, by
+#: the deferred roads-times.js, the page would be drawn once and then move (layout shift).
+SWITCH_BEFORE_PAINT = (
+    "(function(){try{var d=JSON.parse(document.getElementById('roads-phase-data').textContent),"
+    "n=Date.now(),p=d.phase;if(n>Date.parse(d.built))d.changes.forEach(function(c){"
+    "if(Date.parse(c[0])<=n)p=c[1]});if(p!==d.phase)"
+    "document.documentElement.setAttribute('data-roads-phase',p)}catch(e){}})();"
+)
+
+
 def phase_data(env: BuildEnvironment) -> dict[str, Any]:
     """What the browser needs: the build's moment and phase, and the changes still to come."""
     now = build_now(env)
@@ -237,7 +250,8 @@ def add_phase_data(app: Sphinx, pagename: str, templatename: str, context: dict,
     payload = json.dumps(phase_data(app.env), separators=(",", ":"), sort_keys=True)
     payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     context["metatags"] = context.get("metatags", "") + (
-        f'\n<script type="application/json" id="roads-phase-data">{payload}</script>')
+        f'\n<script type="application/json" id="roads-phase-data">{payload}</script>'
+        f"\n<script>{SWITCH_BEFORE_PAINT}</script>")
 
 
 def setup_phases(app: Sphinx) -> None:

@@ -66,10 +66,11 @@
     }
   }
 
-  /* The workshop's phase and the important dates' Passed/Next labels were decided
-     when the page was built; a page older than the next change (the site is rebuilt
-     only on a push) shows the phase and labels of the visitor's clock instead.
-     Only ever forward: a clock behind the build changes nothing. */
+  /* The important dates' Passed/Next labels were decided when the page was built; a
+     page older than a date (the site is rebuilt only on a push) shows the labels of the
+     visitor's clock instead. Only ever forward: a clock behind the build changes
+     nothing. (The phase itself is switched by a few lines in the page's head, before
+     the page is drawn, so that nothing moves.) */
   function followDates() {
     var holder = document.getElementById("roads-phase-data");
     if (!holder) return;
@@ -81,16 +82,6 @@
     }
     var now = Date.now();
     if (!(now > Date.parse(data.built))) return;
-    var phase = data.phase;
-    (data.changes || []).forEach(function (change) {
-      if (Date.parse(change[0]) <= now) phase = change[1];
-    });
-    if (phase !== data.phase) {
-      Array.prototype.forEach.call(document.querySelectorAll(".roads-phase"), function (block) {
-        block.classList.toggle("roads-phase-off", !block.classList.contains("roads-phase-when-" + phase));
-      });
-    }
-    document.documentElement.setAttribute("data-roads-phase", phase);
     Array.prototype.forEach.call(document.querySelectorAll("table.roads-dates-table"), function (table) {
       var labels = table.querySelectorAll(".roads-date-state[data-roads-over]");
       var over = Array.prototype.map.call(labels, function (label) {
