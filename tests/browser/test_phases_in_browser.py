@@ -34,7 +34,7 @@ async () => {
 }
 """
 
-SHOWN = """() => [...document.querySelectorAll('.roads-phase')]
+SHOWN = r"""() => [...document.querySelectorAll('.roads-phase')]
   .filter(b => getComputedStyle(b).display !== 'none').map(b => b.innerText.replace(/\s+/g, ' ').trim())"""
 
 DATE_LABELS = """() => [...document.querySelectorAll('tr.roads-date')]
