@@ -41,16 +41,17 @@ AUTHOR_ATTR = "roads_author"
 FORMATS = ("openreview", "csv")
 
 
-def word_list(allowed: tuple[str, ...] | None) -> Any:
-    """A comma- or space-separated list of words (each one of ``allowed`` when given)."""
+def word_list(allowed: tuple[str, ...], noun: str) -> Any:
+    """A comma- or space-separated list of words, each one of ``allowed`` (a ``noun``)."""
 
     def convert(value: str | None) -> tuple[str, ...]:
         words = tuple(w for w in (part.strip().lower() for part in (value or "").replace(",", " ").split()) if w)
         if not words:
             raise ValueError("is empty")
         for word in words:
-            if allowed is not None and word not in allowed:
-                raise ValueError(f"has {word!r}{did_you_mean(word, allowed)}: write one or more of "
+            if word not in allowed:
+                what = f"is not a {noun}" if len(words) == 1 else f"has {word!r}, which is not a {noun}"
+                raise ValueError(f"{what}{did_you_mean(word, allowed)}: write one or more of "
                                  f"{', '.join(allowed)}")
         return words
 
@@ -75,7 +76,7 @@ class AcceptedPapersDirective(RoadsDirective):
     has_content = False
     known_options = {
         "format": choice(*FORMATS),
-        "decision": word_list(DECISIONS),
+        "decision": word_list(DECISIONS, "decision"),
         "track": track_list,
         "sort": choice(*SORTS),
         "name": text,
@@ -103,12 +104,13 @@ class AcceptedPapersDirective(RoadsDirective):
         decisions = self.checked_options.get("decision", ACCEPTED)
         papers = sort_papers(choose(result.papers, decisions, self.checked_options.get("track", ())),
                              self.checked_options.get("sort", "decision"))
-        if not papers:
+        if not papers and not any(problem.subtype == "file" for problem in result.problems):
             chosen = [f":decision: {' '.join(decisions)}"] if "decision" in self.checked_options else []
             if "track" in self.checked_options:
                 chosen.append(f":track: {', '.join(self.checked_options['track'])}")
             self.warn(f"no paper of {written!r} is listed" + (f" with {' and '.join(chosen)}" if chosen else "")
                       + f" ({len(result.papers)} read)", "empty")
+        if not papers:
             return []
 
         anchor = block_anchor(self, "papers")
