@@ -312,7 +312,7 @@ def test_bad_input_rst(build_page, tmp_path):
     assert any(line.startswith(f"{src}/notitle.json:4: WARNING") for line in lines), lines
     assert f"{src}/index.rst:14: WARNING: accepted-papers: unknown option 'trak' (did you mean 'track'?) " \
            "[roads.option]" in lines
-    assert len(lines) == 9, "\n".join(lines)
+    assert len(lines) == 10, "\n".join(lines)
     titles = [t.text for t in main_part(built.html).select(".roads-paper-title strong")]
     assert titles == ["Plain Link Paper", "Script Link Paper", "A Good Paper", "Kept Paper", "A Good Paper"]
 
