@@ -304,12 +304,19 @@ def visible_text(html: str, selector: str = "article") -> str:
     return page.select_one(selector).get_text(" ", strip=True)
 
 
-def test_roads_site_before_the_day_asks_for_papers(site_in_phases):
+def test_roads_site_before_the_day(site_in_phases):
+    """The site declares no submission deadline: before the day it is "announced" (and asks
+    for papers) while it has no program, "program-out" (the call over) once it has one."""
     home = (site_in_phases["announced"] / "index.html").read_text()
+    phase = phase_data(home)["phase"]
+    has_program = bool(soup(home).select(".roads-schedule")) or any(
+        soup(p.read_text()).select(".roads-schedule") for p in site_in_phases["announced"].glob("*.html"))
+    assert phase == ("program-out" if has_program else "announced")
     shown = visible_text(home)
-    assert "Submit a paper on OpenReview" in shown and "Held on" not in shown
+    assert ("Submit a paper on OpenReview" in shown) == (phase == "announced")
+    assert "Held on" not in shown and "Today," not in shown
     cfp = visible_text((site_in_phases["announced"] / "call-for-papers.html").read_text())
-    assert "The call for papers is closed" not in cfp
+    assert ("The call for papers is closed" in cfp) == (phase != "announced")
 
 
 def test_roads_site_on_the_day(site_in_phases):
