@@ -156,6 +156,32 @@ def test_other_builders_keep_the_builds_phase(build_page, monkeypatch, builder):
 NAMELESS = PAGE_MYST.replace("Paper submission", "Papers in").replace("Notification of acceptance", "Results out")
 
 
+def test_gettext_keeps_every_phase_to_translate(build_page, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCHS["reviewing"])
+    built = build_page(PAGE_MYST, buildername="gettext")
+    assert built.warning_lines() == []
+    catalog = (Path(built.app.outdir) / "index.pot").read_text()
+    assert all(f'msgid "{text}"' in catalog for text in BLOCKS.values())
+
+
+def test_a_later_build_shows_the_later_phase_with_no_source_changed(make_app, tmp_path, monkeypatch):
+    """Time alone changes the phase: the pages with phase blocks are written on every build."""
+    srcdir = tmp_path / "src"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text('extensions = ["myst_parser", "roads_ext"]\nmyst_enable_extensions = ["colon_fence"]\n')
+    # the dates on the root page, the phase on a page below it: only the phase rewrites it
+    (srcdir / "index.md").write_text("# Dates\n\n```{toctree}\nhome\n```\n\n" + DATES_MYST)
+    (srcdir / "home.md").write_text("# Home\n\n" + "".join(
+        f":::{{only-phase}} {phase}\n{text}\n:::\n\n" for phase, text in BLOCKS.items()))
+    shown = []
+    for phase in ("call-open", "held"):
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCHS[phase])
+        app = make_app("html", srcdir=srcdir, freshenv=False)
+        app.build()
+        shown.append(shown_blocks((Path(app.outdir) / "home.html").read_text()))
+    assert shown == [[BLOCKS["call-open"]], [BLOCKS["held"]]]
+
+
 def test_dates_named_in_conf_py(build_page, monkeypatch):
     """Labels whose words say nothing: roads_phase_dates names which date is which."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCHS["reviewing"])

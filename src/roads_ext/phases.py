@@ -185,9 +185,11 @@ class ShowPhase(SphinxPostTransform):
         if not blocks:
             return
         phase = phase_at(build_now(self.env), milestones(self.env))
-        in_browser = switches_in_browser(transform_builder(self))
+        builder = transform_builder(self)
+        in_browser = switches_in_browser(builder)
+        translating = builder.name == "gettext"  # every phase's text is to be translated
         for block in blocks:
-            shown = phase in block[PHASE_ATTR]
+            shown = translating or phase in block[PHASE_ATTR]
             if in_browser:
                 block["classes"].extend(f"roads-phase-when-{name}" for name in block[PHASE_ATTR])
                 if not shown:
