@@ -138,7 +138,7 @@ def site_milestones(env: BuildEnvironment, report: bool = False) -> Milestones:
             else:
                 found[kind].append((item.start(), item.over_at()))
     if report:
-        for key, label in wanted.items():
+        for key in wanted:
             if not found[key]:
                 warn(f"roads_phase_dates: no important date is labelled {named[key]!r}"
                      f"{did_you_mean(named[key], labels)}; the {key} is read from the labels' words",
@@ -216,8 +216,8 @@ class DateStatusForBrowser(SphinxPostTransform):
             return
         for row in rows:
             paragraph = row.children[-1].children[0]
-            label = paragraph.astext()
-            shown = f"<strong>{html.escape(label)}</strong>" if "roads-date-next" in row["classes"] else html.escape(label)
+            label = html.escape(paragraph.astext())
+            shown = f"<strong>{label}</strong>" if "roads-date-next" in row["classes"] else label
             paragraph.children = []
             paragraph += nodes.raw("", f'<span class="roads-date-state" data-roads-over="'
                                    f'{html.escape(row[OVER_ATTR])}">{shown}</span>', format="html")

@@ -14,7 +14,7 @@ import pytest
 
 from sitebuild import build_site
 
-from .browserkit import CHROMIUM, CHROMIUM_ARGS, MODES, WIDTHS, chromium_problem, need
+from .browserkit import MODES, WIDTHS
 from .conftest import QuietHandler
 
 pytestmark = pytest.mark.browser
