@@ -167,6 +167,18 @@ def test_find_paper_by_forum_id_or_anchor(app):
     assert find_paper(app.env, "nothing-here") is None
 
 
+def test_a_new_export_is_read_on_the_next_build(make_app, tmp_path):
+    srcdir = tmp_path / "src"
+    shutil.copytree(TESTS / "roots" / "test-papers", srcdir)
+    make_app("html", srcdir=srcdir).build()
+    export = srcdir / "papers.json"
+    export.write_text(export.read_text().replace("Pruning at Initialization, Revisited", "Pruning, Re-revisited"))
+    again = make_app("html", srcdir=srcdir)
+    again.build()
+    page = main_part((Path(again.outdir) / "index.html").read_text())
+    assert "Pruning, Re-revisited" in paper_titles(page.select(".roads-papers")[0])
+
+
 def test_an_author_declared_later_is_linked_on_the_next_build(make_app, tmp_path):
     srcdir = tmp_path / "src"
     shutil.copytree(TESTS / "roots" / "test-papers", srcdir)
