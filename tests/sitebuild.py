@@ -11,9 +11,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def build_site(outdir: Path, baseurl: str | None = None, source: Path | None = None,
-               conf_dir: Path | None = None) -> subprocess.CompletedProcess:
-    """``sphinx-build -W --keep-going -n -b html``; ``baseurl`` as Read the Docs sets it."""
+               conf_dir: Path | None = None, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """``sphinx-build -W --keep-going -n -b html``; ``baseurl`` as Read the Docs sets it;
+    ``extra_env`` such as ``SOURCE_DATE_EPOCH`` for a build as of another moment."""
     env = {k: v for k, v in os.environ.items() if k != "READTHEDOCS_CANONICAL_URL"}
+    env.update(extra_env or {})
     if baseurl:
         env["READTHEDOCS_CANONICAL_URL"] = baseurl
     command = [
@@ -27,6 +29,9 @@ def build_site(outdir: Path, baseurl: str | None = None, source: Path | None = N
 DEMO_PAGE = "photos-demo"
 #: an orphan page of invented sponsors with generated logos (the site has none)
 SPONSORS_PAGE = "sponsors-demo"
+#: an orphan page of invented accepted papers (the ROADS site's are on OpenReview only)
+PAPERS_DEMO_PAGE = "papers-demo"
+PAPERS_ROOT = ROOT / "tests" / "roots" / "test-papers"
 DEMO_SPEAKERS = ["Ada Example", "Bo Sample", "Cy Placeholder", "Di Testcase", "Ed Fixture"]
 
 
@@ -75,6 +80,7 @@ def make_demo_source(dest: Path, photo_count: int = 5) -> Path:
         encoding="utf-8",
     )
     write_sponsors_demo(dest)
+    make_papers_demo(dest)
     return dest
 
 
@@ -112,5 +118,22 @@ def write_sponsors_demo(dest: Path) -> None:
         "- [Square Example Fund](https://square.example) logo: _demo_logos/square.jpg\n"
         "- [Logoless Example Society](https://logoless.example)\n"
         ":::\n",
+        encoding="utf-8",
+    )
+
+
+def make_papers_demo(dest: Path) -> None:
+    """An orphan page listing invented papers from an OpenReview export and a CSV."""
+    import shutil
+
+    folder = dest / "_demo_papers"
+    folder.mkdir(exist_ok=True)
+    shutil.copy(PAPERS_ROOT / "papers.json", folder / "papers.json")
+    shutil.copy(PAPERS_ROOT / "papers.csv", folder / "papers.csv")
+    (dest / f"{PAPERS_DEMO_PAGE}.md").write_text(
+        "---\norphan: true\nmyst:\n  html_meta:\n    description: \"Demo list of invented accepted papers, "
+        "for tests.\"\n---\n\n# Demo accepted papers\n\nInvented papers, to test and look at the list.\n\n"
+        "## From OpenReview\n\n```{accepted-papers} _demo_papers/papers.json\n```\n\n"
+        "## From a CSV\n\n```{accepted-papers} _demo_papers/papers.csv\n:name: csv-papers\n```\n",
         encoding="utf-8",
     )
