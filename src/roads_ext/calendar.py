@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import io
 import json
 import os
 import pickle
@@ -171,11 +172,16 @@ def record_stamp(app: Sphinx, record: CalendarRecord, names: dict[str, str]) -> 
                        for s in slot.speakers})
     # the organizers' names without their lines: moving a block down its page changes no file
     event = replace(record.event, organizers=[name for name, _ in record.event.organizers])
-    material = pickle.dumps((
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer)
+    # no memo: pickle writes an object it met before as a reference to it, so two equal
+    # programs whose objects are shared differently (a text read once and kept) gave two stamps
+    pickler.fast = True
+    pickler.dump((
         replace(record, event=event), speakers, app.config.project, app.config.html_baseurl, app.builder.name,
         str(app.outdir), os.environ.get("SOURCE_DATE_EPOCH", ""), code_digest(),
     ))
-    return hashlib.sha256(material).hexdigest()
+    return hashlib.sha256(buffer.getvalue()).hexdigest()
 
 
 def write_calendars(app: Sphinx, exception: Exception | None) -> None:
