@@ -33,6 +33,7 @@ def _add_static_files(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     from .calendar import setup_calendar
+    from .config import setup_config
     from .dates import setup_dates
     from .htmlfixes import setup_htmlfixes
     from .people import setup_people
@@ -43,6 +44,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .topics import setup_topics
 
     app.setup_extension("sphinx_design")
+    setup_config(app)
     setup_registry(app)
     setup_people(app)
     setup_photos(app)

@@ -267,7 +267,6 @@ class AddCalendarLinks(SphinxPostTransform):
 
 
 def setup_calendar(app: Sphinx) -> None:
-    app.add_config_value("roads_timezone", "", "env", types=[str])
     app.connect("builder-inited", on_builder_inited)
     app.connect("env-purge-doc", purge_records)
     app.connect("env-merge-info", merge_records)

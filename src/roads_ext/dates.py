@@ -16,6 +16,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .calendar import CalendarRecord, add_record, build_now, calendar_paragraph, records
+from .diagnostics import RoadsWarning
 from .model.dates import ImportantDate, Zone, date_states, format_date, parse_important_dates
 from .program import block_anchor, captioned_table, directive_zone, entry, row, time_node
 from .shared import RoadsDirective, marked_nodes, text
@@ -32,7 +33,7 @@ STATUS_LABELS = {"passed": "Passed", "next": "Next", "upcoming": "Upcoming"}
 class ImportantDatesDirective(RoadsDirective):
     """A table of ``Label: date [time] [zone]`` lines."""
 
-    warning_subtype = "date"
+    warning_subtype = RoadsWarning.DATE
     has_content = True
     optional_arguments = 1  # a caption
     final_argument_whitespace = True
@@ -59,6 +60,7 @@ class ImportantDatesDirective(RoadsDirective):
 
         block = nodes.container(classes=["roads-dates"], ids=[anchor])
         self.state.document.ids[anchor] = block
+        self.label(block, caption, anchor)
         self.set_source_info(block)
         table, body = captioned_table(self, "roads-dates-table", caption,
                                       [("What", 35), ("When", 45), ("Status", 20)])

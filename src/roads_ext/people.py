@@ -19,6 +19,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import photos
 from .model.people import Person, PersonLineError, parse_person_line
+from .diagnostics import RoadsWarning
 from .registry import Declaration, PeopleDomain
 from .shared import (
     RoadsDirective, columns, grid_item, grid_list, grid_wrapper, json_ld_script, link_problem,
@@ -110,7 +111,7 @@ def card_grid(cards: list[nodes.Element], columns: int = 3) -> nodes.container:
 class SpeakerCardDirective(RoadsDirective):
     """One speaker: name as the argument, details as options, bio as the body."""
 
-    warning_subtype = "speaker"
+    warning_subtype = RoadsWarning.SPEAKER
     has_content = True
     optional_arguments = 1
     final_argument_whitespace = True
@@ -120,6 +121,7 @@ class SpeakerCardDirective(RoadsDirective):
         "homepage": text,
         "photo": text,
         "talk": text,
+        "name": text,
     }
 
     def run_checked(self) -> list[nodes.Node]:
@@ -138,6 +140,7 @@ class SpeakerCardDirective(RoadsDirective):
         )
         card = speaker_card(person, options.get("talk", ""), self.parse_body())
         present(self, card, person, "speaker", self.lineno, fill=False)
+        self.label(card, person.name, card["ids"][0])
         card["roads_loose"] = True  # grouped into a grid unless inside {speakers}
         return [card]
 
@@ -179,9 +182,9 @@ class SpeakerCardDirective(RoadsDirective):
 class SpeakersDirective(RoadsDirective):
     """A grid of speakers: ``speaker-card`` directives and/or a people list."""
 
-    warning_subtype = "speaker"
+    warning_subtype = RoadsWarning.SPEAKER
     has_content = True
-    known_options = {"columns": columns}
+    known_options = {"columns": columns, "name": text}
 
     def run_checked(self) -> list[nodes.Node]:
         if not self.content:
@@ -212,6 +215,7 @@ class SpeakersDirective(RoadsDirective):
             return others
         grid = card_grid(cards, self.checked_options.get("columns", 3))
         self.set_source_info(grid)
+        self.label(grid, "Speakers")
         return [grid, *others]
 
 
@@ -350,11 +354,11 @@ def committee_entry(person: Person, role: str, fill: bool = False) -> nodes.list
 class CommitteeDirective(RoadsDirective):
     """A list of people: ``* [Name](url) (Affiliation, Country) — Role``."""
 
-    warning_subtype = "committee"
+    warning_subtype = RoadsWarning.COMMITTEE
     has_content = True
     optional_arguments = 1  # a caption such as "Program committee"
     final_argument_whitespace = True
-    known_options = {}
+    known_options = {"name": text}
 
     def run_checked(self) -> list[nodes.Node]:
         if not self.content:
@@ -379,6 +383,8 @@ class CommitteeDirective(RoadsDirective):
             result.append(members)
         else:
             self.warn("has no people", "empty")
+        if result:  # the link goes to the caption, or else to the list
+            self.label(result[0], text(self.arguments[0]) if self.arguments else "Committee")
         return result + trailing
 
 

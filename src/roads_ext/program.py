@@ -35,6 +35,7 @@ from .model.dates import Zone, format_date, format_time, parse_date, parse_zone
 from .model.people import person_key
 from .model.program import Program, Slot, kind_label, parse_program
 from .people import PERSON_ATTR, declared_person_json_ld
+from .diagnostics import RoadsWarning
 from .registry import PeopleDomain
 from .shared import (
     RoadsDirective, choice, json_ld_script, link_problem, marked_nodes, page_url, sanitize,
@@ -118,7 +119,7 @@ def time_range_paragraph(start: dt.datetime, end: dt.datetime | None, zone: Zone
 class ScheduleDirective(RoadsDirective):
     """The program: ``8:30am-8:40am - Title (Speakers)`` lines under a day."""
 
-    warning_subtype = "schedule"
+    warning_subtype = RoadsWarning.SCHEDULE
     has_content = True
     optional_arguments = 1
     final_argument_whitespace = True
@@ -164,6 +165,7 @@ class ScheduleDirective(RoadsDirective):
 
         block = nodes.container(classes=["roads-schedule"], ids=[anchor])
         self.state.document.ids[anchor] = block
+        self.label(block, event.name or "Program", anchor)
         self.set_source_info(block)
         starts = [day.slots[0].start_at(zone) for day in program.days]
         offsets = {start.utcoffset() for start in starts}

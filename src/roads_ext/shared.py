@@ -13,13 +13,15 @@ import re
 import weakref
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 from urllib.parse import urljoin
 
 from docutils import nodes
+from sphinx.domains.std import StandardDomain
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.logging import getLogger
 
+from .diagnostics import RoadsWarning
 from .model.dates import did_you_mean
 
 if TYPE_CHECKING:
@@ -30,10 +32,13 @@ logger = getLogger("roads_ext")
 WARNING_TYPE = "roads"
 
 
-def warn(message: str, subtype: str, location: Any) -> None:
+def warn(message: str, subtype: RoadsWarning | str, location: Any) -> None:
     """Report a problem in an author's input as a ``roads.<subtype>`` warning.
 
-    ``location`` is a node, a docname or a ``(docname, line)`` pair.
+    ``subtype`` is a :class:`~roads_ext.diagnostics.RoadsWarning` (its value, a
+    plain string, works the same; ``tests/test_diagnostics.py`` checks that every
+    one the code gives is a member). ``location`` is a node, a docname or a
+    ``(docname, line)`` pair.
     """
     logger.warning(message, type=WARNING_TYPE, subtype=subtype, location=location)
 
@@ -102,8 +107,9 @@ class RoadsDirective(SphinxDirective):
     Subclasses declare ``options`` (name -> converter) and implement ``run_checked``.
     """
 
-    #: subtype of the warnings this directive gives, e.g. ``"speaker"``
-    warning_subtype = "directive"
+    #: subtype of the warnings this directive gives by default, e.g. ``RoadsWarning.SPEAKER``
+    #: (every subclass names its own)
+    warning_subtype: ClassVar[RoadsWarning | str]
     #: name -> converter, checked by :meth:`check_options`
     known_options: dict[str, Callable[[str | None], Any]] = {}
 
@@ -112,7 +118,7 @@ class RoadsDirective(SphinxDirective):
         cls.option_spec = LenientOptionSpec(cls.known_options)
 
     def warn(
-        self, message: str, subtype: str | None = None, line: int | None = None,
+        self, message: str, subtype: RoadsWarning | str | None = None, line: int | None = None,
         option: str | None = None,
     ) -> None:
         """Warn at ``line``, or at the line of ``option`` (found only now, on a warning)."""
@@ -141,6 +147,38 @@ class RoadsDirective(SphinxDirective):
                     option=name,
                 )
         return checked
+
+    def label(self, node: nodes.Element, title: str, anchor: str = "") -> None:
+        """Make ``:name:`` a label that ``{ref}`` (rST ``:ref:``) links to, with
+        ``title`` as the link's text.
+
+        The block's anchor is ``anchor`` when it has one already (``schedule``,
+        ``important-dates``: it was made from the name), else one is made from the
+        name and added to ``node``. A name another label has already is a
+        ``roads.label`` warning naming both, and this block is then not labelled.
+        """
+        written = self.checked_options.get("name", "")
+        if not written:
+            return
+        if not anchor:
+            base = re.sub(r"[^a-z0-9-]+", "-", written.lower()).strip("-") or "block"
+            anchor = unique_id(self.state.document, base)
+            node["ids"].append(anchor)
+            self.state.document.ids[anchor] = node
+        label = nodes.fully_normalize_name(written)
+        std = cast(StandardDomain, self.env.get_domain("std"))
+        if label in std.labels or label in std.anonlabels:
+            docname = (std.labels.get(label) or std.anonlabels[label])[0]
+            place = "on this page" if docname == self.env.docname else f"in {self.env.doc2path(docname)}"
+        elif label in self.state.document.nameids:
+            place = "on this page"
+        else:
+            std.labels[label] = (self.env.docname, anchor, title)
+            std.anonlabels[label] = (self.env.docname, anchor)
+            return
+        self.warn(f":name: {written!r} of {title!r} is already a label {place}; this block "
+                  f"cannot be linked by it: give it another name", RoadsWarning.LABEL,
+                  option="name")
 
     def option_line(self, name: str) -> int:
         """The source line of option ``name`` (the directive's line if not found).

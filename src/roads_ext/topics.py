@@ -14,7 +14,10 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx_design.icons import get_octicon, list_octicons
 
-from .shared import RoadsDirective, columns, did_you_mean, grid_item, grid_list, grid_wrapper, marked_nodes
+from .diagnostics import RoadsWarning
+from .shared import (
+    RoadsDirective, columns, did_you_mean, grid_item, grid_list, grid_wrapper, marked_nodes, text,
+)
 from .shared import card as sd_card
 
 if TYPE_CHECKING:
@@ -25,9 +28,9 @@ _ICON_PREFIX = re.compile(r"^:(?P<icon>[a-z0-9][a-z0-9-]*):\s+")
 
 
 class TopicGridDirective(RoadsDirective):
-    warning_subtype = "topic"
+    warning_subtype = RoadsWarning.TOPIC
     has_content = True
-    known_options = {"columns": columns}
+    known_options = {"columns": columns, "name": text}
 
     def run_checked(self) -> list[nodes.Node]:
         if not self.content:
@@ -45,7 +48,9 @@ class TopicGridDirective(RoadsDirective):
         if not len(topics):
             self.warn("has no topics: write them as a Markdown list", "empty")
             return trailing
-        return [grid_wrapper(topics), *trailing]
+        wrapper = grid_wrapper(topics)
+        self.label(wrapper, "Topics")
+        return [wrapper, *trailing]
 
     def topic(self, item: nodes.list_item) -> nodes.container:
         card, body = sd_card("roads-topic-card")
