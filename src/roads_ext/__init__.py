@@ -43,7 +43,10 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .social import setup_social
     from .topics import setup_topics
 
+    from .shared import keep_the_last_of_repeated_options
+
     app.setup_extension("sphinx_design")
+    keep_the_last_of_repeated_options()
     setup_config(app)
     setup_registry(app)
     setup_people(app)

@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import photos
-from .model.people import Person, PersonLineError, parse_person_line
+from .model.people import Person, PersonLineError, name_problem, parse_person_line, tab_problem
 from .diagnostics import RoadsWarning
 from .registry import Declaration, PeopleDomain
 from .shared import (
@@ -65,11 +66,23 @@ def checked_homepage(
 ) -> str:
     if not url:
         return ""
-    problem = link_problem(url)
+    problem = link_problem(url) or homepage_problem(url)
     if problem:
         directive.warn(f"homepage {url!r} {problem}; the name is shown unlinked", "link", line, option)
         return ""
     return url
+
+
+def homepage_problem(url: str) -> str | None:
+    """A homepage is somebody's page elsewhere: an absolute ``http(s)://`` (or
+    ``mailto:``) link. A relative one (``ada.html``) would point into this site,
+    differently from each page, and a protocol-relative one (``//example.org``)
+    is no URL for search engines' structured data; both are refused."""
+    if re.match(r"^\s*(?:https?://|mailto:)", url, re.IGNORECASE):
+        return None
+    if url.strip().startswith("//"):
+        return f"is protocol-relative: write it with https, as 'https:{url.strip()}'"
+    return "is not an absolute link: write the whole address, starting with https://"
 
 
 # --- speaker cards --------------------------------------------------------------
@@ -129,6 +142,11 @@ class SpeakerCardDirective(RoadsDirective):
         if not name:
             self.warn("no name: write the speaker's name after the directive, "
                       "for example '```{speaker-card} Ada Lovelace'")
+            return []
+        problem = name_problem(name)
+        if problem:
+            self.warn(f"{problem}: write the speaker's name after the directive; "
+                      "this card is left out")
             return []
         options = self.checked_options
         person = Person(
@@ -250,13 +268,21 @@ def read_person_item(
 ) -> tuple[Person, str, bool, int] | None:
     """One list item's paragraph as ``(person, role, fill, line)``, or None after a warning."""
     line = paragraph.line or line
+    # reStructuredText turns tabs into spaces before parsing: look at the line as written
+    tabs = tab_problem(_LIST_MARKER.sub("", directive.written_line(line), count=1))
+    if tabs:
+        directive.warn(f"{tabs}; this item is left out", "item", line)
+        return None
     first = paragraph.children[0] if paragraph.children else None
     homepage = ""
     try:
-        if isinstance(first, nodes.reference) and first.get("refuri"):
+        # MyST makes a relative link ([Name](ada.html)) a cross-reference to resolve
+        written = first.get("refuri") or first.get("reftarget") or first.get("refid") \
+            if isinstance(first, nodes.reference | addnodes.pending_xref) else ""
+        if written:
             rest = "".join(child.astext() for child in paragraph.children[1:])
             parsed = parse_person_line(first.astext(), rest)
-            homepage = checked_homepage(directive, first["refuri"], line)
+            homepage = checked_homepage(directive, written, line)
         else:
             parsed = parse_person_line(None, paragraph.astext())
             homepage = checked_homepage(directive, parsed.link, line)
@@ -267,6 +293,9 @@ def read_person_item(
     person = Person(parsed.name, parsed.affiliation, parsed.country, homepage)
     fill = not parsed.has_details and not homepage
     return person, parsed.role, fill, line
+
+
+_LIST_MARKER = re.compile(r"^\s*(?:[*+-]|\d+[.)]|#\.)\s+")
 
 
 # A committee of hundreds is hundreds of lines such as

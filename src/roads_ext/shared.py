@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, cast
 from urllib.parse import urljoin
 
 from docutils import nodes
+from docutils import utils as docutils_utils
 from sphinx.domains.std import StandardDomain
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.logging import getLogger
@@ -75,6 +76,33 @@ class LenientOptionSpec(dict):
         return True
 
 
+# An option given twice: MyST keeps the last value without a word, and docutils
+# rejects the whole directive ("duplicate option") before the directive runs, so
+# that the card or list is lost. For roads_ext's directives only (their
+# LenientOptionSpec), docutils keeps the last value too, as MyST does, and the
+# directive itself warns, naming the option and both values (see
+# RoadsDirective.repeated_options). docutils looks the function up on its
+# ``utils`` module at each call; every other option_spec goes to the original.
+
+
+def _keeping_the_last_option(original: Callable[..., dict[str, Any]]) -> Callable[..., dict[str, Any]]:
+    def extract_extension_options(field_list: nodes.field_list, options_spec: Any) -> dict[str, Any]:
+        if not isinstance(options_spec, LenientOptionSpec):
+            return original(field_list, options_spec)
+        return {name: options_spec[name](value)
+                for name, value in docutils_utils.extract_options(field_list)}
+
+    extract_extension_options.roads_original = original  # type: ignore[attr-defined]
+    return extract_extension_options
+
+
+def keep_the_last_of_repeated_options() -> None:
+    """Let docutils read a roads_ext directive whose option is given twice (once per process)."""
+    current = docutils_utils.extract_extension_options
+    if not hasattr(current, "roads_original"):
+        docutils_utils.extract_extension_options = _keeping_the_last_option(current)
+
+
 def text(value: str | None) -> str:
     """Any single line of text, whitespace collapsed."""
     return " ".join((value or "").split())
@@ -99,6 +127,14 @@ def choice(*choices: str) -> Callable[[str | None], str]:
         return word
 
     return convert
+
+
+_OPTION = re.compile(r"^:(?P<name>[^:\s][^:]*?):(?:\s+(?P<value>.*))?$")
+_YAML_OPTION = re.compile(r"^(?P<name>[A-Za-z][\w-]*):(?:\s+(?P<value>.*))?$")
+
+
+def _in_myst(directive: SphinxDirective) -> bool:
+    return type(directive.state).__module__.startswith("myst_parser")
 
 
 class RoadsDirective(SphinxDirective):
@@ -128,6 +164,9 @@ class RoadsDirective(SphinxDirective):
         warn(f"{self.name}: {message}", subtype or self.warning_subtype, where)
 
     def check_options(self) -> dict[str, Any]:
+        for name, line, ignored, kept in self.repeated_options():
+            self.warn(f"option {name!r} is given twice: the last value, {kept!r}, is kept and "
+                      f"{ignored!r} is ignored; give each option once", RoadsWarning.OPTION, line)
         checked: dict[str, Any] = {}
         for name, raw in self.options.items():
             value = raw.value if isinstance(raw, _RawOption) else raw
@@ -180,6 +219,45 @@ class RoadsDirective(SphinxDirective):
                   f"cannot be linked by it: give it another name", RoadsWarning.LABEL,
                   option="name")
 
+    def option_lines(self) -> list[tuple[int, str, str]]:
+        """``(line, name, value)`` of each option as written in the source, in order:
+        ``:name: value`` lines, or ``name: value`` in MyST's ``---`` block."""
+        source, _ = self.get_source_info()
+        lines = self.source_lines(source)
+        if lines is None:
+            return []
+        found: list[tuple[int, str, str]] = []
+        yaml_block = False
+        for number in range(self.lineno, min(len(lines), self.lineno + 200)):
+            line = lines[number].strip()  # the line after ``number`` (1-based)
+            if number == self.lineno and line == "---" and _in_myst(self):
+                yaml_block = True
+                continue
+            if yaml_block:
+                if line == "---":
+                    break
+                option = _YAML_OPTION.match(line)
+            else:
+                if not line:
+                    break
+                option = _OPTION.match(line)
+            if option:
+                found.append((number + 1, option.group("name").lower(), (option.group("value") or "").strip()))
+        return found
+
+    def repeated_options(self) -> list[tuple[str, int, str, str]]:
+        """``(name, line, ignored value, kept value)`` for each option written again
+        (MyST and docutils, as roads_ext sets it up, keep the last)."""
+        written = self.option_lines()
+        last = {name: value for _, name, value in written}
+        first: dict[str, str] = {}
+        repeated = []
+        for line, name, value in written:
+            if name in first:
+                repeated.append((name, line, first[name], last[name]))
+            first[name] = value
+        return repeated
+
     def option_line(self, name: str) -> int:
         """The source line of option ``name`` (the directive's line if not found).
 
@@ -200,6 +278,11 @@ class RoadsDirective(SphinxDirective):
             if pattern.match(line):
                 return number + 1
         return self.lineno
+
+    def written_line(self, line: int) -> str:
+        """Source line ``line`` (1-based) of this directive's file as written, or ""."""
+        lines = self.source_lines(self.get_source_info()[0])
+        return lines[line - 1] if lines and 0 < line <= len(lines) else ""
 
     def source_lines(self, source: str) -> list[str] | None:
         """The lines of ``source``, read once while the current document is read."""
