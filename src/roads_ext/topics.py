@@ -54,21 +54,39 @@ class TopicGridDirective(RoadsDirective):
 
     def topic(self, item: nodes.list_item) -> nodes.container:
         card, body = sd_card("roads-topic-card")
+        icon = icon_field(item)
         body.extend(item.children)
         first_text = body.next_node(nodes.Text)
-        if first_text is not None:
+        if icon is None and first_text is not None:
             match = _ICON_PREFIX.match(str(first_text))
             if match:
                 icon = match.group("icon")
                 remaining = str(first_text)[match.end():]
                 first_text.parent.replace(first_text, nodes.Text(remaining))
-                if icon in _octicon_names():
-                    card[ICON_ATTR] = icon
-                else:
-                    self.warn(f"unknown icon {icon!r}{did_you_mean(icon, _octicon_names())}; "
-                              "the topic is shown without it (icons are sphinx-design's octicons)",
-                              "icon", item.line or self.lineno)
+        if icon is None:
+            return card
+        if icon in _octicon_names():
+            card[ICON_ATTR] = icon
+        else:
+            self.warn(f"unknown icon {icon!r}{did_you_mean(icon, _octicon_names())}; the topic "
+                      f"{body.astext().strip()!r} is shown without it (icons are sphinx-design's "
+                      "octicons)", RoadsWarning.ICON, item.line or self.lineno)
         return card
+
+
+def icon_field(item: nodes.list_item) -> str | None:
+    """The icon of an item written ``:cpu: Fast training`` in reStructuredText, which
+    reads it as a field list (so does MyST's ``fieldlist``): the field's name is the
+    icon, and its body takes the field's place."""
+    first = item.children[0] if item.children else None
+    if not (isinstance(first, nodes.field_list) and len(first.children) == 1):
+        return None
+    name, body = first[0].children[:2]
+    icon = name.astext().strip()
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", icon):
+        return None
+    first.replace_self(list(body.children))
+    return icon
 
 
 _OCTICONS: frozenset[str] | None = None
