@@ -10,7 +10,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from roads_ext.model.people import Person, PersonLineError, key_anchor, parse_person_line, person_key
+from roads_ext.model.people import PersonLineError, key_anchor, parse_person_line, person_key
 
 
 def soup(built) -> BeautifulSoup:
@@ -60,7 +60,9 @@ def test_an_option_given_twice_keeps_the_last_value_and_says_so(build_page, suff
     assert re.search(
         rf"index{re.escape(suffix)}:{6 if suffix == '.md' else 7}: WARNING: speaker-card: option 'affiliation' is given twice: "
         r"the last value, 'Uni B', is kept and 'Uni A' is ignored; give each option once "
-        r"\[roads\.option\]$", lines[0]), lines
+        r"\[roads\.option\]$",
+        lines[0],
+    ), lines
     card = soup(built).select_one(".roads-speaker-card")
     assert card.select_one(".roads-where").get_text() == "Uni B, UK"
     assert "Still here." in built.html
@@ -72,7 +74,9 @@ def test_an_option_given_twice_in_mysts_yaml_block_too(build_page):
     lines = built.warning_lines()
     assert len(lines) == 1 and re.search(
         r"index\.md:6: WARNING: committee: option 'name' is given twice: the last value, 'second', "
-        r"is kept and 'first' is ignored", lines[0]), lines
+        r"is kept and 'first' is ignored",
+        lines[0],
+    ), lines
     assert "Bo Sample" in built.html
 
 
@@ -86,25 +90,31 @@ def test_other_directives_still_refuse_an_option_given_twice_in_rst(build_page):
 # --- who is who: names are never folded to ASCII ---------------------------------------
 
 
-@pytest.mark.parametrize("first,second", [
-    ("张伟", "王伟"),
-    ("Wei 张", "Wei 王"),
-    ("Анна Smith", "Мария Smith"),
-    ("Юрий Иванов", "Юрии Иванов"),  # й is not и
-    ("Łukasz Nowak", "ukasz Nowak"),
-])
+@pytest.mark.parametrize(
+    "first,second",
+    [
+        ("张伟", "王伟"),
+        ("Wei 张", "Wei 王"),
+        ("Анна Smith", "Мария Smith"),
+        ("Юрий Иванов", "Юрии Иванов"),  # й is not и
+        ("Łukasz Nowak", "ukasz Nowak"),
+    ],
+)
 def test_names_that_differ_only_in_another_script_are_two_people(first, second):
     assert person_key(first) != person_key(second)
     assert key_anchor(person_key(first)) != key_anchor(person_key(second))
     assert re.fullmatch(r"[a-z0-9-]+", key_anchor(person_key(first)))
 
 
-@pytest.mark.parametrize("first,second", [
-    ("Zoë O'Neil", "ZOE O NEIL"),
-    ("Ada\u00a0Lovelace", "Ada  Lovelace"),
-    ("\u200bAda Lovelace\u200f", "ada lovelace"),
-    ("ｗｅｉ 张", "Wei 张"),  # full-width Latin letters
-])
+@pytest.mark.parametrize(
+    "first,second",
+    [
+        ("Zoë O'Neil", "ZOE O NEIL"),
+        ("Ada\u00a0Lovelace", "Ada  Lovelace"),
+        ("\u200bAda Lovelace\u200f", "ada lovelace"),
+        ("ｗｅｉ 张", "Wei 张"),  # full-width Latin letters
+    ],
+)
 def test_case_spacing_latin_accents_and_invisible_characters_are_folded(first, second):
     assert person_key(first) == person_key(second)
 
@@ -150,19 +160,26 @@ def test_a_name_of_invisible_characters_is_refused_with_escapes():
 @pytest.mark.parametrize("suffix", [".md", ".rst"])
 def test_invisible_names_are_warnings_quoting_them_and_the_page_is_built(build_page, suffix):
     if suffix == ".md":
-        source = ("# Page\n\n```{speaker-card} \u200b\u2060\n:affiliation: Uni A\n```\n\n"
-                  "```{committee}\n* \u200b (Uni B, UK)\n* Bo Sample (Uni C, FR)\n```\n\nStill here.\n")
+        source = (
+            "# Page\n\n```{speaker-card} \u200b\u2060\n:affiliation: Uni A\n```\n\n"
+            "```{committee}\n* \u200b (Uni B, UK)\n* Bo Sample (Uni C, FR)\n```\n\nStill here.\n"
+        )
         lines_at = (3, 8)
     else:
-        source = ("Page\n====\n\n.. speaker-card:: \u200b\u2060\n   :affiliation: Uni A\n\n"
-                  ".. committee::\n\n   * \u200b (Uni B, UK)\n   * Bo Sample (Uni C, FR)\n\nStill here.\n")
+        source = (
+            "Page\n====\n\n.. speaker-card:: \u200b\u2060\n   :affiliation: Uni A\n\n"
+            ".. committee::\n\n   * \u200b (Uni B, UK)\n   * Bo Sample (Uni C, FR)\n\nStill here.\n"
+        )
         lines_at = (4, 9)
     built = build_page(source, suffix=suffix)
     lines = built.warning_lines()
     assert len(lines) == 2, lines
-    assert re.search(rf":{lines_at[0]}: WARNING: speaker-card: '\\u200b\\u2060' is no name: it has only "
-                     r"invisible characters or spaces: write the speaker's name after the directive; "
-                     r"this card is left out \[roads\.speaker\]$", lines[0].replace("\\\\", "\\")), lines
+    assert re.search(
+        rf":{lines_at[0]}: WARNING: speaker-card: '\\u200b\\u2060' is no name: it has only "
+        r"invisible characters or spaces: write the speaker's name after the directive; "
+        r"this card is left out \[roads\.speaker\]$",
+        lines[0].replace("\\\\", "\\"),
+    ), lines
     assert f":{lines_at[1]}: WARNING: committee:" in lines[1] and "\\u200b" in lines[1], lines
     assert "[roads.item]" in lines[1]
     assert "Bo Sample" in built.html and "Still here." in built.html
@@ -181,11 +198,16 @@ def test_tab_separated_items_are_not_misread_as_a_name(build_page, suffix):
     built = build_page(source, suffix=suffix)
     lines = built.warning_lines()
     assert len(lines) == 2, lines
-    assert re.search(rf":{first}: WARNING: committee: .*'Ada Example\\tUni A\\tUK' is separated by "
-                     r"tabs, like columns pasted from a table.*this item is left out \[roads\.item\]",
-                     lines[0]), lines
-    assert re.search(rf":{first + 1}: WARNING: committee: .*'Bo Sample ~ Chair' holds '~', which is "
-                     r"not part of a name.*\[roads\.item\]", lines[1]), lines
+    assert re.search(
+        rf":{first}: WARNING: committee: .*'Ada Example\\tUni A\\tUK' is separated by "
+        r"tabs, like columns pasted from a table.*this item is left out \[roads\.item\]",
+        lines[0],
+    ), lines
+    assert re.search(
+        rf":{first + 1}: WARNING: committee: .*'Bo Sample ~ Chair' holds '~', which is "
+        r"not part of a name.*\[roads\.item\]",
+        lines[1],
+    ), lines
     members = soup(built).select("ul.roads-committee > li")
     assert [m.get_text(" ", strip=True) for m in members] == ["Cy Placeholder (Uni C, FR) — Chair"]
 
@@ -193,20 +215,27 @@ def test_tab_separated_items_are_not_misread_as_a_name(build_page, suffix):
 # --- homepages: absolute links only --------------------------------------------------------
 
 
-@pytest.mark.parametrize("homepage,why", [
-    ("ada.html", "is not an absolute link: write the whole address, starting with https://"),
-    ("/people/ada", "is not an absolute link: write the whole address, starting with https://"),
-    ("//example.org/ada", "is protocol-relative: write it with https, as 'https://example.org/ada'"),
-])
+@pytest.mark.parametrize(
+    "homepage,why",
+    [
+        ("ada.html", "is not an absolute link: write the whole address, starting with https://"),
+        ("/people/ada", "is not an absolute link: write the whole address, starting with https://"),
+        ("//example.org/ada", "is protocol-relative: write it with https, as 'https://example.org/ada'"),
+    ],
+)
 @pytest.mark.parametrize("suffix", [".md", ".rst"])
 def test_a_relative_homepage_is_refused_and_kept_out_of_structured_data(build_page, homepage, why, suffix):
     if suffix == ".md":
-        source = (f"# Page\n\n```{{speaker-card}} Ada Example\n:homepage: {homepage}\n```\n\n"
-                  f"```{{committee}}\n* [Bo Sample]({homepage}) (Uni B, UK)\n```\n")
+        source = (
+            f"# Page\n\n```{{speaker-card}} Ada Example\n:homepage: {homepage}\n```\n\n"
+            f"```{{committee}}\n* [Bo Sample]({homepage}) (Uni B, UK)\n```\n"
+        )
         at = (4, 8)
     else:
-        source = (f"Page\n====\n\n.. speaker-card:: Ada Example\n   :homepage: {homepage}\n\n"
-                  f".. committee::\n\n   * `Bo Sample <{homepage}>`_ (Uni B, UK)\n")
+        source = (
+            f"Page\n====\n\n.. speaker-card:: Ada Example\n   :homepage: {homepage}\n\n"
+            f".. committee::\n\n   * `Bo Sample <{homepage}>`_ (Uni B, UK)\n"
+        )
         at = (5, 9)
     built = build_page(source, suffix=suffix)
     lines = built.warning_lines()
@@ -216,5 +245,6 @@ def test_a_relative_homepage_is_refused_and_kept_out_of_structured_data(build_pa
         assert f"homepage {homepage!r} {why}; the name is shown unlinked [roads.link]" in line, lines
     page = soup(built)
     assert not page.select("a.roads-person-link")
-    assert all("url" not in person or person["url"].startswith("https://") for person in json_ld_people(built))
-
+    assert all(
+        "url" not in person or person["url"].startswith("https://") for person in json_ld_people(built)
+    )

@@ -33,8 +33,11 @@ def emitted_subtypes(tree: ast.AST) -> list[tuple[int, str]]:
     def literal(node: ast.AST | None) -> str | None:
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
             return node.value
-        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
-                and node.value.id == "RoadsWarning":
+        if (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "RoadsWarning"
+        ):
             return f"RoadsWarning.{node.attr}"
         return None
 
@@ -61,9 +64,13 @@ def emitted_subtypes(tree: ast.AST) -> list[tuple[int, str]]:
 def unknown_subtypes(tree: ast.AST) -> list[tuple[int, str]]:
     names = {member.name for member in RoadsWarning}
     return [
-        (line, value) for line, value in emitted_subtypes(tree)
-        if (value.removeprefix("RoadsWarning.") not in names if value.startswith("RoadsWarning.")
-            else value not in MEMBERS)
+        (line, value)
+        for line, value in emitted_subtypes(tree)
+        if (
+            value.removeprefix("RoadsWarning.") not in names
+            if value.startswith("RoadsWarning.")
+            else value not in MEMBERS
+        )
     ]
 
 
@@ -77,7 +84,11 @@ def test_the_scan_finds_a_subtype_that_is_not_a_member():
         "warn('x', RoadsWarning.NOPE, None)\n"
     )
     assert unknown_subtypes(ast.parse(code)) == [
-        (2, "nonsense"), (3, "overlapp"), (4, "htm"), (6, "speakers"), (7, "RoadsWarning.NOPE"),
+        (2, "nonsense"),
+        (3, "overlapp"),
+        (4, "htm"),
+        (6, "speakers"),
+        (7, "RoadsWarning.NOPE"),
     ]
 
 
@@ -96,10 +107,12 @@ def test_every_directive_gives_warnings_of_a_member(make_app, tmp_path):
     (tmp_path / "conf.py").write_text('extensions = ["roads_ext"]\n')
     (tmp_path / "index.rst").write_text("Home\n====\n")
     make_app("html", srcdir=tmp_path)
-    ours = {name: cls for name, cls in rst_directives._directives.items()
-            if isinstance(cls, type) and issubclass(cls, RoadsDirective)}
-    assert {"speaker-card", "speakers", "committee", "topic-grid", "schedule",
-            "important-dates"} <= set(ours)
+    ours = {
+        name: cls
+        for name, cls in rst_directives._directives.items()
+        if isinstance(cls, type) and issubclass(cls, RoadsDirective)
+    }
+    assert {"speaker-card", "speakers", "committee", "topic-grid", "schedule", "important-dates"} <= set(ours)
     for name, cls in ours.items():
         assert getattr(cls, "warning_subtype", None) in MEMBERS, name
 
@@ -171,33 +184,50 @@ def test_a_setting_of_the_wrong_type_is_a_warning_at_its_line_in_conf_py(build_p
     built = build_page("# Home\n", conf="\n# the venue\nroads_timezone = 5\n")
     lines = built.warning_lines()
     assert len(lines) == 1, lines
-    assert re.search(r"conf\.py:6: WARNING: roads_timezone = 5 in conf\.py must be str, not int; "
-                     r"the default '' is used \[roads\.config\]$", lines[0]), lines
+    assert re.search(
+        r"conf\.py:6: WARNING: roads_timezone = 5 in conf\.py must be str, not int; "
+        r"the default '' is used \[roads\.config\]$",
+        lines[0],
+    ), lines
     assert built.app.config.roads_timezone == ""
 
 
 def test_a_social_card_problem_is_located_in_conf_py(build_page):
     built = build_page("# Home\n", conf='roads_social_card = {"colour": "red"}\n')
     lines = built.warning_lines()
-    assert len(lines) == 1 and re.search(r"conf\.py:4: WARNING: roads_social_card: unknown key "
-                                         r"'colour'; it is ignored \[roads\.social\]", lines[0]), lines
+    assert len(lines) == 1 and re.search(
+        r"conf\.py:4: WARNING: roads_social_card: unknown key "
+        r"'colour'; it is ignored \[roads\.social\]",
+        lines[0],
+    ), lines
 
 
 # --- :name: is a label --------------------------------------------------------------------
 
 BLOCKS_MYST = {
-    "committee": ("```{committee} Programme committee\n:name: pc\n\n* Ada Example (Uni A, UK)\n```\n",
-                  "pc", "Programme committee"),
-    "speakers": ("```{speakers}\n:name: invited\n\n* Bo Sample (Uni B, FR)\n```\n",
-                 "invited", "Speakers"),
+    "committee": (
+        "```{committee} Programme committee\n:name: pc\n\n* Ada Example (Uni A, UK)\n```\n",
+        "pc",
+        "Programme committee",
+    ),
+    "speakers": ("```{speakers}\n:name: invited\n\n* Bo Sample (Uni B, FR)\n```\n", "invited", "Speakers"),
     "topic-grid": ("```{topic-grid}\n:name: scope\n\n* :cpu: Fast training\n```\n", "scope", "Topics"),
-    "speaker-card": ("```{speaker-card} Cy Placeholder\n:name: keynote\n:affiliation: Uni C\n```\n",
-                     "keynote", "Cy Placeholder"),
-    "schedule": ("```{schedule} June 8, 2023\n:name: program\n:timezone: UTC\n:location: Room 1\n"
-                 ":event: Example Workshop\n\n- 9:00-10:00 Welcome\n```\n",
-                 "program", "Example Workshop"),
-    "important-dates": ("```{important-dates} Deadlines\n:name: deadlines\n\n"
-                        "- Submission: May 1, 2023 (AoE)\n```\n", "deadlines", "Deadlines"),
+    "speaker-card": (
+        "```{speaker-card} Cy Placeholder\n:name: keynote\n:affiliation: Uni C\n```\n",
+        "keynote",
+        "Cy Placeholder",
+    ),
+    "schedule": (
+        "```{schedule} June 8, 2023\n:name: program\n:timezone: UTC\n:location: Room 1\n"
+        ":event: Example Workshop\n\n- 9:00-10:00 Welcome\n```\n",
+        "program",
+        "Example Workshop",
+    ),
+    "important-dates": (
+        "```{important-dates} Deadlines\n:name: deadlines\n\n- Submission: May 1, 2023 (AoE)\n```\n",
+        "deadlines",
+        "Deadlines",
+    ),
 }
 
 
@@ -222,8 +252,12 @@ def test_name_is_a_label_that_ref_links_to_with_the_block_title(build_page, bloc
     else:
         page = f"Home\n====\n\n{rst_of(source)}\nSee :ref:`{label}`.\n"
         other = f"Other\n=====\n\nBack to :ref:`{label}`.\n"
-    built = build_page(page, suffix=suffix, files={f"other{suffix}": other},
-                       conf="suppress_warnings = ['toc.not_included']\n")
+    built = build_page(
+        page,
+        suffix=suffix,
+        files={f"other{suffix}": other},
+        conf="suppress_warnings = ['toc.not_included']\n",
+    )
     assert built.warning_lines() == []
     from bs4 import BeautifulSoup
 
@@ -247,9 +281,12 @@ def test_a_name_used_twice_is_a_warning_naming_both(build_page, suffix):
     built = build_page(page, suffix=suffix)
     lines = built.warning_lines()
     assert len(lines) == 1, lines
-    assert re.search(rf"index{re.escape(suffix)}:10: WARNING: topic-grid: :name: 'PC' of 'Topics' "
-                     r"is already a label on this page; this block cannot be linked by it: give it "
-                     r"another name \[roads\.label\]$", lines[0]), lines
+    assert re.search(
+        rf"index{re.escape(suffix)}:10: WARNING: topic-grid: :name: 'PC' of 'Topics' "
+        r"is already a label on this page; this block cannot be linked by it: give it "
+        r"another name \[roads\.label\]$",
+        lines[0],
+    ), lines
     # the first keeps the label, and both blocks are shown
     assert "Programme committee" in built.html and "Fast training" in built.html
     assert '<a class="reference internal" href="#pc">' in built.html

@@ -130,9 +130,12 @@ def visible(html: str) -> dict[str, list]:
         "schedule": texts(".roads-schedule tr"),
         "dates": texts(".roads-dates tr"),
         "times": [time["datetime"] for time in page.select(".roads-schedule time")],
-        "links": sorted((a.get_text(" ", strip=True), a.get("href", "")) for a in page.select("a")
-                        if not a.get("href", "").startswith(("_static", "#person-", "_calendar"))
-                        or a.get_text(strip=True)),
+        "links": sorted(
+            (a.get_text(" ", strip=True), a.get("href", ""))
+            for a in page.select("a")
+            if not a.get("href", "").startswith(("_static", "#person-", "_calendar"))
+            or a.get_text(strip=True)
+        ),
         "ids": sorted(node["id"] for node in page.select("[id]")),
         "json_ld": [script.string for script in whole.select("script[type='application/ld+json']")],
     }
@@ -147,16 +150,17 @@ def test_every_directive_and_role_reads_the_same_in_rst_as_in_myst(build_page, t
     shown_myst, shown_rst = visible(myst.html), visible(rst.html)
     # the page really holds every block (so that the comparison below means something)
     assert len(shown_myst["cards"]) == 3 and "Ada works on sparse networks." in shown_myst["cards"][0]
-    assert shown_myst["committee"] == ["Di Testcase (Uni D, Denmark) — General chair",
-                                       "Ada Example (Uni A, UK) — Program chair"]
+    assert shown_myst["committee"] == [
+        "Di Testcase (Uni D, Denmark) — General chair",
+        "Ada Example (Uni A, UK) — Program chair",
+    ]
     assert shown_myst["topics"] == ["Efficient training", "Model compression", "Data reduction"]
     assert shown_myst["icons"] == [1, 1, 0]
     assert len(shown_myst["schedule"]) == 4 and len(shown_myst["dates"]) == 3
     assert len(shown_myst["json_ld"]) == 2  # the people, the event
     assert ("Example Workshop", "#program") in shown_myst["links"]
     assert ("Organizing committee", "#organizers") in shown_myst["links"]
-    assert any(text == "Ada Example" and href == "#person-ada-example"
-               for text, href in shown_myst["links"])
+    assert any(text == "Ada Example" and href == "#person-ada-example" for text, href in shown_myst["links"])
     for key in shown_myst:
         assert shown_rst[key] == shown_myst[key], key
 
@@ -172,5 +176,7 @@ def test_an_unknown_icon_in_rst_is_a_warning_quoting_the_topic(build_page):
     lines = built.warning_lines()
     assert len(lines) == 1 and re.search(
         r"index\.rst:6: WARNING: topic-grid: unknown icon 'cpuu' \(did you mean 'cpu'\?\); the topic "
-        r"'Efficient training' is shown without it .*\[roads\.icon\]$", lines[0]), lines
+        r"'Efficient training' is shown without it .*\[roads\.icon\]$",
+        lines[0],
+    ), lines
     assert "Efficient training" in built.html

@@ -40,10 +40,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .photos import setup_photos
     from .program import setup_program
     from .registry import setup_registry
+    from .shared import keep_the_last_of_repeated_options
     from .social import setup_social
     from .topics import setup_topics
-
-    from .shared import keep_the_last_of_repeated_options
 
     app.setup_extension("sphinx_design")
     keep_the_last_of_repeated_options()

@@ -43,12 +43,18 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting(
-        "roads_timezone", (str,), "", "env",
+        "roads_timezone",
+        (str,),
+        "",
+        "env",
         "the venue's IANA time zone (or AoE) for schedule and important-dates blocks "
         "without a :timezone: of their own",
     ),
     Setting(
-        "roads_social_card", (dict, type(None)), None, "html",
+        "roads_social_card",
+        (dict, type(None)),
+        None,
+        "html",
         "the texts of the sharing image drawn at build time: a dict of title, subtitle "
         "and footer (the title defaults to the project's name); None draws none",
     ),

@@ -75,7 +75,7 @@ class ImportantDatesDirective(RoadsDirective):
         when += nodes.Text(format_date(item.date))
         if item.time is not None:
             when += nodes.Text(", ")
-            when += time_node(item.start(), item.zone)
+            when += time_node(item.start(), item.zone or Zone("UTC"))
         if item.zone is not None:
             if item.zone.is_aoe:
                 when += nodes.Text(" ")
@@ -131,6 +131,8 @@ class MarkDateStatus(SphinxPostTransform):
                 item["classes"] = [c for c in item["classes"] if not c.startswith("roads-date-")]
                 item["classes"].append(f"roads-date-{state}")
                 cell = item.children[-1]
+                if not isinstance(cell, nodes.Element):
+                    continue
                 label = STATUS_LABELS[state]
                 cell.clear()
                 cell += nodes.paragraph(label, "", nodes.strong(label, label) if state == "next"

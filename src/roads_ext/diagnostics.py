@@ -54,8 +54,7 @@ class RoadsWarning(StrEnum):
     SCHEDULE = "schedule", "a program slot with a time but no title; it is left out"
     TIME = (
         "time",
-        "a time that is not one, a slot that ends before it starts, "
-        "a line with neither a time nor a date",
+        "a time that is not one, a slot that ends before it starts, a line with neither a time nor a date",
     )
     OVERLAP = "overlap", "a slot that starts before the one above ends, or out of order"
     DATE = (

@@ -7,9 +7,8 @@ renders them; the initials avatar and the schema.org data are added for HTML onl
 
 from __future__ import annotations
 
-import html
 import re
-import zlib
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,12 +18,22 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import photos
-from .model.people import Person, PersonLineError, name_problem, parse_person_line, tab_problem
 from .diagnostics import RoadsWarning
+from .model.people import Person, PersonLineError, name_problem, parse_person_line, tab_problem
 from .registry import Declaration, PeopleDomain
 from .shared import (
-    RoadsDirective, columns, grid_item, grid_list, grid_wrapper, json_ld_script, link_problem,
-    marked_nodes, page_link, text, unique_id, warn,
+    RoadsDirective,
+    columns,
+    grid_item,
+    grid_list,
+    grid_wrapper,
+    json_ld_script,
+    link_problem,
+    marked_nodes,
+    page_link,
+    text,
+    unique_id,
+    warn,
 )
 from .shared import card as sd_card
 
@@ -114,7 +123,7 @@ def speaker_card(person: Person, talk: str = "", body: list[nodes.Node] | None =
     return card
 
 
-def card_grid(cards: list[nodes.Element], columns: int = 3) -> nodes.container:
+def card_grid(cards: Sequence[nodes.Element], columns: int = 3) -> nodes.container:
     """Speaker cards in sphinx-design's responsive grid."""
     grid = grid_list(columns, "roads-speakers")
     grid.extend(grid_item(card) for card in cards)
@@ -170,7 +179,7 @@ class SpeakerCardDirective(RoadsDirective):
             self.warn(f"photo {photo!r} must be a file in the project, not a URL; "
                       "an initials avatar is shown instead", "photo", option="photo")
             return ""
-        relative, absolute = self.env.relfn2path(photo, self.env.docname)
+        _, absolute = self.env.relfn2path(photo, self.env.docname)
         source = Path(self.env.srcdir).resolve()
         resolved = Path(absolute).resolve()
         if not resolved.is_relative_to(source):
@@ -225,7 +234,7 @@ class SpeakersDirective(RoadsDirective):
                 others.append(node)
             else:
                 self.warn("only speaker-card directives and a people list belong inside; "
-                          f"this {node.tagname} is shown below the grid", "content",
+                          f"this {node.__class__.__name__} is shown below the grid", "content",
                           node.line or self.lineno)
                 others.append(node)
         if not cards:
@@ -281,7 +290,7 @@ def read_person_item(
             if isinstance(first, nodes.reference | addnodes.pending_xref) else ""
         if written:
             rest = "".join(child.astext() for child in paragraph.children[1:])
-            parsed = parse_person_line(first.astext(), rest)
+            parsed = parse_person_line(paragraph.children[0].astext(), rest)
             homepage = checked_homepage(directive, written, line)
         else:
             parsed = parse_person_line(None, paragraph.astext())
@@ -412,7 +421,7 @@ class CommitteeDirective(RoadsDirective):
             result.append(members)
         else:
             self.warn("has no people", "empty")
-        if result:  # the link goes to the caption, or else to the list
+        if result and isinstance(result[0], nodes.Element):  # the caption, or else the list
             self.label(result[0], text(self.arguments[0]) if self.arguments else "Committee")
         return result + trailing
 
@@ -483,20 +492,20 @@ class FillPeopleFromRegistry(SphinxPostTransform):
             key = node[PERSON_ATTR]
             person = domain.lookup(key)
             if person is None:
-                name = node.next_node(_is_name_holder).astext()
+                name = _shown_name(node)
                 warn(f"{name!r} is written without '(Affiliation, Country)' and is declared "
                      f"nowhere else on the site{domain.suggestion(name)}; give their details "
                      "here or in a speaker-card", "person", node)
-                where = node.next_node(_is_where_holder)
+                where = _holder(node, "roads-where")
                 if where is not None and not isinstance(where, nodes.paragraph):
                     _remove_committee_where(where)
                 continue
             shown[key] = None
-            name_holder = node.next_node(_is_name_holder)
+            name_holder = _holder(node, "roads-person-name")
             if name_holder is not None and (node.get(FILL_ATTR) or not name_holder.next_node(nodes.reference)):
                 name_holder.children = []
                 name_holder += name_node(person)
-            where = node.next_node(_is_where_holder) if node.get(FILL_ATTR) else None
+            where = _holder(node, "roads-where") if node.get(FILL_ATTR) else None
             if where is not None:
                 where.children = []
                 if isinstance(where, nodes.paragraph):  # a card
@@ -518,12 +527,15 @@ def _remove_committee_where(where: nodes.Element) -> None:
     parent.remove(where)
 
 
-def _is_name_holder(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.Element) and "roads-person-name" in node["classes"]
+def _holder(node: nodes.Element, name: str) -> nodes.Element | None:
+    """The first element of class ``name`` in ``node``."""
+    found = node.next_node(lambda n: isinstance(n, nodes.Element) and name in n["classes"])
+    return found if isinstance(found, nodes.Element) else None
 
 
-def _is_where_holder(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.Element) and "roads-where" in node["classes"]
+def _shown_name(node: nodes.Element) -> str:
+    """The name as ``node`` (a card or a committee line) shows it."""
+    return (_holder(node, "roads-person-name") or node).astext()
 
 
 class AddInitialsAvatars(SphinxPostTransform):
@@ -540,18 +552,8 @@ class AddInitialsAvatars(SphinxPostTransform):
             body = card.next_node(nodes.container)
             if body is None or body.next_node(nodes.image) is not None:
                 continue
-            name = (domain.lookup(card[PERSON_ATTR]) or Person(card.next_node(_is_name_holder).astext())).name
-            body.insert(0, nodes.raw("", avatar_html(name), format="html"))
-
-
-def avatar_html(name: str) -> str:
-    """A decorative circle with the initials; its colour is stable per name."""
-    hue = zlib.crc32(name.encode("utf-8")) % 360
-    letters = html.escape(Person(name).initials)
-    return (
-        f'<span class="roads-avatar" style="--roads-avatar-hue: {hue}" aria-hidden="true">'
-        f"{letters}</span>"
-    )
+            name = (domain.lookup(card[PERSON_ATTR]) or Person(_shown_name(card))).name
+            body.insert(0, nodes.raw("", photos.avatar_html(name), format="html"))
 
 
 # --- schema.org ---------------------------------------------------------------------

@@ -23,6 +23,7 @@ import os
 import shutil
 import tempfile
 import warnings
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,9 +32,11 @@ from docutils import nodes
 from sphinx.util.osutil import relative_uri
 
 from .calendar import writes_files
+from .model.people import initials
 from .shared import marked_nodes, warn
 
 if TYPE_CHECKING:
+    from PIL.Image import Image as PILImage
     from sphinx.application import Sphinx
 
 #: the card shows a photo this many CSS pixels wide and high (6rem in roads.css)
@@ -95,17 +98,18 @@ def _content_key(source: Path, st_size: int, st_mtime_ns: int, size: int) -> str
     return digest.hexdigest()[:20]
 
 
-def _open(source: Path):
+def _open(source: Path) -> PILImage:
     """The photo decoded, upright, in RGB or RGBA; PhotoError when it cannot be."""
     from PIL import Image, ImageOps, UnidentifiedImageError
 
+    image: PILImage
     try:
         with warnings.catch_warnings():
             # a decompression bomb is refused, not only warned about
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(source) as image:
-                image.load()
-                image = ImageOps.exif_transpose(image)
+            with Image.open(source) as opened:
+                opened.load()
+                image = ImageOps.exif_transpose(opened)
     except UnidentifiedImageError:
         raise PhotoError("is not an image Pillow can read") from None
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
@@ -240,8 +244,6 @@ def picture_photos(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             # changed or removed since it was read
             warn(f"speaker-card: photo {image[PHOTO_ATTR]!r} {error}; "
                  "an initials avatar is shown instead", "photo", image)
-            from .people import avatar_html
-
             if picture:
                 image.replace_self(nodes.raw("", avatar_html(image.get(NAME_ATTR, "")), format="html"))
             else:
@@ -259,7 +261,7 @@ def picture_photos(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         image.replace_self(nodes.raw("", markup, format="html"))
 
 
-def use_fallback(app: Sphinx, image: nodes.image, docname: str, rendition: Path) -> None:
+def use_fallback(app: Sphinx, image: nodes.Element, docname: str, rendition: Path) -> None:
     """Point ``image`` at a derived file and register it, so the builder copies that."""
     relative = os.path.relpath(rendition, app.env.srcdir).replace(os.sep, "/")
     app.env.images.add_file(docname, relative)
@@ -267,11 +269,12 @@ def use_fallback(app: Sphinx, image: nodes.image, docname: str, rendition: Path)
     image["candidates"] = {"*": relative}
 
 
-def first_row_size(image: nodes.image) -> int:
+def first_row_size(image: nodes.Element) -> int:
     """How many cards the grid holding ``image`` shows in its first row on a wide screen."""
     node = image.parent
     while node is not None:
-        for cls in node.get("classes", []) if isinstance(node, nodes.Element) else []:
+        classes: list[str] = node.get("classes", []) if isinstance(node, nodes.Element) else []
+        for cls in classes:
             if cls.startswith("sd-row-cols-lg-"):
                 return int(cls.rsplit("-", 1)[1])
         node = node.parent
@@ -289,3 +292,13 @@ def copy_to_output(photo_set: PhotoSet, cache: Path, out: Path) -> None:
 
 def setup_photos(app: Sphinx) -> None:
     app.connect("doctree-resolved", picture_photos)
+
+
+def avatar_html(name: str) -> str:
+    """A decorative circle with the initials; its colour is stable per name."""
+    hue = zlib.crc32(name.encode("utf-8")) % 360
+    letters = html.escape(initials(name))
+    return (
+        f'<span class="roads-avatar" style="--roads-avatar-hue: {hue}" aria-hidden="true">'
+        f"{letters}</span>"
+    )

@@ -31,15 +31,23 @@ from .calendar import (
     records,
     transform_builder,
 )
+from .diagnostics import RoadsWarning
 from .model.dates import Zone, format_date, format_time, parse_date, parse_zone
 from .model.people import person_key
 from .model.program import Program, Slot, kind_label, parse_program
 from .people import PERSON_ATTR, declared_person_json_ld
-from .diagnostics import RoadsWarning
 from .registry import PeopleDomain
 from .shared import (
-    RoadsDirective, choice, json_ld_script, link_problem, marked_nodes, page_url, sanitize,
-    text, unique_id, warn,
+    RoadsDirective,
+    choice,
+    json_ld_script,
+    link_problem,
+    marked_nodes,
+    page_url,
+    sanitize,
+    text,
+    unique_id,
+    warn,
 )
 
 if TYPE_CHECKING:
@@ -150,10 +158,10 @@ class ScheduleDirective(RoadsDirective):
                 self.warn(f"{rest!r} after the date is ignored: the argument is the day alone; to label "
                           f"the day, start the program with '{rest} - {self.arguments[0][:used].strip()}'",
                           "date")
-        zone = directive_zone(self, required=True)
+        zone = directive_zone(self, required=True) or Zone("UTC")
         program = parse_program(list(self.content), first_day)
-        for problem in program.problems:
-            self.warn(problem.message, problem.subtype, self.content_line(problem.offset))
+        for found in program.problems:
+            self.warn(found.message, found.subtype, self.content_line(found.offset))
         if not program.days:
             return []
 
@@ -268,7 +276,7 @@ class ScheduleDirective(RoadsDirective):
             parsed = self.parse_text_to_nodes(slot.abstract, offset=self.content_offset + slot.abstract_offset)
             session.append(nodes.container("", *sanitize(parsed, self), classes=["roads-abstract"]))
         cell = entry("", *session)
-        calendar_holder = cell
+        calendar_holder: nodes.Element = cell
         if slot.links:
             extras = nodes.paragraph(classes=["roads-slot-links"])
             for link in slot.links:
@@ -323,8 +331,8 @@ def row(*cells: nodes.entry) -> nodes.row:
 # --- at write time: speakers and their cards ---------------------------------------------------
 
 
-def internal_link(transform: SphinxPostTransform, docname: str, anchor: str, shown: nodes.Element,
-                  title: str | None = None) -> nodes.Element:
+def internal_link(transform: SphinxPostTransform, docname: str, anchor: str, shown: nodes.Node,
+                  title: str | None = None) -> nodes.Node:
     """A link to ``docname#anchor``, or the text alone where the output has no such page
     (a LaTeX or man document leaves out pages outside its toctree)."""
     try:
@@ -349,8 +357,8 @@ class LinkSlotSpeakers(SphinxPostTransform):
                      "(a group such as 'Workshop Organizers' is shown as written)", "speaker", node)
                 continue
             person = domain.lookup(name)
-            shown = nodes.Text(person.name)
-            title = person.title
+            shown = nodes.Text(person.name if person else name)
+            title = person.title if person else None
             node["classes"] = []
             node.replace_self(internal_link(self, declaration.docname, declaration.anchor, shown, title))
 
@@ -423,7 +431,7 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     # (kept beside the environment, not in it: it would be pickled with it)
     talks = _TALKS[env] = talks_by_person(env)
     new = talks_fingerprints(talks)
-    env.roads_talks_fingerprints = new
+    env.roads_talks_fingerprints = new  # type: ignore[attr-defined]  # pickled with the environment
     changed = {key for key in set(old) | set(new) if old.get(key) != new.get(key)}
     domain = PeopleDomain.of(env)
     pages = {d.docname for key in changed for d in domain.index().get(key, [])}
@@ -469,7 +477,7 @@ def person_ld(app: Sphinx, name: str) -> dict[str, Any]:
 def event_json_ld(app: Sphinx, record: CalendarRecord) -> dict[str, Any]:
     """The workshop as a schema.org ``Event``, with a ``subEvent`` per talk."""
     program, event, zone = record.program, record.event, record.zone
-    slots = program.slots()
+    slots = program.slots() if program else []
     first, last = slots[0], slots[-1]
     attendance, status = ATTENDANCE[event.attendance], STATUS[event.status]
     location: dict[str, Any] | None = None
@@ -512,8 +520,9 @@ def event_json_ld(app: Sphinx, record: CalendarRecord) -> dict[str, Any]:
             "eventAttendanceMode": attendance,
             "eventStatus": status,
         }
-        if slot.end:
-            sub["endDate"] = slot.end_at(zone).isoformat()
+        end = slot.end_at(zone)
+        if end is not None:
+            sub["endDate"] = end.isoformat()
         if slot.location:
             sub["location"] = {"@type": "Place", "name": slot.location, "address": slot.location}
         elif location:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from sphinx.domains import Domain, ObjType
@@ -73,7 +73,7 @@ class PeopleDomain(Domain):
     label = "Workshop people"
     object_types = {"person": ObjType("person", "person")}
     roles = {"person": PersonRole()}
-    initial_data: dict[str, Any] = {
+    initial_data: ClassVar[dict[str, Any]] = {
         # docname -> [Declaration], in source order
         "declarations": {},
         # docname -> {person key} it shows or links without declaring
@@ -138,7 +138,7 @@ class PeopleDomain(Domain):
             found = index.get(key)
             person = found[0].person if found else None
             for other in (found or [])[1:]:
-                person = person.merged_with(other.person)
+                person = other.person if person is None else person.merged_with(other.person)
             self._merged[key] = person
         return self._merged[key]
 
@@ -152,7 +152,7 @@ class PeopleDomain(Domain):
 
     # -- cross-references -------------------------------------------------------
 
-    def resolve_xref(
+    def resolve_xref(  # type: ignore[override]  # the text alone for a stranger, see below
         self,
         env: BuildEnvironment,
         fromdocname: str,
@@ -170,8 +170,9 @@ class PeopleDomain(Domain):
                 "person",
                 node,
             )
-            return contnode
-        title = self.lookup(target).title
+            return contnode  # the text alone: None would have Sphinx warn a second time
+        person = self.lookup(target)
+        title = person.title if person else target
         return make_refnode(builder, fromdocname, declaration.docname, declaration.anchor, contnode, title)
 
     def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):

@@ -8,7 +8,9 @@ file and line, and the rest of the page still renders.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
 import re
 import weakref
 from collections.abc import Callable
@@ -23,10 +25,11 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.logging import getLogger
 
 from .diagnostics import RoadsWarning
-from .model.dates import did_you_mean
+from .model.dates import did_you_mean, now_for_build
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
 logger = getLogger("roads_ext")
 
@@ -286,7 +289,8 @@ class RoadsDirective(SphinxDirective):
 
     def source_lines(self, source: str) -> list[str] | None:
         """The lines of ``source``, read once while the current document is read."""
-        cache = self.env.temp_data.setdefault("roads_source_lines", {})
+        cache: dict[str, list[str] | None] = self.env.temp_data.setdefault(  # type: ignore[assignment]
+            "roads_source_lines", {})
         if source not in cache:
             try:
                 cache[source] = Path(source).read_text(encoding="utf-8").splitlines()
@@ -330,10 +334,18 @@ class RoadsDirective(SphinxDirective):
                 lists.append(node)
                 continue
             if not isinstance(node, nodes.system_message | nodes.comment):
-                self.warn(f"only a list of {what} belongs inside; this {node.tagname} is shown "
+                self.warn(f"only a list of {what} belongs inside; this {node.__class__.__name__} is shown "
                           f"below {shown_below}", "content", node.line or self.lineno)
             below.append(node)
         return lists, below
+
+
+def build_now(env: BuildEnvironment) -> dt.datetime:
+    """This build's "now", fixed for the whole build (set by :func:`roads_ext.calendar.on_builder_inited`)."""
+    now = getattr(env, "roads_now", None)
+    if now is None:
+        now, _ = now_for_build(dict(os.environ))
+    return now
 
 
 # --- ids, URLs and structured data ----------------------------------------------
@@ -425,10 +437,12 @@ def link_problem(url: str) -> str | None:
 
 def source_line(node: nodes.Node, default: int) -> int:
     """The line of ``node`` or of its nearest ancestor that knows one."""
-    while node is not None:
-        if getattr(node, "line", None):
-            return node.line
-        node = node.parent
+    current: nodes.Node | None = node
+    while current is not None:
+        line = getattr(current, "line", None)
+        if line:
+            return int(line)
+        current = current.parent
     return default
 
 

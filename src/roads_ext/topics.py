@@ -16,7 +16,14 @@ from sphinx_design.icons import get_octicon, list_octicons
 
 from .diagnostics import RoadsWarning
 from .shared import (
-    RoadsDirective, columns, did_you_mean, grid_item, grid_list, grid_wrapper, marked_nodes, text,
+    RoadsDirective,
+    columns,
+    did_you_mean,
+    grid_item,
+    grid_list,
+    grid_wrapper,
+    marked_nodes,
+    text,
 )
 from .shared import card as sd_card
 
@@ -40,7 +47,7 @@ class TopicGridDirective(RoadsDirective):
         self.set_source_info(topics)
         lists, trailing = self.parse_body_lists("topics", "the grid")
         for found in lists:
-            for item in found.children:
+            for item in (child for child in found.children if isinstance(child, nodes.list_item)):
                 if not item.children:  # "* " alone would be an empty card
                     self.warn("an empty item is left out", "item", item.line or found.line or self.lineno)
                     continue
@@ -110,7 +117,9 @@ class AddTopicIcons(SphinxPostTransform):
             icon = card[ICON_ATTR]
             if icon:
                 svg = get_octicon(icon, height="1.5em", classes=["roads-topic-icon"])
-                card.next_node(nodes.container).insert(0, nodes.raw("", svg, format="html"))
+                body = card.next_node(nodes.container)
+                if body is not None:
+                    body.insert(0, nodes.raw("", svg, format="html"))
 
 
 def setup_topics(app: Sphinx) -> None:
