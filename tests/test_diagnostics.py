@@ -290,3 +290,33 @@ def test_a_name_used_twice_is_a_warning_naming_both(build_page, suffix):
     # the first keeps the label, and both blocks are shown
     assert "Programme committee" in built.html and "Fast training" in built.html
     assert '<a class="reference internal" href="#pc">' in built.html
+
+
+def test_a_name_another_page_has_is_a_warning_naming_that_page(build_page):
+    committee = BLOCKS_MYST["committee"][0]
+    built = build_page(
+        f"# Home\n\n{committee}",
+        files={"other.md": f"# Other\n\n{committee}"},
+        conf="suppress_warnings = ['toc.not_included']\n",
+    )
+    lines = built.warning_lines()
+    assert len(lines) == 1, lines
+    assert re.search(
+        r"other\.md:4: WARNING: committee: :name: 'pc' of 'Programme committee' is "
+        r"already a label in \S*index\.md; this block cannot be linked by it",
+        lines[0],
+    ), lines
+
+
+def test_an_unknown_time_zone_in_conf_py_is_one_warning_at_its_line(build_page):
+    source = "# Home\n\n```{important-dates}\n- Submission: May 1, 2023, 5:00pm\n```\n"
+    built = build_page(source, conf="roads_timezone = 'America/Los_Angles'\n")
+    lines = built.warning_lines()
+    assert len(lines) == 1, lines
+    assert re.search(
+        r"conf\.py:4: WARNING: roads_timezone = 'America/Los_Angles' in conf\.py: .*"
+        r"did you mean 'America/Los_Angeles'.*; UTC is used \[roads\.timezone\]$",
+        lines[0],
+    ), lines
+    assert built.app.config.roads_timezone == "UTC"
+    assert "5:00\u202fPM UTC" in built.html or "5:00 PM UTC" in built.html

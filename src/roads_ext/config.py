@@ -10,6 +10,7 @@ The README's settings table lists exactly these (``tests/test_diagnostics.py``).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from docutils import nodes
 
 from .diagnostics import RoadsWarning
+from .model.dates import parse_zone
 from .shared import warn
 
 if TYPE_CHECKING:
@@ -36,9 +38,21 @@ class Setting:
     rebuild: Literal["env", "html", ""]
     #: one line for an organizer, as in the README
     meaning: str
+    #: a value of the right type that is still wrong: ``(problem, the value used instead)``
+    #: or None; the warning's subtype
+    check: Callable[[Any], tuple[str, Any] | None] | None = None
+    check_subtype: RoadsWarning = RoadsWarning.CONFIG
 
     def type_names(self) -> str:
         return " or ".join("None" if kind is type(None) else kind.__name__ for kind in self.types)
+
+
+def _time_zone(value: str) -> tuple[str, Any] | None:
+    """An IANA name or AoE; anything else is a warning, and UTC is used."""
+    if not value.strip():
+        return None
+    zone, problem = parse_zone(value)
+    return None if zone is not None else (f"{problem}; UTC is used", "UTC")
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -49,6 +63,8 @@ SETTINGS: tuple[Setting, ...] = (
         "env",
         "the venue's IANA time zone (or AoE) for schedule and important-dates blocks "
         "without a :timezone: of their own",
+        check=_time_zone,
+        check_subtype=RoadsWarning.TIMEZONE,
     ),
     Setting(
         "roads_social_card",
@@ -59,10 +75,6 @@ SETTINGS: tuple[Setting, ...] = (
         "and footer (the title defaults to the project's name); None draws none",
     ),
 )
-
-
-def setting(name: str) -> Setting:
-    return next(entry for entry in SETTINGS if entry.name == name)
 
 
 def conf_py_location(app: Sphinx, name: str) -> nodes.Element | None:
@@ -82,25 +94,35 @@ def conf_py_location(app: Sphinx, name: str) -> nodes.Element | None:
     return where
 
 
-def check_types(app: Sphinx, config: Config) -> None:
-    """A value of the wrong type is a located warning, and the default is used instead."""
+def check_settings(app: Sphinx, config: Config) -> None:
+    """A value of the wrong type, or one its check refuses, is a warning at its line in
+    conf.py, and the default (or the check's replacement) is used instead."""
     for entry in SETTINGS:
         value = getattr(config, entry.name)
-        if isinstance(value, entry.types):
+        if not isinstance(value, entry.types):
+            warn(
+                f"{entry.name} = {value!r} in conf.py must be {entry.type_names()}, not "
+                f"{type(value).__name__}; the default {entry.default!r} is used",
+                RoadsWarning.CONFIG,
+                conf_py_location(app, entry.name),
+            )
+            setattr(config, entry.name, entry.default)
             continue
-        warn(
-            f"{entry.name} = {value!r} in conf.py must be {entry.type_names()}, not "
-            f"{type(value).__name__}; the default {entry.default!r} is used",
-            RoadsWarning.CONFIG,
-            conf_py_location(app, entry.name),
-        )
-        setattr(config, entry.name, entry.default)
+        found = entry.check(value) if entry.check else None
+        if found is not None:
+            problem, instead = found
+            warn(
+                f"{entry.name} = {value!r} in conf.py: {problem}",
+                entry.check_subtype,
+                conf_py_location(app, entry.name),
+            )
+            setattr(config, entry.name, instead)
 
 
 def setup_config(app: Sphinx) -> None:
     for entry in SETTINGS:
-        # the types are checked by check_types, with a located warning (Sphinx's own
+        # the types are checked by check_settings, with a located warning (Sphinx's own
         # check would warn without a line and keep the wrong value)
         app.add_config_value(entry.name, entry.default, entry.rebuild, description=entry.meaning)
     # before the families' own config-inited handlers (social's runs at 900)
-    app.connect("config-inited", check_types, priority=100)
+    app.connect("config-inited", check_settings, priority=100)

@@ -92,7 +92,7 @@ def checked_card(card: dict, location: Any = None) -> dict[str, str]:
 
 def _config_inited(app: Sphinx, config: Config) -> None:
     card = config.roads_social_card
-    if not card or not isinstance(card, dict):  # no card (config.check_types warned of a wrong type)
+    if not card or not isinstance(card, dict):  # no card (config.check_settings warned of a wrong type)
         config.roads_social_card = None
         return
     card = checked_card(card, conf_py_location(app, "roads_social_card"))
