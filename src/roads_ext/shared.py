@@ -174,8 +174,9 @@ class RoadsDirective(SphinxDirective):
         for name, raw in self.options.items():
             value = raw.value if isinstance(raw, _RawOption) else raw
             if name not in self.known_options:
+                left_out = f"; its value {value!r} is left out" if value else ""
                 self.warn(
-                    f"unknown option {name!r}{did_you_mean(name, self.known_options)}",
+                    f"unknown option {name!r}{did_you_mean(name, self.known_options)}{left_out}",
                     subtype="option",
                     option=name,
                 )
@@ -184,7 +185,7 @@ class RoadsDirective(SphinxDirective):
                 checked[name] = self.known_options[name](value)
             except ValueError as error:
                 self.warn(
-                    f"option {name!r}: {value!r} {error}",
+                    f"option {name!r}: {value!r} {error}; it is ignored",
                     subtype="option",
                     option=name,
                 )
