@@ -248,3 +248,30 @@ def test_a_relative_homepage_is_refused_and_kept_out_of_structured_data(build_pa
     assert all(
         "url" not in person or person["url"].startswith("https://") for person in json_ld_people(built)
     )
+
+
+@pytest.mark.parametrize("suffix", [".md", ".rst"])
+def test_a_relative_part_of_link_is_refused_and_kept_out_of_the_event_data(build_page, suffix):
+    options = ":timezone: UTC\n:location: Room 1\n:part-of: Example Conference <//conf.example.org/2023>\n"
+    lines_ = "- 9:00-10:00 Welcome\n"
+    if suffix == ".md":
+        source = f"# Page\n\n```{{schedule}} June 8, 2023\n{options}\n{lines_}```\n"
+        at = 6
+    else:
+        indent = lambda text: "".join(f"   {line}\n" for line in text.splitlines())  # noqa: E731
+        source = f"Page\n====\n\n.. schedule:: June 8, 2023\n{indent(options)}\n{indent(lines_)}"
+        at = 7
+    built = build_page(source, suffix=suffix)
+    lines = built.warning_lines()
+    assert len(lines) == 1, lines
+    assert re.search(
+        rf":{at}: WARNING: schedule: part-of link '//conf.example.org/2023' is "
+        r"protocol-relative: write it with https, as 'https://conf.example.org/2023'; it is "
+        r"left out \[roads\.link\]$",
+        lines[0],
+    ), lines
+    events = []
+    for script in soup(built).find_all("script", type="application/ld+json"):
+        data = json.loads(script.string)
+        events += [item for item in data.get("@graph", [data]) if item.get("@type") == "Event"]
+    assert events and events[0]["superEvent"] == {"@type": "Event", "name": "Example Conference"}

@@ -23,6 +23,7 @@ from .model.people import Person, PersonLineError, name_problem, parse_person_li
 from .registry import Declaration, PeopleDomain
 from .shared import (
     RoadsDirective,
+    absolute_link_problem,
     columns,
     grid_item,
     grid_list,
@@ -75,23 +76,11 @@ def checked_homepage(
 ) -> str:
     if not url:
         return ""
-    problem = link_problem(url) or homepage_problem(url)
+    problem = link_problem(url) or absolute_link_problem(url)
     if problem:
         directive.warn(f"homepage {url!r} {problem}; the name is shown unlinked", "link", line, option)
         return ""
     return url
-
-
-def homepage_problem(url: str) -> str | None:
-    """A homepage is somebody's page elsewhere: an absolute ``http(s)://`` (or
-    ``mailto:``) link. A relative one (``ada.html``) would point into this site,
-    differently from each page, and a protocol-relative one (``//example.org``)
-    is no URL for search engines' structured data; both are refused."""
-    if re.match(r"^\s*(?:https?://|mailto:)", url, re.IGNORECASE):
-        return None
-    if url.strip().startswith("//"):
-        return f"is protocol-relative: write it with https, as 'https:{url.strip()}'"
-    return "is not an absolute link: write the whole address, starting with https://"
 
 
 # --- speaker cards --------------------------------------------------------------

@@ -39,6 +39,7 @@ from .people import PERSON_ATTR, declared_person_json_ld
 from .registry import PeopleDomain
 from .shared import (
     RoadsDirective,
+    absolute_link_problem,
     choice,
     json_ld_script,
     link_problem,
@@ -206,7 +207,7 @@ class ScheduleDirective(RoadsDirective):
         match = re.match(r"^(?P<name>.*?)\s*<(?P<url>[^<>]+)>$", part_of)
         if match:
             event.part_of = match.group("name")
-            problem = link_problem(match.group("url"))
+            problem = link_problem(match.group("url")) or absolute_link_problem(match.group("url"))
             if problem:
                 self.warn(f"part-of link {match.group('url')!r} {problem}; it is left out", "link",
                           self.option_line("part-of"))

@@ -436,6 +436,19 @@ def link_problem(url: str) -> str | None:
     return None
 
 
+def absolute_link_problem(url: str) -> str | None:
+    """Why ``url`` cannot be a link to a page elsewhere (a person's homepage, a
+    conference's page), or None: it must be an absolute ``http(s)://`` (or ``mailto:``)
+    link. A relative one (``ada.html``) would point into this site, differently from
+    each page, and a protocol-relative one (``//example.org``) is no URL for search
+    engines' structured data; both are refused, never passed on as they are."""
+    if re.match(r"^\s*(?:https?://|mailto:)", url, re.IGNORECASE):
+        return None
+    if url.strip().startswith("//"):
+        return f"is protocol-relative: write it with https, as 'https:{url.strip()}'"
+    return "is not an absolute link: write the whole address, starting with https://"
+
+
 def source_line(node: nodes.Node, default: int) -> int:
     """The line of ``node`` or of its nearest ancestor that knows one."""
     current: nodes.Node | None = node
