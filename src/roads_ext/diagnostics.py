@@ -50,6 +50,10 @@ class RoadsWarning(StrEnum):
         "a photo that does not exist, lies outside the project, is a URL or is not an image",
     )
     ICON = "icon", "an unknown octicon name before a topic"
+    SPONSOR = (
+        "sponsor",
+        "a sponsor's logo, tier or detail that cannot be used; an item with no name",
+    )
     # -- programs and dates
     SCHEDULE = "schedule", "a program slot with a time but no title; it is left out"
     TIME = (
