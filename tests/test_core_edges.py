@@ -58,7 +58,7 @@ def test_an_option_given_twice_keeps_the_last_value_and_says_so(build_page, suff
     lines = built.warning_lines()
     assert len(lines) == 1, lines
     assert re.search(
-        rf"index{re.escape(suffix)}:{6 if suffix == '.md' else 7}: WARNING: speaker-card: option 'affiliation' is given twice: "
+        rf"index{re.escape(suffix)}:{6 if suffix == '.md' else 7}: WARNING: speaker-card: option 'affiliation' of 'Ada Example' is given twice: "
         r"the last value, 'Uni B', is kept and 'Uni A' is ignored; give each option once "
         r"\[roads\.option\]$",
         lines[0],

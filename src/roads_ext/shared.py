@@ -167,9 +167,10 @@ class RoadsDirective(SphinxDirective):
         warn(f"{self.name}: {message}", subtype or self.warning_subtype, where)
 
     def check_options(self) -> dict[str, Any]:
+        block = f" of {text(self.arguments[0])!r}" if self.arguments else ""
         for name, line, ignored, kept in self.repeated_options():
-            self.warn(f"option {name!r} is given twice: the last value, {kept!r}, is kept and "
-                      f"{ignored!r} is ignored; give each option once", RoadsWarning.OPTION, line)
+            self.warn(f"option {name!r}{block} is given twice: the last value, {kept!r}, is kept "
+                      f"and {ignored!r} is ignored; give each option once", RoadsWarning.OPTION, line)
         checked: dict[str, Any] = {}
         for name, raw in self.options.items():
             value = raw.value if isinstance(raw, _RawOption) else raw
