@@ -320,3 +320,30 @@ def test_an_unknown_time_zone_in_conf_py_is_one_warning_at_its_line(build_page):
     ), lines
     assert built.app.config.roads_timezone == "UTC"
     assert "5:00\u202fPM UTC" in built.html or "5:00 PM UTC" in built.html
+
+
+def test_labels_from_pages_read_in_parallel_resolve(make_app, tmp_path):
+    """Labels live in Sphinx's standard domain, which merges what each process read."""
+    from conftest import SNIPPET_CONF, strip_colors
+
+    (tmp_path / "conf.py").write_text(SNIPPET_CONF)
+    pages = [f"page{n}" for n in range(8)]
+    refs = " ".join(f"{{ref}}`pc{n}`" for n in range(8))
+    toctree = "\n".join(pages)
+    (tmp_path / "index.md").write_text(f"# Home\n\n```{{toctree}}\n{toctree}\n```\n\n{refs}\n")
+    for n, page in enumerate(pages):
+        (tmp_path / f"{page}.md").write_text(
+            f"# Page {n}\n\n```{{committee}} Committee {n}\n:name: pc{n}\n\n* Person {n} (Org {n}, X)\n```\n"
+        )
+    app = make_app("html", srcdir=tmp_path, parallel=2)
+    app.build()
+    assert app.is_parallel_allowed("read")
+    warnings = strip_colors(app.warning.getvalue())
+    assert "WARNING" not in warnings, warnings
+    from bs4 import BeautifulSoup
+
+    index = BeautifulSoup((Path(app.outdir) / "index.html").read_text(), "html.parser")
+    links = {
+        a.get_text(): a["href"] for a in index.select("a.reference.internal") if "Committee" in a.get_text()
+    }
+    assert links == {f"Committee {n}": f"page{n}.html#pc{n}" for n in range(8)}
