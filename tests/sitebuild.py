@@ -26,17 +26,23 @@ def sphinx_build(source: Path, outdir: Path, *options: str, builder: str = "html
 
 
 def build_site(outdir: Path, baseurl: str | None = None, source: Path | None = None,
-               builder: str = "html") -> subprocess.CompletedProcess:
-    """The site as ``dev.py docs`` builds it; ``baseurl`` as Read the Docs sets it."""
+               builder: str = "html", conf_dir: Path | None = None,
+               extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """The site as ``dev.py docs`` builds it; ``baseurl`` as Read the Docs sets it;
+    ``extra_env`` such as ``SOURCE_DATE_EPOCH`` for a build as of another moment."""
     env = {k: v for k, v in os.environ.items() if k != "READTHEDOCS_CANONICAL_URL"}
+    env.update(extra_env or {})
     if baseurl:
         env["READTHEDOCS_CANONICAL_URL"] = baseurl
-    return sphinx_build(source or ROOT / "docs", outdir, "-c", str(ROOT), builder=builder, env=env)
+    return sphinx_build(source or ROOT / "docs", outdir, "-c", str(conf_dir or ROOT), builder=builder, env=env)
 
 
 DEMO_PAGE = "photos-demo"
 #: an orphan page of invented sponsors with generated logos (the site has none)
 SPONSORS_PAGE = "sponsors-demo"
+#: an orphan page of invented accepted papers (the ROADS site's are on OpenReview only)
+PAPERS_DEMO_PAGE = "papers-demo"
+PAPERS_ROOT = ROOT / "tests" / "roots" / "test-papers"
 DEMO_SPEAKERS = ["Ada Example", "Bo Sample", "Cy Placeholder", "Di Testcase", "Ed Fixture"]
 
 
@@ -85,6 +91,7 @@ def make_demo_source(dest: Path, photo_count: int = 5) -> Path:
         encoding="utf-8",
     )
     write_sponsors_demo(dest)
+    make_papers_demo(dest)
     return dest
 
 
@@ -122,5 +129,22 @@ def write_sponsors_demo(dest: Path) -> None:
         "- [Square Example Fund](https://square.example) logo: _demo_logos/square.jpg\n"
         "- [Logoless Example Society](https://logoless.example)\n"
         ":::\n",
+        encoding="utf-8",
+    )
+
+
+def make_papers_demo(dest: Path) -> None:
+    """An orphan page listing invented papers from an OpenReview export and a CSV."""
+    import shutil
+
+    folder = dest / "_demo_papers"
+    folder.mkdir(exist_ok=True)
+    shutil.copy(PAPERS_ROOT / "papers.json", folder / "papers.json")
+    shutil.copy(PAPERS_ROOT / "papers.csv", folder / "papers.csv")
+    (dest / f"{PAPERS_DEMO_PAGE}.md").write_text(
+        "---\norphan: true\nmyst:\n  html_meta:\n    description: \"Demo list of invented accepted papers, "
+        "for tests.\"\n---\n\n# Demo accepted papers\n\nInvented papers, to test and look at the list.\n\n"
+        "## From OpenReview\n\n```{accepted-papers} _demo_papers/papers.json\n```\n\n"
+        "## From a CSV\n\n```{accepted-papers} _demo_papers/papers.csv\n:name: csv-papers\n```\n",
         encoding="utf-8",
     )

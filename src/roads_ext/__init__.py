@@ -3,7 +3,8 @@
 ``setup()`` registers one family of directives per module: people
 (``speaker-card``, ``speakers``, ``committee``, the ``{person}`` role),
 topics (``topic-grid``), sponsors (``sponsors``), the program (``schedule``)
-and ``important-dates``, with their calendar files.
+and ``important-dates``, with their calendar files; ``accepted-papers``; the
+workshop's phases (``only-phase``).
 ``images`` fills every image slot (photos, logos, initials) with small
 WebP/JPEG/PNG renditions or a checked SVG file; ``social``
 draws the social card and feeds page descriptions to OpenGraph.
@@ -38,7 +39,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .dates import setup_dates
     from .htmlfixes import setup_htmlfixes
     from .images import setup_images
+    from .papers import setup_papers
     from .people import setup_people
+    from .phases import setup_phases
     from .program import setup_program
     from .registry import setup_registry
     from .shared import keep_the_last_of_repeated_options
@@ -58,6 +61,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_calendar(app)
     setup_program(app)
     setup_dates(app)
+    setup_papers(app)
+    setup_phases(app)
     setup_htmlfixes(app)
     app.connect("builder-inited", _add_static_files)
     return {

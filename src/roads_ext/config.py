@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any, Literal
 from docutils import nodes
 
 from .diagnostics import RoadsWarning
-from .model.dates import parse_zone
+from .model.dates import did_you_mean, parse_zone
+from .model.phases import MILESTONES
 from .shared import warn
 
 if TYPE_CHECKING:
@@ -55,6 +56,16 @@ def _time_zone(value: str) -> tuple[str, Any] | None:
     return None if zone is not None else (f"{problem}; UTC is used", "UTC")
 
 
+def _phase_dates(value: dict) -> tuple[str, Any] | None:
+    """Keys among the milestones; any other is a warning and is left out."""
+    unknown = [key for key in value if key not in MILESTONES]
+    if not unknown:
+        return None
+    problems = "; ".join(f"unknown key {key!r}{did_you_mean(str(key), MILESTONES)}" for key in unknown)
+    kept = {key: label for key, label in value.items() if key in MILESTONES}
+    return f"{problems}; the keys are {', '.join(MILESTONES)}; it is left out", kept
+
+
 SETTINGS: tuple[Setting, ...] = (
     Setting(
         "roads_timezone",
@@ -73,6 +84,16 @@ SETTINGS: tuple[Setting, ...] = (
         "html",
         "the texts of the sharing image drawn at build time: a dict of title, subtitle "
         "and footer (the title defaults to the project's name); None draws none",
+    ),
+    Setting(
+        "roads_phase_dates",
+        (dict,),
+        {},
+        "env",
+        "which important dates are the submission deadline, the notification and the "
+        "workshop, by their labels, where the labels' words do not say",
+        check=_phase_dates,
+        check_subtype=RoadsWarning.PHASE,
     ),
 )
 

@@ -73,6 +73,16 @@ class RoadsWarning(StrEnum):
         "an unknown slot detail, one with no value, a repeated id, a link detail with no URL",
     )
     EVENT = "event", "an in-person program with no :location:"
+    # -- accepted papers and phases
+    FILE = (
+        "file",
+        "an accepted-papers file that is missing, outside the project, a URL, or not valid JSON or CSV",
+    )
+    PAPER = "paper", "a paper with no title or an unknown decision; it is left out"
+    PHASE = (
+        "phase",
+        "an unknown phase in only-phase, or none; a roads_phase_dates key or label that is unknown",
+    )
     # -- any directive
     OPTION = "option", "an unknown option, a bad value, or an option given twice"
     LINK = (
