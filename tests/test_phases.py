@@ -234,8 +234,8 @@ def test_bad_input_is_located_myst(build_page, monkeypatch, tmp_path):
         "left out [roads.option]",
         f"{src}/index.md:14: WARNING: only-phase: unknown phase 'reviewng' (did you mean 'reviewing'?); the "
         "phases are announced, call-open, reviewing, accepted, program-out, today, held [roads.phase]",
-        "WARNING: roads_phase_dates: no important date is labelled 'Results'; the notification is read from "
-        "the labels' words [roads.phase]",
+        f"{src}/conf.py:4: WARNING: roads_phase_dates: no important date is labelled 'Results'; the notification "
+        "is read from the labels' words [roads.phase]",
     ]
     assert "Still shown after the day." in built.html and "Shown never." not in built.html
 
@@ -249,8 +249,8 @@ def test_bad_input_is_located_rst(build_page, monkeypatch, tmp_path):
         f"{src}/index.rst:36: WARNING: only-phase: unknown phase 'hled' (did you mean 'held'?); the phases are "
         "announced, call-open, reviewing, accepted, program-out, today, held; the block is left out until it "
         "names a phase [roads.phase]",
-        "WARNING: roads_phase_dates: no important date is labelled 'Decisions'; the notification is read from "
-        "the labels' words [roads.phase]",
+        f"{src}/conf.py:4: WARNING: roads_phase_dates: no important date is labelled 'Decisions'; the "
+        "notification is read from the labels' words [roads.phase]",
     ]
     assert shown_blocks(built.html) == [BLOCKS["held"]]
 
