@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 #: row attribute: when the date is over (ISO 8601), to tell passed from upcoming
 OVER_ATTR = "roads_over_at"
+#: on an important-dates table (its caption is dropped under a section of the same name)
+DATES_TABLE_ATTR = "roads_dates_table"
 STATUS_LABELS = {"passed": "Passed", "next": "Next", "upcoming": "Upcoming"}
 
 
@@ -62,6 +64,7 @@ class ImportantDatesDirective(RoadsDirective):
         self.set_source_info(block)
         table, body = captioned_table(self, "roads-dates-table", caption,
                                       [("What", 35), ("When", 45), ("Status", 20)])
+        table[DATES_TABLE_ATTR] = True  # for DropRepeatedCaption: marked, not found by its class
         for item in result.items:
             body += self.item_row(item)
         block += table
@@ -102,7 +105,7 @@ class DropRepeatedCaption(SphinxTransform):
 
     def apply(self, **kwargs: Any) -> None:
         for table in list(self.document.findall(nodes.table)):
-            if "roads-dates-table" not in table["classes"] or not isinstance(table[0], nodes.title):
+            if not table.get(DATES_TABLE_ATTR) or not isinstance(table[0], nodes.title):
                 continue
             section = table.parent
             while section is not None and not isinstance(section, nodes.section):
