@@ -177,9 +177,10 @@ def _candidates(index: dict[str, set[str]], key: str) -> set[str]:
 
 def _close(a: str, b: str, shortest: int = 6) -> bool:
     """One edit apart (two for names of twelve letters or more), neither too short."""
-    if a == b or min(len(a), len(b)) < shortest:
+    letters = min(sum(ch.isalnum() for ch in a), sum(ch.isalnum() for ch in b))
+    if a == b or letters < shortest:
         return False
-    return edit_distance(a, b) <= (2 if min(len(a), len(b)) >= 12 else 1)
+    return edit_distance(a, b) <= (2 if letters >= 12 else 1)
 
 
 def edit_distance(a: str, b: str) -> int:
