@@ -350,3 +350,27 @@ def test_renaming_every_roads_class_changes_nothing_but_the_class_names(make_app
     assert people.select_one("#person-michael-mitzenmacher .roads-avatar").get_text() == "MM"
     assert people.select_one("#person-michael-mitzenmacher h2") is not None
     assert html["plain"]["program.html"].select_one(".roads-dates-table caption") is None
+
+
+def test_a_card_for_a_name_alone_follows_the_program_in_an_incremental_build(make_app, tmp_path, monkeypatch):
+    """The card on team.md is not a declaration, and team.md is not re-read: it is
+    rewritten because it shows a person whose talks changed."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1684000000")
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(SNIPPET_CONF)
+    (src / "index.md").write_text("# Site\n\n```{toctree}\nprogram\npeople\nteam\n```\n")
+    (src / "people.md").write_text(PEOPLE)
+    (src / "team.md").write_text("# Team\n\n:::{speakers}\n* Michael Mitzenmacher\n:::\n")
+    (src / "program.md").write_text(program("- 9:00am-9:30am - Talk one (M. Mitzenmacher)\n"))
+    app = make_app("html", srcdir=src, builddir=tmp_path / "inc")
+    app.build()
+    team = Path(app.outdir, "team.html")
+    assert "9:00\u202fAM" in soup(team.read_text()).select_one(".roads-card-slots").get_text()
+    (src / "program.md").write_text(program("- 9:15am-9:30am - Talk one (M. Mitzenmacher)\n"))
+    again = make_app("html", srcdir=src, builddir=tmp_path / "inc")
+    again.build()
+    assert "9:15\u202fAM" in soup(team.read_text()).select_one(".roads-card-slots").get_text()
+    fresh = make_app("html", srcdir=src, builddir=tmp_path / "fresh")
+    fresh.build()
+    assert team.read_text() == Path(fresh.outdir, "team.html").read_text()

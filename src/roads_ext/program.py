@@ -397,9 +397,8 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     new = talks_fingerprints(talks)
     env.roads_talks_fingerprints = new
     changed = {key for key in set(old) | set(new) if old.get(key) != new.get(key)}
-    domain = PeopleDomain.of(env)
-    pages = {d.docname for key in changed for d in domain.index().get(key, [])}
-    return sorted(pages & set(env.found_docs))
+    # the cards of these people, declared or named alone in a list
+    return sorted(PeopleDomain.of(env).pages_showing(changed) & set(env.found_docs))
 
 
 # --- HTML: <time>, and schema.org ----------------------------------------------------------------

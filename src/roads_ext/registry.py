@@ -336,6 +336,15 @@ class PeopleDomain(Domain):
         text = repr([(d.person, d.kind, d.docname, d.anchor) for d in found])
         return hashlib.sha1(text.encode()).hexdigest()
 
+    def pages_showing(self, keys: set[str]) -> set[str]:
+        """The pages that declare, show or link any of these people."""
+        if not keys:
+            return set()
+        pages = {d.docname for key in keys for d in self.index().get(key, [])}
+        pages.update(doc for doc, names in self.data["mentions"].items()
+                     if any(self.find(name).key in keys for name in names))
+        return pages
+
     def pages_to_rewrite(self) -> set[str]:
         """Pages that show or link a person whose details changed since the last build,
         and pages where a name now refers to somebody else (or to nobody, or to several)."""
