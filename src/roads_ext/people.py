@@ -22,7 +22,7 @@ from .model.people import Person, PersonLineError, parse_person_line
 from .registry import Declaration, PeopleDomain, person_reference
 from .shared import (
     RoadsDirective, columns, grid_item, grid_list, grid_wrapper, json_ld_script, link_problem,
-    marked_nodes, page_link, text, unique_id, warn,
+    marked_nodes, page_link, text, unique_id,
 )
 from .shared import card as sd_card
 
