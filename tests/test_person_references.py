@@ -4,6 +4,7 @@ visitor sees (links, titles, cards listing talks) and what an author is told."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import textwrap
@@ -159,6 +160,12 @@ def test_program_speakers_link_by_full_surname_initial_or_honorific_and_guests_s
         "Talk six"]
     assert cards["Сергей Иванов"].select(".roads-card-slots") == []  # the same surname, another person
     assert cards["张伟"].select(".roads-card-slots") == []
+    # search engines are told who speaks: the declared person, or the guest by name
+    (event,) = [json.loads(s.string) for s in soup(built.html).find_all("script", type="application/ld+json")]
+    performers = [[p["name"] for p in sub.get("performer", [])] for sub in event["subEvent"]]
+    assert performers[:5] == [["Michael Mitzenmacher"]] * 4 + [["Grace Guest"]]
+    assert {p["name"]: "@id" in p for p in event["performer"]} == {
+        "Michael Mitzenmacher": True, "Grace Guest": False, "王伟": False, "Пётр Иванов": True}
 
 
 def person_anchor(built, name: str) -> str:
