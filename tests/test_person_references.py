@@ -381,3 +381,36 @@ def test_a_card_for_a_name_alone_follows_the_program_in_an_incremental_build(mak
     fresh = make_app("html", srcdir=src, builddir=tmp_path / "fresh")
     fresh.build()
     assert team.read_text() == Path(fresh.outdir, "team.html").read_text()
+
+
+def test_an_entry_keeps_the_homepage_it_gives_and_takes_one_given_elsewhere(build_page):
+    built = build_page("""\
+        # Page
+
+        :::{speaker-card} Alan Turing
+        :affiliation: University of Manchester
+        :::
+
+        :::{committee}
+        * [Alan Turing](https://a.example) (University of Manchester)
+        * [Alan Turing](https://b.example)
+        * Alan Turing — Chair
+        :::
+        """)
+    assert [line.endswith("[roads.duplicate]") for line in built.warning_lines()] == [True]
+    page = soup(built.html)
+    card_link = page.select_one(".roads-speaker-card .roads-person-name a")
+    assert card_link["href"] == "https://a.example"  # given by the first committee line
+    assert [a["href"] for a in page.select(".roads-committee a")] == [
+        "https://a.example", "https://b.example", "https://a.example"]
+
+
+def test_no_code_reads_a_roads_class_to_find_a_node():
+    """The stylesheet's classes are for the stylesheet: code that finds nodes tests
+    attributes (see the renaming test above, which covers the paths a build takes)."""
+    source = Path(__file__).resolve().parent.parent / "src" / "roads_ext"
+    reading = re.compile(r"""["']roads-[\w-]*["']\s+(?:not\s+)?in\s+[\w.\[\]"'()]*classes""")
+    found = [f"{path.name}:{number}: {line.strip()}"
+             for path in sorted(source.rglob("*.py"))
+             for number, line in enumerate(path.read_text().splitlines(), 1) if reading.search(line)]
+    assert found == []

@@ -19,7 +19,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import photos
 from .model.people import Person, PersonLineError, parse_person_line
-from .registry import Declaration, PeopleDomain, person_reference
+from .registry import Declaration, PeopleDomain, person_reference, presented_name
 from .shared import (
     RoadsDirective, columns, grid_item, grid_list, grid_wrapper, json_ld_script, link_problem,
     marked_nodes, page_link, text, unique_id,
@@ -50,9 +50,11 @@ CARD_TITLE_ATTR = "roads_card_title"
 
 
 def name_reference(directive: RoadsDirective, person: Person, line: int | None = None) -> nodes.Node:
-    """The name of a person a card or list presents: their declared name, linked to
-    their homepage (given here or wherever they are declared), resolved at write time;
-    naming nobody declared is a warning."""
+    """The name of a person a card or list presents, linked to their homepage. Given
+    here, it is linked now; else it is a (strict) person reference, resolved at write
+    time to their declared name and the homepage given wherever they are declared."""
+    if person.homepage:
+        return presented_name(person)
     return person_reference(directive.env, person.name, strict=True, form="name", by=directive.name,
                             location=(directive.get_source_info()[0], line or directive.lineno))
 
