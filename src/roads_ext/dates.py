@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 #: row attribute: when the date is over (ISO 8601), to tell passed from upcoming
 OVER_ATTR = "roads_over_at"
+#: row attribute, at write time: "passed", "next" or "upcoming" (the class is for roads.css)
+STATE_ATTR = "roads_date_state"
 #: on an important-dates table (its caption is dropped under a section of the same name)
 DATES_TABLE_ATTR = "roads_dates_table"
 STATUS_LABELS = {"passed": "Passed", "next": "Next", "upcoming": "Upcoming"}
@@ -131,6 +133,7 @@ class MarkDateStatus(SphinxPostTransform):
             for item, state in zip(rows, states, strict=True):
                 item["classes"] = [c for c in item["classes"] if not c.startswith("roads-date-")]
                 item["classes"].append(f"roads-date-{state}")
+                item[STATE_ATTR] = state
                 cell = item.children[-1]
                 label = STATUS_LABELS[state]
                 cell.clear()

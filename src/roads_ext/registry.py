@@ -210,9 +210,16 @@ class PeopleDomain(Domain):
             self._finder = NameFinder((key, found[0].person.name) for key, found in index.items())
         return self._finder
 
-    def lookup(self, key: str) -> Person | None:
-        """The person with this key, all declared details merged, or None."""
+    def _key(self, name_or_key: str) -> str | None:
+        return name_or_key if name_or_key in self.index() else self.find(name_or_key).key
+
+    def lookup(self, name_or_key: str) -> Person | None:
+        """The person a key or a name as written refers to (see :meth:`find`), all
+        declared details merged, or None."""
         index = self.index()
+        key = self._key(name_or_key)
+        if key is None:
+            return None
         if key not in self._merged:
             found = index.get(key)
             person = found[0].person if found else None
@@ -221,9 +228,10 @@ class PeopleDomain(Domain):
             self._merged[key] = person
         return self._merged[key]
 
-    def primary(self, key: str) -> Declaration | None:
-        """Where the person with this key is presented, the link target."""
-        found = self.index().get(key)
+    def primary(self, name_or_key: str) -> Declaration | None:
+        """Where the person a key or a name refers to is presented: the link target."""
+        key = self._key(name_or_key)
+        found = self.index().get(key) if key else None
         return found[0] if found else None
 
     def find(self, name: str) -> Found:
@@ -234,11 +242,6 @@ class PeopleDomain(Domain):
             exact = name if name in self._index else person_key(name)  # a key is a name too
             self._found[name] = Found(exact) if exact in self._index else self.finder().find(name)
         return self._found[name]
-
-    def resolve(self, name: str) -> Person | None:
-        """The declared person a name as written refers to, details merged, or None."""
-        key = self.find(name).key
-        return self.lookup(key) if key else None
 
     def suggestion(self, name: str) -> str:
         """`` (did you mean 'x'?)``: a near miss, else the closest declared name."""
