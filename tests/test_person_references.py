@@ -322,13 +322,17 @@ def test_renaming_every_roads_class_changes_nothing_but_the_class_names(make_app
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1684000000")
     pages = {
-        "index.md": "# Site\n\n```{toctree}\nprogram\npeople\ncommittee\n```\n\nSee {person}`Hopper`.\n",
+        "index.md": "# Site\n\n```{toctree}\nprogram\npeople\ncommittee\npapers\n```\n\nSee {person}`Hopper`.\n",
         "program.md": program("""\
             - 9:00am-9:30am - Keynote: One (Michael Mitzenmacher)
             - 9:30am-10:00am - Talk: Two (Hopper, Grace Guest)
             """) + "\n## Important dates\n\n```{important-dates}\n- Important dates: May 1, 2023\n```\n",
         "people.md": PEOPLE + "\n:::{speakers}\n* Grace Hopper (US Navy, USA)\n* Mitzenmacher\n:::\n",
         "committee.md": "# Committee\n\n:::{committee}\n* Hopper — Chair\n* Jane Smith\n:::\n",
+        "papers.md": "# Papers\n\n```{accepted-papers} papers.csv\n```\n\n## Sponsors\n\n"
+                     ":::{sponsors}\nGold\n- [Acme Research](https://acme.example)\n- Initech\n:::\n",
+        "papers.csv": "title,authors,url,decision,track,award\n"
+                      "A Paper,\"M. Mitzenmacher, Grace Guest\",https://example.org/p,Oral,,Best paper\n",
     }
     html = {}
     for variant in ("plain", "renamed"):
@@ -344,7 +348,8 @@ def test_renaming_every_roads_class_changes_nothing_but_the_class_names(make_app
         assert [w for w in strip_colors(app.warning.getvalue()).splitlines() if "WARNING" in w
                 and "[app.add_" not in w] == []
         html[variant] = {p.name: soup(p.read_text()).select_one('[role="main"]') for p in Path(app.outdir).glob("*.html")
-                         if p.name in ("index.html", "program.html", "people.html", "committee.html")}
+                         if p.name in ("index.html", "program.html", "people.html", "committee.html",
+                                       "papers.html")}
     for name, page in html["renamed"].items():
         for element in page.find_all(class_=True):
             element["class"] = [c.removeprefix("renamed-") for c in element["class"]]
@@ -357,6 +362,10 @@ def test_renaming_every_roads_class_changes_nothing_but_the_class_names(make_app
     assert people.select_one("#person-michael-mitzenmacher .roads-avatar").get_text() == "MM"
     assert people.select_one("#person-michael-mitzenmacher h2") is not None
     assert html["plain"]["program.html"].select_one(".roads-dates-table caption") is None
+    papers = html["plain"]["papers.html"]
+    assert [a["href"] for a in papers.select(".roads-paper-authors a")] == [
+        "people.html#person-michael-mitzenmacher"]
+    assert len(papers.select(".roads-sponsor-name")) == 2
 
 
 def test_a_card_for_a_name_alone_follows_the_program_in_an_incremental_build(make_app, tmp_path, monkeypatch):
