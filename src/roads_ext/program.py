@@ -2,8 +2,9 @@
 
 The directive hands its lines to :mod:`roads_ext.model.program` and renders the
 result as one table per day (generic docutils nodes: every builder renders it).
-At write time speakers are linked to their cards (and each card gets a link back
-to the slot); for HTML, times become ``<time datetime=...>`` elements, "Add to
+Speakers are person references (:func:`roads_ext.registry.person_reference`),
+linked to their cards at write time, and each card gets a link back to the slot;
+a guest declared nowhere is shown as written. For HTML, times become ``<time datetime=...>`` elements, "Add to
 calendar" links appear and the workshop is described as a schema.org ``Event``.
 """
 
@@ -32,22 +33,29 @@ from .calendar import (
     records,
     transform_builder,
 )
+from .diagnostics import RoadsWarning
 from .model.dates import Zone, format_date, format_time, parse_date, parse_zone
-from .model.people import person_key
 from .model.program import Program, Slot, Speaker, kind_label, parse_program
-from .people import PERSON_ATTR, declared_person_json_ld
-from .registry import PeopleDomain
+from .people import ENTRY_ATTR, PERSON_ATTR, declared_person_json_ld
+from .registry import PeopleDomain, person_reference
 from .shared import (
-    RoadsDirective, choice, json_ld_script, link_problem, marked_nodes, page_url, sanitize,
-    text, unique_id, warn,
+    RoadsDirective,
+    absolute_link_problem,
+    choice,
+    json_ld_script,
+    link_problem,
+    marked_nodes,
+    page_url,
+    sanitize,
+    text,
+    unique_id,
+    warn,
 )
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-#: node attribute on a speaker's name in a slot: the name as written
-SPEAKER_ATTR = "roads_speaker"
 #: node attribute on a time or a time range: [(ISO 8601 value with the offset, label), ...]
 TIME_ATTR = "roads_datetime"
 #: node attribute on a program's "Times are in ..." note: the venue's zone
@@ -92,14 +100,10 @@ def directive_zone(directive: RoadsDirective, required: bool) -> Zone | None:
 
 def workshop_date(directive: RoadsDirective) -> dt.date | None:
     """``roads_workshop_date`` from conf.py: the day of a program without one, and the
-    year of a day written without it. A wrong value is one warning."""
+    year of a day written without it (a value that is no date was refused, with a
+    warning at its line, when conf.py was read: see :mod:`roads_ext.config`)."""
     written = str(directive.config.roads_workshop_date or "").strip()
-    if not written:
-        return None
-    date, _, problem = parse_date(written)
-    if problem:
-        directive.warn(f"roads_workshop_date in conf.py: {problem}; it is not used", "date")
-    return date
+    return parse_date(written)[0] if written else None
 
 
 def block_anchor(directive: RoadsDirective, default: str) -> str:
@@ -135,7 +139,7 @@ def time_range_paragraph(start: dt.datetime, end: dt.datetime | None, zone: Zone
 class ScheduleDirective(RoadsDirective):
     """The program: ``8:30am-8:40am - Title (Speakers)`` lines under a day."""
 
-    warning_subtype = "schedule"
+    warning_subtype = RoadsWarning.SCHEDULE
     has_content = True
     optional_arguments = 1
     final_argument_whitespace = True
@@ -176,13 +180,13 @@ class ScheduleDirective(RoadsDirective):
                 self.warn(f"{rest!r} after the date is ignored: the argument is the day alone; to label "
                           f"the day, start the program with '{rest} - {self.arguments[0][:used].strip()}'",
                           "date")
-        zone = directive_zone(self, required=True)
+        zone = directive_zone(self, required=True) or Zone("UTC")
         program = parse_program(lines, first_day, workshop_date(self), csv_text)
-        for problem in program.problems:
+        for found in program.problems:
             if where is None:
-                self.warn(problem.message, problem.subtype, self.content_line(problem.offset))
+                self.warn(found.message, found.subtype, self.content_line(found.offset))
             else:  # a line of the :file:
-                warn(f"{self.name}: {problem.message}", problem.subtype, f"{where}:{problem.offset + 1}")
+                warn(f"{self.name}: {found.message}", found.subtype, f"{where}:{found.offset + 1}")
         if not program.days:
             return []
 
@@ -194,6 +198,7 @@ class ScheduleDirective(RoadsDirective):
 
         block = nodes.container(classes=["roads-schedule"], ids=[anchor])
         self.state.document.ids[anchor] = block
+        self.label(block, event.name or "Program", anchor)
         self.set_source_info(block)
         starts = [day.slots[0].start_at(zone) for day in program.days]
         offsets = {start.utcoffset() for start in starts}
@@ -209,10 +214,6 @@ class ScheduleDirective(RoadsDirective):
         for day in program.days:
             block += self.day_table(record, day.date, day.label, day.slots, zone)
         add_record(self.env, record)
-        for slot in program.slots():
-            for speaker in slot.speakers:
-                if not speaker.group:
-                    PeopleDomain.of(self.env).note_mention(self.env.docname, person_key(speaker.name))
         return [block]
 
     def read_file(self, written: str) -> tuple[list[str], bool, str] | None:
@@ -247,7 +248,7 @@ class ScheduleDirective(RoadsDirective):
         match = re.match(r"^(?P<name>.*?)\s*<(?P<url>[^<>]+)>$", part_of)
         if match:
             event.part_of = match.group("name")
-            problem = link_problem(match.group("url"))
+            problem = link_problem(match.group("url")) or absolute_link_problem(match.group("url"))
             if problem:
                 self.warn(f"part-of link {match.group('url')!r} {problem}; it is left out", "link",
                           self.option_line("part-of"))
@@ -312,12 +313,11 @@ class ScheduleDirective(RoadsDirective):
                     people += nodes.Text(", ")
                 if speaker.role:
                     people += nodes.inline(f"{speaker.role}: ", f"{speaker.role}: ", classes=["roads-role"])
-                name = nodes.inline(speaker.name, speaker.name,
-                                    classes=["roads-group" if speaker.group else "roads-speaker"])
-                if not speaker.group:
-                    name[SPEAKER_ATTR] = speaker.name
-                name.source, name.line = self.get_source_info()[0], line
-                people += name
+                if speaker.group:
+                    people += nodes.inline(speaker.name, speaker.name, classes=["roads-group"])
+                else:  # linked to their card; a guest declared nowhere is shown as written
+                    people += person_reference(self.env, speaker.name, strict=False, by="schedule",
+                                               location=(self.get_source_info()[0], line))
                 if speaker.affiliation:
                     people += nodes.inline(f" ({speaker.affiliation})", f" ({speaker.affiliation})",
                                            classes=["roads-affiliation"])
@@ -328,7 +328,7 @@ class ScheduleDirective(RoadsDirective):
             parsed = self.parse_text_to_nodes(slot.abstract, offset=self.content_offset + slot.abstract_offset)
             session.append(nodes.container("", *sanitize(parsed, self), classes=["roads-abstract"]))
         cell = entry("", *session)
-        calendar_holder = cell
+        calendar_holder: nodes.Element = cell
         if slot.links:
             extras = nodes.paragraph(classes=["roads-slot-links"])
             for link in slot.links:
@@ -383,42 +383,14 @@ def row(*cells: nodes.entry) -> nodes.row:
 # --- at write time: speakers and their cards ---------------------------------------------------
 
 
-def internal_link(transform: SphinxPostTransform, docname: str, anchor: str, shown: nodes.Element,
-                  title: str | None = None) -> nodes.Element:
+def internal_link(transform: SphinxPostTransform, docname: str, anchor: str, shown: nodes.Node,
+                  title: str | None = None) -> nodes.Node:
     """A link to ``docname#anchor``, or the text alone where the output has no such page
     (a LaTeX or man document leaves out pages outside its toctree)."""
     try:
         return make_refnode(transform_builder(transform), transform.env.docname, docname, anchor, shown, title)
     except NoUri:
         return shown
-
-
-class LinkSlotSpeakers(SphinxPostTransform):
-    """Link each speaker in a slot to where the site presents them. A speaker declared
-    nowhere (an invited speaker, a panelist) is a guest, shown as written; a near miss of
-    a declared name warns with a did-you-mean."""
-
-    default_priority = 15
-
-    def run(self, **kwargs: Any) -> None:
-        domain = PeopleDomain.of(self.env)
-        for node in marked_nodes(self.document, SPEAKER_ATTR):
-            name = node[SPEAKER_ATTR]
-            key = domain.resolve(name)
-            if key is None:
-                hint = domain.near_miss(name)
-                if hint:
-                    warn(f"schedule: speaker {name!r} is declared nowhere{hint}; write the name as it "
-                         "is declared to link their card (someone not declared on the site is shown "
-                         "as written)", "speaker", node)
-                del node[SPEAKER_ATTR]
-                continue
-            declaration = domain.primary(key)
-            person = domain.lookup(key)
-            shown = nodes.Text(person.name)
-            title = person.title
-            node["classes"] = []
-            node.replace_self(internal_link(self, declaration.docname, declaration.anchor, shown, title))
 
 
 class Talk(NamedTuple):
@@ -430,14 +402,15 @@ class Talk(NamedTuple):
 
 
 def talks_by_person(env: BuildEnvironment) -> dict[str, list[Talk]]:
-    """person key -> the slots they speak in, in program order."""
-    found: dict[str, list[Talk]] = {}
+    """person key -> the slots they speak in, in program order: each speaker's name
+    found as their reference in the slot is resolved (guests have no card)."""
     domain = PeopleDomain.of(env)
+    found: dict[str, list[Talk]] = {}
     for record in all_records(env):
         for slot in record.program.slots() if record.program else []:
             talk = Talk(record.docname, f"{record.anchor}-{slot.slug}", slot_summary(record, slot))
             for speaker in slot.speakers:
-                key = None if speaker.group else domain.resolve(speaker.name)
+                key = None if speaker.group else domain.find(" ".join(speaker.name.split())).key
                 if key is not None:
                     found.setdefault(key, []).append(talk)
     return found
@@ -463,7 +436,7 @@ class LinkCardsToSlots(SphinxPostTransform):
         if not talks:
             return
         for card in marked_nodes(self.document, PERSON_ATTR):
-            if "roads-speaker-card" not in card["classes"] or card[PERSON_ATTR] not in talks:
+            if card.get(ENTRY_ATTR) != "card" or card[PERSON_ATTR] not in talks:
                 continue
             body = card.next_node(nodes.container) or card
             line = nodes.paragraph(classes=["roads-card-slots"])
@@ -491,16 +464,16 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     # (kept beside the environment, not in it: it would be pickled with it)
     talks = _TALKS[env] = talks_by_person(env)
     new = talks_fingerprints(talks)
-    env.roads_talks_fingerprints = new
+    env.roads_talks_fingerprints = new  # type: ignore[attr-defined]  # pickled with the environment
     changed = {key for key in set(old) | set(new) if old.get(key) != new.get(key)}
-    domain = PeopleDomain.of(env)
-    pages = {d.docname for key in changed for d in domain.index().get(key, [])}
+    # the cards of these people, declared or named alone in a list
+    pages = PeopleDomain.of(env).pages_showing(changed)
     # the home page describes the site's programs (add_event_json_ld): rewrite it when one changed
     programs = hashlib.sha1(repr([(r.docname, r.anchor, r.zone, r.event, r.program)
                                   for r in all_records(env) if r.program]).encode()).hexdigest()
     if getattr(env, "roads_programs_fingerprint", None) != programs:
-        env.roads_programs_fingerprint = programs
-        pages.add(app.config.root_doc)
+        env.roads_programs_fingerprint = programs  # type: ignore[attr-defined]  # pickled with the environment
+        pages = pages | {app.config.root_doc}
     return sorted(pages & set(env.found_docs))
 
 
@@ -544,8 +517,7 @@ class HtmlTimes(SphinxPostTransform):
 def person_ld(app: Sphinx, name: str, speaker: Speaker | None = None) -> dict[str, Any]:
     """A speaker or organizer, described as declared, or as the program writes them (a
     guest: the name, and the affiliation the program gives)."""
-    key = PeopleDomain.of(app.env).resolve(name)
-    declared = declared_person_json_ld(app, key) if key else None
+    declared = declared_person_json_ld(app, name)  # the full name or a form only one person has
     if declared:
         return declared
     data: dict[str, Any] = {"@type": "Person", "name": name}
@@ -557,7 +529,7 @@ def person_ld(app: Sphinx, name: str, speaker: Speaker | None = None) -> dict[st
 def event_json_ld(app: Sphinx, record: CalendarRecord) -> dict[str, Any]:
     """The workshop as a schema.org ``Event``, with a ``subEvent`` per talk."""
     program, event, zone = record.program, record.event, record.zone
-    slots = program.slots()
+    slots = program.slots() if program else []
     first, last = slots[0], slots[-1]
     attendance, status = ATTENDANCE[event.attendance], STATUS[event.status]
     location: dict[str, Any] | None = None
@@ -600,8 +572,9 @@ def event_json_ld(app: Sphinx, record: CalendarRecord) -> dict[str, Any]:
             "eventAttendanceMode": attendance,
             "eventStatus": status,
         }
-        if slot.end:
-            sub["endDate"] = slot.end_at(zone).isoformat()
+        end = slot.end_at(zone)
+        if end is not None:
+            sub["endDate"] = end.isoformat()
         if slot.location:
             sub["location"] = {"@type": "Place", "name": slot.location, "address": slot.location}
         elif location:
@@ -641,14 +614,13 @@ def check_organizers(app: Sphinx, env: BuildEnvironment) -> None:
     domain = PeopleDomain.of(env)
     for record in all_records(env):
         for name, line in record.event.organizers:
-            if domain.primary(name) is None:
+            if domain.find(name).key is None:
                 warn(f"schedule: unknown organizer {name!r}{domain.suggestion(name)}; declare them with a "
                      "speaker-card or committee", "speaker", (record.docname, line))
 
 
 def setup_program(app: Sphinx) -> None:
     app.add_directive("schedule", ScheduleDirective)
-    app.add_post_transform(LinkSlotSpeakers)
     app.add_post_transform(LinkCardsToSlots)
     app.add_post_transform(HtmlTimes)
     app.connect("env-get-updated", pages_to_rewrite)
