@@ -90,8 +90,8 @@ SETTINGS: tuple[Setting, ...] = (
         (str,),
         "",
         "env",
-        "the workshop's day (\"2023-06-08\"): the day of a schedule that names none, and the "
-        "year of a day written without one (\"Schedule (Thursday, June 8)\")",
+        'the workshop\'s day ("2023-06-08"): the day of a schedule that names none, and the '
+        'year of a day written without one ("Schedule (Thursday, June 8)")',
         check=_workshop_date,
         check_subtype=RoadsWarning.DATE,
     ),

@@ -182,11 +182,11 @@ class ScheduleDirective(RoadsDirective):
                           "date")
         zone = directive_zone(self, required=True) or Zone("UTC")
         program = parse_program(lines, first_day, workshop_date(self), csv_text)
-        for found in program.problems:
+        for issue in program.problems:
             if where is None:
-                self.warn(found.message, found.subtype, self.content_line(found.offset))
+                self.warn(issue.message, issue.subtype, self.content_line(issue.offset))
             else:  # a line of the :file:
-                warn(f"{self.name}: {found.message}", found.subtype, f"{where}:{found.offset + 1}")
+                warn(f"{self.name}: {issue.message}", issue.subtype, f"{where}:{issue.offset + 1}")
         if not program.days:
             return []
 

@@ -294,7 +294,8 @@ def clock_from_groups(groups: dict[str, str | None], prefix: str = "") -> tuple[
         return None, f"{written!r} is not a time: with am/pm the hour is 1 to 12"
     if hour > 23:
         return None, f"{written!r} is not a time: hours go up to 23 (or write am/pm)"
-    padded = len(groups[f"{prefix}h"]) == 2 and groups[f"{prefix}h"].startswith("0")
+    written_hour = groups[f"{prefix}h"] or ""
+    padded = len(written_hour) == 2 and written_hour.startswith("0")
     return ClockTime(hour, minute, meridiem, padded), None
 
 

@@ -25,8 +25,23 @@ class Speaker:
 
 
 #: words that make a name in parentheses a group shown as written, not a person
-GROUP_WORDS = ("organizer", "organiser", "committee", "chairs", "tba", "tbd", "all ", "everyone",
-               "authors", "speakers", "panelists", "participants", "attendees", "team")
+GROUP_WORDS = (
+    "organizer",
+    "organiser",
+    "committee",
+    "chairs",
+    "tba",
+    "tbd",
+    "all ",
+    "everyone",
+    "authors",
+    "speakers",
+    "panelists",
+    "participants",
+    "attendees",
+    "team",
+)
+
 
 def trailing_parenthesis(title: str) -> tuple[str, str] | None:
     """``("Title", "inside")`` for a title that ends with ``(inside)``."""
@@ -39,7 +54,6 @@ def trailing_parenthesis(title: str) -> tuple[str, str] | None:
         if depth == 0:
             return title[:index].strip(), title[index + 1 : -1].strip()
     return None
-
 
 
 # --- cleaning what was pasted -----------------------------------------------------------
@@ -84,7 +98,7 @@ def unmark(text: str) -> tuple[str, str]:
     text = text.strip()
     for left, right in _MARKED:
         if len(text) > 2 and text.startswith(left) and text.endswith(right):
-            inner = text[len(left):-len(right)].strip()
+            inner = text[len(left) : -len(right)].strip()
             if left in "'‘" or (left not in inner and right not in inner):
                 return inner, left
     return text, ""
@@ -99,40 +113,210 @@ def leading_mark(text: str) -> tuple[str, str, str] | None:
             continue
         close = text.find(right, len(left))
         if close > len(left):
-            return text[len(left):close].strip(), left, text[close + len(right):].strip()
+            return text[len(left) : close].strip(), left, text[close + len(right) :].strip()
     return None
 
 
 # --- people as programs write them ------------------------------------------------------
 
 HONORIFICS = re.compile(r"^(?:prof|professor|dr|mr|mrs|ms|mx|sir|dame)\.?\s+", re.IGNORECASE)
-_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "del", "della", "le", "la", "du", "bin",
-              "al", "el", "dos", "das", "y", "ter", "zu"}
+_PARTICLES = {
+    "van",
+    "von",
+    "de",
+    "der",
+    "den",
+    "da",
+    "di",
+    "del",
+    "della",
+    "le",
+    "la",
+    "du",
+    "bin",
+    "al",
+    "el",
+    "dos",
+    "das",
+    "y",
+    "ter",
+    "zu",
+}
 #: words of institutions: a part with one of them is an affiliation, not a person
 _INSTITUTION = {
-    "university", "universität", "université", "universidad", "università", "univ", "institute",
-    "institut", "instituto", "college", "school", "lab", "labs", "laboratory", "laboratories",
-    "research", "inc", "corp", "corporation", "company", "ltd", "llc", "gmbh", "center", "centre",
-    "foundation", "academy", "polytechnic", "technology", "technologies", "tech", "hospital",
-    "department", "ai", "deepmind", "google", "microsoft", "amazon", "meta", "nvidia", "apple", "ibm",
-    "intel", "openai", "facebook", "adobe", "baidu", "alibaba", "tencent", "huawei", "samsung",
-    "mosaic", "mosaicml", "systems", "sciences", "national", "polytechnique", "eth", "epfl",
+    "university",
+    "universität",
+    "université",
+    "universidad",
+    "università",
+    "univ",
+    "institute",
+    "institut",
+    "instituto",
+    "college",
+    "school",
+    "lab",
+    "labs",
+    "laboratory",
+    "laboratories",
+    "research",
+    "inc",
+    "corp",
+    "corporation",
+    "company",
+    "ltd",
+    "llc",
+    "gmbh",
+    "center",
+    "centre",
+    "foundation",
+    "academy",
+    "polytechnic",
+    "technology",
+    "technologies",
+    "tech",
+    "hospital",
+    "department",
+    "ai",
+    "deepmind",
+    "google",
+    "microsoft",
+    "amazon",
+    "meta",
+    "nvidia",
+    "apple",
+    "ibm",
+    "intel",
+    "openai",
+    "facebook",
+    "adobe",
+    "baidu",
+    "alibaba",
+    "tencent",
+    "huawei",
+    "samsung",
+    "mosaic",
+    "mosaicml",
+    "systems",
+    "sciences",
+    "national",
+    "polytechnique",
+    "eth",
+    "epfl",
 }
 #: words found in talk titles and hardly ever in names
 _TITLE_WORDS = {
-    "the", "a", "an", "of", "for", "and", "in", "on", "to", "with", "via", "towards", "toward",
-    "from", "at", "by", "is", "are", "how", "why", "what", "when", "beyond", "into", "learning",
-    "learned", "model", "models", "efficient", "efficiency", "training", "networks", "network",
-    "neural", "data", "deep", "large", "language", "scale", "scaling", "sparse", "sparsity",
-    "inference", "optimization", "graph", "graphs", "memory", "compute", "hardware", "algorithm",
-    "algorithms", "structures", "attention", "transformer", "transformers", "remarks", "break",
-    "session", "talk", "talks", "keynote", "panel", "discussion", "poster", "posters", "lunch",
-    "coffee", "welcome", "opening", "closing", "introduction", "awards", "award", "social",
-    "reception", "workshop", "future", "open", "problems", "challenges", "lessons", "new", "fast",
-    "faster", "scalable", "towards", "retrieval", "search", "index", "hashing", "compression",
-    "quantization", "pruning", "distillation", "generative", "foundation", "agents", "vision",
-    "robust", "robustness", "theory", "practice", "approach", "methods", "method", "analysis",
-    "ml", "llm", "llms", "gpu", "gpus", "tpu",
+    "the",
+    "a",
+    "an",
+    "of",
+    "for",
+    "and",
+    "in",
+    "on",
+    "to",
+    "with",
+    "via",
+    "towards",
+    "toward",
+    "from",
+    "at",
+    "by",
+    "is",
+    "are",
+    "how",
+    "why",
+    "what",
+    "when",
+    "beyond",
+    "into",
+    "learning",
+    "learned",
+    "model",
+    "models",
+    "efficient",
+    "efficiency",
+    "training",
+    "networks",
+    "network",
+    "neural",
+    "data",
+    "deep",
+    "large",
+    "language",
+    "scale",
+    "scaling",
+    "sparse",
+    "sparsity",
+    "inference",
+    "optimization",
+    "graph",
+    "graphs",
+    "memory",
+    "compute",
+    "hardware",
+    "algorithm",
+    "algorithms",
+    "structures",
+    "attention",
+    "transformer",
+    "transformers",
+    "remarks",
+    "break",
+    "session",
+    "talk",
+    "talks",
+    "keynote",
+    "panel",
+    "discussion",
+    "poster",
+    "posters",
+    "lunch",
+    "coffee",
+    "welcome",
+    "opening",
+    "closing",
+    "introduction",
+    "awards",
+    "award",
+    "social",
+    "reception",
+    "workshop",
+    "future",
+    "open",
+    "problems",
+    "challenges",
+    "lessons",
+    "new",
+    "fast",
+    "faster",
+    "scalable",
+    "retrieval",
+    "search",
+    "index",
+    "hashing",
+    "compression",
+    "quantization",
+    "pruning",
+    "distillation",
+    "generative",
+    "foundation",
+    "agents",
+    "vision",
+    "robust",
+    "robustness",
+    "theory",
+    "practice",
+    "approach",
+    "methods",
+    "method",
+    "analysis",
+    "ml",
+    "llm",
+    "llms",
+    "gpu",
+    "gpus",
+    "tpu",
 }
 
 
@@ -167,12 +351,18 @@ def name_like(text: str) -> bool:
 
 def _surname_like(text: str) -> bool:
     word = text.strip()
-    return (bool(re.fullmatch(r"[^\W\d_][\w'’-]*", word)) and word[0].isupper()
-            and word.lower() not in _TITLE_WORDS and word.lower() not in _INSTITUTION
-            and not (len(word) > 1 and word.isupper()))
+    return (
+        bool(re.fullmatch(r"[^\W\d_][\w'’-]*", word))
+        and word[0].isupper()
+        and word.lower() not in _TITLE_WORDS
+        and word.lower() not in _INSTITUTION
+        and not (len(word) > 1 and word.isupper())
+    )
 
 
-_GROUP_WORD = re.compile("|".join(word.strip() for word in GROUP_WORDS if word.strip() not in ("all", "everyone")))
+_GROUP_WORD = re.compile(
+    "|".join(word.strip() for word in GROUP_WORDS if word.strip() not in ("all", "everyone"))
+)
 
 
 def _is_group(text: str) -> bool:
@@ -202,7 +392,7 @@ def split_outside_parentheses(text: str, pattern: str) -> list[str]:
     parts, start = [], 0
     for match in re.finditer(pattern, masked):
         if match.end() > match.start():
-            parts.append(text[start:match.start()])
+            parts.append(text[start : match.start()])
             start = match.end()
     parts.append(text[start:])
     return [part.strip() for part in parts]
@@ -252,11 +442,17 @@ def _read_people(text: str, lenient: bool) -> tuple[Speaker, ...] | None:
                 return None
             if _is_group(name):
                 found.append(Speaker(name, role, True, affiliation))
-            elif name_like(name) or (singles and (len(parts) > 1 or lenient) and _surname_like(name)) or (
-                    lenient and not found and _lenient_name(name)):
+            elif (
+                name_like(name)
+                or (singles and (len(parts) > 1 or lenient) and _surname_like(name))
+                or (lenient and not found and _lenient_name(name))
+            ):
                 found.append(Speaker(name, role, False, affiliation))
-            elif found and not affiliation and (_is_affiliation(name) or _surname_like(name)
-                                                or found[-1].affiliation):
+            elif (
+                found
+                and not affiliation
+                and (_is_affiliation(name) or _surname_like(name) or found[-1].affiliation)
+            ):
                 last = found[-1]  # "Jane Doe, University of X, Berkeley": the affiliation
                 joined = f"{last.affiliation}, {name}" if last.affiliation else name
                 found[-1] = Speaker(last.name, last.role, last.group, joined)
@@ -271,8 +467,13 @@ def _read_people(text: str, lenient: bool) -> tuple[Speaker, ...] | None:
 def _lenient_name(text: str) -> bool:
     """A name taken as written where people are expected: capitalised, no title's words."""
     words = text.split()
-    return (bool(words) and text[0].isupper() and not _is_affiliation(text) and len(words) <= 6
-            and not any(w.lower() in _TITLE_WORDS for w in words))
+    return (
+        bool(words)
+        and text[0].isupper()
+        and not _is_affiliation(text)
+        and len(words) <= 6
+        and not any(w.lower() in _TITLE_WORDS for w in words)
+    )
 
 
 def _is_affiliation(text: str) -> bool:
@@ -290,8 +491,11 @@ def split_speakers(text: str) -> list[Speaker]:
 
 # --- rooms ---------------------------------------------------------------------------------
 
-_ROOM = re.compile(r"\b(?:room|hall|ballroom|auditorium|foyer|lobby|building|floor|level|suite|"
-                   r"theatre|theater|atrium|terrace|salon|lounge|wing|rm\.?)\b", re.IGNORECASE)
+_ROOM = re.compile(
+    r"\b(?:room|hall|ballroom|auditorium|foyer|lobby|building|floor|level|suite|"
+    r"theatre|theater|atrium|terrace|salon|lounge|wing|rm\.?)\b",
+    re.IGNORECASE,
+)
 
 
 def looks_like_room(text: str) -> bool:

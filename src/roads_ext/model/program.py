@@ -102,7 +102,7 @@ _FIRST_LETTERS = re.compile(r"[a-z]+")
 #: the first word's letters -> the kinds' words that begin with it, longest first
 _ALIASES_BY_FIRST: dict[str, list[str]] = {}
 for _alias in _ALIASES_LONGEST:
-    _ALIASES_BY_FIRST.setdefault(_FIRST_LETTERS.match(_alias).group(), []).append(_alias)
+    _ALIASES_BY_FIRST.setdefault(_alias.split()[0].split("-")[0], []).append(_alias)
 #: a numbered label as programs write it: ``Keynote #3``, ``Oral Talk 1``, ``Poster Session II``
 _NUMBER = r"(?:\s*#\s*\d+|\s+\d+[a-z]?|\s+(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\b)"
 #: what follows a kind's label: its number, then a separator and the rest of the text
@@ -246,10 +246,11 @@ class Slot:
 @dataclass
 class Day:
     offset: int
-    date: dt.date | None  # None: a day whose date could not be read (its slots are left out)
+    date: dt.date
     label: str = ""
     slots: list[Slot] = field(default_factory=list)
     latest: dt.time | None = None  # the latest time read so far, for 12-hour times without am/pm
+    undated: bool = False  # a day whose date could not be read: its slots are left out, once said
 
 
 @dataclass
@@ -358,7 +359,8 @@ def read_parts(rest: str, offset: int, problems: list[Problem], extras: tuple[st
         if prefix and len(prefix.group("prefix").split()) <= 4 and difflib.get_close_matches(
                 " ".join(prefix.group("prefix").lower().split()), list(_ALIASES), n=1, cutoff=0.8):
             # a near miss of a kind ("Keynot:"); other words before a colon are the title's
-            problems.append(Problem(offset, "kind", read_kind(prefix.group("prefix"))[1]))
+            why = read_kind(prefix.group("prefix"))[1]
+            problems.append(Problem(offset, "kind", why or f"unknown kind {prefix.group('prefix')!r}"))
 
     # -- a room or the speakers in a parenthesis at the end: "(Ballroom A)", "(Jane Doe, MIT)"
     trailing = trailing_parenthesis(head)
@@ -530,6 +532,7 @@ def program_lines(lines: list[str], csv_text: bool = False) -> list[Line]:
         in_table = False
         columns = None
         parts = _BULLET.match(raw.rstrip())
+        assert parts is not None  # the pattern matches any line
         indent = len(parts.group("indent").expandtabs())
         text = parts.group("text")
         if "\t" in text.strip():
@@ -574,7 +577,7 @@ def _cell_time(cell: str) -> re.Match | None:
 
 def _from_cells(line: Line) -> tuple[str, str, tuple[str, ...], str, str, str]:
     """A table row or CSV record -> ``(time text, first text, more texts, speakers,
-    kind, location)``; the time text is empty when no cell holds a time."""
+    location, abstract)``; the time text is empty when no cell holds a time."""
     cells = line.cells or []
     columns = list(line.columns or [])
     columns += [None] * (len(cells) - len(columns))
@@ -597,6 +600,8 @@ def _from_cells(line: Line) -> tuple[str, str, tuple[str, ...], str, str, str]:
             kind = clean_text(cell)
         elif column == "location":
             location = clean_text(cell)
+        elif column == "abstract":
+            abstract = " ".join(clean_text(cell).split())
         elif not time and not start and _cell_time(cell):
             time = clean_text(cell).strip("*_ ").rstrip(":.")
         else:
@@ -609,7 +614,7 @@ def _from_cells(line: Line) -> tuple[str, str, tuple[str, ...], str, str, str]:
     first = texts[0] if texts else ""
     if kind:
         first = f"{kind}: {first}" if first else kind
-    return time, first, tuple(texts[1:]), people, kind, location
+    return time, first, tuple(texts[1:]), people, location, abstract
 
 
 def parse_program(lines: list[str], first_day: dt.date | None = None,
@@ -622,7 +627,8 @@ def parse_program(lines: list[str], first_day: dt.date | None = None,
     program = Program()
     problems = program.problems
     day: Day | None = Day(-1, first_day) if first_day else None
-    year = (first_day or workshop_date).year if (first_day or workshop_date) else None
+    known = first_day or workshop_date
+    year = known.year if known else None
     if day is None and workshop_date is not None:
         day = Day(-1, workshop_date)
     if day:
@@ -660,7 +666,7 @@ def parse_program(lines: list[str], first_day: dt.date | None = None,
         detail_key = None
 
         if line.cells is not None:
-            time, first, more, people, _, location = _from_cells(line)
+            time, first, more, people, location, abstract = _from_cells(line)
             if not time:
                 texts = [clean_text(c) for c in line.cells if clean_text(c)]
                 if not texts:
@@ -690,7 +696,9 @@ def parse_program(lines: list[str], first_day: dt.date | None = None,
                 continue
             pending = _Pending(offset, 0, match, first, list(more), people, location, day, session,
                                session_kind)
-            if day is not None and day.date is not None:
+            if abstract:
+                pending.details.append(("abstract", abstract, offset))
+            if day is not None and not day.undated:
                 day.slots.append(pending.slot_placeholder)
             continue
 
@@ -713,7 +721,7 @@ def parse_program(lines: list[str], first_day: dt.date | None = None,
                 _close_day(day, match, offset, problems)
                 continue
             pending = _Pending(offset, line.indent, match, rest, [], "", "", day, session, session_kind)
-            if day is not None and day.date is not None:
+            if day is not None and not day.undated:
                 day.slots.append(pending.slot_placeholder)
             continue
 
@@ -752,11 +760,10 @@ def parse_program(lines: list[str], first_day: dt.date | None = None,
         one.slots = [slot for slot in one.slots if slot.title != _DROPPED]
     finish_days(program)
     assign_slugs(program)
-    if not program.slots():
-        if not any(p.subtype in ("time", "date") for p in problems):
-            problems.append(Problem(0, "empty", (
-                "has no slots: write one line per slot, like '8:30am-8:40am - Welcome (Workshop "
-                "Organizers)', and give the day after the directive name")))
+    if not program.slots() and not any(p.subtype in ("time", "date") for p in problems):
+        problems.append(Problem(0, "empty", (
+            "has no slots: write one line per slot, like '8:30am-8:40am - Welcome (Workshop "
+            "Organizers)', and give the day after the directive name")))
     program.days = [d for d in program.days if d.slots]
     return program
 
@@ -790,11 +797,11 @@ def _continues(pending: _Pending, text: str) -> bool:
 
 def _close_day(day: Day | None, match: re.Match, offset: int, problems: list[Problem]) -> None:
     """``17:50 Finish``: the last slot ends then; the line is no slot."""
-    if day is None or not day.slots or day.date is None:
+    if day is None or not day.slots or day.undated:
         return
     last = day.slots[-1]
     clock, problem = clock_from_groups(match.groupdict(), "s_")
-    if problem:
+    if problem or clock is None:
         problems.append(Problem(offset, "time", f"{problem}; the day's end is left out"))
         return
     moment = _resolve(clock, day.latest)
@@ -818,7 +825,7 @@ def _day_or_session(text: str, offset: int, program: Program, day: Day | None, y
         date, _, problem = parse_date(text[where[0]:])
         if problem:
             problems.append(Problem(offset, "date", problem))
-            return Day(offset, None)
+            return _undated(offset)
         label_end = where[0]
     else:
         short = find_date_without_year(text) if looks_like_date(text) else None
@@ -830,14 +837,14 @@ def _day_or_session(text: str, offset: int, program: Program, day: Day | None, y
                     f"{written!r} has no year: write the date with its year ('{written}, 2023'), give it "
                     "after the directive's name, or set roads_workshop_date = \"2023-06-08\" in conf.py; "
                     "the slots of this day are left out")))
-                return Day(offset, None)
+                return _undated(offset)
             date, problem = date_in_year(short, year)
             if problem:
                 problems.append(Problem(offset, "date", problem))
-                return Day(offset, None)
+                return _undated(offset)
         elif looks_like_date(text) and not table and not re.search(r"session", text, re.IGNORECASE):
             problems.append(Problem(offset, "date", parse_date(text)[2] or f"{text!r} is not a date"))
-            return Day(offset, None)
+            return _undated(offset)
     if date is not None:
         label = text[:label_end].strip(" -–—:,(|")
         if label.lower() in PROGRAM_WORDS:
@@ -858,6 +865,12 @@ def _day_or_session(text: str, offset: int, program: Program, day: Day | None, y
     if text.lower().strip(" :") in PROGRAM_WORDS or not text:
         return None
     return text
+
+
+def _undated(offset: int) -> Day:
+    """A day line whose date could not be read: the slots below it are left out (the
+    one warning about the day says so)."""
+    return Day(offset, dt.date.min, undated=True)
 
 
 def _resolve(clock, latest: dt.time | None, end_of: bool = False) -> dt.time:
@@ -884,7 +897,7 @@ class _Pending:
         self.rest, self.extras, self.speakers_text, self.location = rest, extras, speakers, location
         self.day, self.session, self.session_kind = day, session, session_kind
         self.details: list[tuple[str, str, int]] = []
-        date = day.date if day and day.date else dt.date(1970, 1, 1)
+        date = day.date if day else dt.date(1970, 1, 1)
         self.slot_placeholder = Slot(offset, date, dt.time(0), None, _DROPPED, "session")
 
     def finish(self, problems: list[Problem]) -> None:
@@ -894,7 +907,7 @@ class _Pending:
                 "no day for this slot: give the date after the directive name "
                 "('```{schedule} June 8, 2023') or on a line of its own above the slots; this slot is left out")))
             return
-        if self.day.date is None:
+        if self.day.undated:
             return  # the day's one warning said its slots are left out
         read = read_slot(self.match, self.offset, self.day, problems, self.rest, tuple(self.extras),
                          self.speakers_text)
@@ -915,13 +928,13 @@ def read_slot(match: re.Match, offset: int, day: Day | None, problems: list[Prob
               extras: tuple[str, ...] = (), speakers_text: str = "") -> Slot | None:
     groups = match.groupdict()
     start, problem = clock_from_groups(groups, "s_")
-    if problem:
+    if problem or start is None:
         problems.append(Problem(offset, "time", f"{problem}; this slot is left out"))
         return None
     end = None
     if groups.get("end"):
         end, problem = clock_from_groups(groups, "e_")
-        if problem:
+        if problem or end is None:
             problems.append(Problem(offset, "time", f"{problem}; this slot is left out"))
             return None
     if day is None:
@@ -974,7 +987,7 @@ def read_detail(slot: Slot, key: str, value: str, offset: int, problems: list[Pr
     elif key == "kind":
         kind, why = read_kind(value)
         if kind is None:
-            problems.append(Problem(offset, "kind", why))
+            problems.append(Problem(offset, "kind", why or f"unknown kind {value!r}"))
             return None
         slot.kind = kind
     elif key == "location":
@@ -1024,7 +1037,7 @@ def assign_slugs(program: Program) -> None:
             number += 1
             slot.slug = f"{base}-{number}"
         taken[slot.slug] = slot
-        if slot.id_offset is not None:
+        if slot.id_offset is not None and owner is not None:
             program.problems.append(Problem(slot.id_offset, "detail", (
                 f"id {base!r} is already used by {owner.heading!r}: give each slot an id of its own; "
                 f"this one's anchor is {slot.slug!r}")))
