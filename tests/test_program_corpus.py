@@ -33,13 +33,13 @@ def S(start, end, kind, title, speakers=(), room="", session="", day=WORKSHOP):
 EXPECTED: dict[str, list[tuple]] = {
     "01-list-labels-backtick-titles.md": [
         S("08:30", "08:40", "opening", "Welcome and Opening Remarks", ["Workshop Organizers"]),
-        S("08:40", "09:30", "keynote", "Keynote #1", ["Marta Kowalczyk (Uppsala)"]),
+        S("08:40", "09:30", "keynote", "Keynote #1", ["Prof. Marta Kowalczyk (Uppsala)"]),
         S("09:30", "09:55", "invited", "Folding Attention: Cheaper Long Contexts by Reuse", ["Tobias Lindqvist"]),
         S("09:55", "10:20", "invited", "Sketching Gradients at Scale", ["Priya Raghunathan"]),
         S("10:20", "10:40", "break", "Coffee Break and Socialize"),
-        S("10:40", "11:30", "keynote", "Keynote #2", ["Osei Mensah (Kumasi Labs)"]),
+        S("10:40", "11:30", "keynote", "Keynote #2", ["Dr. Osei Mensah (Kumasi Labs)"]),
         S("11:30", "12:30", "lunch", "Lunch Break"),
-        S("12:30", "13:10", "keynote", "Keynote #3", ["Ines Carvalho (Lisbon Tech)"]),
+        S("12:30", "13:10", "keynote", "Keynote #3", ["Prof. Ines Carvalho (Lisbon Tech)"]),
         S("13:10", "14:00", "panel", "Panel Discussion", ["Kowalczyk", "Mensah", "Carvalho"]),
         S("14:00", None, "social", "Social"),
     ],
@@ -157,21 +157,21 @@ EXPECTED: dict[str, list[tuple]] = {
     ],
     "12-panels-honorifics-nicknames.md": [
         S("14:00", "14:10", "opening", "Opening"),
-        S("14:10", "14:50", "keynote", "Keynote", ["Wen-Hsiang (Vincent) Liu (Formosa University)"]),
-        S("14:50", "15:30", "invited", "Energy-Aware Scheduling of Training Jobs", ["Meiling (Mia) Sun"]),
+        S("14:10", "14:50", "keynote", "Keynote", ["Prof. Wen-Hsiang (Vincent) Liu (Formosa University)"]),
+        S("14:50", "15:30", "invited", "Energy-Aware Scheduling of Training Jobs", ["Dr. Meiling (Mia) Sun"]),
         S("15:30", "15:45", "break", "Break"),
         S("15:45", "16:45", "panel", "Panel Session", [
-            "Aylin Demir (Anatolia AI)", "Jakub Novotny (Vltava University)", "Meiling (Mia) Sun (Pearl Labs)"]),
+            "Dr. Aylin Demir (Anatolia AI)", "Prof. Jakub Novotny (Vltava University)", "Meiling (Mia) Sun (Pearl Labs)"]),
         S("16:45", "17:30", "panel", "Panel Discussion", ["Demir", "Novotny", "Liu"]),
     ],
     "13-rooms-orals-numbered-keynotes.md": [
-        S("09:00", "09:40", "keynote", "Keynote #3", ["Gabriela Costa (Atlantic University)"]),
+        S("09:00", "09:40", "keynote", "Keynote #3", ["Prof. Gabriela Costa (Atlantic University)"]),
         S("09:40", "10:00", "contributed", "Oral Talk 1"),
         S("10:00", "10:20", "contributed", "Oral Talk 2"),
         S("10:20", "10:50", "poster", "Poster Session I", room="Hall C"),
         S("10:50", "11:30", "invited", "Closing the Loop on Data Selection", ["Ruth Abebe"]),
         S("11:30", "12:30", "lunch", "Lunch", room="Ballroom A"),
-        S("12:30", "13:10", "keynote", "Keynote #4", ["Felix Wagner (Alpine Institute)"]),
+        S("12:30", "13:10", "keynote", "Keynote #4", ["Dr. Felix Wagner (Alpine Institute)"]),
         S("13:10", "13:30", "closing", "Closing Remarks"),
     ],
     "14-nbsp-endash-title-next-line-quotes.md": [
@@ -214,7 +214,7 @@ EXPECTED: dict[str, list[tuple]] = {
 
 def shown(speaker: Speaker) -> str:
     role = f"{speaker.role}: " if speaker.role else ""
-    return role + speaker.name + (f" ({speaker.affiliation})" if speaker.affiliation else "")
+    return role + speaker.written + (f" ({speaker.affiliation})" if speaker.affiliation else "")
 
 
 def as_read(slot: Slot) -> tuple:
@@ -253,21 +253,21 @@ def test_the_published_roads_program_reads_without_a_rewrite():
     june8 = dt.date(2023, 6, 8)
     assert [as_read(slot) for slot in program.slots()] == [
         (june8, "08:30", "08:40", "opening", "Welcome and Opening Remarks", ["Workshop Organizers"], "", ""),
-        (june8, "08:40", "09:40", "keynote", "Keynote #1", ["Michael Mitzenmacher (Harvard)"], "", ""),
+        (june8, "08:40", "09:40", "keynote", "Keynote #1", ["Prof. Michael Mitzenmacher (Harvard)"], "", ""),
         (june8, "09:40", "10:05", "invited", "Cuttlefish: Low-Rank Model Training without All the Tuning",
          ["Hongyi Wang"], "", ""),
         (june8, "10:05", "10:30", "invited", ("Pre-train and Search: Efficient Embedding Table Sharding with "
                                              "Pre-trained Neural Cost Models"), ["Daochen Zha"], "", ""),
         (june8, "10:30", "10:50", "break", "Coffee Break and Socialize", [], "", ""),
-        (june8, "10:50", "11:30", "keynote", "Keynote #2", ["Bilge Acun (Meta)"], "", ""),
+        (june8, "10:50", "11:30", "keynote", "Keynote #2", ["Dr. Bilge Acun (Meta)"], "", ""),
         (june8, "11:30", "11:55", "invited", "MegaBlocks: Efficient Sparse Training with Mixture-of-Experts",
          ["Trevor Gale"], "", ""),
         (june8, "11:55", "12:20", "invited", ("RSC: Accelerating Graph Neural Networks Training via Randomized "
                                              "Sparse Computations"), ["Daochen Zha"], "", ""),
         (june8, "12:20", "13:20", "lunch", "Lunch Break", [], "", ""),
-        (june8, "13:20", "14:00", "keynote", "Keynote #3", ["Jonathan Frankle (Harvard)"], "", ""),
-        (june8, "14:00", "14:30", "keynote", "Keynote #4", ["Furong Huang (UMD)"], "", ""),
-        (june8, "14:30", "15:10", "keynote", "Keynote #5", ["Chen Luo (Amazon)"], "", ""),
+        (june8, "13:20", "14:00", "keynote", "Keynote #3", ["Prof. Jonathan Frankle (Harvard)"], "", ""),
+        (june8, "14:00", "14:30", "keynote", "Keynote #4", ["Prof. Furong Huang (UMD)"], "", ""),
+        (june8, "14:30", "15:10", "keynote", "Keynote #5", ["Dr. Chen Luo (Amazon)"], "", ""),
         (june8, "15:10", "15:30", "break", "Coffee Break and Socialize", [], "", ""),
         (june8, "15:30", "16:30", "panel", "Panel Discussion",
          ["Mitzenmacher", "Frankle", "Acun", "Luo", "Shrivastava"], "", ""),
@@ -356,7 +356,7 @@ def test_roads_program_page(make_app, tmp_path, monkeypatch):
     keynote = rows[1]
     assert keynote.select_one(".roads-slot-title").get_text() == "Keynote #1"
     link = keynote.select_one(".roads-slot-speakers a")
-    assert (link.get_text(), link["href"]) == ("Michael Mitzenmacher", "speakers.html#person-michael-mitzenmacher")
+    assert (link.get_text(), link["href"]) == ("Prof. Michael Mitzenmacher", "speakers.html#person-michael-mitzenmacher")
     guests = [r.select_one(".roads-slot-speakers").get_text() for r in rows[2:4] + rows[6:8]]
     assert guests == ["Hongyi Wang", "Daochen Zha", "Trevor Gale", "Daochen Zha"]
     assert not any(r.select(".roads-slot-speakers a") for r in rows[2:4] + rows[6:8])  # guests: no link
@@ -467,7 +467,7 @@ def test_the_year_from_the_workshop_date_setting(build_page):
     # a guest: as written, no link and no warning; a declared person by surname form
     rows = page.select("tr.roads-slot")
     assert rows[2].select_one(".roads-slot-speakers").get_text() == "Grace Guest"
-    assert rows[1].select_one(".roads-slot-speakers").get_text() == "Ada Lovelace (Analytical)"
+    assert rows[1].select_one(".roads-slot-speakers").get_text() == "Prof. Ada Lovelace (Analytical)"
     assert not [line for line in lines if "Grace Guest" in line]
 
 

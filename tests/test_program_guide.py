@@ -86,7 +86,7 @@ def test_guide_published_program_example(build_page, monkeypatch):
     assert [r.select_one(".roads-slot-title").get_text() for r in rows] == [
         "Welcome and Opening Remarks", "Keynote #1", "On the Connexion of the Physical Sciences",
         "Coffee Break and Socialize", "Panel Discussion", "Social"]
-    assert rows[1].select_one(".roads-slot-speakers").get_text() == "Ada Lovelace (Analytical Engines)"
+    assert rows[1].select_one(".roads-slot-speakers").get_text() == "Prof. Ada Lovelace (Analytical Engines)"
     assert rows[2].select_one(".roads-slot-speakers").get_text() == "Mary Somerville"  # a guest
     assert [a.get_text() for a in rows[4].select(".roads-slot-speakers a")] == ["Lovelace", "Turing"]
     assert rows[4].select_one(".roads-slot-speakers").get_text() == "Lovelace, Turing, Somerville"

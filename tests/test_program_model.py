@@ -344,7 +344,9 @@ def test_people_as_programs_write_them():
     assert split_speakers("Jane Doe, University of California, Berkeley") == [
         Speaker("Jane Doe", affiliation="University of California, Berkeley")]
     assert split_speakers("Prof. Jane Doe (MIT), Dr. John Roe (ETH Zurich)") == [
-        Speaker("Jane Doe", affiliation="MIT"), Speaker("John Roe", affiliation="ETH Zurich")]
+        Speaker("Jane Doe", affiliation="MIT", honorific="Prof."),
+        Speaker("John Roe", affiliation="ETH Zurich", honorific="Dr.")]
+    assert split_speakers("王伟, Пётр Иванов") == [Speaker("王伟"), Speaker("Пётр Иванов")]
     assert split_speakers("Yingyan (Celine) Lin (Georgia Tech)") == [
         Speaker("Yingyan (Celine) Lin", affiliation="Georgia Tech")]
     assert split_speakers("Doe, Roe, Lin") == [Speaker("Doe"), Speaker("Roe"), Speaker("Lin")]

@@ -316,7 +316,7 @@ class ScheduleDirective(RoadsDirective):
                 if speaker.group:
                     people += nodes.inline(speaker.name, speaker.name, classes=["roads-group"])
                 else:  # linked to their card; a guest declared nowhere is shown as written
-                    people += person_reference(self.env, speaker.name, strict=False, by="schedule",
+                    people += person_reference(self.env, speaker.written, strict=False, by="schedule",
                                                location=(self.get_source_info()[0], line))
                 if speaker.affiliation:
                     people += nodes.inline(f" ({speaker.affiliation})", f" ({speaker.affiliation})",
@@ -521,6 +521,8 @@ def person_ld(app: Sphinx, name: str, speaker: Speaker | None = None) -> dict[st
     if declared:
         return declared
     data: dict[str, Any] = {"@type": "Person", "name": name}
+    if speaker is not None and speaker.honorific:
+        data["honorificPrefix"] = speaker.honorific
     if speaker is not None and speaker.affiliation:
         data["affiliation"] = {"@type": "Organization", "name": speaker.affiliation}
     return data

@@ -22,6 +22,12 @@ class Speaker:
     role: str = ""
     group: bool = False  # "Workshop Organizers": shown as written, not looked up
     affiliation: str = ""  # as the program gives it: "Harvard" in "Jane Doe (Harvard)"
+    honorific: str = ""  # "Prof." in "Prof. Jane Doe": shown, not part of the name
+
+    @property
+    def written(self) -> str:
+        """The name as the program writes it: ``Prof. Jane Doe``."""
+        return f"{self.honorific} {self.name}" if self.honorific else self.name
 
 
 #: words that make a name in parentheses a group shown as written, not a person
@@ -341,7 +347,7 @@ def name_like(text: str) -> bool:
             return False
         if folded in _PARTICLES:
             continue
-        if not bare or not bare[0].isupper():
+        if not bare or not _capital(bare[0]):
             return False
         letters = bare.replace(".", "").replace("-", "").replace("'", "")
         if len(letters) > 1 and letters.isupper():
@@ -353,7 +359,7 @@ def _surname_like(text: str) -> bool:
     word = text.strip()
     return (
         bool(re.fullmatch(r"[^\W\d_][\w'’-]*", word))
-        and word[0].isupper()
+        and _capital(word[0])
         and word.lower() not in _TITLE_WORDS
         and word.lower() not in _INSTITUTION
         and not (len(word) > 1 and word.isupper())
@@ -398,15 +404,18 @@ def split_outside_parentheses(text: str, pattern: str) -> list[str]:
     return [part.strip() for part in parts]
 
 
-def _name_and_affiliation(part: str) -> tuple[str, str]:
-    """``Prof. Jane Doe (Harvard)`` -> ``("Jane Doe", "Harvard")``; a nickname in the
-    middle of a name (``Yingyan (Celine) Lin``) stays in it."""
-    part = HONORIFICS.sub("", part.strip())
+def _name_and_affiliation(part: str) -> tuple[str, str, str]:
+    """``Prof. Jane Doe (Harvard)`` -> ``("Jane Doe", "Harvard", "Prof.")``; a nickname in
+    the middle of a name (``Yingyan (Celine) Lin``) stays in it."""
+    part = part.strip()
+    title = HONORIFICS.match(part)
+    honorific = title.group(0).strip() if title else ""
+    part = part[title.end():] if title else part
     affiliation = ""
     trailing = trailing_parenthesis(part)
     if trailing and trailing[0]:
         part, affiliation = trailing
-    return " ".join(part.split()), " ".join(affiliation.split())
+    return " ".join(part.split()), " ".join(affiliation.split()), honorific
 
 
 def read_people(text: str, lenient: bool = False) -> list[Speaker] | None:
@@ -437,17 +446,17 @@ def _read_people(text: str, lenient: bool) -> tuple[Speaker, ...] | None:
         found: list[Speaker] = []
         singles = all(len(_plain_name(_name_and_affiliation(p)[0]).split()) == 1 for p in parts)
         for part in parts:
-            name, affiliation = _name_and_affiliation(part)
+            name, affiliation, honorific = _name_and_affiliation(part)
             if not name:
                 return None
             if _is_group(name):
-                found.append(Speaker(name, role, True, affiliation))
+                found.append(Speaker(name, role, True, affiliation, honorific))
             elif (
                 name_like(name)
                 or (singles and (len(parts) > 1 or lenient) and _surname_like(name))
                 or (lenient and not found and _lenient_name(name))
             ):
-                found.append(Speaker(name, role, False, affiliation))
+                found.append(Speaker(name, role, False, affiliation, honorific))
             elif (
                 found
                 and not affiliation
@@ -455,13 +464,18 @@ def _read_people(text: str, lenient: bool) -> tuple[Speaker, ...] | None:
             ):
                 last = found[-1]  # "Jane Doe, University of X, Berkeley": the affiliation
                 joined = f"{last.affiliation}, {name}" if last.affiliation else name
-                found[-1] = Speaker(last.name, last.role, last.group, joined)
+                found[-1] = Speaker(last.name, last.role, last.group, joined, last.honorific)
             elif lenient and _lenient_name(name):
-                found.append(Speaker(name, role, False, affiliation))
+                found.append(Speaker(name, role, False, affiliation, honorific))
             else:
                 return None
         speakers.extend(found)
     return tuple(speakers) or None
+
+
+def _capital(ch: str) -> bool:
+    """A capital letter, or a letter of a script without case (王伟)."""
+    return ch.isupper() or (ch.isalpha() and not ch.islower())
 
 
 def _lenient_name(text: str) -> bool:
@@ -469,7 +483,7 @@ def _lenient_name(text: str) -> bool:
     words = text.split()
     return (
         bool(words)
-        and text[0].isupper()
+        and _capital(text[0])
         and not _is_affiliation(text)
         and len(words) <= 6
         and not any(w.lower() in _TITLE_WORDS for w in words)
