@@ -410,7 +410,7 @@ def _name_and_affiliation(part: str) -> tuple[str, str, str]:
     part = part.strip()
     title = HONORIFICS.match(part)
     honorific = title.group(0).strip() if title else ""
-    part = part[title.end():] if title else part
+    part = part[title.end() :] if title else part
     affiliation = ""
     trailing = trailing_parenthesis(part)
     if trailing and trailing[0]:
