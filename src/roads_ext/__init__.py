@@ -26,15 +26,18 @@ def _add_static_files(app: Sphinx) -> None:
     """CSS for HTML builders only; the other builders render plain nodes."""
     if app.builder.format != "html":
         return
+    from .i18n import script_attributes
+
     app.config.html_static_path.append(str(STATIC))
     app.add_css_file("roads.css")
-    app.add_js_file("roads-times.js", loading_method="defer")
+    app.add_js_file("roads-times.js", loading_method="defer", **script_attributes(app.config))
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     from .calendar import setup_calendar
     from .dates import setup_dates
     from .htmlfixes import setup_htmlfixes
+    from .i18n import setup_i18n
     from .people import setup_people
     from .photos import setup_photos
     from .program import setup_program
@@ -43,6 +46,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .topics import setup_topics
 
     app.setup_extension("sphinx_design")
+    setup_i18n(app)
     setup_registry(app)
     setup_people(app)
     setup_photos(app)

@@ -34,6 +34,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
 
 from . import __version__
+from .i18n import _
 from .model.dates import ImportantDate, Zone, now_for_build
 from .model.program import Program
 from .shared import marked_nodes, warn
@@ -116,7 +117,7 @@ def build_now(env: BuildEnvironment) -> dt.datetime:
     """This build's "now", fixed for the whole build (see :func:`on_builder_inited`)."""
     now = getattr(env, "roads_now", None)
     if now is None:
-        now, _ = now_for_build(dict(os.environ))
+        now, _problem = now_for_build(dict(os.environ))
     return now
 
 
@@ -234,7 +235,7 @@ def calendar_paragraph(docname: str, anchor: str, text: str) -> nodes.paragraph:
     """The paragraph under a program or a dates table that links its whole calendar."""
     paragraph = nodes.paragraph(classes=["roads-calendar"])
     ask_for_calendar_link(paragraph, docname, anchor, "", text,
-                          "An iCalendar file for Google Calendar, Outlook or Apple Calendar")
+                          _("An iCalendar file for Google Calendar, Outlook or Apple Calendar"))
     return paragraph
 
 

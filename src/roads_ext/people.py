@@ -18,6 +18,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import photos
+from .i18n import _
 from .model.people import Person, PersonLineError, parse_person_line
 from .registry import Declaration, PeopleDomain
 from .shared import (
@@ -80,7 +81,7 @@ def speaker_card(person: Person, talk: str = "", body: list[nodes.Node] | None =
     if person.photo:
         card_body += nodes.image(
             uri=person.photo,
-            alt=f"Photo of {person.name}",
+            alt=_("Photo of %(name)s") % {"name": person.name},
             classes=["roads-photo"],
             candidates={"*": person.photo},
             **{photos.PHOTO_ATTR: person.photo, photos.NAME_ATTR: person.name},
@@ -92,7 +93,8 @@ def speaker_card(person: Person, talk: str = "", body: list[nodes.Node] | None =
     card_body += where
     if talk:
         talk_line = nodes.paragraph("", "", classes=["roads-talk"])
-        talk_line += nodes.inline("Talk: ", "Talk: ", classes=["roads-label"])
+        label = _("Talk:") + " "
+        talk_line += nodes.inline(label, label, classes=["roads-label"])
         talk_line += nodes.emphasis(talk, talk)
         card_body += talk_line
     if body:
