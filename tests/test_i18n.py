@@ -314,3 +314,32 @@ def test_the_catalogue_is_compiled_into_the_doctree_folder(make_app, tmp_path):
     app = build(make_app, tmp_path, "fr")
     assert (Path(app.doctreedir) / COMPILED_DIR / "fr" / "LC_MESSAGES" / f"{CATALOG}.mo").is_file()
     assert not (Path(app.outdir) / COMPILED_DIR).exists()
+
+
+# --- the visitor's-own-time script, in a real browser ---------------------------------------------
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("language", "clock", "first", "note"), [
+    ("de", None, "17:30 – 17:40 Ihre Ortszeit", "Unter jeder Zeit steht dieselbe in Ihrer Zeitzone (Europe/Paris)."),
+    ("fr", None, "17:30 – 17:40 à votre heure",
+     "Sous chaque heure, la même dans votre fuseau horaire (Europe/Paris)."),
+    ("de", "12", "5:30 PM – 5:40 PM Ihre Ortszeit", None),
+    ("en", "24", "17:30 – 17:40 your time", "Below each time, the same in your time zone (Europe/Paris)."),
+])
+def test_the_script_writes_in_the_page_language(make_app, tmp_path, language, clock, first, note):
+    from test_program import CHROMIUM, dump_dom
+
+    if not CHROMIUM.exists():
+        pytest.skip("needs /usr/bin/chromium")
+    app = build(make_app, tmp_path, language, **({"roads_clock": clock} if clock else {}))
+    # the browser itself speaks English: the page's lang decides
+    away = dump_dom(Path(app.outdir) / "index.html", "Europe/Paris")
+    local = [re.sub(r"[\u202f\u00a0 ]+", " ", s.get_text()) for s in away.select(".roads-schedule .roads-local-time")]
+    assert local[0] == first
+    if language == "de" and clock is None:
+        # an important date's time, 11:59 PM AoE, is the next day in Paris: the weekday says so
+        (deadline,) = [s.get_text() for s in away.select(".roads-dates .roads-local-time")]
+        assert re.sub(r"[\u202f\u00a0 ]+", " ", deadline) == "Fr., 13:59 Ihre Ortszeit"
+    if note:
+        assert away.select_one(".roads-local-note").get_text().strip() == note
