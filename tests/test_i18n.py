@@ -52,6 +52,18 @@ def test_the_clock_setting_overrides_the_locale():
     assert Formats.of("de", "12").date(THURSDAY) == "Donnerstag, 8. Juni 2023"
 
 
+@pytest.mark.parametrize(("written", "read"), [
+    (None, None), ("12", "12"), ("24", "24"), (24, "24"), (12, "12"), ("24h", "24"), (" 12H ", "12"),
+    ("13", None), ("", None), ("auto", None),
+])
+def test_roads_clock_as_written(written, read):
+    from types import SimpleNamespace
+
+    from roads_ext.i18n import clock_setting
+
+    assert clock_setting(SimpleNamespace(roads_clock=written)) == read
+
+
 def test_the_locale_clock_is_read_from_its_short_time_pattern():
     assert [locale_clock(parse_locale(lang)[0]) for lang in ("en", "en_US", "de", "fr", "en_GB")] == [
         "12", "12", "24", "24", "24"]
