@@ -140,6 +140,18 @@ def test_nothing_compiled_is_shipped():
     assert list(LOCALE_DIR.rglob("*.mo")) == []
 
 
+def test_the_catalogues_go_into_the_package():
+    import fnmatch
+    import tomllib
+
+    project = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text())
+    patterns = project["tool"]["setuptools"]["package-data"]["roads_ext"]
+    package = LOCALE_DIR.parent
+    shipped = [str(path.relative_to(package)) for path in LOCALE_DIR.rglob("*") if path.is_file()]
+    assert len(shipped) == 1 + len(SHIPPED)
+    assert [f for f in shipped if not any(fnmatch.fnmatch(f, p) for p in patterns)] == []
+
+
 # --- sites in German and French -----------------------------------------------------------------
 
 
@@ -355,3 +367,22 @@ def test_the_script_writes_in_the_page_language(make_app, tmp_path, language, cl
         assert re.sub(r"[\u202f\u00a0 ]+", " ", deadline) == "Fr., 13:59 Ihre Ortszeit"
     if note:
         assert away.select_one(".roads-local-note").get_text().strip() == note
+
+
+def test_input_stays_english_and_iso_in_a_german_site(build_page):
+    sphinx.locale.translators.clear()
+    built = build_page("""
+        # Termine
+
+        ```{important-dates}
+        - Einreichung: 1. Mai 2023
+        - Workshop: 2023-06-08
+        - Camera-ready: June 1, 2023
+        ```
+        """, language="de")
+    assert built.warning_lines() == [
+        f"{built.app.srcdir}/index.md:5: WARNING: important-dates: '1. Mai 2023' is not a date: write it "
+        "as 'June 8, 2023' or '2023-06-08' [roads.date]"]
+    rows = BeautifulSoup(built.html, "html.parser").select(".roads-dates tbody tr")
+    assert [texts(row, "td")[:2] for row in rows] == [
+        ["Workshop", "Donnerstag, 8. Juni 2023"], ["Camera-ready", "Donnerstag, 1. Juni 2023"]]
