@@ -52,15 +52,16 @@ def compile_catalogs(language: str | None, target: Path) -> list[Path]:
     """Compile the shipped ``.po`` files for ``language`` to ``.mo`` files under ``target``
     (``<target>/<lang>/LC_MESSAGES/roads_ext.mo``); a file already up to date is left
     alone. Fuzzy translations are left out, as ``msgfmt`` does."""
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
-
     wanted = catalog_languages(language)
     written = []
     for po in sorted(LOCALE_DIR.glob(f"*/LC_MESSAGES/{CATALOG}.po")):
         lang = po.parent.parent.name
         if lang not in wanted:
             continue
+        # here, not at the top: an English site compiles nothing and need not import them
+        from babel.messages.mofile import write_mo
+        from babel.messages.pofile import read_po
+
         with po.open("rb") as stream:
             catalog = read_po(stream, locale=lang, domain=CATALOG)
         buffer = io.BytesIO()
