@@ -55,11 +55,11 @@ class ImportantDatesDirective(RoadsDirective):
                 self.warn("has no dates", "empty")
             return []
         anchor = block_anchor(self, "key-dates")
-        caption = text(self.arguments[0]) if self.arguments else CAPTION
+        written = text(self.arguments[0]) if self.arguments else ""
         record = CalendarRecord(self.env.docname, anchor,
-                                f"{caption} · {self.config.project}", zone or Zone("UTC"),
+                                f"{written or CAPTION} · {self.config.project}", zone or Zone("UTC"),
                                 dates=result.items)
-        caption = text(self.arguments[0]) if self.arguments else _(CAPTION)
+        caption = written or _(CAPTION)
         add_record(self.env, record)
 
         block = nodes.container(classes=["roads-dates"], ids=[anchor])

@@ -185,7 +185,7 @@ class ScheduleDirective(RoadsDirective):
         starts = [day.slots[0].start_at(zone) for day in program.days]
         offsets = {start.utcoffset() for start in starts}
         # a program across a daylight-saving change names the zone, each day's table its offset
-        where = zone.describe(starts[0]) if len(offsets) == 1 else zone.name
+        where = zone.describe(starts[0], _("Anywhere on Earth")) if len(offsets) == 1 else zone.name
         note = nodes.paragraph(classes=["roads-zone-note"])
         before, _zone, after = _("Times are in %(zone)s.").partition("%(zone)s")
         note += nodes.Text(before)
