@@ -386,3 +386,36 @@ def test_input_stays_english_and_iso_in_a_german_site(build_page):
     rows = BeautifulSoup(built.html, "html.parser").select(".roads-dates tbody tr")
     assert [texts(row, "th, td")[:2] for row in rows] == [
         ["Workshop", "Donnerstag, 8. Juni 2023"], ["Camera-ready", "Donnerstag, 1. Juni 2023"]]
+
+
+PAPERS_CSV = ("title,authors,url,pdf,decision,track\n"
+              "Sparse Things,Ann Author; Bo Builder; Cy Coder,https://example.org/a,https://example.org/a.pdf,oral,\n"
+              "Small Things,Di Dev,https://example.org/b,,spotlight,Systems\n")
+
+
+@pytest.mark.parametrize(("language", "badges", "authors", "pdf_title"), [
+    ("de", ["Vortrag", "Kurzvortrag"], "Ann Author, Bo Builder und Cy Coder", "PDF von „Sparse Things“"),
+    ("fr", ["Présentation orale", "Présentation éclair"], "Ann Author, Bo Builder et Cy Coder",
+     "PDF de «\u00a0Sparse Things\u00a0»"),
+])
+def test_accepted_papers_in_the_language(build_page, language, badges, authors, pdf_title):
+    sphinx.locale.translators.clear()
+    built = build_page("""
+        # Papers
+
+        ```{accepted-papers} papers.csv
+        ```
+        """, files={"papers.csv": PAPERS_CSV}, language=language)
+    assert built.warning_lines() == []
+    page = BeautifulSoup(built.html, "html.parser")
+    # a decision's label is translated; a track is shown as written
+    assert texts(page, ".roads-badge") == [badges[0], badges[1], "Systems"]
+    assert page.select_one(".roads-paper-authors").get_text() == authors
+    assert page.select_one(".roads-paper-links a")["title"] == pdf_title
+
+
+def test_the_script_gets_the_date_states_in_the_language(make_app, tmp_path):
+    app = build(make_app, tmp_path, "de")
+    script = page(app).select_one('script[src*="roads-times.js"]')
+    assert [script[f"data-roads-{state}"] for state in ("passed", "next", "upcoming")] == [
+        "Vorbei", "Als Nächstes", "Bevorstehend"]
