@@ -70,7 +70,8 @@ class ImportantDatesDirective(RoadsDirective):
         for item in result.items:
             body += self.item_row(item)
         block += table
-        block += calendar_paragraph(self.env.docname, anchor, _("Add these dates to your calendar (.ics)"))
+        block += calendar_paragraph(self.env.docname, anchor,
+                                    _("Add these dates to your calendar (.ics)"))
         return [block]
 
     def item_row(self, item: ImportantDate) -> nodes.row:
@@ -83,7 +84,8 @@ class ImportantDatesDirective(RoadsDirective):
         if item.zone is not None:
             if item.zone.is_aoe:
                 when += nodes.Text(" ")
-                when += nodes.abbreviation("AoE", "AoE", explanation=_("Anywhere on Earth, UTC−12"))
+                explanation = _("Anywhere on Earth, UTC−12")
+                when += nodes.abbreviation("AoE", "AoE", explanation=explanation)
                 if item.all_day:
                     when += nodes.Text(" " + _("(end of the day)"))
             else:

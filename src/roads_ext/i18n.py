@@ -45,7 +45,8 @@ def catalog_languages(language: str | None) -> set[str]:
     written = (language or "").strip()
     if not written:
         return set()
-    return {written, written.replace("-", "_"), written.split("@")[0], re.split(r"[-_@]", written)[0]}
+    return {written, written.replace("-", "_"), written.split("@")[0],
+            re.split(r"[-_@]", written)[0]}
 
 
 def compile_catalogs(language: str | None, target: Path) -> list[Path]:
