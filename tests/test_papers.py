@@ -35,8 +35,13 @@ def paper_titles(block) -> list[str]:
 
 # --- the test root ---------------------------------------------------------------------
 
+# Every test of one root shares its source and output folders: without a fresh
+# environment a later test's build would read and write nothing, and it would assert on
+# an earlier test's pages and warnings.
+papers_site = pytest.mark.sphinx("html", testroot="papers", freshenv=True)
 
-@pytest.mark.sphinx("html", testroot="papers")
+
+@papers_site
 def test_each_paper_links_its_forum_pdf_and_declared_authors(app):
     app.build()
     assert "WARNING" not in app.warning.getvalue()
@@ -67,7 +72,7 @@ def test_each_paper_links_its_forum_pdf_and_declared_authors(app):
     assert "<Sparse>" not in (app.outdir / "index.html").read_text()
 
 
-@pytest.mark.sphinx("html", testroot="papers")
+@papers_site
 def test_decision_filter_and_anchors(app):
     app.build()
     page = main_part((app.outdir / "index.html").read_text())
@@ -77,7 +82,7 @@ def test_decision_filter_and_anchors(app):
     assert orals.select_one("li.roads-paper")["id"] == "paper-lm8nb2vc4d-2"
 
 
-@pytest.mark.sphinx("html", testroot="papers")
+@papers_site
 def test_csv_in_rst_sorted_by_title_and_chosen_by_track(app):
     app.build()
     page = main_part((app.outdir / "csv.html").read_text())
@@ -93,7 +98,7 @@ def test_csv_in_rst_sorted_by_title_and_chosen_by_track(app):
     assert paper_titles(systems) == ["Bloom Filters for Retrieval, at Scale", "Quantized Attention on Small Devices"]
 
 
-@pytest.mark.sphinx("html", testroot="papers")
+@papers_site
 def test_papers_are_scholarly_articles_with_their_authors(app):
     app.build()
     html = (app.outdir / "index.html").read_text()
@@ -156,7 +161,7 @@ def test_no_paper_chosen_is_a_warning(build_page, tmp_path):
         ":decision: oral and :track: Demo, Main (1 read) [roads.empty]"]
 
 
-@pytest.mark.sphinx("html", testroot="papers")
+@papers_site
 def test_find_paper_by_forum_id_or_anchor(app):
     """What a program slot's '- paper:' detail will name."""
     from roads_ext.papers import find_paper

@@ -137,7 +137,8 @@ def writes_files(builder: Builder) -> bool:
 
 
 def speaker_names(app: Sphinx) -> dict[str, str]:
-    """Written name -> the name the registry declares (for calendars)."""
+    """Written name -> the name the registry declares (for calendars): a short form
+    (``M. Mitzenmacher``) found as its person reference in the page is."""
     from .registry import PeopleDomain
 
     domain = PeopleDomain.of(app.env)

@@ -28,6 +28,10 @@ if TYPE_CHECKING:
 
 #: row attribute: when the date is over (ISO 8601), to tell passed from upcoming
 OVER_ATTR = "roads_over_at"
+#: row attribute, at write time: "passed", "next" or "upcoming" (the class is for roads.css)
+STATE_ATTR = "roads_date_state"
+#: on an important-dates table (its caption is dropped under a section of the same name)
+DATES_TABLE_ATTR = "roads_dates_table"
 STATUS_LABELS = {"passed": N_("Passed"), "next": N_("Next"), "upcoming": N_("Upcoming")}
 #: the default caption, as the calendar file's name has it (calendars stay language-neutral)
 CAPTION = N_("Important dates")
@@ -67,6 +71,7 @@ class ImportantDatesDirective(RoadsDirective):
         self.set_source_info(block)
         table, body = captioned_table(self, "roads-dates-table", caption,
                                       [(_("What"), 35), (_("When"), 45), (_("Status"), 20)])
+        table[DATES_TABLE_ATTR] = True  # for DropRepeatedCaption: marked, not found by its class
         for item in result.items:
             body += self.item_row(item)
         block += table
@@ -110,7 +115,7 @@ class DropRepeatedCaption(SphinxTransform):
 
     def apply(self, **kwargs: Any) -> None:
         for table in list(self.document.findall(nodes.table)):
-            if "roads-dates-table" not in table["classes"] or not isinstance(table[0], nodes.title):
+            if not table.get(DATES_TABLE_ATTR) or not isinstance(table[0], nodes.title):
                 continue
             section = table.parent
             while section is not None and not isinstance(section, nodes.section):
@@ -136,6 +141,7 @@ class MarkDateStatus(SphinxPostTransform):
             for item, state in zip(rows, states, strict=True):
                 item["classes"] = [c for c in item["classes"] if not c.startswith("roads-date-")]
                 item["classes"].append(f"roads-date-{state}")
+                item[STATE_ATTR] = state
                 cell = item.children[-1]
                 label = _(STATUS_LABELS[state])
                 cell.clear()

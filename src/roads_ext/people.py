@@ -18,32 +18,44 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from . import images
 from .i18n import _
 from .model.people import Person, PersonLineError, parse_person_line
-from .registry import Declaration, PeopleDomain
+from .registry import Declaration, PeopleDomain, person_reference, presented_name
 from .shared import (
     RoadsDirective, columns, grid_item, grid_list, grid_wrapper, json_ld_script, link_problem,
-    marked_nodes, page_link, text, unique_id, warn,
+    marked_nodes, page_link, text, unique_id,
 )
 from .shared import card as sd_card
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-#: node attribute naming the person (their key) a card or list entry presents
+# The parts of what a directive makes that later transforms work on carry these
+# attributes (docutils keeps them in the doctree and writes none of them out); no
+# transform looks for a CSS class, which is the stylesheet's business alone.
+
+#: on a card or a committee entry: the key of the person it presents
 PERSON_ATTR = "roads_person"
-#: node attribute set where the details must come from the registry at write time
+#: on a card or a committee entry: "card" or "committee"
+ENTRY_ATTR = "roads_entry"
+#: on an entry for a name written alone: that name, whose details the registry gives
 FILL_ATTR = "roads_fill"
+#: on the empty place for those details: "card" (``Affiliation, Country``) or
+#: "committee" (`` (Affiliation, Country)``), filled at write time
+DETAILS_ATTR = "roads_details"
+#: on a card's name: the card's title, whose heading level follows the section
+CARD_TITLE_ATTR = "roads_card_title"
 
 
 # --- nodes a person is shown with ----------------------------------------------
 
 
-def name_node(person: Person) -> nodes.Node:
-    """The name, linked to the homepage when there is a safe one."""
+def name_reference(directive: RoadsDirective, person: Person, line: int | None = None) -> nodes.Node:
+    """The name of a person a card or list presents, linked to their homepage. Given
+    here, it is linked now; else it is a (strict) person reference, resolved at write
+    time to their declared name and the homepage given wherever they are declared."""
     if person.homepage:
-        return nodes.reference(
-            person.name, person.name, refuri=person.homepage, classes=["roads-person-link"]
-        )
-    return nodes.Text(person.name)
+        return presented_name(person)
+    return person_reference(directive.env, person.name, strict=True, form="name", by=directive.name,
+                            location=(directive.get_source_info()[0], line or directive.lineno))
 
 
 def where_nodes(person: Person) -> list[nodes.Node]:
@@ -73,16 +85,24 @@ def checked_homepage(
 # --- speaker cards --------------------------------------------------------------
 
 
-def speaker_card(person: Person, talk: str = "", body: list[nodes.Node] | None = None) -> nodes.container:
-    """One speaker as a sphinx-design card."""
+def speaker_card(
+    name: nodes.Node, person: Person, talk: str = "", body: list[nodes.Node] | None = None,
+    fill: bool = False,
+) -> nodes.container:
+    """One speaker as a sphinx-design card, ``name`` its title (see :func:`name_reference`);
+    with ``fill``, its details come from the registry at write time."""
     card, card_body = sd_card("roads-speaker-card")
+    card[ENTRY_ATTR] = "card"
     # the photo (checked by the directive), or the initials avatar
     card_body += images.image_slot(person.photo, images.PORTRAIT, person.name,
                                    _("Photo of %(name)s") % {"name": person.name}, "photo")
     title = nodes.rubric("", "", classes=["sd-card-title", "roads-person-name"])
-    title += name_node(person)
+    title[CARD_TITLE_ATTR] = True
+    title += name
     card_body += title
     where = nodes.paragraph("", "", *where_nodes(person), classes=["roads-where"])
+    if fill:
+        where[DETAILS_ATTR] = "card"
     card_body += where
     if talk:
         talk_line = nodes.paragraph("", "", classes=["roads-talk"])
@@ -131,7 +151,7 @@ class SpeakerCardDirective(RoadsDirective):
             homepage=checked_homepage(self, options.get("homepage", ""), option="homepage"),
             photo=self.checked_photo(options.get("photo", "")),
         )
-        card = speaker_card(person, options.get("talk", ""), self.parse_body())
+        card = speaker_card(name_reference(self, person), person, options.get("talk", ""), self.parse_body())
         present(self, card, person, "speaker", self.lineno, fill=False)
         card["roads_loose"] = True  # grouped into a grid unless inside {speakers}
         return [card]
@@ -162,7 +182,7 @@ class SpeakersDirective(RoadsDirective):
                 cards.append(node)
             elif isinstance(node, nodes.bullet_list | nodes.enumerated_list):
                 for person, role, fill, line in read_people_list(self, node):
-                    card = speaker_card(person, talk=role)
+                    card = speaker_card(name_reference(self, person, line), person, talk=role, fill=fill)
                     present(self, card, person, "speaker", line, fill)
                     cards.append(card)
             elif isinstance(node, nodes.system_message | nodes.comment | nodes.target):
@@ -290,21 +310,24 @@ def present(
             located.source, located.line = source, line
     domain = PeopleDomain.of(directive.env)
     if fill:
-        node[FILL_ATTR] = True
-        domain.note_mention(directive.env.docname, person.key)
+        node[FILL_ATTR] = person.name  # its reference notes the mention
     else:
         domain.declare(Declaration(person, kind, directive.env.docname, line, anchor))
 
 
-def committee_entry(person: Person, role: str, fill: bool = False) -> nodes.list_item:
-    """``Name (Affiliation, Country) — Role``. A name written alone (``fill``) gets
-    an empty place for the details, which come from the registry at write time."""
+def committee_entry(name: nodes.Node, person: Person, role: str, fill: bool = False) -> nodes.list_item:
+    """``Name (Affiliation, Country) — Role``, ``name`` as :func:`name_reference` makes
+    it. A name written alone (``fill``) gets an empty place for the details, which come
+    from the registry at write time."""
     entry = nodes.list_item(classes=["roads-member"])
+    entry[ENTRY_ATTR] = "committee"
     line = nodes.paragraph("", "", classes=["roads-member-line"])
-    line += nodes.inline("", "", name_node(person), classes=["roads-person-name"])
-    if person.where or fill:
+    line += nodes.inline("", "", name, classes=["roads-person-name"])
+    if person.where:
         line += nodes.Text(" ")
         line += nodes.inline("", "", *committee_where(person), classes=["roads-where"])
+    elif fill:  # the space before it comes with the details
+        line += nodes.inline("", "", classes=["roads-where"], **{DETAILS_ATTR: "committee"})
     if role:
         line += nodes.Text(" — ")
         line += nodes.inline(role, role, classes=["roads-role"])
@@ -333,7 +356,7 @@ class CommitteeDirective(RoadsDirective):
             lists, trailing = self.parse_body_lists("people", "the list")
             people = [entry for found in lists for entry in read_people_list(self, found)]
         for person, role, fill, line in people:
-            entry = committee_entry(person, role, fill)
+            entry = committee_entry(name_reference(self, person, line), person, role, fill)
             present(self, entry, person, "committee", line, fill)
             members += entry
         result: list[nodes.Node] = []
@@ -362,7 +385,7 @@ class ArrangeSpeakerCards(SphinxTransform):
         for node in self.document.findall(nodes.Element):  # one walk for both
             if isinstance(node, nodes.container) and node.get("roads_loose"):
                 loose.append(node)
-            elif isinstance(node, nodes.rubric) and "roads-person-name" in node["classes"]:
+            elif isinstance(node, nodes.rubric) and node.get(CARD_TITLE_ATTR):
                 titles.append(node)
         for card in loose:
             if not card.get("roads_loose") or card.parent is None:
@@ -397,11 +420,13 @@ def _ancestors(node: nodes.Node):
 
 
 class FillPeopleFromRegistry(SphinxPostTransform):
-    """Show every person with all the details the site declares for them.
+    """Show a name written alone with the details declared elsewhere (Anshumali
+    Shrivastava in the committee gets the affiliation of his speaker card), and note
+    the people the page shows, for its schema.org data.
 
-    A name written alone (Anshumali Shrivastava in the committee) gets the
-    affiliation and homepage of their speaker card; a declared entry without a
-    homepage gets one given elsewhere.
+    The names themselves are person references, resolved by Sphinx before this runs
+    (:meth:`~roads_ext.registry.PeopleDomain.resolve_xref`); a name written alone is
+    looked up the same way (:meth:`~roads_ext.registry.PeopleDomain.find`).
     """
 
     default_priority = 20
@@ -410,52 +435,28 @@ class FillPeopleFromRegistry(SphinxPostTransform):
         domain = PeopleDomain.of(self.env)
         shown: dict[str, None] = {}  # the keys, in page order
         for node in marked_nodes(self.document, PERSON_ATTR):
-            key = node[PERSON_ATTR]
-            person = domain.lookup(key)
-            if person is None:
-                name = node.next_node(_is_name_holder).astext()
-                warn(f"{name!r} is written without '(Affiliation, Country)' and is declared "
-                     f"nowhere else on the site{domain.suggestion(name)}; give their details "
-                     "here or in a speaker-card", "person", node)
-                where = node.next_node(_is_where_holder)
-                if where is not None and not isinstance(where, nodes.paragraph):
-                    _remove_committee_where(where)
-                continue
-            shown[key] = None
-            if node.get(FILL_ATTR):  # the avatar's initials from the declared name
-                images.set_slot_name(node, person.name)
-            name_holder = node.next_node(_is_name_holder)
-            if name_holder is not None and (node.get(FILL_ATTR) or not name_holder.next_node(nodes.reference)):
-                name_holder.children = []
-                name_holder += name_node(person)
-            where = node.next_node(_is_where_holder) if node.get(FILL_ATTR) else None
-            if where is not None:
-                where.children = []
-                if isinstance(where, nodes.paragraph):  # a card
-                    where.extend(where_nodes(person))
-                elif person.where:  # a committee line
-                    where.extend(committee_where(person))
-                else:
-                    _remove_committee_where(where)
+            if FILL_ATTR in node:
+                key = domain.find(node[FILL_ATTR]).key
+                if key is None:
+                    continue  # its reference gave the warning
+                node[PERSON_ATTR] = key  # "Hopper" alone is Grace Hopper's key from now on
+                images.set_slot_name(node, domain.lookup(key).name)  # the avatar's initials
+            if domain.lookup(node[PERSON_ATTR]) is not None:
+                shown[node[PERSON_ATTR]] = None
+        for holder in marked_nodes(self.document, DETAILS_ATTR):
+            entry = holder.parent
+            while entry is not None and FILL_ATTR not in entry:
+                entry = entry.parent
+            person = domain.lookup(entry[PERSON_ATTR]) if entry is not None else None
+            form = holder.attributes.pop(DETAILS_ATTR)
+            if form == "card":
+                holder.extend(where_nodes(person) if person else [])
+            elif person is not None and person.where:  # a committee line: " (Affiliation, Country)"
+                holder.parent.insert(holder.parent.index(holder), nodes.Text(" "))
+                holder.extend(committee_where(person))
+            else:  # no "()" around nothing
+                holder.parent.remove(holder)
         self.document["roads_people_shown"] = list(shown)
-
-
-def _remove_committee_where(where: nodes.Element) -> None:
-    """Take out a committee line's empty place for details: no "()" around
-    nothing, nor the space before it."""
-    parent = where.parent
-    before = parent.index(where) - 1
-    if isinstance(parent[before], nodes.Text) and parent[before] == " ":
-        parent.remove(parent[before])
-    parent.remove(where)
-
-
-def _is_name_holder(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.Element) and "roads-person-name" in node["classes"]
-
-
-def _is_where_holder(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.Element) and "roads-where" in node["classes"]
 
 
 # --- schema.org ---------------------------------------------------------------------
@@ -475,7 +476,8 @@ def person_json_ld(person: Person, url: str) -> dict[str, Any]:
 def declared_person_json_ld(app: Sphinx, name_or_key: str) -> dict[str, Any] | None:
     """A declared person as schema.org data, its ``@id`` where the site presents them."""
     domain = PeopleDomain.of(app.env)
-    person, declaration = domain.lookup(name_or_key), domain.primary(name_or_key)
+    key = domain.find(name_or_key).key
+    person, declaration = (domain.lookup(key), domain.primary(key)) if key else (None, None)
     if person is None or declaration is None:
         return None
     return person_json_ld(person, page_link(app, declaration.docname, declaration.anchor))

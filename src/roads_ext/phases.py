@@ -28,7 +28,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .calendar import all_records, build_now, transform_builder, writes_files
-from .dates import OVER_ATTR
+from .dates import OVER_ATTR, STATE_ATTR
 from .model.dates import AOE_ZONE, parse_zone
 from .model.phases import MILESTONES, Milestones, changes_after, milestone_of, parse_phases, phase_at
 from .shared import RoadsDirective, did_you_mean, marked_nodes, text, warn
@@ -217,7 +217,7 @@ class DateStatusForBrowser(SphinxPostTransform):
         for row in rows:
             paragraph = row.children[-1].children[0]
             label = html.escape(paragraph.astext())
-            shown = f"<strong>{label}</strong>" if "roads-date-next" in row["classes"] else label
+            shown = f"<strong>{label}</strong>" if row.get(STATE_ATTR) == "next" else label
             paragraph.children = []
             paragraph += nodes.raw("", f'<span class="roads-date-state" data-roads-over="'
                                    f'{html.escape(row[OVER_ATTR])}">{shown}</span>', format="html")

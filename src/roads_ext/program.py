@@ -2,8 +2,9 @@
 
 The directive hands its lines to :mod:`roads_ext.model.program` and renders the
 result as one table per day (generic docutils nodes: every builder renders it).
-At write time speakers are linked to their cards (and each card gets a link back
-to the slot); for HTML, times become ``<time datetime=...>`` elements, "Add to
+Speakers are person references (:func:`roads_ext.registry.person_reference`),
+linked to their cards at write time, and each card gets a link back to the slot;
+a guest declared nowhere is shown as written. For HTML, times become ``<time datetime=...>`` elements, "Add to
 calendar" links appear and the workshop is described as a schema.org ``Event``.
 """
 
@@ -34,10 +35,9 @@ from .calendar import (
 from .i18n import _, formats
 from .model.dates import Zone, parse_date, parse_zone
 from .model.formats import N_, Formats
-from .model.people import person_key
 from .model.program import Program, Slot, kind_label, parse_program
-from .people import PERSON_ATTR, declared_person_json_ld
-from .registry import PeopleDomain
+from .people import ENTRY_ATTR, PERSON_ATTR, declared_person_json_ld
+from .registry import PeopleDomain, person_reference
 from .shared import (
     RoadsDirective, choice, json_ld_script, link_problem, marked_nodes, page_url, sanitize,
     text, unique_id, warn,
@@ -47,8 +47,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-#: node attribute on a speaker's name in a slot: the name as written
-SPEAKER_ATTR = "roads_speaker"
 #: node attribute on a time or a time range: [(ISO 8601 value with the offset, label), ...]
 TIME_ATTR = "roads_datetime"
 #: between the start and the end of a slot
@@ -196,10 +194,6 @@ class ScheduleDirective(RoadsDirective):
         for day in program.days:
             block += self.day_table(record, day.date, day.label, day.slots, zone)
         add_record(self.env, record)
-        for slot in program.slots():
-            for speaker in slot.speakers:
-                if not speaker.group:
-                    PeopleDomain.of(self.env).note_mention(self.env.docname, person_key(speaker.name))
         return [block]
 
     def event_info(self) -> EventInfo:
@@ -273,12 +267,11 @@ class ScheduleDirective(RoadsDirective):
                     people += nodes.Text(", ")
                 if speaker.role:
                     people += nodes.inline(f"{speaker.role}: ", f"{speaker.role}: ", classes=["roads-role"])
-                name = nodes.inline(speaker.name, speaker.name,
-                                    classes=["roads-group" if speaker.group else "roads-speaker"])
-                if not speaker.group:
-                    name[SPEAKER_ATTR] = speaker.name
-                name.source, name.line = self.get_source_info()[0], line
-                people += name
+                if speaker.group:
+                    people += nodes.inline(speaker.name, speaker.name, classes=["roads-group"])
+                else:  # linked to their card; a guest declared nowhere is shown as written
+                    people += person_reference(self.env, speaker.name, strict=False, by="schedule",
+                                               location=(self.get_source_info()[0], line))
             session.append(people)
         if slot.location:
             session.append(nodes.paragraph(slot.location, slot.location, classes=["roads-slot-location"]))
@@ -353,28 +346,6 @@ def internal_link(transform: SphinxPostTransform, docname: str, anchor: str, sho
         return shown
 
 
-class LinkSlotSpeakers(SphinxPostTransform):
-    """Link each speaker in a slot to where the site presents them; warn for a stranger."""
-
-    default_priority = 15
-
-    def run(self, **kwargs: Any) -> None:
-        domain = PeopleDomain.of(self.env)
-        for node in marked_nodes(self.document, SPEAKER_ATTR):
-            name = node[SPEAKER_ATTR]
-            declaration = domain.primary(name)
-            if declaration is None:
-                warn(f"schedule: unknown speaker {name!r}{domain.suggestion(name)}; declare them with a "
-                     "speaker-card or committee, or write the name as it is declared "
-                     "(a group such as 'Workshop Organizers' is shown as written)", "speaker", node)
-                continue
-            person = domain.lookup(name)
-            shown = nodes.Text(person.name)
-            title = person.title
-            node["classes"] = []
-            node.replace_self(internal_link(self, declaration.docname, declaration.anchor, shown, title))
-
-
 class Talk(NamedTuple):
     """A slot a person speaks in, as their card links to it."""
 
@@ -384,15 +355,18 @@ class Talk(NamedTuple):
 
 
 def talks_by_person(env: BuildEnvironment) -> dict[str, list[Talk]]:
-    """person key -> the slots they speak in, in program order."""
+    """person key -> the slots they speak in, in program order: each speaker's name
+    found as their reference in the slot is resolved (guests have no card)."""
+    domain = PeopleDomain.of(env)
     found: dict[str, list[Talk]] = {}
     for record in all_records(env):
         for slot in record.program.slots() if record.program else []:
             talk = Talk(record.docname, f"{record.anchor}-{slot.slug}",
                         slot_summary(record, slot, formats(env.config)))
             for speaker in slot.speakers:
-                if not speaker.group:
-                    found.setdefault(person_key(speaker.name), []).append(talk)
+                key = None if speaker.group else domain.find(" ".join(speaker.name.split())).key
+                if key is not None:
+                    found.setdefault(key, []).append(talk)
     return found
 
 
@@ -420,7 +394,7 @@ class LinkCardsToSlots(SphinxPostTransform):
         if not talks:
             return
         for card in marked_nodes(self.document, PERSON_ATTR):
-            if "roads-speaker-card" not in card["classes"] or card[PERSON_ATTR] not in talks:
+            if card.get(ENTRY_ATTR) != "card" or card[PERSON_ATTR] not in talks:
                 continue
             body = card.next_node(nodes.container) or card
             line = nodes.paragraph(classes=["roads-card-slots"])
@@ -451,9 +425,8 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     new = talks_fingerprints(talks)
     env.roads_talks_fingerprints = new
     changed = {key for key in set(old) | set(new) if old.get(key) != new.get(key)}
-    domain = PeopleDomain.of(env)
-    pages = {d.docname for key in changed for d in domain.index().get(key, [])}
-    return sorted(pages & set(env.found_docs))
+    # the cards of these people, declared or named alone in a list
+    return sorted(PeopleDomain.of(env).pages_showing(changed) & set(env.found_docs))
 
 
 # --- HTML: <time>, and schema.org ----------------------------------------------------------------
@@ -576,14 +549,13 @@ def check_organizers(app: Sphinx, env: BuildEnvironment) -> None:
     domain = PeopleDomain.of(env)
     for record in all_records(env):
         for name, line in record.event.organizers:
-            if domain.primary(name) is None:
+            if domain.find(name).key is None:
                 warn(f"schedule: unknown organizer {name!r}{domain.suggestion(name)}; declare them with a "
                      "speaker-card or committee", "speaker", (record.docname, line))
 
 
 def setup_program(app: Sphinx) -> None:
     app.add_directive("schedule", ScheduleDirective)
-    app.add_post_transform(LinkSlotSpeakers)
     app.add_post_transform(LinkCardsToSlots)
     app.add_post_transform(HtmlTimes)
     app.connect("env-get-updated", pages_to_rewrite)
