@@ -292,12 +292,22 @@ def test_roads_clock_24_in_english(make_app, tmp_path):
 
 
 def test_wrong_clock_and_unknown_language_are_reported(make_app, tmp_path):
-    app = build(make_app, tmp_path, "xx", roads_clock="13")
-    warnings = strip_colors(app.warning.getvalue())
-    assert ("WARNING: conf.py: roads_clock = '13' is not a clock: write roads_clock = \"24\" (13:30), "
-            "\"12\" (1:30 PM) or None (the language's own); the language's own is used [roads.locale]"
-            ) in warnings
-    assert "WARNING: conf.py: language 'xx' is not a locale Babel knows" in warnings
+    srcdir = tmp_path / "src-xx"
+    shutil.copytree(ROOT, srcdir)
+    conf = srcdir / "conf.py"
+    conf.write_text(conf.read_text() + 'language = "xx"\nroads_clock = "13"\n')
+    sphinx.locale.translators.clear()
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    warnings = strip_colors(app.warning.getvalue()).splitlines()
+    # (docutils says too that its own words stay English)
+    assert [line for line in warnings if "[roads." in line] == [
+        f"{conf}:6: WARNING: roads_clock = '13' in conf.py: not a clock: write roads_clock = \"24\" "
+        "(13:30), \"12\" (1:30 PM) or None (the language's own); the language's own is used "
+        "[roads.locale]",
+        f"{conf}:5: WARNING: language 'xx' is not a locale Babel knows: dates and times are written in "
+        "English; set language to a code such as 'de', 'fr' or 'pt_BR' [roads.locale]",
+    ]
     # and the site is built, in English on the 12-hour clock
     assert texts(page(app), ".roads-schedule caption .caption-text") == ["Thursday, June 8, 2023"]
 

@@ -16,6 +16,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .calendar import CalendarRecord, add_record, build_now, calendar_paragraph, records
+from .diagnostics import RoadsWarning
 from .i18n import _, formats
 from .model.dates import ImportantDate, Zone, date_states, parse_important_dates
 from .model.formats import N_
@@ -40,7 +41,7 @@ CAPTION = N_("Important dates")
 class ImportantDatesDirective(RoadsDirective):
     """A table of ``Label: date [time] [zone]`` lines."""
 
-    warning_subtype = "date"
+    warning_subtype = RoadsWarning.DATE
     has_content = True
     optional_arguments = 1  # a caption
     final_argument_whitespace = True
@@ -68,6 +69,7 @@ class ImportantDatesDirective(RoadsDirective):
 
         block = nodes.container(classes=["roads-dates"], ids=[anchor])
         self.state.document.ids[anchor] = block
+        self.label(block, caption, anchor)
         self.set_source_info(block)
         table, body = captioned_table(self, "roads-dates-table", caption,
                                       [(_("What"), 35), (_("When"), 45), (_("Status"), 20)])
@@ -85,7 +87,7 @@ class ImportantDatesDirective(RoadsDirective):
         when += nodes.Text(shown.date(item.date))
         if item.time is not None:
             when += nodes.Text(", ")
-            when += time_node(item.start(), item.zone, shown)
+            when += time_node(item.start(), item.zone or Zone("UTC"), shown)
         if item.zone is not None:
             if item.zone.is_aoe:
                 when += nodes.Text(" ")
@@ -143,6 +145,8 @@ class MarkDateStatus(SphinxPostTransform):
                 item["classes"].append(f"roads-date-{state}")
                 item[STATE_ATTR] = state
                 cell = item.children[-1]
+                if not isinstance(cell, nodes.Element):
+                    continue
                 label = _(STATUS_LABELS[state])
                 cell.clear()
                 cell += nodes.paragraph(label, "", nodes.strong(label, label) if state == "next"

@@ -24,7 +24,9 @@ from typing import TYPE_CHECKING
 
 from sphinx.locale import get_translation
 
-from .model.formats import CLOCKS, Formats, parse_locale
+from .config import conf_py_location
+from .diagnostics import RoadsWarning
+from .model.formats import Formats, parse_locale, read_clock
 from .shared import warn
 
 if TYPE_CHECKING:
@@ -45,8 +47,7 @@ def catalog_languages(language: str | None) -> set[str]:
     written = (language or "").strip()
     if not written:
         return set()
-    return {written, written.replace("-", "_"), written.split("@")[0],
-            re.split(r"[-_@]", written)[0]}
+    return {written, written.replace("-", "_"), written.split("@")[0], re.split(r"[-_@]", written)[0]}
 
 
 def compile_catalogs(language: str | None, target: Path) -> list[Path]:
@@ -80,9 +81,7 @@ def compile_catalogs(language: str | None, target: Path) -> list[Path]:
 
 def clock_setting(config: Config) -> str | None:
     """``roads_clock`` as ``"12"``, ``"24"`` or None (the locale's clock)."""
-    value = getattr(config, "roads_clock", None)
-    value = None if value is None else str(value).strip().lower().removesuffix("h")
-    return value if value in CLOCKS else None
+    return read_clock(getattr(config, "roads_clock", None))
 
 
 @lru_cache(maxsize=16)
@@ -95,16 +94,12 @@ def formats(config: Config) -> Formats:
     return _formats(config.language, clock_setting(config))
 
 
-def check_settings(app: Sphinx, config: Config) -> None:
-    """Warn once for a ``language`` Babel does not know or a wrong ``roads_clock``."""
+def check_language(app: Sphinx, config: Config) -> None:
+    """A ``language`` Babel does not know is a warning (``roads_clock`` is checked with
+    the other settings, in :mod:`roads_ext.config`)."""
     _locale, problem = parse_locale(config.language)
     if problem:
-        warn(f"conf.py: {problem}", "locale", None)
-    clock = config.roads_clock
-    if clock is not None and clock_setting(config) is None:
-        warn(f"conf.py: roads_clock = {clock!r} is not a clock: write roads_clock = \"24\" "
-             "(13:30), \"12\" (1:30 PM) or None (the language's own); the language's own is used",
-             "locale", None)
+        warn(problem, RoadsWarning.LOCALE, conf_py_location(app, "language"))
 
 
 def script_attributes(config: Config) -> dict[str, str]:
@@ -123,8 +118,7 @@ def script_attributes(config: Config) -> dict[str, str]:
 
 
 def setup_i18n(app: Sphinx) -> None:
-    app.add_config_value("roads_clock", None, "env", types=(str, int, type(None)))
     compiled = Path(app.doctreedir) / COMPILED_DIR
     compile_catalogs(app.config.language, compiled)
     app.add_message_catalog(CATALOG, str(compiled))
-    app.connect("config-inited", check_settings)
+    app.connect("config-inited", check_language)

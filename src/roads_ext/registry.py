@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from docutils import nodes
 from sphinx import addnodes
@@ -140,7 +140,7 @@ class PeopleDomain(Domain):
     label = "Workshop people"
     object_types = {"person": ObjType("person", "person")}
     roles = {"person": PersonRole()}
-    initial_data: dict[str, Any] = {
+    initial_data: ClassVar[dict[str, Any]] = {
         # docname -> [Declaration], in source order
         "declarations": {},
         # docname -> {name as written} it refers to (or shows) without declaring
@@ -224,7 +224,7 @@ class PeopleDomain(Domain):
             found = index.get(key)
             person = found[0].person if found else None
             for other in (found or [])[1:]:
-                person = person.merged_with(other.person)
+                person = other.person if person is None else person.merged_with(other.person)
             self._merged[key] = person
         return self._merged[key]
 
@@ -237,10 +237,10 @@ class PeopleDomain(Domain):
     def find(self, name: str) -> Found:
         """Whom a name as written refers to: the full name, or a surname, initials or
         honorific form only one declared person has (see :class:`NameFinder`)."""
-        self.index()
+        index = self.index()
         if name not in self._found:
-            exact = name if name in self._index else person_key(name)  # a key is a name too
-            self._found[name] = Found(exact) if exact in self._index else self.finder().find(name)
+            exact = name if name in index else person_key(name)  # a key is a name too
+            self._found[name] = Found(exact) if exact in index else self.finder().find(name)
         return self._found[name]
 
     def suggestion(self, name: str) -> str:
@@ -252,7 +252,7 @@ class PeopleDomain(Domain):
 
     # -- cross-references -------------------------------------------------------
 
-    def resolve_xref(
+    def resolve_xref(  # type: ignore[override]  # a bare name, for the "name" form
         self,
         env: BuildEnvironment,
         fromdocname: str,
@@ -265,10 +265,11 @@ class PeopleDomain(Domain):
         key = self.find(target).key
         if key is None:
             return None  # Sphinx's missing-reference handling; see on_warn_missing_reference
-        person = self.lookup(key)
+        person, declaration = self.lookup(key), self.primary(key)
+        if person is None or declaration is None:  # not so: find() gives declared keys only
+            return None
         if node.get(FORM_ATTR) == "name":
             return presented_name(person)  # type: ignore[return-value]
-        declaration = self.primary(key)
         return make_refnode(builder, fromdocname, declaration.docname, declaration.anchor, contnode,
                             person.title)
 
@@ -276,9 +277,11 @@ class PeopleDomain(Domain):
         key = self.find(target).key
         if key is None:
             return []
-        declaration = self.primary(key)
+        person, declaration = self.lookup(key), self.primary(key)
+        if person is None or declaration is None:
+            return []
         ref = make_refnode(builder, fromdocname, declaration.docname, declaration.anchor, contnode,
-                           self.lookup(key).title)
+                           person.title)
         return [("roads:person", ref)]
 
     def warn_unresolved(self, node: addnodes.pending_xref) -> None:
@@ -286,7 +289,7 @@ class PeopleDomain(Domain):
         name, by = node["reftarget"], node.get(BY_ATTR, "person")
         ambiguous = self.find(name).ambiguous
         if ambiguous:
-            names = [self.lookup(key).name for key in ambiguous]
+            names = [person.name for key in ambiguous if (person := self.lookup(key))]
             warn(f"{by}: {name!r} could be any of {', '.join(map(repr, names))}; write the full "
                  "name to link it to one of them", "person", node)
             return

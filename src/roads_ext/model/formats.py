@@ -31,10 +31,19 @@ HOUR_CYCLES = {"12": "h12", "24": "h23"}
 _INNER_SPACE = re.compile(r"[ \u00a0]")
 
 
-def N_(message: str) -> str:  # noqa: N802 (the name gettext tools look for)
+def N_(message: str) -> str:
     """Mark a message to translate where it is defined (Babel's extractor finds it);
     it is translated where it is shown, in the site's language."""
     return message
+
+
+def read_clock(value: object) -> str | None:
+    """A ``roads_clock`` as written (``"24"``, ``24``, ``"24h"``) as ``"12"`` or ``"24"``;
+    None for None and for anything that is not a clock."""
+    if value is None or isinstance(value, bool):
+        return None
+    written = str(value).strip().lower().removesuffix("h")
+    return written if written in CLOCKS else None
 
 
 def parse_locale(language: str | None) -> tuple[Locale, str | None]:
@@ -42,16 +51,21 @@ def parse_locale(language: str | None) -> tuple[Locale, str | None]:
     and a problem when Babel knows neither it nor its language (English is used then)."""
     written = (language or "en").strip() or "en"
     scripted = written.replace("@latin", "_Latn").replace("@cyrillic", "_Cyrl")
-    candidates = [scripted.replace("-", "_"), written.split("@")[0].replace("-", "_"),
-                  re.split(r"[-_@]", written)[0]]
+    candidates = [
+        scripted.replace("-", "_"),
+        written.split("@")[0].replace("-", "_"),
+        re.split(r"[-_@]", written)[0],
+    ]
     for candidate in candidates:
         try:
             return Locale.parse(candidate), None
         except (ValueError, TypeError, UnknownLocaleError):
             continue
-    return Locale.parse("en"), (f"language {written!r} is not a locale Babel knows: dates and times "
-                                "are written in English; set language to a code such as 'de', 'fr' "
-                                "or 'pt_BR'")
+    return Locale.parse("en"), (
+        f"language {written!r} is not a locale Babel knows: dates and times "
+        "are written in English; set language to a code such as 'de', 'fr' "
+        "or 'pt_BR'"
+    )
 
 
 def locale_clock(locale: Locale) -> str:
