@@ -62,35 +62,36 @@ from .pasted import (
     trailing_parenthesis,
     unmark,
 )
+from .formats import N_
 
 # --- kinds of slot ------------------------------------------------------------------
 
 #: kind -> (label shown, words an author may write for it)
 KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "opening": ("Opening", ("opening", "opening remarks", "welcome", "welcome and opening remarks",
+    "opening": (N_("Opening"), ("opening", "opening remarks", "welcome", "welcome and opening remarks",
                             "introduction", "intro", "welcome remarks", "introductory remarks")),
-    "keynote": ("Keynote", ("keynote", "keynote talk", "keynote speech", "keynote address",
+    "keynote": (N_("Keynote"), ("keynote", "keynote talk", "keynote speech", "keynote address",
                             "keynote speaker", "keynote lecture", "keynotes", "plenary", "plenary talk")),
-    "invited": ("Invited talk", ("invited talk", "invited", "invited speaker", "invited talks",
+    "invited": (N_("Invited talk"), ("invited talk", "invited", "invited speaker", "invited talks",
                                  "invited lecture", "talk")),
-    "contributed": ("Contributed talk", ("contributed talk", "contributed talks", "contributed",
+    "contributed": (N_("Contributed talk"), ("contributed talk", "contributed talks", "contributed",
                                          "oral", "orals", "oral talk", "oral talks", "oral presentation",
                                          "oral presentations", "oral session", "spotlight", "spotlights",
                                          "spotlight talk", "spotlight talks", "spotlight session",
                                          "lightning talks", "paper presentations", "paper talks",
                                          "accepted papers", "contributed papers", "best paper talk")),
-    "panel": ("Panel", ("panel", "panel discussion", "panels", "discussion", "panel session",
+    "panel": (N_("Panel"), ("panel", "panel discussion", "panels", "discussion", "panel session",
                         "round table", "roundtable", "fireside chat")),
-    "poster": ("Poster session", ("poster session", "posters", "poster", "poster sessions")),
-    "break": ("Break", ("break", "coffee break", "coffee", "tea break", "coffee and tea", "breakfast",
+    "poster": (N_("Poster session"), ("poster session", "posters", "poster", "poster sessions")),
+    "break": (N_("Break"), ("break", "coffee break", "coffee", "tea break", "coffee and tea", "breakfast",
                         "registration",
                         "afternoon break", "morning break")),
-    "lunch": ("Lunch", ("lunch", "lunch break")),
-    "social": ("Social", ("social", "reception", "dinner", "networking", "happy hour", "socialize")),
-    "closing": ("Closing", ("closing", "closing remarks", "concluding remarks", "awards and closing",
+    "lunch": (N_("Lunch"), ("lunch", "lunch break")),
+    "social": (N_("Social"), ("social", "reception", "dinner", "networking", "happy hour", "socialize")),
+    "closing": (N_("Closing"), ("closing", "closing remarks", "concluding remarks", "awards and closing",
                             "awards", "closing session", "closing and awards", "wrap-up", "wrap up",
                             "conclusion", "conclusions")),
-    "session": ("Session", ("session",)),
+    "session": (N_("Session"), ("session",)),
 }
 #: kinds whose slots are talks (a schema.org sub-event each, speakers as performers)
 TALK_KINDS = ("keynote", "invited", "contributed", "panel", "poster", "session")

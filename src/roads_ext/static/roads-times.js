@@ -4,9 +4,30 @@
    this fills the line under a time or range ("2:30 PM – 2:40 PM", read as "your
    time"), which shows the venue's zone until then, where the visitor's clock differs
    from the venue's. The line is in the page from the start, with its height reserved
-   (roads.css): filling it shifts nothing (Lighthouse's CLS stays 0). */
+   (roads.css): filling it shifts nothing (Lighthouse's CLS stays 0). It writes in the
+   page's language (<html lang>), on the clock the build chose, with the build's
+   translated sentences: both are data attributes of this script's own tag. */
 (function () {
   "use strict";
+
+  var script = document.currentScript;
+  function setting(name, fallback) {
+    var value = script && script.getAttribute("data-roads-" + name);
+    return value || fallback;
+  }
+  var hourCycle = setting("hour-cycle", "");
+  var yourTime = setting("your-time", "%(times)s your time");
+  var zoneNote = setting("zone-note", "Below each time, the same in your time zone (%(zone)s).");
+
+  function language() {
+    var tag = document.documentElement.lang || undefined;
+    try {
+      new Intl.DateTimeFormat(tag);
+      return tag;
+    } catch (error) {
+      return undefined; // a tag the browser does not know: its own language
+    }
+  }
 
   function offsetMinutes(iso) {
     var match = /([+-])(\d{2}):(\d{2})$/.exec(iso);
@@ -38,6 +59,7 @@
       }
     });
     var shown = 0;
+    var lang = language();
     groups.forEach(function (group) {
       var parts = [];
       var differs = false;
@@ -48,8 +70,9 @@
         if (isNaN(when.getTime()) || offset === null) return;
         if (-when.getTimezoneOffset() !== offset) differs = true;
         var options = { hour: "numeric", minute: "2-digit" };
+        if (hourCycle) options.hourCycle = hourCycle;
         if (index === 0 && venueDay(when, offset) !== when.getDate()) options.weekday = "short";
-        parts.push(when.toLocaleTimeString(undefined, options));
+        parts.push(when.toLocaleTimeString(lang, options));
       });
       if (!differs || !parts.length) return;
       // the line is in the page from the start, its height reserved: filling it moves nothing
@@ -59,12 +82,21 @@
         local.className = "roads-local-time";
         group.holder.appendChild(local);
       }
-      local.textContent = parts.join(" \u2013 ");
-      var label = document.createElement("span");
-      label.className = "roads-sr";
-      label.textContent = " your time";
-      local.appendChild(label);
-      local.title = "Your time" + (zone ? " (" + zone + ")" : "");
+      // the times are seen; the sentence's other words ("your time") are read, not shown
+      var pieces = yourTime.split("%(times)s");
+      local.textContent = "";
+      [pieces[0], parts.join(" \u2013 "), pieces.slice(1).join("")].forEach(function (text, index) {
+        if (!text) return;
+        if (index === 1) {
+          local.appendChild(document.createTextNode(text));
+        } else {
+          var hidden = document.createElement("span");
+          hidden.className = "roads-sr";
+          hidden.textContent = text;
+          local.appendChild(hidden);
+        }
+      });
+      local.title = yourTime.replace("%(times)s", "").trim() + (zone ? " (" + zone + ")" : "");
       shown += 1;
     });
     if (shown && zone) {
@@ -75,7 +107,7 @@
           extra.className = "roads-local-note";
           note.appendChild(extra);
         }
-        extra.textContent = "Under each time: your own time (" + zone + ").";
+        extra.textContent = " " + zoneNote.replace("%(zone)s", zone);
       });
     }
   }
@@ -108,7 +140,7 @@
         if (!row || row.classList.contains("roads-date-" + state)) return;
         row.classList.remove("roads-date-passed", "roads-date-next", "roads-date-upcoming");
         row.classList.add("roads-date-" + state);
-        var text = { passed: "Passed", next: "Next", upcoming: "Upcoming" }[state];
+        var text = setting(state, { passed: "Passed", next: "Next", upcoming: "Upcoming" }[state]);
         label.textContent = "";
         if (state === "next") {
           var strong = document.createElement("strong");
