@@ -50,6 +50,7 @@ from .dates import (
     match_date_without_year,
     parse_date,
 )
+from .formats import N_
 from .pasted import (
     HONORIFICS,
     Speaker,
@@ -62,7 +63,6 @@ from .pasted import (
     trailing_parenthesis,
     unmark,
 )
-from .formats import N_
 
 # --- kinds of slot ------------------------------------------------------------------
 
