@@ -171,8 +171,14 @@ def page(app, name: str = "index") -> BeautifulSoup:
 
 
 def texts(soup: BeautifulSoup, selector: str) -> list[str]:
-    """Each node's text, ASCII white space collapsed (no-break spaces kept: they are meant)."""
-    return [re.sub(r"[ \t\r\n]+", " ", node.get_text(" ", strip=True)) for node in soup.select(selector)]
+    """Each node's text, ASCII white space collapsed (no-break spaces kept: they are meant),
+    less the lines the visitor's own time fills (under a time, and in the zone note)."""
+    return [
+        re.sub(r"[ \t\r\n]+", " ", " ".join(
+            text.strip() for text in node.find_all(string=True)
+            if text.strip() and not text.find_parent(class_=("roads-local-time", "roads-local-note"))))
+        for node in soup.select(selector)
+    ]
 
 
 SEEN = {
