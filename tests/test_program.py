@@ -778,7 +778,7 @@ def test_visitor_local_times(program):
     assert local[:2] == ["5:30 PM \u2013 5:40 PM your time", "5:40 PM \u2013 6:20 PM your time"]
     assert local[-1] == "8:30 PM your time"  # a start alone
     assert "(Europe/Paris)" in away.select_one(".roads-local-note").get_text()
-    assert away.select_one(".roads-local-time")["title"] == "Your time (Europe/Paris)"
+    assert away.select_one(".roads-local-time")["title"] == "your time (Europe/Paris)"
     # a visitor in the venue's zone sees the lines as the page has them: the venue's zone
     home = dump_dom(page, "America/Los_Angeles")
     assert {s.get_text() for s in home.select(".roads-schedule .roads-local-time")} == {" PDT"}
