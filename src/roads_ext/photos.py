@@ -30,8 +30,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.util.osutil import relative_uri
 
-from .calendar import writes_files
-from .shared import marked_nodes, warn
+from .shared import is_html_site, marked_nodes, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -228,7 +227,7 @@ def picture_photos(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """
     builder = app.builder
     # the HTML site; an epub (format html too) keeps a plain image
-    picture = writes_files(builder)
+    picture = is_html_site(builder)
     base = relative_uri(builder.get_target_uri(docname), builder.imagedir) + "/" if picture else ""
     cache = cache_folder(app.env)
     eager_left = None

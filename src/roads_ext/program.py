@@ -22,8 +22,6 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 
 from .calendar import (
-    CalendarRecord,
-    EventInfo,
     add_record,
     all_records,
     ask_for_calendar_link,
@@ -31,6 +29,7 @@ from .calendar import (
     records,
     transform_builder,
 )
+from .model.calendar import CalendarRecord, EventInfo, check_program, parse_event
 from .model.dates import Zone, format_date, format_time, parse_date, parse_zone
 from .model.people import person_key
 from .model.program import Program, Slot, kind_label, parse_program
@@ -71,7 +70,10 @@ STATUS = {
 
 def directive_zone(directive: RoadsDirective, required: bool) -> Zone | None:
     """The ``:timezone:`` option, else ``roads_timezone``; a warning when wrong or missing."""
-    written = directive.checked_options.get("timezone") or directive.config.roads_timezone
+    written = directive.checked_options.get("timezone")
+    if not written and directive.config.roads_timezone:
+        # a wrong roads_timezone is reported once, at its line of conf.py
+        return parse_zone(directive.config.roads_timezone)[0] or Zone("UTC")
     if not written:
         if required:
             directive.warn("no time zone: add ':timezone: America/Los_Angeles' (an IANA name, or AoE), "
@@ -151,7 +153,8 @@ class ScheduleDirective(RoadsDirective):
                           "date")
         zone = directive_zone(self, required=True)
         program = parse_program(list(self.content), first_day)
-        for problem in program.problems:
+        problems = sorted([*program.problems, *check_program(program, zone)], key=lambda p: p.offset)
+        for problem in problems:
             self.warn(problem.message, problem.subtype, self.content_line(problem.offset))
         if not program.days:
             return []
@@ -186,31 +189,13 @@ class ScheduleDirective(RoadsDirective):
 
     def event_info(self) -> EventInfo:
         options = self.checked_options
-        event = EventInfo(
-            name=options.get("event", ""),
-            location=options.get("location", ""),
-            attendance=options.get("attendance", "in-person"),
-            status=options.get("status", "scheduled"),
-        )
-        part_of = options.get("part-of", "")
-        match = re.match(r"^(?P<name>.*?)\s*<(?P<url>[^<>]+)>$", part_of)
-        if match:
-            event.part_of = match.group("name")
-            problem = link_problem(match.group("url"))
-            if problem:
-                self.warn(f"part-of link {match.group('url')!r} {problem}; it is left out", "link",
-                          self.option_line("part-of"))
-            else:
-                event.part_of_url = match.group("url")
-        else:
-            event.part_of = part_of
         line = self.option_line("organizers") if options.get("organizers") else self.lineno
-        event.organizers = [(name.strip(), line) for name in re.split(r"\s*,\s*|\s+and\s+",
-                                                                      options.get("organizers", ""))
-                            if name.strip()]
-        if event.attendance != "online" and not event.location:
-            self.warn("no :location: (the venue, such as 'Room 3, Miami Beach Convention Center'): "
-                      "calendars and search engines need one for an in-person event", "event")
+        event, problems = parse_event(options, line, link_problem)
+        for option, message in problems:
+            if option:
+                self.warn(message, "link", self.option_line(option))
+            else:
+                self.warn(message, "event")
         return event
 
     def check_links(self, program: Program) -> None:

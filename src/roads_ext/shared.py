@@ -8,7 +8,11 @@ file and line, and the rest of the page still renders.
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import hashlib
 import json
+import os
 import re
 import weakref
 from collections.abc import Callable
@@ -20,10 +24,13 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.logging import getLogger
 
-from .model.dates import did_you_mean
+from . import __version__
+from .model.dates import did_you_mean, now_for_build
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
 
 logger = getLogger("roads_ext")
 
@@ -36,6 +43,47 @@ def warn(message: str, subtype: str, location: Any) -> None:
     ``location`` is a node, a docname or a ``(docname, line)`` pair.
     """
     logger.warning(message, type=WARNING_TYPE, subtype=subtype, location=location)
+
+
+# --- the site and the build ------------------------------------------------------
+
+
+def is_html_site(builder: Builder) -> bool:
+    """A web site, with room for files of its own (calendars, photos, a social card);
+    an epub or help file has no use for them."""
+    return builder.format == "html" and not getattr(builder, "embedded", False)
+
+
+@functools.cache
+def code_digest() -> str:
+    """A digest of roads_ext's own code: a changed extension (an editable install
+    being worked on) remakes every file made from an author's input, as a changed
+    input does."""
+    package = Path(__file__).parent
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(package.glob("*.py")) + sorted(package.glob("model/*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+#: environment -> this build's "now" (kept beside the environment, not pickled with it)
+_CLOCK: weakref.WeakKeyDictionary[BuildEnvironment, dt.datetime] = weakref.WeakKeyDictionary()
+
+
+def start_build_clock(app: Sphinx) -> None:
+    """Fix this build's "now" (``builder-inited``): ``SOURCE_DATE_EPOCH`` when set."""
+    now, problem = now_for_build(dict(os.environ))
+    _CLOCK[app.env] = now
+    if problem:
+        warn(problem, "date", None)
+
+
+def build_now(env: BuildEnvironment) -> dt.datetime:
+    """This build's "now", the same for every page and file of the build."""
+    now = _CLOCK.get(env)
+    if now is None:
+        now = _CLOCK[env] = now_for_build(dict(os.environ))[0]
+    return now
 
 
 # --- options -----------------------------------------------------------------
