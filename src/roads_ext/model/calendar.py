@@ -153,11 +153,14 @@ def check_program(program: Program, zone: Zone) -> list[Problem]:
                 problems.append(Problem(slot.offset, "date", f"{slot.heading!r}: {why}; this slot is left out"))
                 continue
             kept.append(slot)
-            for clock in (slot.start, slot.end):
-                if clock is not None and not (clock is slot.end and slot.end_implied):
-                    why = daylight_saving_problem(slot.date, clock, zone)
-                    if why:
-                        problems.append(Problem(slot.offset, "time", f"{slot.heading!r}: {why}"))
+            # one warning a slot: its start's, else its end's (an end implied by the
+            # next slot's start is that slot's problem)
+            clocks = [slot.start] if slot.end is None or slot.end_implied else [slot.start, slot.end]
+            for clock in clocks:
+                why = daylight_saving_problem(slot.date, clock, zone)
+                if why:
+                    problems.append(Problem(slot.offset, "time", f"{slot.heading!r}: {why}"))
+                    break
         day.slots = kept
     program.days = [day for day in program.days if day.slots]
     return problems
