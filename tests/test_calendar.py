@@ -463,7 +463,7 @@ LOCALE = "de_DE.UTF-8"
 def test_the_same_site_under_any_locale(tmp_path):
     """A build under LC_ALL=de_DE.UTF-8 reads English month names and writes the same
     files as one under the C locale (Sphinx sets the process locale from LC_ALL)."""
-    probe = subprocess.run(["python3", "-c", f"import locale; locale.setlocale(locale.LC_ALL, {LOCALE!r})"],
+    probe = subprocess.run([sys_python(), "-c", f"import locale; locale.setlocale(locale.LC_ALL, {LOCALE!r})"],
                            capture_output=True, text=True)
     if probe.returncode != 0:
         message = (f"the {LOCALE} locale is not installed (apt-get install locales; enable it in "
