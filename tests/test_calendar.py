@@ -168,6 +168,41 @@ def test_every_event_is_where_zoneinfo_puts_it_for_ical_js(build_page, icaljs):
     assert len(found) == len(whole) + 13
 
 
+def test_skipped_and_repeated_times_are_one_moment_for_ical_js(build_page, icaljs):
+    """2:30am on the night the clocks skip it is 3:30am EDT, and 1:30am on the night it
+    happens twice is the first one, for ical.js as for zoneinfo (and the page)."""
+    built = build_page("""\
+        # Changes
+
+        ```{schedule}
+        :timezone: America/New_York
+        :location: Hall A
+
+        Sunday, March 12, 2023
+        - 2:30am-3:30am - Night owls
+        Sunday, November 5, 2023
+        - 1:30am-2:30am - Twice told
+        ```
+
+        ```{important-dates}
+        - Spring forward: March 12, 2023, 2:30 America/New_York
+        - Fall back: November 5, 2023, 1:30 America/New_York
+        ```
+        """)
+    assert [re.sub(r".*WARNING: ([^:]+): '([^']+)'.*\[(roads\.\w+)\]", r"\1 \2 \3", w)
+            for w in built.warning_lines()] == [
+        "schedule Night owls roads.time", "schedule Twice told roads.time",
+        "important-dates Spring forward roads.time", "important-dates Fall back roads.time"]
+    found = icaljs(sorted((Path(built.app.outdir) / "_calendar").rglob("*.ics")))
+    assert len(found) == 2 + 2 + 2
+    spring = int(dt.datetime(2023, 3, 12, 7, 30, tzinfo=UTC).timestamp())
+    fall = int(dt.datetime(2023, 11, 5, 5, 30, tzinfo=UTC).timestamp())
+    expected = {"Night owls": spring, "Spring forward": spring, "Twice told": fall, "Fall back": fall}
+    assert {e["summary"]: e["start"]["utc"] for e in found} == expected
+    assert expected["Night owls"] == expected_instant("2023-03-12", "02:30", "America/New_York")
+    assert expected["Twice told"] == expected_instant("2023-11-05", "01:30", "America/New_York")
+
+
 def test_ical_js_misread_the_rdate_lists_it_replaces(build_page, icaljs, tmp_path):
     """Why the zones are written as rules: icalendar's own VTIMEZONE, one RDATE listing
     every change, puts a summer event an hour late in ical.js. (This keeps the check

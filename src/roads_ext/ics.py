@@ -48,11 +48,14 @@ def new_calendar(app: Sphinx, name: str) -> icalendar.Calendar:
 
 def _moment(value: dt.datetime, zone: Zone) -> dt.datetime:
     """A time for DTSTART/DTEND: in its IANA zone (TZID), else in UTC (AoE is UTC-12).
-    A local time that a daylight-saving change skips is written as the time it is
-    read as (2:30 AM on the night the clocks go to 3:00 AM is 3:30 AM), so that no
-    client has to guess."""
+    No client is left to guess: a local time that a daylight-saving change skips is
+    written as the time it is read as (2:30 AM on the night the clocks go to 3:00 AM is
+    3:30 AM), and one that happens twice in UTC (RFC 5545 means the first, ical.js
+    reads the second)."""
     if zone.iana:
-        return value.astimezone(dt.UTC).astimezone(value.tzinfo)
+        local = value.astimezone(dt.UTC).astimezone(value.tzinfo)
+        if local.replace(fold=1).utcoffset() == local.utcoffset():
+            return local
     return value.astimezone(dt.UTC)
 
 
