@@ -19,6 +19,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import zoneinfo
 from pathlib import Path
 
@@ -498,8 +499,9 @@ LOCALE = "de_DE.UTF-8"
 def test_the_same_site_under_any_locale(tmp_path):
     """A build under LC_ALL=de_DE.UTF-8 reads English month names and writes the same
     files as one under the C locale (Sphinx sets the process locale from LC_ALL)."""
-    probe = subprocess.run([sys_python(), "-c", f"import locale; locale.setlocale(locale.LC_ALL, {LOCALE!r})"],
-                           capture_output=True, text=True)
+    probe = subprocess.run(
+        [sys.executable, "-c", f"import locale; locale.setlocale(locale.LC_ALL, {LOCALE!r})"],
+        capture_output=True, text=True)
     if probe.returncode != 0:
         message = (f"the {LOCALE} locale is not installed (apt-get install locales; enable it in "
                    "/etc/locale.gen; locale-gen)")
@@ -519,7 +521,7 @@ def test_the_same_site_under_any_locale(tmp_path):
     for name in ("C.UTF-8", LOCALE):
         out = tmp_path / name
         env = {**os.environ, "LC_ALL": name, "LANG": name, "SOURCE_DATE_EPOCH": "1684000000"}
-        done = subprocess.run([sys_python(), "-m", "sphinx", "-q", "-b", "html", "-W", "--keep-going",
+        done = subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "html", "-W", "--keep-going",
                                str(src), str(out), "-d", str(tmp_path / f"doctrees-{name}")],
                               capture_output=True, text=True, env=env)
         assert done.returncode == 0, done.stderr
@@ -531,7 +533,12 @@ def test_the_same_site_under_any_locale(tmp_path):
     assert not re.search(r"Donnerstag|Januar\b|Juni\b", page)
 
 
-def sys_python() -> str:
-    import sys
-
-    return sys.executable
+def test_ics_and_the_model_stand_without_the_calendar_module():
+    """No import cycle: the bytes are made from the model's records alone, and the
+    calendar model imports nothing of Sphinx."""
+    done = subprocess.run([sys.executable, "-c", (
+        "import sys, roads_ext.model.calendar\n"
+        "assert not [m for m in sys.modules if m.split('.')[0] in ('sphinx', 'docutils')], 'sphinx'\n"
+        "import roads_ext.ics\n"
+        "assert 'roads_ext.calendar' not in sys.modules, 'calendar'\n")], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

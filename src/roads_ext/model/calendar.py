@@ -150,7 +150,8 @@ def check_program(program: Program, zone: Zone) -> list[Problem]:
             if why is None and slot.end is not None:
                 why = range_problem(slot.date, slot.end, zone)
             if why is not None:
-                problems.append(Problem(slot.offset, "date", f"{slot.heading!r}: {why}; this slot is left out"))
+                problems.append(Problem(slot.offset, "date",
+                                        f"{slot.heading!r}: {why}; this slot is left out"))
                 continue
             kept.append(slot)
             # one warning a slot: its start's, else its end's (an end implied by the
@@ -252,7 +253,8 @@ def observances(name: str, first_year: int, last_year: int) -> tuple[Observance,
     changes = _changes(tz, start, end) if start < end else []
     groups: dict[tuple, list[_Change]] = {}
     for change in changes:
-        groups.setdefault((change.daylight, change.name, change.offset_from, change.offset_to), []).append(change)
+        kind = (change.daylight, change.name, change.offset_from, change.offset_to)
+        groups.setdefault(kind, []).append(change)
     for group in groups.values():
         run: list[_Change] = []
         days: set[str] = set()
