@@ -53,6 +53,8 @@ def _moment(value: dt.datetime, zone: Zone) -> dt.datetime:
     3:30 AM), and one that happens twice in UTC (RFC 5545 means the first, ical.js
     reads the second)."""
     if zone.iana:
+        if value.replace(fold=1).utcoffset() == value.utcoffset():
+            return value  # neither skipped nor repeated: nearly every time
         local = value.astimezone(dt.UTC).astimezone(value.tzinfo)
         if local.replace(fold=1).utcoffset() == local.utcoffset():
             return local
