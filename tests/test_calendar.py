@@ -329,8 +329,8 @@ EDGE_WARNINGS = [
     "index.{ext}:{e}: WARNING: important-dates: 'Last deadline': the end of Friday, December 31, 9999, "
     "Anywhere on Earth (AoE), is after the last moment a calendar can hold (December 31, 9999, UTC): "
     "write an earlier date; this date is left out [roads.date]",
-    "index.{ext}:{f}: WARNING: important-dates: '0000-01-01' is not a date: there is no year 0 (the "
-    "calendar goes from 1 BC to AD 1); write a year from 1 to 9999 [roads.date]",
+    "index.{ext}:{f}: WARNING: important-dates: 'No year': '0000-01-01' is not a date: there is no year 0 "
+    "(the calendar goes from 1 BC to AD 1); write a year from 1 to 9999; this date is left out [roads.date]",
     "index.{ext}:{g}: WARNING: important-dates: 'First day': Monday, January 1, 1, 12:30 AM, Asia/Tokyo, "
     "is before the first moment a calendar can hold (January 1, year 1, UTC): write a later date; "
     "this date is left out [roads.date]",

@@ -433,9 +433,11 @@ EXPECTED_MYST = [
     (14, "roads.kind", "schedule: unknown slot kind 'keynot' (did you mean 'keynote'?)"),
     (15, "roads.link", "schedule: slides link 'javascript:alert(1)' uses 'javascript'"),
     (16, "roads.detail", "schedule: unknown detail 'abstarct' (did you mean 'abstract'?)"),
-    (21, "roads.date", "important-dates: 'June 31, 2023' is not a date: June 2023 has 30 days"),
+    (21, "roads.date", "important-dates: 'Submission': 'June 31, 2023' is not a date: June 2023 has 30 days; "
+                          "this date is left out"),
     (22, "roads.timezone", "important-dates: unknown time zone 'AEO' (did you mean 'AoE'?)"),
-    (23, "roads.date", "important-dates: 'Friday, June 8, 2023' is not a date: June 8, 2023 is a Thursday"),
+    (23, "roads.date", "important-dates: 'Camera-ready': 'Friday, June 8, 2023' is not a date: June 8, 2023 "
+                          "is a Thursday, not a Friday; this date is left out"),
     (27, "roads.empty", "schedule: is empty"),
     (30, "roads.empty", "important-dates: is empty"),
     (9, "roads.speaker", "schedule: unknown speaker 'Jonathan Franke' (did you mean 'Jonathan Frankle'?)"),
@@ -496,7 +498,8 @@ def test_bad_input_rst(build_page):
         (9, "roads.overlap", "schedule: 'Overlapping talk' starts at 09:30, before 'Keynote' ends at 10:00"),
         (10, "roads.time", "schedule: '25:00' is not a time: hours go up to 23"),
         (14, "roads.timezone", "important-dates: unknown time zone 'AoF' (did you mean 'AoE'?)"),
-        (16, "roads.date", "important-dates: 'February 30, 2024' is not a date: February 2024 has 29 days"),
+        (16, "roads.date", "important-dates: 'Deadline': 'February 30, 2024' is not a date: February 2024 "
+                              "has 29 days; this date is left out"),
         (9, "roads.speaker", "schedule: unknown speaker 'Nobody Known'"),
     ])
     page = soup(built.html)

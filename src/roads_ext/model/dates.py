@@ -479,9 +479,11 @@ def parse_important_dates(lines: list[str], default_zone: Zone | None = None) ->
             continue
         label, value = parts[0].strip(), parts[1].strip()
         date, time, zone, note, problems = parse_moment(value, offset, default_zone)
-        result.problems.extend(problems)
-        if date is None:
+        if date is None:  # the line is left out: say which
+            result.problems.extend(Problem(p.offset, p.subtype, f"{label!r}: {p.message}; this date is left out")
+                                   for p in problems)
             continue
+        result.problems.extend(problems)
         why = range_problem(date, time, zone or Zone(AOE), whole_day=time is None)
         if why is not None:
             result.problems.append(Problem(offset, "date", f"{label!r}: {why}; this date is left out"))
