@@ -7,6 +7,9 @@
                                    -m "not browser" leaves out the browser tests)
     python3 dev.py bench           build-speed benchmark, roads_ext against hand-written
                                    MyST (arguments go to bench/build_speed.py; see --help)
+    python3 dev.py papers VENUE_ID write an OpenReview venue's accepted papers to
+                                   docs/papers.json (--out FILE for another file); uses
+                                   the network, installs openreview-py on first use
 
 Each command first makes ``.venv`` and installs the project with its ``docs`` and
 ``test`` extras into it, again only when ``pyproject.toml`` changed.
@@ -117,7 +120,16 @@ def bench(arguments: list[str]) -> int:
     return run(PYTHON, ROOT / "bench" / "build_speed.py", *arguments)
 
 
-COMMANDS = {"docs": docs, "test": test, "bench": bench}
+def papers(arguments: list[str]) -> int:
+    """Fetch the accepted papers with openreview-py, installed into .venv only for this."""
+    if run(PYTHON, "-c", "import openreview", stderr=subprocess.DEVNULL) != 0:
+        say("installing openreview-py (the 'papers' extra), used by this command only")
+        if run(PYTHON, "-m", "pip", "install", "--quiet", "-e", ".[papers]") != 0:
+            sys.exit("dev.py: installing openreview-py failed (see above)")
+    return run(PYTHON, "-m", "roads_ext.openreview_export", *arguments)
+
+
+COMMANDS = {"docs": docs, "test": test, "bench": bench, "papers": papers}
 
 
 def main() -> int:
