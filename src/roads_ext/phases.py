@@ -99,6 +99,20 @@ def merge_phase_pages(app: Sphinx, env: BuildEnvironment, docnames: set[str], ot
 _MILESTONES: weakref.WeakKeyDictionary[BuildEnvironment, Milestones] = weakref.WeakKeyDictionary()
 
 
+def day_bounds(date: dt.date, zone: dt.tzinfo) -> tuple[dt.datetime, dt.datetime]:
+    """When a day starts and ends in ``zone``, in UTC; at the calendar's edges (a program
+    on December 31, 9999 in a zone behind UTC) the first or last moment Python holds."""
+    def midnight(day: dt.date, edge: dt.datetime) -> dt.datetime:
+        try:
+            return dt.datetime.combine(day, dt.time(0), zone).astimezone(dt.UTC)
+        except OverflowError:
+            return edge
+
+    first, last = dt.datetime.min.replace(tzinfo=dt.UTC), dt.datetime.max.replace(tzinfo=dt.UTC)
+    end = midnight(date + dt.timedelta(days=1), last) if date < dt.date.max else last
+    return midnight(date, first), end
+
+
 def site_milestones(env: BuildEnvironment, report: bool = False) -> Milestones:
     """The milestones every page's phase follows, from all important dates and programs."""
     config = env.config
@@ -119,8 +133,7 @@ def site_milestones(env: BuildEnvironment, report: bool = False) -> Milestones:
             has_program = True
             zone = record.zone.tzinfo
             for day in record.program.days:
-                days.append((dt.datetime.combine(day.date, dt.time(0), zone),
-                             dt.datetime.combine(day.date + dt.timedelta(days=1), dt.time(0), zone)))
+                days.append(day_bounds(day.date, zone))
         for item in record.dates or []:
             labels.append(item.label)
             folded = " ".join(item.label.lower().split())
