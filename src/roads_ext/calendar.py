@@ -25,7 +25,6 @@ import hashlib
 import json
 import os
 import pickle
-import re
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -36,15 +35,15 @@ from sphinx.domains import Domain
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
 
-from .model.calendar import CalendarRecord, calendar_path
-from .model.dates import parse_zone
-from .shared import build_now, code_digest, is_html_site, marked_nodes, start_build_clock, warn
+from .model.calendar import CALENDAR_DIR, CalendarRecord, EventInfo, calendar_path
+from .shared import build_now, code_digest, is_html_site, marked_nodes, start_build_clock
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
-    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
+
+__all__ = ["CALENDAR_DIR", "CalendarRecord", "EventInfo", "build_now", "calendar_path"]
 
 #: node attribute: (docname, block anchor, slot slug or "") a calendar link points to
 CALENDAR_ATTR = "roads_calendar"
@@ -82,12 +81,13 @@ class CalendarDomain(Domain):
     def clear_doc(self, docname: str) -> None:
         self.records.pop(docname, None)
 
-    def merge_domaindata(self, docnames: Iterable[str], otherdata: dict) -> None:
+    def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
         for docname in docnames:
             if docname in otherdata["records"]:
                 self.records[docname] = otherdata["records"][docname]
 
-    def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode) -> list:
+    def resolve_any_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder, target: str,
+                         node: Any, contnode: Any) -> list:
         return []
 
 
@@ -104,37 +104,12 @@ def add_record(env: BuildEnvironment, record: CalendarRecord) -> None:
     CalendarDomain.of(env).add(record)
 
 
-def check_timezone_config(app: Sphinx, config: Config) -> None:
-    """``roads_timezone`` is read once, where it is written: a wrong one is reported
-    at its line of conf.py (each block then takes its times as UTC)."""
-    written = config.roads_timezone
-    if not written:
-        return
-    zone, problem = parse_zone(written) if isinstance(written, str) else (None, "is not a string")
-    if zone is None:
-        warn(f"roads_timezone = {written!r}: {problem}; blocks without a :timezone: take their times as UTC",
-             "timezone", conf_location(app, "roads_timezone"))
-
-
-def conf_location(app: Sphinx, name: str) -> str:
-    """``path/conf.py:line`` where ``name`` is set (the file alone if not found)."""
-    path = Path(app.confdir) / "conf.py"
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, ValueError):
-        return str(path)
-    pattern = re.compile(rf"^\s*{re.escape(name)}\s*[:=]")
-    for number, line in enumerate(lines, start=1):
-        if pattern.match(line):
-            return f"{path}:{number}"
-    return str(path)
-
-
 # --- the calendar files --------------------------------------------------------------------
 
 
 def speaker_names(app: Sphinx) -> dict[str, str]:
-    """Written name -> the name the registry declares (for calendars)."""
+    """Written name -> the name the registry declares (for calendars): a short form
+    (``M. Mitzenmacher``) found as its person reference in the page is."""
     from .registry import PeopleDomain
 
     domain = PeopleDomain.of(app.env)
@@ -156,7 +131,7 @@ def record_stamp(app: Sphinx, record: CalendarRecord, names: dict[str, str]) -> 
     speakers = sorted({names[s.name] for slot in (record.program.slots() if record.program else [])
                        for s in slot.speakers})
     # the organizers' names without their lines: moving a block down its page changes no file
-    event = replace(record.event, organizers=[name for name, _ in record.event.organizers])
+    event = replace(record.event, organizers=[(name, 0) for name, _ in record.event.organizers])
     material = pickle.dumps((
         replace(record, event=event), speakers, app.config.project, app.config.html_baseurl, app.builder.name,
         str(app.outdir), os.environ.get("SOURCE_DATE_EPOCH", ""), code_digest(),
@@ -254,9 +229,7 @@ class AddCalendarLinks(SphinxPostTransform):
 
 
 def setup_calendar(app: Sphinx) -> None:
-    app.add_config_value("roads_timezone", "", "env", types=[str])
     app.add_domain(CalendarDomain)
-    app.connect("config-inited", check_timezone_config)
     app.connect("builder-inited", start_build_clock)
     app.connect("build-finished", write_calendars)
     app.add_post_transform(AddCalendarLinks)

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .dates import Problem, Zone, daylight_saving_problem, range_problem
+from .dates import ImportantDate, Problem, Zone, daylight_saving_problem, range_problem
 from .program import Program
 
 CALENDAR_DIR = "_calendar"
@@ -103,7 +103,7 @@ class CalendarRecord:
     title: str
     zone: Zone
     program: Program | None = None
-    dates: list | None = None  # [ImportantDate]
+    dates: list[ImportantDate] | None = None
     event: EventInfo = field(default_factory=EventInfo)
 
     def path(self, slot: str = "") -> str:
