@@ -29,7 +29,13 @@ from bs4 import BeautifulSoup
 
 from conftest import TESTS
 from roads_ext.model.calendar import (
-    NAME_BYTES, calendar_path, check_program, file_name, observances, parse_event, parse_organizers,
+    NAME_BYTES,
+    calendar_path,
+    check_program,
+    file_name,
+    observances,
+    parse_event,
+    parse_organizers,
     parse_part_of,
 )
 from roads_ext.model.dates import Zone, parse_important_dates
@@ -416,10 +422,11 @@ def test_a_wrong_roads_timezone_is_reported_at_its_line_of_conf_py(build_page):
     conf = Path(built.app.confdir) / "conf.py"
     line = conf.read_text().splitlines().index('roads_timezone = "Europe/Pariss"') + 1
     assert built.warning_lines() == [
-        f"{conf}:{line}: WARNING: roads_timezone = 'Europe/Pariss': unknown time zone 'Europe/Pariss' "
-        "(did you mean 'Europe/Paris'?); write an IANA name such as 'America/Los_Angeles' or "
-        "'Europe/Paris', or 'AoE' for Anywhere on Earth; blocks without a :timezone: take their times "
-        "as UTC [roads.timezone]"]
+        f"{conf}:{line}: WARNING: roads_timezone = 'Europe/Pariss' in conf.py: unknown time zone "
+        "'Europe/Pariss' (did you mean 'Europe/Paris'?); write an IANA name such as "
+        "'America/Los_Angeles' or 'Europe/Paris', or 'AoE' for Anywhere on Earth; UTC is used "
+        "[roads.timezone]"
+    ]  # once, at conf.py: not again at every block that takes it
     page = BeautifulSoup(built.html, "html.parser")
     assert page.select_one("time")["datetime"] == "2023-06-08T09:00:00+00:00"
 

@@ -28,7 +28,7 @@ import pickle
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from sphinx.domains import Domain
@@ -58,7 +58,7 @@ class CalendarDomain(Domain):
 
     name = "roads-calendar"
     label = "Workshop calendars"
-    initial_data: dict[str, Any] = {
+    initial_data: ClassVar[dict[str, Any]] = {
         # docname -> [CalendarRecord], in source order
         "records": {},
     }

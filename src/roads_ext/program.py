@@ -161,9 +161,9 @@ class ScheduleDirective(RoadsDirective):
                           "date")
         zone = directive_zone(self, required=True) or Zone("UTC")
         program = parse_program(list(self.content), first_day)
-        problems = sorted([*program.problems, *check_program(program, zone)], key=lambda p: p.offset)
-        for problem in problems:
-            self.warn(problem.message, problem.subtype, self.content_line(problem.offset))
+        found = sorted([*program.problems, *check_program(program, zone)], key=lambda p: p.offset)
+        for each in found:
+            self.warn(each.message, each.subtype, self.content_line(each.offset))
         if not program.days:
             return []
 

@@ -66,8 +66,9 @@ def parse_organizers(text: str) -> list[str]:
     return [name.strip() for name in re.split(r"\s*,\s*|\s+and\s+", text) if name.strip()]
 
 
-def parse_event(options: dict[str, str], organizers_line: int,
-                link_problem: Callable[[str], str | None]) -> tuple[EventInfo, list[tuple[str, str]]]:
+def parse_event(
+    options: dict[str, str], organizers_line: int, link_problem: Callable[[str], str | None]
+) -> tuple[EventInfo, list[tuple[str, str]]]:
     """A ``schedule``'s event options as :class:`EventInfo`, and the problems found as
     ``(option, message)``. ``link_problem`` says why a URL may not be linked, if it may not."""
     problems: list[tuple[str, str]] = []
@@ -86,8 +87,13 @@ def parse_event(options: dict[str, str], organizers_line: int,
             event.part_of_url = url
     event.organizers = [(name, organizers_line) for name in parse_organizers(options.get("organizers", ""))]
     if event.attendance != "online" and not event.location:
-        problems.append(("", "no :location: (the venue, such as 'Room 3, Miami Beach Convention Center'): "
-                             "calendars and search engines need one for an in-person event"))
+        problems.append(
+            (
+                "",
+                "no :location: (the venue, such as 'Room 3, Miami Beach Convention Center'): "
+                "calendars and search engines need one for an in-person event",
+            )
+        )
     return event, problems
 
 
@@ -139,6 +145,7 @@ def calendar_path(docname: str, anchor: str, slot: str = "") -> str:
 
 # --- moments a calendar can hold -----------------------------------------------------------
 
+
 def check_program(program: Program, zone: Zone) -> list[Problem]:
     """Leave out of ``program`` the slots no calendar can hold, and report them; report
     the times a daylight-saving change skips or repeats (those slots are kept)."""
@@ -150,8 +157,9 @@ def check_program(program: Program, zone: Zone) -> list[Problem]:
             if why is None and slot.end is not None:
                 why = range_problem(slot.date, slot.end, zone)
             if why is not None:
-                problems.append(Problem(slot.offset, "date",
-                                        f"{slot.heading!r}: {why}; this slot is left out"))
+                problems.append(
+                    Problem(slot.offset, "date", f"{slot.heading!r}: {why}; this slot is left out")
+                )
                 continue
             kept.append(slot)
             # one warning a slot: its start's, else its end's (an end implied by the
@@ -258,19 +266,24 @@ def observances(name: str, first_year: int, last_year: int) -> tuple[Observance,
     for group in groups.values():
         run: list[_Change] = []
         days: set[str] = set()
-        for change in [*group, None]:
-            if change is not None and run:
+        steps: list[_Change | None] = [*group, None]  # None: the end of the group
+        for step in steps:
+            if step is not None and run:  # does it go on the run's yearly rule?
                 previous = run[-1].local
-                local = change.local
-                fits = days & change.days()
-                if (local.year == previous.year + 1 and local.month == previous.month
-                        and local.time() == previous.time() and fits):
-                    run.append(change)
+                local = step.local
+                fits = days & step.days()
+                if (
+                    local.year == previous.year + 1
+                    and local.month == previous.month
+                    and local.time() == previous.time()
+                    and fits
+                ):
+                    run.append(step)
                     days = fits
                     continue
             if run:
                 found.append(_observance(run, days, last))
-            run, days = ([change], change.days()) if change is not None else ([], set())
+            run, days = ([step], step.days()) if step is not None else ([], set())
     found[1:] = sorted(found[1:], key=lambda o: (o.start, o.daylight))
     return tuple(found)
 

@@ -347,15 +347,16 @@ def daylight_saving_problem(date: dt.date, time: dt.time, zone: Zone) -> str | N
     except OverflowError:
         return None
     day = format_date(date)
+    before, after = first.utcoffset() or dt.timedelta(0), second.utcoffset() or dt.timedelta(0)
     if real.replace(tzinfo=None) != first.replace(tzinfo=None):
         # in a gap: zoneinfo reads it with the offset before the change, as RFC 5545 does
-        jump = _hours(second.utcoffset() - first.utcoffset())
+        jump = _hours(after - before)
         return (f"{_clock(first)} does not exist on {day} in {zone.name}: the clocks go forward "
                 f"{jump} that night; it is taken as {_clock(real)} {zone.abbreviation(real)}, "
                 f"the same moment; write {_clock(real)} to say so, or a time outside the change")
     later = second.astimezone(_UTC)
     return (f"{_clock(first)} happens twice on {day} in {zone.name}: the clocks go back "
-            f"{_hours(first.utcoffset() - second.utcoffset())} that night; the first one, "
+            f"{_hours(before - after)} that night; the first one, "
             f"{_clock(first)} {zone.abbreviation(first)} ({utc_offset_label(first)}), is assumed; "
             f"to mean the second one, write it in UTC ({_clock(later)} UTC)")
 
