@@ -36,6 +36,7 @@ def _add_static_files(app: Sphinx) -> None:
 def setup(app: Sphinx) -> ExtensionMetadata:
     from .calendar import setup_calendar
     from .dates import setup_dates
+    from .editions import setup_editions
     from .htmlfixes import setup_htmlfixes
     from .papers import setup_papers
     from .people import setup_people
@@ -48,6 +49,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .topics import setup_topics
 
     app.setup_extension("sphinx_design")
+    setup_editions(app)
     setup_registry(app)
     setup_people(app)
     setup_images(app)
@@ -63,7 +65,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", _add_static_files)
     return {
         "version": __version__,
-        "env_version": 4,  # raise it when the doctree or environment data changes shape
+        "env_version": 5,  # raise it when the doctree or environment data changes shape
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }
