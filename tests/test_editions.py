@@ -327,6 +327,8 @@ def test_other_builders_build_without_warnings_or_editions_list(make_app, tmp_pa
         tex = next(out.glob("*.tex")).read_text()
         assert (r"\DUrole{roads-person-name}{Tomas Verhoef} \DUrole{roads-where}{(Old Harbor College, "
                 "Netherlands)}") in tex
+        assert (r"\DUrole{roads-person-name}{Lena Hartwig} \DUrole{roads-where}{(Old Mill Labs, "
+                "Germany)}") in tex
         assert (r"The first edition. {\hyperref[\detokenize{2023/speakers:person-mira-castellane}]"
                 r"{\sphinxcrossref{Mira Castellane}}}") in tex
 

@@ -127,10 +127,13 @@ def person_reference(
 
 def page_of(node: nodes.Node, default: str) -> str:
     """The page ``node`` was written on: ``default``, or in a document made of several
-    pages (singlehtml, latex) the page whose ``start_of_file`` holds it."""
+    pages (singlehtml, latex) the page whose ``start_of_file`` holds it. (Sphinx moves a
+    page's children into its ``start_of_file`` without making it their parent, and marks
+    each of its sections with the page's ``docname``.)"""
     parent: nodes.Node | None = node
     while parent is not None:
-        if isinstance(parent, addnodes.start_of_file):
+        if isinstance(parent, addnodes.start_of_file) or (
+                isinstance(parent, nodes.section) and "docname" in parent):
             return parent["docname"]
         parent = parent.parent
     return default
