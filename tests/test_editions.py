@@ -77,17 +77,26 @@ def test_labels_and_what_cannot_be_used_in_roads_editions():
     editions, problems = read_editions(["2024", "2024", "docs/2023", "", 7.5])
     assert editions.names == ("2024",)
     assert problems == [
-        "roads_editions: '2024' is named twice; the second is left out",
-        "roads_editions: 'docs/2023' is not the name of a top-level folder of the source directory "
+        "'2024' is named twice; the second is left out",
+        "'docs/2023' is not the name of a top-level folder of the source directory "
         "(write it as the folder is named, such as '2024'); it is left out",
-        "roads_editions: '' is not the name of a top-level folder of the source directory (write it "
+        "'' is not the name of a top-level folder of the source directory (write it "
         "as the folder is named, such as '2024'); it is left out",
-        "roads_editions: 7.5 is not the name of a top-level folder of the source directory (write it "
+        "7.5 is not the name of a top-level folder of the source directory (write it "
         "as the folder is named, such as '2024'); it is left out",
     ]
     editions, problems = read_editions("2024")
     assert not editions.enabled
     assert problems[0].startswith("roads_editions must be a list of folder names, newest first")
+
+
+def test_roads_editions_of_the_wrong_type_is_a_warning_at_its_line(make_app, tmp_path):
+    src = copy_root(tmp_path)
+    app = make_app("html", srcdir=src, confoverrides={"roads_editions": "2024"})
+    app.build()
+    assert warnings_of(app)[0] == (
+        f"{src / 'conf.py'}:6: WARNING: roads_editions = '2024' in conf.py must be list or tuple or dict or "
+        "None, not str; the default None is used [roads.config]")
     assert read_editions(None) == (Editions(), []) and read_editions([]) == (Editions(), [])
 
 
@@ -342,13 +351,15 @@ def test_an_edition_without_pages_or_landing_page_is_a_warning(make_app, tmp_pat
     (src / "index.md").write_text((src / "index.md").read_text().replace("2023/index", "2023/speakers\n2023/program\n2023/committee"))
     app = make_app("html", srcdir=src, confoverrides={"roads_editions": ["2024", "2023", "2022", "a/b"]})
     app.build()
+    conf = src / "conf.py"  # the line that sets roads_editions
     assert warnings_of(app) == [
-        "WARNING: roads_editions: 'a/b' is not the name of a top-level folder of the source directory "
-        "(write it as the folder is named, such as '2024'); it is left out [roads.edition]",
-        "WARNING: edition '2023' has no landing page: write 2023/index (.md or .rst), the page the editions "
-        "list links for it; it is shown unlinked [roads.edition]",
-        "WARNING: roads_editions names edition '2022', but no page is in its folder 2022/ of the source "
-        "directory; write its pages there, or leave it out of roads_editions [roads.edition]",
+        f"{conf}:6: WARNING: roads_editions = ['2024', '2023', '2022', 'a/b'] in conf.py: 'a/b' is not the "
+        "name of a top-level folder of the source directory (write it as the folder is named, such as "
+        "'2024'); it is left out [roads.edition]",
+        f"{conf}:6: WARNING: edition '2023' has no landing page: write 2023/index (.md or .rst), the page "
+        "the editions list links for it; it is shown unlinked [roads.edition]",
+        f"{conf}:6: WARNING: roads_editions names edition '2022', but no page is in its folder 2022/ of the "
+        "source directory; write its pages there, or leave it out of roads_editions [roads.edition]",
     ]
     nav = soup(Path(app.outdir, "2023", "speakers.html")).select_one('nav[aria-label="Editions"]')
     assert [str(item) for item in nav.select("li > span")] == [

@@ -210,7 +210,7 @@ BAD_INPUT = [
 
         Still here.
         """,
-        r"index.md:5: WARNING: speaker-card: unknown option 'affilation' \(did you mean 'affiliation'\?\) \[roads.option\]",
+        r"index.md:5: WARNING: speaker-card: unknown option 'affilation' \(did you mean 'affiliation'\?\); its value 'Analytical Engines Ltd' is left out \[roads.option\]",
         id="unknown-option",
     ),
     pytest.param(
@@ -224,7 +224,7 @@ BAD_INPUT = [
 
         Still here.
         """,
-        r"index.md:5: WARNING: speakers: option 'columns': 'many' is not a whole number \[roads.option\]",
+        r"index.md:5: WARNING: speakers: option 'columns': 'many' is not a whole number; it is ignored \[roads.option\]",
         id="bad-option-value",
     ),
     pytest.param(
@@ -238,7 +238,7 @@ BAD_INPUT = [
 
         Still here.
         """,
-        r"index.md:5: WARNING: topic-grid: option 'columns': '9' must be from 1 to 6 \[roads.option\]",
+        r"index.md:5: WARNING: topic-grid: option 'columns': '9' must be from 1 to 6; it is ignored \[roads.option\]",
         id="too-many-columns",
     ),
     pytest.param(
@@ -550,7 +550,7 @@ def test_unknown_option_under_rst_is_a_warning_too_not_an_error(build_page):
         suffix=".rst",
     )
     assert re.search(
-        r"index.rst:6: WARNING: speaker-card: unknown option 'affilation' \(did you mean 'affiliation'\?\) \[roads.option\]",
+        r"index.rst:6: WARNING: speaker-card: unknown option 'affilation' \(did you mean 'affiliation'\?\); its value 'Analytical Engines Ltd' is left out \[roads.option\]",
         built.warnings,
     ), built.warnings
     assert "ERROR" not in built.warnings

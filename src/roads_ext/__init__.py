@@ -35,20 +35,24 @@ def _add_static_files(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     from .calendar import setup_calendar
+    from .config import setup_config
     from .dates import setup_dates
     from .editions import setup_editions
     from .htmlfixes import setup_htmlfixes
+    from .images import setup_images
     from .papers import setup_papers
     from .people import setup_people
-    from .images import setup_images
     from .phases import setup_phases
     from .program import setup_program
     from .registry import setup_registry
+    from .shared import keep_the_last_of_repeated_options
     from .social import setup_social
     from .sponsors import setup_sponsors
     from .topics import setup_topics
 
     app.setup_extension("sphinx_design")
+    keep_the_last_of_repeated_options()
+    setup_config(app)
     setup_editions(app)
     setup_registry(app)
     setup_people(app)

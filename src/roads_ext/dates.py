@@ -16,6 +16,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .calendar import CalendarRecord, add_record, build_now, calendar_paragraph, records
+from .diagnostics import RoadsWarning
 from .model.dates import ImportantDate, Zone, date_states, format_date, parse_important_dates
 from .program import block_anchor, captioned_table, directive_zone, entry, row, time_node
 from .shared import RoadsDirective, marked_nodes, text
@@ -36,7 +37,7 @@ STATUS_LABELS = {"passed": "Passed", "next": "Next", "upcoming": "Upcoming"}
 class ImportantDatesDirective(RoadsDirective):
     """A table of ``Label: date [time] [zone]`` lines."""
 
-    warning_subtype = "date"
+    warning_subtype = RoadsWarning.DATE
     has_content = True
     optional_arguments = 1  # a caption
     final_argument_whitespace = True
@@ -63,6 +64,7 @@ class ImportantDatesDirective(RoadsDirective):
 
         block = nodes.container(classes=["roads-dates"], ids=[anchor])
         self.state.document.ids[anchor] = block
+        self.label(block, caption, anchor)
         self.set_source_info(block)
         table, body = captioned_table(self, "roads-dates-table", caption,
                                       [("What", 35), ("When", 45), ("Status", 20)])
@@ -78,7 +80,7 @@ class ImportantDatesDirective(RoadsDirective):
         when += nodes.Text(format_date(item.date))
         if item.time is not None:
             when += nodes.Text(", ")
-            when += time_node(item.start(), item.zone)
+            when += time_node(item.start(), item.zone or Zone("UTC"))
         if item.zone is not None:
             if item.zone.is_aoe:
                 when += nodes.Text(" ")
@@ -135,6 +137,8 @@ class MarkDateStatus(SphinxPostTransform):
                 item["classes"].append(f"roads-date-{state}")
                 item[STATE_ATTR] = state
                 cell = item.children[-1]
+                if not isinstance(cell, nodes.Element):
+                    continue
                 label = STATUS_LABELS[state]
                 cell.clear()
                 cell += nodes.paragraph(label, "", nodes.strong(label, label) if state == "next"

@@ -22,13 +22,14 @@ from docutils import nodes
 from sphinx.errors import NoUri
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .model.editions import Editions, read_editions
+from .config import conf_py_location
+from .diagnostics import RoadsWarning
+from .model.editions import Editions
 from .shared import warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
-    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
 #: a ``nodes.raw`` holding the editions list carries this attribute
@@ -50,12 +51,6 @@ def landing_page(env: BuildEnvironment, editions: Editions, edition: str) -> str
     return docname if docname in env.found_docs else None
 
 
-def check_editions_config(app: Sphinx, config: Config) -> None:
-    """What cannot be used in ``roads_editions`` is said once, when the build starts."""
-    for problem in read_editions(config.roads_editions)[1]:
-        warn(problem, "edition", None)
-
-
 def check_editions(app: Sphinx, env: BuildEnvironment) -> None:
     """Every edition named has pages, and an older one a landing page."""
     editions = editions_of(env)
@@ -63,10 +58,11 @@ def check_editions(app: Sphinx, env: BuildEnvironment) -> None:
         if not any(doc.startswith(f"{edition}/") for doc in env.found_docs):
             warn(f"roads_editions names edition {edition!r}, but no page is in its folder "
                  f"{edition}/ of the source directory; write its pages there, or leave it out "
-                 "of roads_editions", "edition", None)
+                 "of roads_editions", RoadsWarning.EDITION, conf_py_location(app, "roads_editions"))
         elif landing_page(env, editions, edition) is None:
             warn(f"edition {edition!r} has no landing page: write {edition}/index (.md or .rst), "
-                 "the page the editions list links for it; it is shown unlinked", "edition", None)
+                 "the page the editions list links for it; it is shown unlinked", RoadsWarning.EDITION,
+                 conf_py_location(app, "roads_editions"))
 
 
 class EditionsNav(SphinxPostTransform):
@@ -126,7 +122,6 @@ class EditionsNav(SphinxPostTransform):
 
 
 def setup_editions(app: Sphinx) -> None:
-    app.add_config_value("roads_editions", None, "env", types=frozenset({list, tuple, dict, type(None)}))
-    app.connect("config-inited", check_editions_config)
+    # roads_editions is declared and checked in config.py with the other roads_* values
     app.connect("env-check-consistency", check_editions)
     app.add_post_transform(EditionsNav)

@@ -21,13 +21,27 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 
 from .model.papers import (
-    ACCEPTED, DECISIONS, SORTS, Paper, choose, parse_csv, parse_openreview, sort_papers,
+    ACCEPTED,
+    DECISIONS,
+    SORTS,
+    Paper,
+    choose,
+    parse_csv,
+    parse_openreview,
+    sort_papers,
 )
 from .people import declared_person_json_ld
 from .program import block_anchor
 from .registry import person_reference
 from .shared import (
-    RoadsDirective, choice, did_you_mean, json_ld_script, page_link, text, unique_id, warn,
+    RoadsDirective,
+    choice,
+    did_you_mean,
+    json_ld_script,
+    page_link,
+    text,
+    unique_id,
+    warn,
 )
 
 if TYPE_CHECKING:
@@ -129,7 +143,7 @@ class AcceptedPapersDirective(RoadsDirective):
             self.warn(f"{written!r} must be a file in the project, not a URL: write it with "
                       "'python3 dev.py papers VENUE_ID' and commit it", "file")
             return None
-        relative, absolute = self.env.relfn2path(written, self.env.docname)
+        _, absolute = self.env.relfn2path(written, self.env.docname)
         resolved = Path(absolute).resolve()
         if not resolved.is_relative_to(Path(self.env.srcdir).resolve()):
             self.warn(f"{written!r} lies outside the project; put the export beside the page", "file")
@@ -179,8 +193,8 @@ class AcceptedPapersDirective(RoadsDirective):
 def papers_of(env: BuildEnvironment) -> dict[str, list[tuple[str, Paper]]]:
     """docname -> [(anchor, paper)], in the order shown."""
     if not hasattr(env, "roads_papers"):
-        env.roads_papers = {}
-    return env.roads_papers
+        env.roads_papers = {}  # type: ignore[attr-defined]  # pickled with the environment
+    return env.roads_papers  # type: ignore[attr-defined]
 
 
 def find_paper(env: BuildEnvironment, reference: str) -> tuple[str, str, Paper] | None:

@@ -9,18 +9,31 @@ initials avatar is an image slot of ``images`` (profile ``PORTRAIT``).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import images
-from .model.people import Person, PersonLineError, parse_person_line
+from .diagnostics import RoadsWarning
+from .model.people import Person, PersonLineError, name_problem, parse_person_line, tab_problem
 from .registry import Declaration, PeopleDomain, page_of, person_reference, presented_name
 from .shared import (
-    RoadsDirective, columns, grid_item, grid_list, grid_wrapper, json_ld_script, link_problem,
-    marked_nodes, page_link, text, unique_id,
+    RoadsDirective,
+    absolute_link_problem,
+    columns,
+    grid_item,
+    grid_list,
+    grid_wrapper,
+    json_ld_script,
+    link_problem,
+    marked_nodes,
+    page_link,
+    text,
+    unique_id,
 )
 from .shared import card as sd_card
 
@@ -74,7 +87,7 @@ def checked_homepage(
 ) -> str:
     if not url:
         return ""
-    problem = link_problem(url)
+    problem = link_problem(url) or absolute_link_problem(url)
     if problem:
         directive.warn(f"homepage {url!r} {problem}; the name is shown unlinked", "link", line, option)
         return ""
@@ -113,7 +126,7 @@ def speaker_card(
     return card
 
 
-def card_grid(cards: list[nodes.Element], columns: int = 3) -> nodes.container:
+def card_grid(cards: Sequence[nodes.Element], columns: int = 3) -> nodes.container:
     """Speaker cards in sphinx-design's responsive grid."""
     grid = grid_list(columns, "roads-speakers")
     grid.extend(grid_item(card) for card in cards)
@@ -123,7 +136,7 @@ def card_grid(cards: list[nodes.Element], columns: int = 3) -> nodes.container:
 class SpeakerCardDirective(RoadsDirective):
     """One speaker: name as the argument, details as options, bio as the body."""
 
-    warning_subtype = "speaker"
+    warning_subtype = RoadsWarning.SPEAKER
     has_content = True
     optional_arguments = 1
     final_argument_whitespace = True
@@ -133,6 +146,7 @@ class SpeakerCardDirective(RoadsDirective):
         "homepage": text,
         "photo": text,
         "talk": text,
+        "name": text,
     }
 
     def run_checked(self) -> list[nodes.Node]:
@@ -140,6 +154,11 @@ class SpeakerCardDirective(RoadsDirective):
         if not name:
             self.warn("no name: write the speaker's name after the directive, "
                       "for example '```{speaker-card} Ada Lovelace'")
+            return []
+        problem = name_problem(name)
+        if problem:
+            self.warn(f"{problem}: write the speaker's name after the directive; "
+                      "this card is left out")
             return []
         options = self.checked_options
         person = Person(
@@ -151,6 +170,7 @@ class SpeakerCardDirective(RoadsDirective):
         )
         card = speaker_card(name_reference(self, person), person, options.get("talk", ""), self.parse_body())
         present(self, card, person, "speaker", self.lineno, fill=False)
+        self.label(card, person.name, card["ids"][0])
         card["roads_loose"] = True  # grouped into a grid unless inside {speakers}
         return [card]
 
@@ -162,9 +182,9 @@ class SpeakerCardDirective(RoadsDirective):
 class SpeakersDirective(RoadsDirective):
     """A grid of speakers: ``speaker-card`` directives and/or a people list."""
 
-    warning_subtype = "speaker"
+    warning_subtype = RoadsWarning.SPEAKER
     has_content = True
-    known_options = {"columns": columns}
+    known_options = {"columns": columns, "name": text}
 
     def run_checked(self) -> list[nodes.Node]:
         if not self.content:
@@ -187,7 +207,7 @@ class SpeakersDirective(RoadsDirective):
                 others.append(node)
             else:
                 self.warn("only speaker-card directives and a people list belong inside; "
-                          f"this {node.tagname} is shown below the grid", "content",
+                          f"this {node.__class__.__name__} is shown below the grid", "content",
                           node.line or self.lineno)
                 others.append(node)
         if not cards:
@@ -195,6 +215,7 @@ class SpeakersDirective(RoadsDirective):
             return others
         grid = card_grid(cards, self.checked_options.get("columns", 3))
         self.set_source_info(grid)
+        self.label(grid, "Speakers")
         return [grid, *others]
 
 
@@ -229,13 +250,21 @@ def read_person_item(
 ) -> tuple[Person, str, bool, int] | None:
     """One list item's paragraph as ``(person, role, fill, line)``, or None after a warning."""
     line = paragraph.line or line
+    # reStructuredText turns tabs into spaces before parsing: look at the line as written
+    tabs = tab_problem(_LIST_MARKER.sub("", directive.written_line(line), count=1))
+    if tabs:
+        directive.warn(f"{tabs}; this item is left out", "item", line)
+        return None
     first = paragraph.children[0] if paragraph.children else None
     homepage = ""
     try:
-        if isinstance(first, nodes.reference) and first.get("refuri"):
+        # MyST makes a relative link ([Name](ada.html)) a cross-reference to resolve
+        written = first.get("refuri") or first.get("reftarget") or first.get("refid") \
+            if isinstance(first, nodes.reference | addnodes.pending_xref) else ""
+        if written:
             rest = "".join(child.astext() for child in paragraph.children[1:])
-            parsed = parse_person_line(first.astext(), rest)
-            homepage = checked_homepage(directive, first["refuri"], line)
+            parsed = parse_person_line(paragraph.children[0].astext(), rest)
+            homepage = checked_homepage(directive, written, line)
         else:
             parsed = parse_person_line(None, paragraph.astext())
             homepage = checked_homepage(directive, parsed.link, line)
@@ -246,6 +275,9 @@ def read_person_item(
     person = Person(parsed.name, parsed.affiliation, parsed.country, homepage)
     fill = not parsed.has_details and not homepage
     return person, parsed.role, fill, line
+
+
+_LIST_MARKER = re.compile(r"^\s*(?:[*+-]|\d+[.)]|#\.)\s+")
 
 
 # A committee of hundreds is hundreds of lines such as
@@ -336,11 +368,11 @@ def committee_entry(name: nodes.Node, person: Person, role: str, fill: bool = Fa
 class CommitteeDirective(RoadsDirective):
     """A list of people: ``* [Name](url) (Affiliation, Country) — Role``."""
 
-    warning_subtype = "committee"
+    warning_subtype = RoadsWarning.COMMITTEE
     has_content = True
     optional_arguments = 1  # a caption such as "Program committee"
     final_argument_whitespace = True
-    known_options = {}
+    known_options = {"name": text}
 
     def run_checked(self) -> list[nodes.Node]:
         if not self.content:
@@ -365,6 +397,8 @@ class CommitteeDirective(RoadsDirective):
             result.append(members)
         else:
             self.warn("has no people", "empty")
+        if result and isinstance(result[0], nodes.Element):  # the caption, or else the list
+            self.label(result[0], text(self.arguments[0]) if self.arguments else "Committee")
         return result + trailing
 
 
@@ -440,7 +474,9 @@ class FillPeopleFromRegistry(SphinxPostTransform):
                 if key is None:
                     continue  # its reference gave the warning
                 node[PERSON_ATTR] = key  # "Hopper" alone is Grace Hopper's key from now on
-                images.set_slot_name(node, domain.lookup(key, page).name)  # the avatar's initials
+                person = domain.lookup(key, page)
+                if person is not None:
+                    images.set_slot_name(node, person.name)  # the avatar's initials
             if domain.lookup(node[PERSON_ATTR], page) is not None:
                 shown[node[PERSON_ATTR]] = None
         for holder in marked_nodes(self.document, DETAILS_ATTR):

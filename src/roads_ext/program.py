@@ -32,13 +32,23 @@ from .calendar import (
     records,
     transform_builder,
 )
+from .diagnostics import RoadsWarning
 from .model.dates import Zone, format_date, format_time, parse_date, parse_zone
 from .model.program import Program, Slot, kind_label, parse_program
 from .people import ENTRY_ATTR, PERSON_ATTR, declared_person_json_ld
 from .registry import PeopleDomain, page_of, person_reference
 from .shared import (
-    RoadsDirective, choice, json_ld_script, link_problem, marked_nodes, page_url, sanitize,
-    text, unique_id, warn,
+    RoadsDirective,
+    absolute_link_problem,
+    choice,
+    json_ld_script,
+    link_problem,
+    marked_nodes,
+    page_url,
+    sanitize,
+    text,
+    unique_id,
+    warn,
 )
 
 if TYPE_CHECKING:
@@ -116,7 +126,7 @@ def time_range_paragraph(start: dt.datetime, end: dt.datetime | None, zone: Zone
 class ScheduleDirective(RoadsDirective):
     """The program: ``8:30am-8:40am - Title (Speakers)`` lines under a day."""
 
-    warning_subtype = "schedule"
+    warning_subtype = RoadsWarning.SCHEDULE
     has_content = True
     optional_arguments = 1
     final_argument_whitespace = True
@@ -147,10 +157,10 @@ class ScheduleDirective(RoadsDirective):
                 self.warn(f"{rest!r} after the date is ignored: the argument is the day alone; to label "
                           f"the day, start the program with '{rest} - {self.arguments[0][:used].strip()}'",
                           "date")
-        zone = directive_zone(self, required=True)
+        zone = directive_zone(self, required=True) or Zone("UTC")
         program = parse_program(list(self.content), first_day)
-        for problem in program.problems:
-            self.warn(problem.message, problem.subtype, self.content_line(problem.offset))
+        for found in program.problems:
+            self.warn(found.message, found.subtype, self.content_line(found.offset))
         if not program.days:
             return []
 
@@ -162,6 +172,7 @@ class ScheduleDirective(RoadsDirective):
 
         block = nodes.container(classes=["roads-schedule"], ids=[anchor])
         self.state.document.ids[anchor] = block
+        self.label(block, event.name or "Program", anchor)
         self.set_source_info(block)
         starts = [day.slots[0].start_at(zone) for day in program.days]
         offsets = {start.utcoffset() for start in starts}
@@ -190,7 +201,7 @@ class ScheduleDirective(RoadsDirective):
         match = re.match(r"^(?P<name>.*?)\s*<(?P<url>[^<>]+)>$", part_of)
         if match:
             event.part_of = match.group("name")
-            problem = link_problem(match.group("url"))
+            problem = link_problem(match.group("url")) or absolute_link_problem(match.group("url"))
             if problem:
                 self.warn(f"part-of link {match.group('url')!r} {problem}; it is left out", "link",
                           self.option_line("part-of"))
@@ -259,7 +270,7 @@ class ScheduleDirective(RoadsDirective):
             parsed = self.parse_text_to_nodes(slot.abstract, offset=self.content_offset + slot.abstract_offset)
             session.append(nodes.container("", *sanitize(parsed, self), classes=["roads-abstract"]))
         cell = entry("", *session)
-        calendar_holder = cell
+        calendar_holder: nodes.Element = cell
         if slot.links:
             extras = nodes.paragraph(classes=["roads-slot-links"])
             for link in slot.links:
@@ -314,8 +325,8 @@ def row(*cells: nodes.entry) -> nodes.row:
 # --- at write time: speakers and their cards ---------------------------------------------------
 
 
-def internal_link(transform: SphinxPostTransform, docname: str, anchor: str, shown: nodes.Element,
-                  title: str | None = None) -> nodes.Element:
+def internal_link(transform: SphinxPostTransform, docname: str, anchor: str, shown: nodes.Node,
+                  title: str | None = None) -> nodes.Node:
     """A link to ``docname#anchor``, or the text alone where the output has no such page
     (a LaTeX or man document leaves out pages outside its toctree)."""
     try:
@@ -399,7 +410,7 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     # (kept beside the environment, not in it: it would be pickled with it)
     talks = _TALKS[env] = talks_by_person(env)
     new = talks_fingerprints(talks)
-    env.roads_talks_fingerprints = new
+    env.roads_talks_fingerprints = new  # type: ignore[attr-defined]  # pickled with the environment
     changed = {key for key in set(old) | set(new) if old.get(key) != new.get(key)}
     # the cards of these people, declared or named alone in a list
     return sorted(PeopleDomain.of(env).pages_showing(changed) & set(env.found_docs))
@@ -444,7 +455,7 @@ def person_ld(app: Sphinx, name: str, docname: str) -> dict[str, Any]:
 def event_json_ld(app: Sphinx, record: CalendarRecord) -> dict[str, Any]:
     """The workshop as a schema.org ``Event``, with a ``subEvent`` per talk."""
     program, event, zone = record.program, record.event, record.zone
-    slots = program.slots()
+    slots = program.slots() if program else []
     first, last = slots[0], slots[-1]
     attendance, status = ATTENDANCE[event.attendance], STATUS[event.status]
     location: dict[str, Any] | None = None
@@ -487,8 +498,9 @@ def event_json_ld(app: Sphinx, record: CalendarRecord) -> dict[str, Any]:
             "eventAttendanceMode": attendance,
             "eventStatus": status,
         }
-        if slot.end:
-            sub["endDate"] = slot.end_at(zone).isoformat()
+        end = slot.end_at(zone)
+        if end is not None:
+            sub["endDate"] = end.isoformat()
         if slot.location:
             sub["location"] = {"@type": "Place", "name": slot.location, "address": slot.location}
         elif location:

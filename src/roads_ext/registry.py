@@ -30,7 +30,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from docutils import nodes
 from sphinx import addnodes
@@ -166,7 +166,7 @@ class PeopleDomain(Domain):
     label = "Workshop people"
     object_types = {"person": ObjType("person", "person")}
     roles = {"person": PersonRole()}
-    initial_data: dict[str, Any] = {
+    initial_data: ClassVar[dict[str, Any]] = {
         # docname -> [Declaration], in source order
         "declarations": {},
         # docname -> {name as written} it refers to (or shows) without declaring
@@ -188,7 +188,7 @@ class PeopleDomain(Domain):
     def editions(self) -> Editions:
         """The site's editions (``roads_editions``), read once per build."""
         if self._editions is None:
-            self._editions = read_editions(getattr(self.env.config, "roads_editions", None))[0]
+            self._editions = read_editions(self.env.config.roads_editions)[0]
         return self._editions
 
     def edition_of(self, docname: str | None) -> str:
@@ -273,7 +273,7 @@ class PeopleDomain(Domain):
             found = index.get(key)
             person = found[0].person if found else None
             for other in (found or [])[1:]:
-                person = person.merged_with(other.person)
+                person = other.person if person is None else person.merged_with(other.person)
             self._merged[cached] = person
         return self._merged[cached]
 
@@ -314,7 +314,7 @@ class PeopleDomain(Domain):
 
     # -- cross-references -------------------------------------------------------
 
-    def resolve_xref(
+    def resolve_xref(  # type: ignore[override]  # a bare name, for the "name" form
         self,
         env: BuildEnvironment,
         fromdocname: str,
@@ -328,10 +328,11 @@ class PeopleDomain(Domain):
         key = self.find(target, page).key
         if key is None:
             return None  # Sphinx's missing-reference handling; see on_warn_missing_reference
-        person = self.lookup(key, page)
+        person, declaration = self.lookup(key, page), self.primary(key, page)
+        if person is None or declaration is None:  # not so: find() gives declared keys only
+            return None
         if node.get(FORM_ATTR) == "name":
             return presented_name(person)  # type: ignore[return-value]
-        declaration = self.primary(key, page)
         return make_refnode(builder, fromdocname, declaration.docname, declaration.anchor, contnode,
                             person.title)
 
@@ -340,9 +341,11 @@ class PeopleDomain(Domain):
         key = self.find(target, page).key
         if key is None:
             return []
-        declaration = self.primary(key, page)
+        person, declaration = self.lookup(key, page), self.primary(key, page)
+        if person is None or declaration is None:
+            return []
         ref = make_refnode(builder, fromdocname, declaration.docname, declaration.anchor, contnode,
-                           self.lookup(key, page).title)
+                           person.title)
         return [("roads:person", ref)]
 
     def _where(self, page: str | None) -> str:
@@ -365,7 +368,7 @@ class PeopleDomain(Domain):
         page = node.get("refdoc")
         ambiguous = self.find(name, page).ambiguous
         if ambiguous:
-            names = [self.lookup(key, page).name for key in ambiguous]
+            names = [person.name for key in ambiguous if (person := self.lookup(key, page))]
             warn(f"{by}: {name!r} could be any of {', '.join(map(repr, names))}; write the full "
                  "name to link it to one of them", "person", node)
             return

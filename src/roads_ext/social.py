@@ -14,9 +14,11 @@ import json
 import re
 from html import unescape
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .calendar import code_digest, writes_files
+from .config import conf_py_location
+from .diagnostics import RoadsWarning
 from .shared import did_you_mean, warn
 
 if TYPE_CHECKING:
@@ -72,16 +74,17 @@ def render_card(title: str, subtitle: str = "", footer: str = ""):
     return image
 
 
-def checked_card(card: dict) -> dict[str, str]:
-    """The card's known fields that are non-empty text; a warning for each other entry."""
+def checked_card(card: dict, location: Any = None) -> dict[str, str]:
+    """The card's known fields that are non-empty text; a warning (at ``location``,
+    the line of conf.py) for each other entry."""
     checked = {}
     for key, value in card.items():
         if key not in CARD_FIELDS:
             warn(f"roads_social_card: unknown key {key!r}{did_you_mean(str(key), CARD_FIELDS)}; "
-                 "it is ignored", "social", None)
+                 "it is ignored", RoadsWarning.SOCIAL, location)
         elif not isinstance(value, str) or not value.strip():
             warn(f"roads_social_card: {key!r} must be non-empty text, not {value!r}; "
-                 "it is ignored", "social", None)
+                 "it is ignored", RoadsWarning.SOCIAL, location)
         else:
             checked[key] = value
     return checked
@@ -89,10 +92,10 @@ def checked_card(card: dict) -> dict[str, str]:
 
 def _config_inited(app: Sphinx, config: Config) -> None:
     card = config.roads_social_card
-    if not card or not isinstance(card, dict):  # no card; Sphinx warns about a wrong type
+    if not card or not isinstance(card, dict):  # no card (config.check_settings warned of a wrong type)
         config.roads_social_card = None
         return
-    card = checked_card(card)
+    card = checked_card(card, conf_py_location(app, "roads_social_card"))
     card.setdefault("title", config.project)
     config.roads_social_card = card
     if "ogp_image" in config and not config.ogp_image:
@@ -131,7 +134,6 @@ def _page_description(app: Sphinx, pagename: str, templatename: str, context: di
 
 
 def setup_social(app: Sphinx) -> None:
-    app.add_config_value("roads_social_card", None, "html", types=frozenset({dict, type(None)}))
     app.connect("config-inited", _config_inited, priority=900)
     app.connect("builder-inited", _builder_inited)
     # before sphinxext-opengraph (500) reads the page's fields

@@ -71,15 +71,15 @@ def read_editions(value: Any) -> tuple[Editions, list[str]]:
             name = str(name)  # roads_editions = [2024, 2023]
         if not isinstance(name, str) or not name.strip() or name != name.strip() or "/" in name \
                 or "\\" in name or name.startswith((".", "_")):
-            problems.append(f"roads_editions: {name!r} is not the name of a top-level folder of the "
+            problems.append(f"{name!r} is not the name of a top-level folder of the "
                             "source directory (write it as the folder is named, such as '2024'); it is "
                             "left out")
             continue
         if name in names:
-            problems.append(f"roads_editions: {name!r} is named twice; the second is left out")
+            problems.append(f"{name!r} is named twice; the second is left out")
             continue
         if label is not None and not isinstance(label, str):
-            problems.append(f"roads_editions: the label of {name!r} must be text, not {label!r}; "
+            problems.append(f"the label of {name!r} must be text, not {label!r}; "
                             f"{name!r} is shown")
             label = None
         names.append(name)
