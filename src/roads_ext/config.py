@@ -72,8 +72,11 @@ def _editions(value: Any) -> tuple[str, Any] | None:
     editions, problems = read_editions(value)
     if not problems:
         return None
-    kept = ({name: editions.label(name) for name in editions.names} if isinstance(value, dict)
-            else list(editions.names))
+    kept = (
+        {name: editions.label(name) for name in editions.names}
+        if isinstance(value, dict)
+        else list(editions.names)
+    )
     return "; ".join(problems), kept
 
 

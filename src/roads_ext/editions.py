@@ -56,13 +56,20 @@ def check_editions(app: Sphinx, env: BuildEnvironment) -> None:
     editions = editions_of(env)
     for edition in editions.names:
         if not any(doc.startswith(f"{edition}/") for doc in env.found_docs):
-            warn(f"roads_editions names edition {edition!r}, but no page is in its folder "
-                 f"{edition}/ of the source directory; write its pages there, or leave it out "
-                 "of roads_editions", RoadsWarning.EDITION, conf_py_location(app, "roads_editions"))
+            warn(
+                f"roads_editions names edition {edition!r}, but no page is in its folder "
+                f"{edition}/ of the source directory; write its pages there, or leave it out "
+                "of roads_editions",
+                RoadsWarning.EDITION,
+                conf_py_location(app, "roads_editions"),
+            )
         elif landing_page(env, editions, edition) is None:
-            warn(f"edition {edition!r} has no landing page: write {edition}/index (.md or .rst), "
-                 "the page the editions list links for it; it is shown unlinked", RoadsWarning.EDITION,
-                 conf_py_location(app, "roads_editions"))
+            warn(
+                f"edition {edition!r} has no landing page: write {edition}/index (.md or .rst), "
+                "the page the editions list links for it; it is shown unlinked",
+                RoadsWarning.EDITION,
+                conf_py_location(app, "roads_editions"),
+            )
 
 
 class EditionsNav(SphinxPostTransform):
@@ -99,8 +106,9 @@ class EditionsNav(SphinxPostTransform):
         nav = nodes.raw("", markup, format="html")
         nav[SWITCHER_ATTR] = True
         # above the page's title: the first section (a page may open with targets)
-        first = next((i for i, child in enumerate(self.document.children)
-                      if isinstance(child, nodes.section)), 0)
+        first = next(
+            (i for i, child in enumerate(self.document.children) if isinstance(child, nodes.section)), 0
+        )
         self.document.insert(first, nav)
 
     def _builder(self) -> Builder:

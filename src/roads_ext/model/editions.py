@@ -69,18 +69,25 @@ def read_editions(value: Any) -> tuple[Editions, list[str]]:
     for name, label in items:
         if isinstance(name, int) and not isinstance(name, bool):
             name = str(name)  # roads_editions = [2024, 2023]
-        if not isinstance(name, str) or not name.strip() or name != name.strip() or "/" in name \
-                or "\\" in name or name.startswith((".", "_")):
-            problems.append(f"{name!r} is not the name of a top-level folder of the "
-                            "source directory (write it as the folder is named, such as '2024'); it is "
-                            "left out")
+        if (
+            not isinstance(name, str)
+            or not name.strip()
+            or name != name.strip()
+            or "/" in name
+            or "\\" in name
+            or name.startswith((".", "_"))
+        ):
+            problems.append(
+                f"{name!r} is not the name of a top-level folder of the "
+                "source directory (write it as the folder is named, such as '2024'); it is "
+                "left out"
+            )
             continue
         if name in names:
             problems.append(f"{name!r} is named twice; the second is left out")
             continue
         if label is not None and not isinstance(label, str):
-            problems.append(f"the label of {name!r} must be text, not {label!r}; "
-                            f"{name!r} is shown")
+            problems.append(f"the label of {name!r} must be text, not {label!r}; {name!r} is shown")
             label = None
         names.append(name)
         if label and label.strip():
