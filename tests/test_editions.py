@@ -401,3 +401,16 @@ def test_a_changed_2024_affiliation_rewrites_2024_pages_only(make_app, tmp_path)
     fresh.build()
     for page in ("index.html", "2024/committee.html", "2024/program.html", "2023/index.html"):
         assert Path(app2.outdir, page).read_text() == Path(fresh.outdir, page).read_text()
+
+
+def test_a_parallel_build_gives_the_same_pages(make_app, tmp_path):
+    """Pages read in two processes: each edition's people merged from both, the same pages."""
+    src = copy_root(tmp_path)
+    serial = make_app("html", srcdir=src, builddir=tmp_path / "serial")
+    serial.build()
+    parallel = make_app("html", srcdir=src, builddir=tmp_path / "parallel", parallel=2)
+    parallel.build()
+    assert warnings_of(parallel) == []
+    for page in ("index.html", "2024/committee.html", "2024/speakers.html", "2023/committee.html",
+                 "2023/program.html", "2024/notes.html"):
+        assert Path(parallel.outdir, page).read_text() == Path(serial.outdir, page).read_text(), page
