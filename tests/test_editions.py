@@ -414,3 +414,11 @@ def test_a_parallel_build_gives_the_same_pages(make_app, tmp_path):
     for page in ("index.html", "2024/committee.html", "2024/speakers.html", "2023/committee.html",
                  "2023/program.html", "2024/notes.html"):
         assert Path(parallel.outdir, page).read_text() == Path(serial.outdir, page).read_text(), page
+
+
+@pytest.mark.sphinx("html", testroot="editions", freshenv=True, confoverrides={"language": "de"})
+def test_the_editions_list_in_the_sites_language(app):
+    app.build()
+    nav = soup(Path(app.outdir, "2023", "index.html")).select_one("nav.roads-editions")
+    assert nav["aria-label"] == "Ausgaben"
+    assert nav.select_one(".roads-editions-label").get_text() == "Ausgaben:"

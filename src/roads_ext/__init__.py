@@ -13,7 +13,7 @@ draws the social card and feeds page descriptions to OpenGraph.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
@@ -28,9 +28,13 @@ def _add_static_files(app: Sphinx) -> None:
     """CSS for HTML builders only; the other builders render plain nodes."""
     if app.builder.format != "html":
         return
+    from .i18n import script_attributes
+
     app.config.html_static_path.append(str(STATIC))
     app.add_css_file("roads.css")
-    app.add_js_file("roads-times.js", loading_method="defer")
+    # the clock and the script's sentences in the site's language, as data-roads-* attributes
+    attributes: dict[str, Any] = script_attributes(app.config)
+    app.add_js_file("roads-times.js", loading_method="defer", **attributes)
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
@@ -39,6 +43,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .dates import setup_dates
     from .editions import setup_editions
     from .htmlfixes import setup_htmlfixes
+    from .i18n import setup_i18n
     from .images import setup_images
     from .papers import setup_papers
     from .people import setup_people
@@ -53,6 +58,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("sphinx_design")
     keep_the_last_of_repeated_options()
     setup_config(app)
+    setup_i18n(app)
     setup_editions(app)
     setup_registry(app)
     setup_people(app)

@@ -24,6 +24,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .config import conf_py_location
 from .diagnostics import RoadsWarning
+from .i18n import _
 from .model.editions import Editions
 from .shared import warn
 
@@ -98,9 +99,13 @@ class EditionsNav(SphinxPostTransform):
             else:
                 shown = f'<a class="roads-edition" href="{html.escape(uri)}"{current}>{label}</a>'
             items.append(f"<li>{shown}</li>")
+        # TRANSLATORS: the name of the list of a workshop's editions (for screen readers)
+        name = html.escape(_("Editions"))
+        # TRANSLATORS: before the list of a workshop's editions (2024, 2023), on every page
+        caption = html.escape(_("Editions:"))
         markup = (
-            '<nav class="roads-editions" aria-label="Editions">'
-            '<span class="roads-editions-label" aria-hidden="true">Editions:</span>'
+            f'<nav class="roads-editions" aria-label="{name}">'
+            f'<span class="roads-editions-label" aria-hidden="true">{caption}</span>'
             f'<ul class="roads-editions-list">{"".join(items)}</ul></nav>\n'
         )
         nav = nodes.raw("", markup, format="html")
