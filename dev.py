@@ -33,6 +33,8 @@ STAMP = VENV / ".roads-installed"
 SITE_OUT = ROOT / "_build" / "html"
 SITE_BUILD = ["-c", str(ROOT), str(ROOT / "docs"), str(SITE_OUT)]
 BROWSER_TESTS = ROOT / "tests" / "browser"
+#: npm packages the tests run: axe-core and vnu-jar (browser), ical.js (calendar files)
+NPM_FOLDERS = (BROWSER_TESTS, ROOT / "tests" / "ical")
 
 
 def say(message: str) -> None:
@@ -64,29 +66,32 @@ def ensure_environment() -> None:
     STAMP.write_text(wanted)
 
 
-def ensure_browser_tools() -> None:
-    """npm ci the browser tests' packages (axe-core, vnu-jar) when the lock file changed.
+def ensure_npm_packages() -> None:
+    """npm ci each test folder's packages (axe-core and vnu-jar in tests/browser, ical.js
+    in tests/ical) when its lock file changed.
 
-    Without npm the browser tests that need them are skipped (and fail under CI).
+    Without npm the tests that need them are skipped (and fail under CI).
     --ignore-scripts: vnu-jar ships its jar; its install script only looks for Java.
     """
-    lock = BROWSER_TESTS / "package-lock.json"
-    stamp = BROWSER_TESTS / "node_modules" / ".roads-installed"
-    wanted = hashlib.sha256(lock.read_bytes()).hexdigest()
-    if stamp.exists() and stamp.read_text() == wanted:
-        return
-    npm = shutil.which("npm")
-    if npm is None:
-        say("npm not found: the accessibility and HTML checks of the browser tests will be skipped")
-        return
-    say("installing the browser tests' npm packages (npm ci in tests/browser)")
-    command = [npm, "ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"]
-    if subprocess.call(command, cwd=BROWSER_TESTS) != 0:
-        if os.environ.get("CI"):
-            sys.exit("dev.py: npm ci in tests/browser failed (see above)")
-        say("npm ci in tests/browser failed: those browser tests will be skipped")
-        return
-    stamp.write_text(wanted)
+    for folder in NPM_FOLDERS:
+        lock = folder / "package-lock.json"
+        stamp = folder / "node_modules" / ".roads-installed"
+        wanted = hashlib.sha256(lock.read_bytes()).hexdigest()
+        if stamp.exists() and stamp.read_text() == wanted:
+            continue
+        where = folder.relative_to(ROOT).as_posix()
+        npm = shutil.which("npm")
+        if npm is None:
+            say(f"npm not found: the tests that need {where}'s npm packages will be skipped")
+            continue
+        say(f"installing the npm packages of {where} (npm ci)")
+        command = [npm, "ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"]
+        if subprocess.call(command, cwd=folder) != 0:
+            if os.environ.get("CI"):
+                sys.exit(f"dev.py: npm ci in {where} failed (see above)")
+            say(f"npm ci in {where} failed: the tests that need it will be skipped")
+            continue
+        stamp.write_text(wanted)
 
 
 def docs(arguments: list[str]) -> int:
@@ -103,7 +108,7 @@ def docs(arguments: list[str]) -> int:
 
 
 def test(arguments: list[str]) -> int:
-    ensure_browser_tools()
+    ensure_npm_packages()
     code = run(PYTHON, "-m", "pytest", *arguments)
     if code == 5:
         say("pytest collected no tests: that is a failure, not a pass")

@@ -397,8 +397,8 @@ def test_input_stays_english_and_iso_in_a_german_site(build_page):
         ```
         """, language="de")
     assert built.warning_lines() == [
-        f"{built.app.srcdir}/index.md:5: WARNING: important-dates: '1. Mai 2023' is not a date: write it "
-        "as 'June 8, 2023' or '2023-06-08' [roads.date]"]
+        f"{built.app.srcdir}/index.md:5: WARNING: important-dates: 'Einreichung': '1. Mai 2023' is not a "
+        "date: write it as 'June 8, 2023' or '2023-06-08'; this date is left out [roads.date]"]
     rows = BeautifulSoup(built.html, "html.parser").select(".roads-dates tbody tr")
     assert [texts(row, "th, td")[:2] for row in rows] == [
         ["Workshop", "Donnerstag, 8. Juni 2023"], ["Camera-ready", "Donnerstag, 1. Juni 2023"]]

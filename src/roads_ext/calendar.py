@@ -1,8 +1,9 @@
 """Calendar files (``.ics``, RFC 5545) for programs and important dates.
 
 The ``schedule`` and ``important-dates`` directives record what they show as a
-:class:`CalendarRecord` on the build environment (purged and merged per document,
-so parallel and incremental builds agree). When the build has finished, every
+:class:`~roads_ext.model.calendar.CalendarRecord` (plain data) in the
+:class:`CalendarDomain` (purged and merged per document, so parallel and
+incremental builds agree). When the build has finished, every
 record becomes a calendar file under ``_calendar/`` in the HTML output, written
 with the icalendar library:
 
@@ -14,37 +15,37 @@ the same from build to build; DTSTAMP is the build time, ``SOURCE_DATE_EPOCH``
 when it is set, so two builds of the same sources give the same bytes.
 
 This module decides what goes in the files, which to (re)write, and links them;
-:mod:`roads_ext.ics` makes their bytes, and is imported only when one is written.
+:mod:`roads_ext.ics` makes their bytes from the records and the build's "now"
+(it does not import this module), and is imported only when one is written.
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import io
 import json
 import os
 import pickle
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
+from sphinx.domains import Domain
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
 
-from . import __version__
 from .i18n import _
 from .model.calendar import CALENDAR_DIR, CalendarRecord, EventInfo, calendar_path
-from .model.dates import now_for_build
-from .shared import build_now, marked_nodes, warn
-
-__all__ = ["CALENDAR_DIR", "CalendarRecord", "EventInfo", "build_now", "calendar_path"]
+from .shared import build_now, code_digest, is_html_site, marked_nodes, start_build_clock
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
+
+__all__ = ["CALENDAR_DIR", "CalendarRecord", "EventInfo", "build_now", "calendar_path"]
 
 #: node attribute: (docname, block anchor, slot slug or "") a calendar link points to
 CALENDAR_ATTR = "roads_calendar"
@@ -53,42 +54,56 @@ CALENDAR_ATTR = "roads_calendar"
 # --- on the build environment ---------------------------------------------------------
 
 
+class CalendarDomain(Domain):
+    """The calendar records of every page, per document (no roles, no directives:
+    a domain is where Sphinx keeps per-document data it purges and merges)."""
+
+    name = "roads-calendar"
+    label = "Workshop calendars"
+    initial_data: ClassVar[dict[str, Any]] = {
+        # docname -> [CalendarRecord], in source order
+        "records": {},
+    }
+    data_version = 1
+
+    @classmethod
+    def of(cls, env: BuildEnvironment) -> CalendarDomain:
+        return env.domains[cls.name]  # type: ignore[return-value]
+
+    @property
+    def records(self) -> dict[str, list[CalendarRecord]]:
+        return self.data["records"]
+
+    def add(self, record: CalendarRecord) -> None:
+        self.records.setdefault(record.docname, []).append(record)
+
+    def all(self) -> list[CalendarRecord]:
+        return [record for docname in sorted(self.records) for record in self.records[docname]]
+
+    def clear_doc(self, docname: str) -> None:
+        self.records.pop(docname, None)
+
+    def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
+        for docname in docnames:
+            if docname in otherdata["records"]:
+                self.records[docname] = otherdata["records"][docname]
+
+    def resolve_any_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder, target: str,
+                         node: Any, contnode: Any) -> list:
+        return []
+
+
 def records(env: BuildEnvironment) -> dict[str, list[CalendarRecord]]:
-    if not hasattr(env, "roads_calendars"):
-        env.roads_calendars = {}  # type: ignore[attr-defined]  # pickled with the environment
-    return env.roads_calendars  # type: ignore[attr-defined]
+    """docname -> the calendar records of that page."""
+    return CalendarDomain.of(env).records
 
 
 def all_records(env: BuildEnvironment) -> list[CalendarRecord]:
-    found = records(env)
-    return [record for docname in sorted(found) for record in found[docname]]
+    return CalendarDomain.of(env).all()
 
 
 def add_record(env: BuildEnvironment, record: CalendarRecord) -> None:
-    records(env).setdefault(record.docname, []).append(record)
-
-
-def purge_records(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    records(env).pop(docname, None)
-
-
-def merge_records(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
-    theirs = records(other)
-    for docname in docnames:
-        if docname in theirs:
-            records(env)[docname] = theirs[docname]
-
-
-def on_builder_inited(app: Sphinx) -> None:
-    now, problem = now_for_build(dict(os.environ))
-    app.env.roads_now = now  # type: ignore[attr-defined]
-    if problem:
-        warn(problem, "date", None)
-
-
-def writes_files(builder: Builder) -> bool:
-    """Calendar files go with HTML sites; an epub or help file has no use for them."""
-    return builder.format == "html" and not getattr(builder, "embedded", False)
+    CalendarDomain.of(env).add(record)
 
 
 # --- the calendar files --------------------------------------------------------------------
@@ -104,24 +119,13 @@ def speaker_names(app: Sphinx) -> dict[str, str]:
     for record in all_records(app.env):
         for slot in record.program.slots() if record.program else []:
             for speaker in slot.speakers:
-                person = None if speaker.group else domain.lookup(speaker.name)
+                person = None if speaker.group else domain.lookup(speaker.name, record.docname)
                 names[speaker.name] = person.name if person else speaker.name
     return names
 
 
 #: in the doctree directory (Sphinx's cache): what each calendar file was made from
 STAMPS_FILE = "roads-calendars.json"
-
-
-@functools.cache
-def code_digest() -> str:
-    """A digest of roads_ext's own code: a changed extension (an editable install
-    being worked on) remakes every calendar file, as a changed program does."""
-    package = Path(__file__).parent
-    digest = hashlib.sha256(__version__.encode())
-    for path in sorted(package.glob("*.py")) + sorted(package.glob("model/*.py")):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def record_stamp(app: Sphinx, record: CalendarRecord, names: dict[str, str]) -> str:
@@ -147,7 +151,7 @@ def write_calendars(app: Sphinx, exception: Exception | None) -> None:
     them on a fresh one). An unchanged calendar keeps its file, DTSTAMP included:
     remaking 2,000 slots' files after one page was edited took longer than the
     rest of that rebuild."""
-    if exception is not None or not writes_files(app.builder):
+    if exception is not None or not is_html_site(app.builder):
         return
     out = Path(app.outdir)
     stamps_path = Path(app.doctreedir) / STAMPS_FILE
@@ -166,7 +170,7 @@ def write_calendars(app: Sphinx, exception: Exception | None) -> None:
         # no program) do not pay for it
         from .ics import calendar_files
 
-        for relative, content in sorted(calendar_files(app, stale, names).items()):
+        for relative, content in sorted(calendar_files(app, stale, names, build_now(app.env)).items()):
             target = out / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             if not target.exists() or target.read_bytes() != content:
@@ -211,7 +215,7 @@ class AddCalendarLinks(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         builder = transform_builder(self)
-        html_site = writes_files(builder)
+        html_site = is_html_site(builder)
         here = builder.get_target_uri(self.env.docname) if builder.name != "singlehtml" else ""
         for node in marked_nodes(self.document, CALENDAR_ATTR):
             docname, anchor, slot, text, label = node[CALENDAR_ATTR]
@@ -232,8 +236,12 @@ class AddCalendarLinks(SphinxPostTransform):
 
 
 def setup_calendar(app: Sphinx) -> None:
-    app.connect("builder-inited", on_builder_inited)
-    app.connect("env-purge-doc", purge_records)
-    app.connect("env-merge-info", merge_records)
+    app.add_domain(CalendarDomain)
+    app.connect("builder-inited", start_build_clock)
     app.connect("build-finished", write_calendars)
     app.add_post_transform(AddCalendarLinks)
+
+
+#: the name this helper had before it moved to :mod:`roads_ext.shared` (for code written
+#: against it; new code imports ``is_html_site`` from there)
+writes_files = is_html_site

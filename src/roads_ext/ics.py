@@ -1,22 +1,29 @@
 """The calendar files' bytes, made with the icalendar library (RFC 5545).
 
 Imported by :func:`roads_ext.calendar.write_calendars` when an HTML site is
-written, so that nothing else pays for importing icalendar.
+written, so that nothing else pays for importing icalendar. It reads the records
+(:mod:`roads_ext.model.calendar`) and is given the build's "now"; it imports
+nothing of :mod:`roads_ext.calendar`.
+
+Time zones are written as yearly ``RRULE`` rules (:func:`roads_ext.model.calendar.observances`),
+not as icalendar's one ``RDATE`` listing every change: Mozilla's ical.js (Thunderbird,
+Nextcloud) ignores such an ``RDATE``, and showed every summer event an hour late.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
 import icalendar
 
-from .model.calendar import CalendarRecord
+from .model.calendar import CalendarRecord, observances
 from .model.dates import ImportantDate, Zone, format_date
 from .model.program import Slot, kind_label
-from .shared import build_now, page_url
+from .shared import page_url
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -40,9 +47,17 @@ def new_calendar(app: Sphinx, name: str) -> icalendar.Calendar:
 
 
 def _moment(value: dt.datetime, zone: Zone) -> dt.datetime:
-    """A time for DTSTART/DTEND: in its IANA zone (TZID), else in UTC (AoE is UTC-12)."""
+    """A time for DTSTART/DTEND: in its IANA zone (TZID), else in UTC (AoE is UTC-12).
+    No client is left to guess: a local time that a daylight-saving change skips is
+    written as the time it is read as (2:30 AM on the night the clocks go to 3:00 AM is
+    3:30 AM), and one that happens twice in UTC (RFC 5545 means the first, ical.js
+    reads the second)."""
     if zone.iana:
-        return value
+        if value.replace(fold=1).utcoffset() == value.utcoffset():
+            return value  # neither skipped nor repeated: nearly every time
+        local = value.astimezone(dt.UTC).astimezone(value.tzinfo)
+        if local.replace(fold=1).utcoffset() == local.utcoffset():
+            return local
     return value.astimezone(dt.UTC)
 
 
@@ -115,11 +130,38 @@ def date_event(app: Sphinx, record: CalendarRecord, item: ImportantDate, now: dt
 _END = b"END:VCALENDAR\r\n"
 
 
-def timezone_blocks(calendar: icalendar.Calendar) -> bytes:
-    """The VTIMEZONE components ``calendar``'s events need, serialized. They do not
-    depend on the events' dates, so one block serves every calendar of a zone."""
-    calendar.add_missing_timezones()
-    return b"".join(timezone.to_ical() for timezone in calendar.timezones)
+@functools.lru_cache(maxsize=64)
+def timezone_block(name: str, first_year: int, last_year: int) -> bytes:
+    """The ``VTIMEZONE`` of IANA zone ``name`` for events from ``first_year`` to
+    ``last_year``, serialized: the zone's changes as yearly rules."""
+    timezone = icalendar.Timezone()
+    timezone.add("tzid", name)
+    for observance in observances(name, first_year, last_year):
+        part = icalendar.TimezoneDaylight() if observance.daylight else icalendar.TimezoneStandard()
+        part.add("dtstart", observance.start)
+        part.add("tzoffsetfrom", observance.offset_from)
+        part.add("tzoffsetto", observance.offset_to)
+        if observance.name:
+            part.add("tzname", observance.name)
+        if observance.byday:
+            rule = {"freq": "yearly", "bymonth": observance.start.month, "byday": observance.byday}
+            if observance.until is not None:
+                rule["until"] = observance.until
+            part.add("rrule", rule)
+        timezone.add_component(part)
+    return timezone.to_ical()
+
+
+def timezone_blocks(record: CalendarRecord) -> bytes:
+    """The ``VTIMEZONE`` components of the zones ``record``'s events are written in."""
+    zones = set()
+    if record.program is not None and record.zone.iana:
+        zones.add(record.zone.iana)
+    for item in record.dates or []:
+        if not item.all_day and item.zone is not None and item.zone.iana:
+            zones.add(item.zone.iana)
+    first, last = record.years()
+    return b"".join(timezone_block(name, first, last) for name in sorted(zones))
 
 
 class CalendarHeads:
@@ -145,36 +187,28 @@ class CalendarHeads:
         return head + zones + b"".join(events) + _END
 
 
-def calendar_files(app: Sphinx, chosen: list[CalendarRecord], names: dict[str, str]) -> dict[str, bytes]:
+def calendar_files(app: Sphinx, chosen: list[CalendarRecord], names: dict[str, str],
+                   now: dt.datetime) -> dict[str, bytes]:
     """The calendar files of the ``chosen`` records: output path -> bytes.
-    ``names``: each speaker's name as written -> the name the registry declares.
+    ``names``: each speaker's name as written -> the name the registry declares;
+    ``now``: the build's time, each event's DTSTAMP.
 
     Each event and each time zone is serialized once, however many calendars it
     is in (a program's own file and one per slot): that was most of the time of a
     large program's files.
     """
-    now = build_now(app.env)
     heads = CalendarHeads(app)
     files: dict[str, bytes] = {}
     for record in chosen:
-        whole = new_calendar(app, record.title)
+        zones = timezone_blocks(record)
         serialized: list[bytes] = []
-        slot_zones: bytes | None = None
         if record.program is not None:
             for slot in record.program.slots():
-                event = slot_event(app, record, slot, now, names)
-                whole.add_component(event)
-                serialized.append(event.to_ical())
-                if slot_zones is None:  # every slot of a program is in the program's zone
-                    alone = new_calendar(app, "")
-                    alone.add_component(event)
-                    slot_zones = timezone_blocks(alone)
+                serialized.append(slot_event(app, record, slot, now, names).to_ical())
                 files[record.path(slot.slug)] = heads.assemble(
-                    f"{slot.heading} · {record.title}", slot_zones, serialized[-1:]
+                    f"{slot.heading} · {record.title}", zones, serialized[-1:]
                 )
         for item in record.dates or []:
-            event = date_event(app, record, item, now)
-            whole.add_component(event)
-            serialized.append(event.to_ical())
-        files[record.path()] = heads.assemble(record.title, timezone_blocks(whole), serialized)
+            serialized.append(date_event(app, record, item, now).to_ical())
+        files[record.path()] = heads.assemble(record.title, zones, serialized)
     return files

@@ -53,9 +53,8 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
 
-from .calendar import writes_files
 from .model.people import initials
-from .shared import link_problem, marked_nodes, source_line, warn
+from .shared import is_html_site, link_problem, marked_nodes, source_line, warn
 
 if TYPE_CHECKING:
     from PIL.Image import Image as PILImage
@@ -546,7 +545,7 @@ def publish_images(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """
     builder = app.builder
     # the HTML site; an epub (format html too) keeps a plain image
-    picture = writes_files(builder)
+    picture = is_html_site(builder)
     base = relative_uri(builder.get_target_uri(docname), builder.imagedir) + "/" if picture else ""
     cache = cache_folder(app.env)
     eager_left = None

@@ -27,12 +27,12 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .calendar import all_records, build_now, transform_builder, writes_files
+from .calendar import all_records, transform_builder
 from .config import conf_py_location
 from .dates import OVER_ATTR, STATE_ATTR
 from .model.dates import AOE_ZONE, parse_zone
 from .model.phases import MILESTONES, Milestones, changes_after, milestone_of, parse_phases, phase_at
-from .shared import RoadsDirective, did_you_mean, marked_nodes, text, warn
+from .shared import RoadsDirective, build_now, did_you_mean, is_html_site, marked_nodes, text, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -100,6 +100,20 @@ def merge_phase_pages(app: Sphinx, env: BuildEnvironment, docnames: set[str], ot
 _MILESTONES: weakref.WeakKeyDictionary[BuildEnvironment, Milestones] = weakref.WeakKeyDictionary()
 
 
+def day_bounds(date: dt.date, zone: dt.tzinfo) -> tuple[dt.datetime, dt.datetime]:
+    """When a day starts and ends in ``zone``, in UTC; at the calendar's edges (a program
+    on December 31, 9999 in a zone behind UTC) the first or last moment Python holds."""
+    def midnight(day: dt.date, edge: dt.datetime) -> dt.datetime:
+        try:
+            return dt.datetime.combine(day, dt.time(0), zone).astimezone(dt.UTC)
+        except OverflowError:
+            return edge
+
+    first, last = dt.datetime.min.replace(tzinfo=dt.UTC), dt.datetime.max.replace(tzinfo=dt.UTC)
+    end = midnight(date + dt.timedelta(days=1), last) if date < dt.date.max else last
+    return midnight(date, first), end
+
+
 def site_milestones(env: BuildEnvironment, report: bool = False, where: Any = None) -> Milestones:
     """The milestones every page's phase follows, from all important dates and programs;
     with ``report``, a ``roads_phase_dates`` label no date has is a warning at ``where``
@@ -117,8 +131,7 @@ def site_milestones(env: BuildEnvironment, report: bool = False, where: Any = No
             has_program = True
             zone = record.zone.tzinfo
             for day in record.program.days:
-                days.append((dt.datetime.combine(day.date, dt.time(0), zone),
-                             dt.datetime.combine(day.date + dt.timedelta(days=1), dt.time(0), zone)))
+                days.append(day_bounds(day.date, zone))
         for item in record.dates or []:
             labels.append(item.label)
             folded = " ".join(item.label.lower().split())
@@ -168,7 +181,7 @@ def milestones(env: BuildEnvironment) -> Milestones:
 
 def switches_in_browser(builder: Any) -> bool:
     """An HTML site (not an e-book) keeps every phase, for the browser to switch."""
-    return writes_files(builder)
+    return is_html_site(builder)
 
 
 # --- at write time ---------------------------------------------------------------------------

@@ -24,8 +24,6 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 
 from .calendar import (
-    CalendarRecord,
-    EventInfo,
     add_record,
     all_records,
     ask_for_calendar_link,
@@ -35,11 +33,12 @@ from .calendar import (
 )
 from .diagnostics import RoadsWarning
 from .i18n import _, formats
+from .model.calendar import CalendarRecord, EventInfo, check_program, parse_event
 from .model.dates import Zone, parse_date, parse_zone
 from .model.formats import N_, Formats
 from .model.program import Program, Slot, Speaker, kind_label, parse_program
 from .people import ENTRY_ATTR, PERSON_ATTR, declared_person_json_ld
-from .registry import PeopleDomain, person_reference
+from .registry import PeopleDomain, page_of, person_reference
 from .shared import (
     RoadsDirective,
     absolute_link_problem,
@@ -90,7 +89,10 @@ STATUS = {
 
 def directive_zone(directive: RoadsDirective, required: bool) -> Zone | None:
     """The ``:timezone:`` option, else ``roads_timezone``; a warning when wrong or missing."""
-    written = directive.checked_options.get("timezone") or directive.config.roads_timezone
+    written = directive.checked_options.get("timezone")
+    if not written and directive.config.roads_timezone:
+        # a wrong roads_timezone is reported once, at its line of conf.py
+        return parse_zone(directive.config.roads_timezone)[0] or Zone("UTC")
     if not written:
         if required:
             directive.warn("no time zone: add ':timezone: America/Los_Angeles' (an IANA name, or AoE), "
@@ -199,11 +201,12 @@ class ScheduleDirective(RoadsDirective):
                           "date")
         zone = directive_zone(self, required=True) or Zone("UTC")
         program = parse_program(lines, first_day, workshop_date(self), csv_text)
-        for issue in program.problems:
+        found = sorted([*program.problems, *check_program(program, zone)], key=lambda p: p.offset)
+        for each in found:
             if where is None:
-                self.warn(issue.message, issue.subtype, self.content_line(issue.offset))
+                self.warn(each.message, each.subtype, self.content_line(each.offset))
             else:  # a line of the :file:
-                warn(f"{self.name}: {issue.message}", issue.subtype, f"{where}:{issue.offset + 1}")
+                warn(f"{self.name}: {each.message}", each.subtype, f"{where}:{each.offset + 1}")
         if not program.days:
             return []
 
@@ -256,31 +259,14 @@ class ScheduleDirective(RoadsDirective):
 
     def event_info(self) -> EventInfo:
         options = self.checked_options
-        event = EventInfo(
-            name=options.get("event", ""),
-            location=options.get("location", ""),
-            attendance=options.get("attendance", "in-person"),
-            status=options.get("status", "scheduled"),
-        )
-        part_of = options.get("part-of", "")
-        match = re.match(r"^(?P<name>.*?)\s*<(?P<url>[^<>]+)>$", part_of)
-        if match:
-            event.part_of = match.group("name")
-            problem = link_problem(match.group("url")) or absolute_link_problem(match.group("url"))
-            if problem:
-                self.warn(f"part-of link {match.group('url')!r} {problem}; it is left out", "link",
-                          self.option_line("part-of"))
-            else:
-                event.part_of_url = match.group("url")
-        else:
-            event.part_of = part_of
         line = self.option_line("organizers") if options.get("organizers") else self.lineno
-        event.organizers = [(name.strip(), line) for name in re.split(r"\s*,\s*|\s+and\s+",
-                                                                      options.get("organizers", ""))
-                            if name.strip()]
-        if event.attendance != "online" and not event.location:
-            self.warn("no :location: (the venue, such as 'Room 3, Miami Beach Convention Center'): "
-                      "calendars and search engines need one for an in-person event", "event")
+        event, problems = parse_event(
+            options, line, lambda url: link_problem(url) or absolute_link_problem(url))
+        for option, message in problems:
+            if option:
+                self.warn(message, "link", self.option_line(option))
+            else:
+                self.warn(message, "event")
         return event
 
     def check_links(self, program: Program) -> None:
@@ -423,19 +409,21 @@ class Talk(NamedTuple):
     summary: str  # ``Keynote: Title, Thursday, June 8, 2023, 8:40 AM PDT``, in the site's language
 
 
-def talks_by_person(env: BuildEnvironment) -> dict[str, list[Talk]]:
-    """person key -> the slots they speak in, in program order: each speaker's name
-    found as their reference in the slot is resolved (guests have no card)."""
+def talks_by_person(env: BuildEnvironment) -> dict[tuple[str, str], list[Talk]]:
+    """(edition, person key) -> the slots they speak in, in program order: each speaker's
+    name found as their reference in the slot is resolved in the program's edition
+    (guests have no card)."""
     domain = PeopleDomain.of(env)
-    found: dict[str, list[Talk]] = {}
+    found: dict[tuple[str, str], list[Talk]] = {}
     for record in all_records(env):
+        edition = domain.edition_of(record.docname)
         for slot in record.program.slots() if record.program else []:
             talk = Talk(record.docname, f"{record.anchor}-{slot.slug}",
                         slot_summary(record, slot, formats(env.config)))
             for speaker in slot.speakers:
-                key = None if speaker.group else domain.find(" ".join(speaker.name.split())).key
+                key = None if speaker.group else domain.find(" ".join(speaker.name.split()), record.docname).key
                 if key is not None:
-                    found.setdefault(key, []).append(talk)
+                    found.setdefault((edition, key), []).append(talk)
     return found
 
 
@@ -462,14 +450,16 @@ class LinkCardsToSlots(SphinxPostTransform):
             talks = talks_by_person(self.env)
         if not talks:
             return
+        domain = PeopleDomain.of(self.env)
         for card in marked_nodes(self.document, PERSON_ATTR):
-            if card.get(ENTRY_ATTR) != "card" or card[PERSON_ATTR] not in talks:
+            person = (domain.edition_of(page_of(card, self.env.docname)), card[PERSON_ATTR])
+            if card.get(ENTRY_ATTR) != "card" or person not in talks:
                 continue
             body = card.next_node(nodes.container) or card
             line = nodes.paragraph(classes=["roads-card-slots"])
             label = _("In the program:") + " "
             line += nodes.inline(label, label, classes=["roads-label"])
-            for index, talk in enumerate(talks[card[PERSON_ATTR]]):
+            for index, talk in enumerate(talks[person]):
                 if index:
                     line += nodes.Text("; ")
                 # no title: it would only repeat the link's text
@@ -478,10 +468,10 @@ class LinkCardsToSlots(SphinxPostTransform):
 
 
 #: environment -> person key -> the slots they speak in, for the build under way
-_TALKS: weakref.WeakKeyDictionary[BuildEnvironment, dict[str, list[Talk]]] = weakref.WeakKeyDictionary()
+_TALKS: weakref.WeakKeyDictionary[BuildEnvironment, dict[tuple[str, str], list[Talk]]] = weakref.WeakKeyDictionary()
 
 
-def talks_fingerprints(talks: dict[str, list[Talk]]) -> dict[str, str]:
+def talks_fingerprints(talks: dict[tuple[str, str], list[Talk]]) -> dict[tuple[str, str], str]:
     return {key: hashlib.sha1(repr(found).encode()).hexdigest() for key, found in talks.items()}
 
 
@@ -544,10 +534,10 @@ class HtmlTimes(SphinxPostTransform):
                 f"{html.escape(label)}</time>")
 
 
-def person_ld(app: Sphinx, name: str, speaker: Speaker | None = None) -> dict[str, Any]:
+def person_ld(app: Sphinx, name: str, docname: str, speaker: Speaker | None = None) -> dict[str, Any]:
     """A speaker or organizer, described as declared, or as the program writes them (a
-    guest: the name, and the affiliation the program gives)."""
-    declared = declared_person_json_ld(app, name)  # the full name or a form only one person has
+    guest: the name, and the honorific and affiliation the program gives)."""
+    declared = declared_person_json_ld(app, name, docname)  # the full name or a form only one person has
     if declared:
         return declared
     data: dict[str, Any] = {"@type": "Person", "name": name}
@@ -588,13 +578,13 @@ def event_json_ld(app: Sphinx, record: CalendarRecord) -> dict[str, Any]:
         if event.part_of_url:
             data["superEvent"]["url"] = event.part_of_url
     if event.organizers:
-        data["organizer"] = [person_ld(app, name) for name, _ in event.organizers]
+        data["organizer"] = [person_ld(app, name, record.docname) for name, _ in event.organizers]
     performers: dict[str, dict[str, Any]] = {}
     sub_events = []
     for slot in slots:
         if not slot.is_talk:
             continue
-        who = [person_ld(app, s.name, s) for s in slot.speakers if not s.group]
+        who = [person_ld(app, s.name, record.docname, s) for s in slot.speakers if not s.group]
         for person in who:
             performers.setdefault(person.get("@id", person["name"]), person)
         sub: dict[str, Any] = {
@@ -646,8 +636,8 @@ def check_organizers(app: Sphinx, env: BuildEnvironment) -> None:
     domain = PeopleDomain.of(env)
     for record in all_records(env):
         for name, line in record.event.organizers:
-            if domain.find(name).key is None:
-                warn(f"schedule: unknown organizer {name!r}{domain.suggestion(name)}; declare them with a "
+            if domain.find(name, record.docname).key is None:
+                warn(f"schedule: unknown organizer {name!r}{domain.suggestion(name, record.docname)}; declare them with a "
                      "speaker-card or committee", "speaker", (record.docname, line))
 
 

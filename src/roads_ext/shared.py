@@ -9,6 +9,8 @@ file and line, and the rest of the page still renders.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 import json
 import os
 import re
@@ -24,11 +26,13 @@ from sphinx.domains.std import StandardDomain
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.logging import getLogger
 
+from . import __version__
 from .diagnostics import RoadsWarning
 from .model.dates import did_you_mean, now_for_build
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
 logger = getLogger("roads_ext")
@@ -45,6 +49,47 @@ def warn(message: str, subtype: RoadsWarning | str, location: Any) -> None:
     ``(docname, line)`` pair.
     """
     logger.warning(message, type=WARNING_TYPE, subtype=subtype, location=location)
+
+
+# --- the site and the build ------------------------------------------------------
+
+
+def is_html_site(builder: Builder) -> bool:
+    """A web site, with room for files of its own (calendars, photos, a social card);
+    an epub or help file has no use for them."""
+    return builder.format == "html" and not getattr(builder, "embedded", False)
+
+
+@functools.cache
+def code_digest() -> str:
+    """A digest of roads_ext's own code: a changed extension (an editable install
+    being worked on) remakes every file made from an author's input, as a changed
+    input does."""
+    package = Path(__file__).parent
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(package.glob("*.py")) + sorted(package.glob("model/*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+#: environment -> this build's "now" (kept beside the environment, not pickled with it)
+_CLOCK: weakref.WeakKeyDictionary[BuildEnvironment, dt.datetime] = weakref.WeakKeyDictionary()
+
+
+def start_build_clock(app: Sphinx) -> None:
+    """Fix this build's "now" (``builder-inited``): ``SOURCE_DATE_EPOCH`` when set."""
+    now, problem = now_for_build(dict(os.environ))
+    _CLOCK[app.env] = now
+    if problem:
+        warn(problem, "date", None)
+
+
+def build_now(env: BuildEnvironment) -> dt.datetime:
+    """This build's "now", the same for every page and file of the build."""
+    now = _CLOCK.get(env)
+    if now is None:
+        now = _CLOCK[env] = now_for_build(dict(os.environ))[0]
+    return now
 
 
 # --- options -----------------------------------------------------------------
@@ -340,14 +385,6 @@ class RoadsDirective(SphinxDirective):
                           f"below {shown_below}", "content", node.line or self.lineno)
             below.append(node)
         return lists, below
-
-
-def build_now(env: BuildEnvironment) -> dt.datetime:
-    """This build's "now", fixed for the whole build (set by :func:`roads_ext.calendar.on_builder_inited`)."""
-    now = getattr(env, "roads_now", None)
-    if now is None:
-        now, _ = now_for_build(dict(os.environ))
-    return now
 
 
 # --- ids, URLs and structured data ----------------------------------------------

@@ -16,10 +16,9 @@ from html import unescape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .calendar import code_digest, writes_files
 from .config import conf_py_location
 from .diagnostics import RoadsWarning
-from .shared import did_you_mean, warn
+from .shared import code_digest, did_you_mean, is_html_site, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -106,7 +105,7 @@ def _config_inited(app: Sphinx, config: Config) -> None:
 def _builder_inited(app: Sphinx) -> None:
     """Draw the card into a folder beside the doctrees and ship it as a static file."""
     card = app.config.roads_social_card
-    if not card or not writes_files(app.builder):
+    if not card or not is_html_site(app.builder):
         return
     folder = Path(app.doctreedir) / "roads-social"
     folder.mkdir(parents=True, exist_ok=True)

@@ -142,11 +142,16 @@ def looks_like_zone(word: str) -> bool:
 
 # --- dates ---------------------------------------------------------------------------
 
-_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
+#: English month and day names, fixed: ``calendar.month_name`` and ``%B`` follow the
+#: process locale, and under ``LC_ALL=de_DE.UTF-8`` would read "Juni" and reject "June"
+MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = {name.lower(): number for number, name in enumerate(MONTH_NAMES) if name}
+_MONTHS.update({name[:3].lower(): number for number, name in enumerate(MONTH_NAMES) if name})
 _MONTHS["sept"] = 9
-_WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
-_WEEKDAYS.update({name.lower(): number for number, name in enumerate(calendar.day_abbr)})
+_WEEKDAYS = {name.lower(): number for number, name in enumerate(DAY_NAMES)}
+_WEEKDAYS.update({name[:3].lower(): number for number, name in enumerate(DAY_NAMES)})
 
 _ISO_DATE = re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})")
 _WORD = r"[A-Za-z]+\.?"
@@ -222,14 +227,17 @@ def parse_date(text: str) -> tuple[dt.date | None, int, str | None]:
         month = _MONTHS.get(groups["mon"].rstrip(".").lower(), 0)
         if not month:
             close = difflib.get_close_matches(groups["mon"].lower(), list(_MONTHS), n=1, cutoff=0.6)
-            hint = f" (did you mean {calendar.month_name[_MONTHS[close[0]]]!r}?)" if close else ""
+            hint = f" (did you mean {MONTH_NAMES[_MONTHS[close[0]]]!r}?)" if close else ""
             return None, used, f"{match.group(0)!r} is not a date: {groups['mon']!r} is not a month{hint}"
     year, day = int(groups["y"]), int(groups["d"])
+    if year < 1:
+        return None, used, (f"{match.group(0)!r} is not a date: there is no year 0 (the calendar "
+                            "goes from 1 BC to AD 1); write a year from 1 to 9999")
     if not 1 <= month <= 12:
         return None, used, f"{match.group(0)!r} is not a date: there is no month {month}"
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
-        return None, used, (f"{match.group(0)!r} is not a date: {calendar.month_name[month]} {year} "
+        return None, used, (f"{match.group(0)!r} is not a date: {MONTH_NAMES[month]} {year} "
                             f"has {last} days")
     date = dt.date(year, month, day)
     weekday = groups.get("wd")
@@ -238,14 +246,14 @@ def parse_date(text: str) -> tuple[dt.date | None, int, str | None]:
         if number is None:
             return None, used, f"{match.group(0)!r} is not a date: {weekday!r} is not a day of the week"
         if number != date.weekday():
-            return None, used, (f"{match.group(0)!r} is not a date: {date:%B} {date.day}, {year} is a "
-                                f"{date:%A}, not a {calendar.day_name[number]}")
+            return None, used, (f"{match.group(0)!r} is not a date: {MONTH_NAMES[month]} {date.day}, {year} "
+                                f"is a {DAY_NAMES[date.weekday()]}, not a {DAY_NAMES[number]}")
     return date, used, None
 
 
 def format_date(date: dt.date) -> str:
     """``Thursday, June 8, 2023``"""
-    return f"{date:%A}, {date:%B} {date.day}, {date.year}"
+    return f"{DAY_NAMES[date.weekday()]}, {MONTH_NAMES[date.month]} {date.day}, {date.year}"
 
 
 # --- times -----------------------------------------------------------------------------
@@ -314,6 +322,85 @@ def format_time(time: dt.time) -> str:
     """``8:30 AM``, ``12:00 PM``"""
     hour = time.hour % 12 or 12
     return f"{hour}:{time.minute:02d}\u202f{'AM' if time.hour < 12 else 'PM'}"
+
+
+# --- moments a calendar can hold -------------------------------------------------------
+
+_UTC = dt.UTC
+
+
+def _hours(delta: dt.timedelta) -> str:
+    minutes = round(abs(delta.total_seconds()) / 60)
+    hours, minutes = divmod(minutes, 60)
+    text = f"{hours} hour{'s' if hours != 1 else ''}" if hours else ""
+    if minutes:
+        text += f"{' ' if text else ''}{minutes} minutes"
+    return text or "0 minutes"
+
+
+def _clock(when: dt.datetime) -> str:
+    return format_time(when.time()).replace("\u202f", " ")
+
+
+def _zone_label(zone: Zone) -> str:
+    return "Anywhere on Earth (AoE)" if zone.is_aoe else zone.name
+
+
+def range_problem(date: dt.date, time: dt.time | None, zone: Zone, whole_day: bool = False) -> str | None:
+    """Why ``date`` (at ``time`` in ``zone``) cannot be in a calendar, or None.
+
+    Calendars, ``<time>`` elements and Python keep moments in UTC between January 1,
+    year 1 and December 31, 9999: a local time near either end in a zone behind or
+    ahead of UTC, or the end of December 31, 9999 (a whole day ends at midnight after
+    it), falls outside.
+    """
+    tz = zone.tzinfo
+    moments = [(date, time or dt.time(0))]
+    if whole_day:
+        if date == dt.date.max:
+            return (f"the end of {format_date(date)}, {_zone_label(zone)}, is after the last moment a "
+                    "calendar can hold (December 31, 9999, UTC): write an earlier date")
+        moments.append((date + dt.timedelta(days=1), dt.time(0)))
+    for day, clock in moments:
+        try:
+            dt.datetime.combine(day, clock, tz).astimezone(_UTC)
+        except (OverflowError, ValueError):
+            early = day.year == 1
+            what = (f"the end of {format_date(date)}" if whole_day and day != date
+                    else f"{format_date(day)}, {_clock(dt.datetime.combine(day, clock))}")
+            return (f"{what}, {_zone_label(zone)}, is {'before the first' if early else 'after the last'} "
+                    f"moment a calendar can hold ({'January 1, year 1' if early else 'December 31, 9999'}, "
+                    f"UTC): write a{' later' if early else 'n earlier'} date")
+    return None
+
+
+def daylight_saving_problem(date: dt.date, time: dt.time, zone: Zone) -> str | None:
+    """Whether ``time`` on ``date`` does not exist in ``zone`` (the clocks skip it) or
+    happens twice (they go back over it): what is assumed then, and what to write."""
+    if zone.iana is None:
+        return None
+    tz = zone.tzinfo
+    first = dt.datetime.combine(date, time, tz)
+    second = first.replace(fold=1)
+    if first.utcoffset() == second.utcoffset():
+        return None
+    try:
+        real = first.astimezone(_UTC).astimezone(tz)
+    except OverflowError:
+        return None
+    day = format_date(date)
+    before, after = first.utcoffset() or dt.timedelta(0), second.utcoffset() or dt.timedelta(0)
+    if real.replace(tzinfo=None) != first.replace(tzinfo=None):
+        # in a gap: zoneinfo reads it with the offset before the change, as RFC 5545 does
+        jump = _hours(after - before)
+        return (f"{_clock(first)} does not exist on {day} in {zone.name}: the clocks go forward "
+                f"{jump} that night; it is taken as {_clock(real)} {zone.abbreviation(real)}, "
+                f"the same moment; write {_clock(real)} to say so, or a time outside the change")
+    later = second.astimezone(_UTC)
+    return (f"{_clock(first)} happens twice on {day} in {zone.name}: the clocks go back "
+            f"{_hours(before - after)} that night; the first one, "
+            f"{_clock(first)} {zone.abbreviation(first)} ({utc_offset_label(first)}), is assumed; "
+            f"to mean the second one, write it in UTC ({_clock(later)} UTC)")
 
 
 def now_for_build(environ: dict[str, str]) -> tuple[dt.datetime, str | None]:
@@ -436,9 +523,18 @@ def parse_important_dates(lines: list[str], default_zone: Zone | None = None) ->
             continue
         label, value = parts[0].strip(), parts[1].strip()
         date, time, zone, note, problems = parse_moment(value, offset, default_zone)
-        result.problems.extend(problems)
-        if date is None:
+        if date is None:  # the line is left out: say which
+            result.problems.extend(Problem(p.offset, p.subtype, f"{label!r}: {p.message}; this date is left out")
+                                   for p in problems)
             continue
+        result.problems.extend(problems)
+        why = range_problem(date, time, zone or Zone(AOE), whole_day=time is None)
+        if why is not None:
+            result.problems.append(Problem(offset, "date", f"{label!r}: {why}; this date is left out"))
+            continue
+        why = daylight_saving_problem(date, time, zone) if time is not None and zone else None
+        if why is not None:
+            result.problems.append(Problem(offset, "time", f"{label!r}: {why}"))
         result.items.append(ImportantDate(offset, label, date, time, zone, note))
     return result
 
