@@ -201,8 +201,8 @@ class ScheduleDirective(RoadsDirective):
                           "date")
         zone = directive_zone(self, required=True) or Zone("UTC")
         program = parse_program(lines, first_day, workshop_date(self), csv_text)
-        found = sorted([*program.problems, *check_program(program, zone)], key=lambda p: p.offset)
-        for each in found:
+        issues = sorted([*program.problems, *check_program(program, zone)], key=lambda p: p.offset)
+        for each in issues:
             if where is None:
                 self.warn(each.message, each.subtype, self.content_line(each.offset))
             else:  # a line of the :file:

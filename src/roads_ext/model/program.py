@@ -882,7 +882,7 @@ def _resolve(clock, latest: dt.time | None, end_of: bool = False) -> dt.time:
     if clock.meridiem or clock.padded or not 1 <= clock.hour <= 11:
         return moment
     if latest is None:
-        return moment if clock.hour >= 7 else moment.replace(hour=clock.hour + 12)
+        return moment  # the day's first time as written: "1:30" may be a night's (a clock change)
     if moment < latest and (end_of or clock.hour <= 7):
         return moment.replace(hour=clock.hour + 12)
     return moment
