@@ -51,6 +51,7 @@ html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
 # robots.txt is copied to the root; the sitemap needs the canonical URL, so it
 # is made (and named in robots.txt) only where there is one.
 html_extra_path = ["docs/_extra"]
+epub_basename = "roads"  # the e-book Read the Docs offers: roads.epub
 epub_exclude_files = ["robots.txt"]  # html_extra_path reaches the e-book too
 if html_baseurl:
     extensions.append("sphinx_sitemap")
