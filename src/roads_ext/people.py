@@ -434,7 +434,7 @@ def _ancestors(node: nodes.Node):
 class FillPeopleFromRegistry(SphinxPostTransform):
     """Show every person with all the details the site declares for them.
 
-    A name written alone (Anshumali Shrivastava in the committee) gets the
+    A name written alone (a speaker named again in a committee) gets the
     affiliation and homepage of their speaker card; a declared entry without a
     homepage gets one given elsewhere.
     """

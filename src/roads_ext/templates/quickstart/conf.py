@@ -8,7 +8,7 @@ import os
 project = {{ project_py }}
 author = {{ author_py }}
 copyright = {{ copyright_py }}
-release = {{ year_py }}
+version = release = {{ year_py }}
 
 extensions = [
     "myst_parser",
