@@ -39,6 +39,7 @@ DOCS_LOCK = REQUIREMENTS / "docs.lock"  # what Read the Docs installs
 TEST_LOCK = REQUIREMENTS / "test.lock"  # the same versions, plus the test tools
 OLDEST = REQUIREMENTS / "oldest.txt"  # the lower bounds of pyproject.toml, exactly
 OLDEST_VENV = ROOT / ".venv-oldest"
+STARTER_LOCK = ROOT / "src" / "roads_ext" / "templates" / "quickstart" / "requirements" / "docs.lock"
 SITE_OUT = ROOT / "_build" / "html"
 # doctrees next to the output, never inside it (Read the Docs publishes the output folder)
 SITE_BUILD = ["-d", str(ROOT / "_build" / "doctrees"), "-c", str(ROOT), str(ROOT / "docs"), str(SITE_OUT)]
@@ -200,7 +201,10 @@ def lock(arguments: list[str]) -> int:
                "--python-version", "3.12", TEST_LOCK, "-o", check) != 0:
             say("the locked versions do not all install on Python 3.12")
             return 1
-    say(f"wrote {DOCS_LOCK.relative_to(ROOT)} and {TEST_LOCK.relative_to(ROOT)}")
+    # the starter site of roads-quickstart ships the same lock
+    shutil.copyfile(DOCS_LOCK, STARTER_LOCK)
+    say(f"wrote {DOCS_LOCK.relative_to(ROOT)}, {TEST_LOCK.relative_to(ROOT)} and its copy "
+        f"{STARTER_LOCK.relative_to(ROOT)}")
     return 0
 
 

@@ -148,7 +148,9 @@ def write_site(target: Path, name: str, day: dt.date, timezone: str, conference:
     for source in sorted(TEMPLATES.rglob("*")):
         if not source.is_file() or "__pycache__" in source.parts:
             continue
-        destination = target / source.relative_to(TEMPLATES)
+        # dot files are stored as dot-NAME: package data leaves out hidden files
+        relative = source.relative_to(TEMPLATES)
+        destination = target / relative.parent / re.sub(r"^dot-", ".", relative.name)
         destination.parent.mkdir(parents=True, exist_ok=True)
         if source.suffix == ".lock":
             destination.write_bytes(source.read_bytes())
