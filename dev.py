@@ -44,6 +44,10 @@ SITE_OUT = ROOT / "_build" / "html"
 # doctrees next to the output, never inside it (Read the Docs publishes the output folder)
 SITE_BUILD = ["-d", str(ROOT / "_build" / "doctrees"), "-c", str(ROOT), str(ROOT / "docs"), str(SITE_OUT)]
 PREVIEW_OUT = ROOT / "_build" / "preview"
+#: the preview's sphinx-build options: the real build's checks (-n, keep-going) without -W,
+#: every page re-read (-E) and re-written (-a) on each change
+PREVIEW_FLAGS = ["-n", "--keep-going", "-E", "-a", "-b", "html"]
+PREVIEW_ENV = {"ROADS_PREVIEW": "1"}  # roads_ext puts the warnings in a banner on each page
 BROWSER_TESTS = ROOT / "tests" / "browser"
 
 
@@ -137,9 +141,9 @@ def serve(arguments: list[str]) -> int:
     not repeat its warnings); ``-a`` rewrites every page, so each shows the current banner.
     """
     root = re.escape(ROOT.resolve().as_posix())
-    env = dict(os.environ, ROADS_PREVIEW="1")
+    env = dict(os.environ, **PREVIEW_ENV)
     return run(
-        BIN / "sphinx-autobuild", "-n", "--keep-going", "-E", "-a", "-b", "html",
+        BIN / "sphinx-autobuild", *PREVIEW_FLAGS,
         "-d", ROOT / "_build" / "preview-doctrees", "-c", ROOT, ROOT / "docs", PREVIEW_OUT,
         "--watch", ROOT,
         "--re-ignore", rf"^{root}/(?!conf\.py$|docs/|src/)",

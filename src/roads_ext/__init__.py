@@ -10,7 +10,6 @@ draws the social card and feeds page descriptions to OpenGraph.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
@@ -19,24 +18,15 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
 
-STATIC = Path(__file__).parent / "static"
-
-
-def _add_static_files(app: Sphinx) -> None:
-    """CSS for HTML builders only; the other builders render plain nodes."""
-    if app.builder.format != "html":
-        return
-    app.config.html_static_path.append(str(STATIC))
-    app.add_css_file("roads.css")
-    app.add_js_file("roads-times.js", loading_method="defer")
-
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    from .assets import setup_assets
     from .calendar import setup_calendar
     from .dates import setup_dates
     from .htmlfixes import setup_htmlfixes
     from .people import setup_people
     from .photos import setup_photos
+    from .preview import setup_preview
     from .program import setup_program
     from .registry import setup_registry
     from .social import setup_social
@@ -52,7 +42,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_program(app)
     setup_dates(app)
     setup_htmlfixes(app)
-    app.connect("builder-inited", _add_static_files)
+    setup_preview(app)
+    setup_assets(app)
     return {
         "version": __version__,
         "env_version": 2,  # raise it when the doctree or environment data changes shape

@@ -9,9 +9,14 @@ matter) becomes its ``og:description`` too, instead of the page's first words.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import importlib
+import io
 import json
 import re
+import shutil
+import sys
 from html import unescape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -116,7 +121,11 @@ def _builder_inited(app: Sphinx) -> None:
         render_card(card["title"], card.get("subtitle", ""), card.get("footer", "")).save(
             target, format="PNG", optimize=True)
         stamp.write_text(wanted)
-    app.config.html_static_path.append(str(folder))
+    # copied, not added to html_static_path: a changed configuration value would make
+    # the next build say "The configuration has changed" and read every page again
+    static_out = Path(app.outdir) / "_static"
+    static_out.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(target, static_out / CARD_NAME)
 
 
 def _page_description(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -130,7 +139,22 @@ def _page_description(app: Sphinx, pagename: str, templatename: str, context: di
     context["meta"] = meta
 
 
+def _import_opengraph_quietly() -> None:
+    """sphinxext-opengraph prints "matplotlib is not installed, social cards will not be
+    generated" when it is imported without matplotlib, on every build; roads_ext draws
+    the card itself, so the line is only noise. Imported here first (roads_ext listed
+    before it in ``extensions``), with its output swallowed; Sphinx then reuses the module."""
+    if "sphinxext.opengraph" in sys.modules:
+        return
+    with contextlib.redirect_stdout(io.StringIO()):
+        try:
+            importlib.import_module("sphinxext.opengraph")
+        except ImportError:
+            pass
+
+
 def setup_social(app: Sphinx) -> None:
+    _import_opengraph_quietly()
     app.add_config_value("roads_social_card", None, "html", types=frozenset({dict, type(None)}))
     app.connect("config-inited", _config_inited, priority=900)
     app.connect("builder-inited", _builder_inited)

@@ -1,0 +1,148 @@
+"""What an HTML page loads: only what it uses, and no change to ``conf.py``'s values.
+
+- roads_ext's own CSS and script, and sphinx-design's, are copied into ``_static`` by
+  roads_ext rather than through ``html_static_path``: a configuration value changed by an
+  extension makes the next build say "The configuration has changed" and read every page
+  again.
+- sphinx-design's 55 KB stylesheet is replaced by ``roads-design.css``: its rules whose
+  ``sd-*`` classes all appear in the built site (written when the build ends, from every
+  page in the output folder, so a page not rewritten still counts).
+- A page without code loses the code-highlighting stylesheet (``pygments.css``); a page
+  without tabs loses sphinx-design's tab script.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+STATIC = Path(__file__).parent / "static"
+DESIGN_CSS = "sphinx-design.min.css"
+DESIGN_JS = "design-tabs.js"
+CUT_CSS = "roads-design.css"
+_CLASS_ATTR = re.compile(r'\bclass="([^"]*)"')
+_SD_CLASS = re.compile(r"\.(sd-[A-Za-z0-9_-]+)")
+
+
+def _design_static() -> Path | None:
+    try:
+        import sphinx_design
+    except ImportError:  # pragma: no cover - a dependency
+        return None
+    return Path(sphinx_design.__file__).parent / "static"
+
+
+def _builder_inited(app: Sphinx) -> None:
+    if app.builder.format != "html":
+        return
+    static_out = Path(app.outdir) / "_static"
+    static_out.mkdir(parents=True, exist_ok=True)
+    for source in STATIC.iterdir():
+        if source.is_file():
+            shutil.copyfile(source, static_out / source.name)
+    app.add_css_file("roads.css")
+    app.add_js_file("roads-times.js", loading_method="defer")
+    design = _design_static()
+    if design is not None and str(design) in app.config.html_static_path:
+        # sphinx-design added its folder (at its own builder-inited); roads_ext copies
+        # what is needed instead, so that html_static_path stays as conf.py set it
+        app.config.html_static_path.remove(str(design))
+        shutil.copyfile(design / DESIGN_JS, static_out / DESIGN_JS)
+        app._roads_design_css = design / DESIGN_CSS  # type: ignore[attr-defined]
+
+
+def _has_code(doctree: nodes.document) -> bool:
+    return any(True for _ in doctree.findall(nodes.literal_block)) or any(
+        "highlight" in " ".join(node.get("classes", ())) for node in doctree.findall(nodes.Element)
+        if node.get("classes"))
+
+
+def _has_tabs(doctree: nodes.document) -> bool:
+    return any("sd-tab-set" in node.get("classes", ()) for node in doctree.findall(nodes.Element))
+
+
+def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Drop the code and tab assets a page does not use; sphinx-design's CSS, cut."""
+    if "css_files" in context:
+        keep_code = doctree is not None and _has_code(doctree)
+        css = []
+        for asset in context["css_files"]:
+            name = getattr(asset, "filename", str(asset))
+            if name.startswith("_static/pygments.css") and not keep_code:
+                continue
+            if name.startswith(f"_static/{DESIGN_CSS}") and getattr(app, "_roads_design_css", None):
+                asset = type(asset)(f"_static/{CUT_CSS}", priority=getattr(asset, "priority", 500),
+                                    **getattr(asset, "attributes", {}))
+            css.append(asset)
+        context["css_files"] = css
+    if "script_files" in context and not (doctree is not None and _has_tabs(doctree)):
+        context["script_files"] = [
+            asset for asset in context["script_files"]
+            if not getattr(asset, "filename", str(asset)).startswith(f"_static/{DESIGN_JS}")
+        ]
+
+
+def _rules(css: str) -> list[tuple[str, str]]:
+    """Top-level ``(prelude, body)`` pairs of a stylesheet (bodies of @-blocks kept whole)."""
+    out, depth, start, prelude = [], 0, 0, ""
+    for index, char in enumerate(css):
+        if char == "{":
+            if depth == 0:
+                prelude, start = css[start:index].strip(), index + 1
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                out.append((prelude, css[start:index]))
+                start = index + 1
+    return out
+
+
+def cut_stylesheet(css: str, used: set[str]) -> str:
+    """The rules of ``css`` whose selectors name only ``sd-*`` classes in ``used``."""
+    kept = []
+    for prelude, body in _rules(css):
+        if prelude.startswith("@media") or prelude.startswith("@supports"):
+            inner = cut_stylesheet(body, used)
+            if inner:
+                kept.append(f"{prelude}{{{inner}}}")
+        elif prelude.startswith("@"):
+            kept.append(f"{prelude}{{{body}}}")
+        else:
+            selectors = [s for s in prelude.split(",") if set(_SD_CLASS.findall(s)) <= used]
+            if selectors:
+                kept.append(f"{','.join(selectors)}{{{body}}}")
+    return "".join(kept)
+
+
+def classes_in(outdir: Path) -> set[str]:
+    used: set[str] = set()
+    for page in outdir.rglob("*.html"):
+        for value in _CLASS_ATTR.findall(page.read_text(encoding="utf-8", errors="replace")):
+            used.update(value.split())
+    return used
+
+
+def _build_finished(app: Sphinx, exception: BaseException | None) -> None:
+    source = getattr(app, "_roads_design_css", None)
+    if exception is not None or source is None:
+        return
+    outdir = Path(app.outdir)
+    cut = cut_stylesheet(source.read_text(encoding="utf-8"), classes_in(outdir))
+    target = outdir / "_static" / CUT_CSS
+    if not target.is_file() or target.read_text(encoding="utf-8") != cut:
+        target.write_text(cut, encoding="utf-8")
+
+
+def setup_assets(app: Sphinx) -> None:
+    # after sphinx-design's builder-inited (priority 500), which adds its folder
+    app.connect("builder-inited", _builder_inited, priority=600)
+    app.connect("html-page-context", _page_assets, priority=900)
+    app.connect("build-finished", _build_finished)
