@@ -174,7 +174,10 @@ def test_oldest(arguments: list[str]) -> int:
                 "-d", out / "doctrees", "-c", ROOT, ROOT / "docs", out / "html")
     if build != 0:
         say("the site build failed on the oldest versions")
-    code = run(python, "-m", "pytest", "-m", "not browser", "-p", "no:cacheprovider", *arguments)
+    # the bench's hand-written comparison site links to MyST attribute ids, which
+    # myst-parser resolves from 5.0 on; the bench is not part of the extension
+    code = run(python, "-m", "pytest", "-m", "not browser", "-p", "no:cacheprovider",
+               "--ignore", ROOT / "tests" / "test_bench.py", *arguments)
     if code == 5:
         say("pytest collected no tests: that is a failure, not a pass")
         code = 1
