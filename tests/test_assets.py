@@ -19,7 +19,8 @@ CARDS = """\
 """
 CODE = "\n```python\nprint('hello')\n```\n"
 TABS = "\n::::{tab-set}\n:::{tab-item} One\nFirst\n:::\n:::{tab-item} Two\nSecond\n:::\n::::\n"
-ORIGINAL = Path(sphinx_design.__file__).parent / "static" / "sphinx-design.min.css"
+#: sphinx-design's whole stylesheet (style.min.css in its package before 0.7)
+ORIGINAL = next(path for path in Path(sphinx_design.__file__).parent.rglob("*.min.css"))
 
 
 def assets(built) -> tuple[list[str], list[str]]:

@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 STATIC = Path(__file__).parent / "static"
-DESIGN_CSS = "sphinx-design.min.css"
 DESIGN_JS = "design-tabs.js"
 CUT_CSS = "roads-design.css"
 _CLASS_ATTR = re.compile(r'\bclass="([^"]*)"')
@@ -49,13 +48,22 @@ def _builder_inited(app: Sphinx) -> None:
             shutil.copyfile(source, static_out / source.name)
     app.add_css_file("roads.css")
     app.add_js_file("roads-times.js", loading_method="defer")
+    # sphinx-design added its folder (at its own builder-inited: its package's static/
+    # from 0.7, _sphinx_design_static/ in the output before); roads_ext copies its files
+    # instead, so that html_static_path stays as conf.py set it
     design = _design_static()
-    if design is not None and str(design) in app.config.html_static_path:
-        # sphinx-design added its folder (at its own builder-inited); roads_ext copies
-        # what is needed instead, so that html_static_path stays as conf.py set it
-        app.config.html_static_path.remove(str(design))
-        shutil.copyfile(design / DESIGN_JS, static_out / DESIGN_JS)
-        app._roads_design_css = design / DESIGN_CSS  # type: ignore[attr-defined]
+    for entry in list(app.config.html_static_path):
+        folder = Path(entry)
+        if folder == design or folder.name == "_sphinx_design_static":
+            app.config.html_static_path.remove(entry)
+            css = []
+            for source in folder.iterdir():
+                if source.is_file():
+                    shutil.copyfile(source, static_out / source.name)
+                    if source.suffix == ".css":
+                        css.append(source)
+            if len(css) == 1:
+                app._roads_design_css = css[0]  # type: ignore[attr-defined]
 
 
 def _has_code(doctree: nodes.document) -> bool:
@@ -77,7 +85,8 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
             name = getattr(asset, "filename", str(asset))
             if name.startswith("_static/pygments.css") and not keep_code:
                 continue
-            if name.startswith(f"_static/{DESIGN_CSS}") and getattr(app, "_roads_design_css", None):
+            design_css = getattr(app, "_roads_design_css", None)
+            if design_css is not None and name.split("?")[0] == f"_static/{design_css.name}":
                 asset = type(asset)(f"_static/{CUT_CSS}", priority=getattr(asset, "priority", 500),
                                     **getattr(asset, "attributes", {}))
             css.append(asset)
