@@ -81,8 +81,9 @@ def test_banner_lists_the_real_builds_warnings_and_goes_when_fixed(project, tmp_
     items = banner_items(out / "index.html")
     assert items is not None and len(items) == len(expected)
     line = good.count("\n") + 3  # the :affilation: line of the added card
-    assert any(item.startswith(f"docs/speakers.md:{line}") and "unknown option 'affilation'" in item
-               and "did you mean 'affiliation'" in item for item in items), items
+    assert f"docs/speakers.md:{line} speaker-card: unknown option 'affilation' (did you mean " \
+           "'affiliation'?) [roads.option]" in items, items
+    assert not [item for item in items if "WARNING" in item or str(project) in item]
     assert any("Nobody Known" in item for item in items), items
     assert banner_items(out / "contact.html") == items  # on every page, wherever one looks
     # fixed: the next build (as after a save) shows no banner anywhere

@@ -149,3 +149,19 @@ def test_nothing_workshop_specific_is_hard_coded_in_the_extension():
             text = path.read_text()
             for word in ("ROADS", "MLSys", "Mega-AI", "Rice University", "rice.edu", "Shrivastava"):
                 assert not re.search(rf"\b{re.escape(word)}\b", text), (path, word)
+
+
+def test_in_a_terminal_it_asks_and_asks_again_after_a_bad_answer(tmp_path, monkeypatch, capsys):
+    from roads_ext import quickstart
+
+    answers = iter(["Example Workshop", "8 June", "2026-06-08", "Europe/Pari", "Europe/Paris", "ExampleConf"])
+    monkeypatch.setattr("builtins.input", lambda prompt: next(answers))
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
+    assert quickstart.main([str(tmp_path / "site")]) == 0
+    out = capsys.readouterr().out
+    assert "the date '8 June' is not a date; write it as YYYY-MM-DD" in out
+    assert "did you mean 'Europe/Paris'?" in out
+    namespace: dict = {}
+    exec((tmp_path / "site" / "conf.py").read_text(), namespace)
+    assert (namespace["project"], namespace["roads_timezone"]) == ("Example Workshop", "Europe/Paris")
+    assert "ExampleConf" in (tmp_path / "site" / "docs" / "index.md").read_text()

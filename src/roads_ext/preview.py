@@ -39,7 +39,8 @@ class _Collector(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         location = getattr(record, "location", None) or ""
-        self.warnings.append((str(location), record.getMessage()))
+        # the message alone: Sphinx's record class would put the location and "WARNING:" before it
+        self.warnings.append((str(location), logging.LogRecord.getMessage(record)))
         return True
 
 
