@@ -66,20 +66,25 @@ def _builder_inited(app: Sphinx) -> None:
                 app._roads_design_css = css[0]  # type: ignore[attr-defined]
 
 
-def _has_code(doctree: nodes.document) -> bool:
-    return any(True for _ in doctree.findall(nodes.literal_block)) or any(
-        "highlight" in " ".join(node.get("classes", ())) for node in doctree.findall(nodes.Element)
-        if node.get("classes"))
-
-
-def _has_tabs(doctree: nodes.document) -> bool:
-    return any("sd-tab-set" in node.get("classes", ()) for node in doctree.findall(nodes.Element))
+def _uses(doctree: nodes.document | None) -> tuple[bool, bool]:
+    """(has code, has tabs), in one walk of the page."""
+    code = tabs = False
+    if doctree is None:  # genindex, search: neither
+        return code, tabs
+    for node in doctree.findall(nodes.Element):
+        if isinstance(node, (nodes.literal_block, nodes.doctest_block)):
+            code = True
+        elif "sd-tab-set" in node["classes"]:
+            tabs = True
+        if code and tabs:
+            break
+    return code, tabs
 
 
 def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     """Drop the code and tab assets a page does not use; sphinx-design's CSS, cut."""
+    keep_code, keep_tabs = _uses(doctree)
     if "css_files" in context:
-        keep_code = doctree is not None and _has_code(doctree)
         css = []
         for asset in context["css_files"]:
             name = getattr(asset, "filename", str(asset))
@@ -91,7 +96,7 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
                                     **getattr(asset, "attributes", {}))
             css.append(asset)
         context["css_files"] = css
-    if "script_files" in context and not (doctree is not None and _has_tabs(doctree)):
+    if "script_files" in context and not keep_tabs:
         context["script_files"] = [
             asset for asset in context["script_files"]
             if not getattr(asset, "filename", str(asset)).startswith(f"_static/{DESIGN_JS}")
