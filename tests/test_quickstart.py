@@ -76,6 +76,9 @@ def test_the_name_shows_as_written_and_is_escaped(starter):
     # docutils makes the straight quotes typographic; the rest is exactly as typed
     assert index.h1.get_text().rstrip("¶") == TRICKY.replace('"Quoted"', "“Quoted”")
     assert index.h1.find("b") is None  # markup in the name is text, not HTML
+    # the theme shows html_title as HTML: it was written escaped
+    assert index.select_one(".sidebar-brand-text").get_text() == f"{TRICKY} · ExampleConf 2026"
+    assert index.title.get_text() == f"{TRICKY} · ExampleConf 2026"
     assert "Monday, June 8, 2026" in index.get_text() and "ExampleConf 2026" in index.get_text()
     program = (starter / "_build/html/program.html").read_text()
     events = [json.loads(m) for m in re.findall(r'<script type="application/ld\+json">(.*?)</script>', program, re.S)]

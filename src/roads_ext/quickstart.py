@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import difflib
+import html
 import json
 import re
 import sys
@@ -109,7 +110,8 @@ def context(name: str, day: dt.date, timezone: str, conference: str, conference_
         "copyright_py": repr(f"{day.year}, the organizers of {name}"),
         "year_py": repr(str(day.year)),
         "timezone_py": repr(timezone),
-        "html_title_py": repr(f"{name} · {conference}" if conference else name),
+        # html_title is HTML: the theme shows it as written
+        "html_title_py": repr(html.escape(f"{name} · {conference}" if conference else name, quote=False)),
         "subtitle_py": repr(subtitle),
         "footer_py": repr(workshop),
         "description_yaml": json.dumps(description, ensure_ascii=False),

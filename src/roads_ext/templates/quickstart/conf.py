@@ -29,7 +29,7 @@ roads_timezone = {{ timezone_py }}
 
 # -- HTML ----------------------------------------------------------------------
 html_theme = "furo"
-html_title = {{ html_title_py }}
+html_title = {{ html_title_py }}  # HTML: write &amp; for &, &lt; for <
 html_copy_source = False
 html_show_sourcelink = False
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
