@@ -4,9 +4,11 @@
   roads_ext rather than through ``html_static_path``: a configuration value changed by an
   extension makes the next build say "The configuration has changed" and read every page
   again.
-- sphinx-design's 55 KB stylesheet is replaced by ``roads-design.css``: its rules whose
-  ``sd-*`` classes all appear in the built site (written when the build ends, from every
-  page in the output folder, so a page not rewritten still counts).
+- sphinx-design's 55 KB stylesheet, and furo's two (57 KB), are replaced by cut copies
+  (``roads-design.css``, ``roads-furo.css``, ``roads-furo-extensions.css``): the rules
+  whose classes all appear in the built site, in a page's HTML or in a script that may add
+  them (written when the build ends, from every page in the output folder, so a page not
+  rewritten still counts).
 - A page without code loses the code-highlighting stylesheet (``pygments.css``); a page
   without tabs loses sphinx-design's tab script.
 """
@@ -26,8 +28,13 @@ if TYPE_CHECKING:
 STATIC = Path(__file__).parent / "static"
 DESIGN_JS = "design-tabs.js"
 CUT_CSS = "roads-design.css"
+#: the theme's stylesheets (in _static) and the names of their cut copies
+THEME_CUTS = {"styles/furo.css": "roads-furo.css", "styles/furo-extensions.css": "roads-furo-extensions.css"}
 _CLASS_ATTR = re.compile(r'\bclass="([^"]*)"')
-_SD_CLASS = re.compile(r"\.(sd-[A-Za-z0-9_-]+)")
+_SELECTOR_CLASS = re.compile(r"\.((?:[A-Za-z0-9_-]|\\.)+)")
+_ATTRIBUTE = re.compile(r"\[[^\]]*\]")
+_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+_JS_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 
 
 def _design_static() -> Path | None:
@@ -90,9 +97,9 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
             name = getattr(asset, "filename", str(asset))
             if name.startswith("_static/pygments.css") and not keep_code:
                 continue
-            design_css = getattr(app, "_roads_design_css", None)
-            if design_css is not None and name.split("?")[0] == f"_static/{design_css.name}":
-                asset = type(asset)(f"_static/{CUT_CSS}", priority=getattr(asset, "priority", 500),
+            cut = _cuts(app).get(name.split("?")[0].removeprefix("_static/"))
+            if cut is not None:
+                asset = type(asset)(f"_static/{cut}", priority=getattr(asset, "priority", 500),
                                     **getattr(asset, "attributes", {}))
             css.append(asset)
         context["css_files"] = css
@@ -101,6 +108,19 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
             asset for asset in context["script_files"]
             if not getattr(asset, "filename", str(asset)).startswith(f"_static/{DESIGN_JS}")
         ]
+
+
+def _cuts(app: Sphinx) -> dict[str, str]:
+    """Stylesheets in _static to cut, and their cut copies' names."""
+    cuts = dict(THEME_CUTS) if app.config.html_theme == "furo" else {}
+    design_css = getattr(app, "_roads_design_css", None)
+    if design_css is not None:
+        cuts[design_css.name] = CUT_CSS
+    return cuts
+
+
+def _selector_classes(selector: str) -> set[str]:
+    return {re.sub(r"\\(.)", r"\1", name) for name in _SELECTOR_CLASS.findall(_ATTRIBUTE.sub("", selector))}
 
 
 def _rules(css: str) -> list[tuple[str, str]]:
@@ -120,9 +140,9 @@ def _rules(css: str) -> list[tuple[str, str]]:
 
 
 def cut_stylesheet(css: str, used: set[str]) -> str:
-    """The rules of ``css`` whose selectors name only ``sd-*`` classes in ``used``."""
+    """The rules of ``css`` whose selectors name only classes in ``used``."""
     kept = []
-    for prelude, body in _rules(css):
+    for prelude, body in _rules(_COMMENT.sub("", css)):
         if prelude.startswith("@media") or prelude.startswith("@supports"):
             inner = cut_stylesheet(body, used)
             if inner:
@@ -130,29 +150,36 @@ def cut_stylesheet(css: str, used: set[str]) -> str:
         elif prelude.startswith("@"):
             kept.append(f"{prelude}{{{body}}}")
         else:
-            selectors = [s for s in prelude.split(",") if set(_SD_CLASS.findall(s)) <= used]
+            selectors = [s for s in prelude.split(",") if _selector_classes(s) <= used]
             if selectors:
                 kept.append(f"{','.join(selectors)}{{{body}}}")
     return "".join(kept)
 
 
 def classes_in(outdir: Path) -> set[str]:
+    """Every class in the site's pages, and every word of its scripts (which may add one)."""
     used: set[str] = set()
     for page in outdir.rglob("*.html"):
         for value in _CLASS_ATTR.findall(page.read_text(encoding="utf-8", errors="replace")):
             used.update(value.split())
+    for script in (outdir / "_static").rglob("*.js"):
+        used.update(_JS_WORD.findall(script.read_text(encoding="utf-8", errors="replace")))
     return used
 
 
 def _build_finished(app: Sphinx, exception: BaseException | None) -> None:
-    source = getattr(app, "_roads_design_css", None)
-    if exception is not None or source is None:
+    if exception is not None or app.builder.format != "html":
         return
-    outdir = Path(app.outdir)
-    cut = cut_stylesheet(source.read_text(encoding="utf-8"), classes_in(outdir))
-    target = outdir / "_static" / CUT_CSS
-    if not target.is_file() or target.read_text(encoding="utf-8") != cut:
-        target.write_text(cut, encoding="utf-8")
+    static = Path(app.outdir) / "_static"
+    cuts = {source: cut for source, cut in _cuts(app).items() if (static / source).is_file()}
+    if not cuts:
+        return
+    used = classes_in(Path(app.outdir))
+    for source, cut in cuts.items():
+        text = cut_stylesheet((static / source).read_text(encoding="utf-8"), used)
+        target = static / cut
+        if not target.is_file() or target.read_text(encoding="utf-8") != text:
+            target.write_text(text, encoding="utf-8")
 
 
 def setup_assets(app: Sphinx) -> None:
