@@ -10,6 +10,9 @@
     python3 dev.py lock            refresh requirements/*.lock from pyproject.toml (with uv)
     python3 dev.py bench           build-speed benchmark, roads_ext against hand-written
                                    MyST (arguments go to bench/build_speed.py; see --help)
+    python3 dev.py papers VENUE_ID write an OpenReview venue's accepted papers to
+                                   docs/papers.json (--out FILE for another file); uses
+                                   the network, installs openreview-py on first use
 
 Each command first makes ``.venv`` and installs into it the exact versions of
 ``requirements/test.lock`` (the ``docs`` and ``test`` extras, hashed; Read the Docs installs
@@ -219,7 +222,16 @@ def bench(arguments: list[str]) -> int:
     return run(PYTHON, ROOT / "bench" / "build_speed.py", *arguments)
 
 
-COMMANDS = {"docs": docs, "test": test, "bench": bench, "lock": lock}
+def papers(arguments: list[str]) -> int:
+    """Fetch the accepted papers with openreview-py, installed into .venv only for this."""
+    if run(PYTHON, "-c", "import openreview", stderr=subprocess.DEVNULL) != 0:
+        say("installing openreview-py (the 'papers' extra), used by this command only")
+        if run(PYTHON, "-m", "pip", "install", "--quiet", "-e", ".[papers]") != 0:
+            sys.exit("dev.py: installing openreview-py failed (see above)")
+    return run(PYTHON, "-m", "roads_ext.openreview_export", *arguments)
+
+
+COMMANDS = {"docs": docs, "test": test, "bench": bench, "lock": lock, "papers": papers}
 
 
 def main() -> int:

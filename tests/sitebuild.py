@@ -11,9 +11,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def build_site(outdir: Path, baseurl: str | None = None, source: Path | None = None,
-               conf_dir: Path | None = None) -> subprocess.CompletedProcess:
-    """``sphinx-build -W --keep-going -n -b html``; ``baseurl`` as Read the Docs sets it."""
+               conf_dir: Path | None = None, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """``sphinx-build -W --keep-going -n -b html``; ``baseurl`` as Read the Docs sets it;
+    ``extra_env`` such as ``SOURCE_DATE_EPOCH`` for a build as of another moment."""
     env = {k: v for k, v in os.environ.items() if k != "READTHEDOCS_CANONICAL_URL"}
+    env.update(extra_env or {})
     if baseurl:
         env["READTHEDOCS_CANONICAL_URL"] = baseurl
     command = [
@@ -25,6 +27,11 @@ def build_site(outdir: Path, baseurl: str | None = None, source: Path | None = N
 
 
 DEMO_PAGE = "photos-demo"
+#: an orphan page of invented sponsors with generated logos (the site has none)
+SPONSORS_PAGE = "sponsors-demo"
+#: an orphan page of invented accepted papers (the ROADS site's are on OpenReview only)
+PAPERS_DEMO_PAGE = "papers-demo"
+PAPERS_ROOT = ROOT / "tests" / "roots" / "test-papers"
 DEMO_SPEAKERS = ["Ada Example", "Bo Sample", "Cy Placeholder", "Di Testcase", "Ed Fixture"]
 
 
@@ -72,4 +79,61 @@ def make_demo_source(dest: Path, photo_count: int = 5) -> Path:
         + "\n".join(cards),
         encoding="utf-8",
     )
+    write_sponsors_demo(dest)
+    make_papers_demo(dest)
     return dest
+
+
+def write_sponsors_demo(dest: Path) -> None:
+    """An orphan page of invented sponsors: a wide (5:1) and a tall logo with
+    transparency, a JPEG, an SVG, and one without a logo."""
+    from PIL import Image, ImageDraw
+
+    logos = dest / "_demo_logos"
+    logos.mkdir(exist_ok=True)
+    wide = Image.new("RGBA", (1000, 200), (0, 0, 0, 0))
+    ImageDraw.Draw(wide).rounded_rectangle((10, 30, 990, 170), 40, fill=(16, 72, 140, 255))
+    ImageDraw.Draw(wide).ellipse((60, 60, 140, 140), fill=(255, 190, 0, 255))
+    wide.save(logos / "wide.png")
+    tall = Image.new("RGBA", (240, 720), (0, 0, 0, 0))
+    ImageDraw.Draw(tall).polygon([(120, 10), (230, 710), (10, 710)], fill=(150, 20, 60, 255))
+    tall.save(logos / "tall.png")
+    Image.new("RGB", (600, 300), (20, 110, 70)).save(logos / "square.jpg", quality=85)
+    (logos / "mark.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 240 80">'
+        '<rect x="4" y="4" width="232" height="72" rx="12" fill="#0b3d62"/>'
+        '<circle cx="40" cy="40" r="22" fill="#ffb000"/>'
+        '<rect x="76" y="30" width="140" height="20" rx="6" fill="#ffffff"/></svg>',
+        encoding="utf-8",
+    )
+    (dest / f"{SPONSORS_PAGE}.md").write_text(
+        "---\norphan: true\nmyst:\n  html_meta:\n    description: \"Demo sponsors with generated "
+        "logos, for tests.\"\n---\n\n# Demo sponsors\n\n"
+        "Made-up sponsors whose logos are generated shapes, to test the sponsors grid.\n\n"
+        ":::{sponsors}\nPlatinum\n"
+        "- [Wide Example Corporation](https://wide.example) logo: _demo_logos/wide.png\n"
+        "- [Vector Example Lab](https://vector.example)\n  - logo: _demo_logos/mark.svg\n\n"
+        "Gold\n"
+        "- [Tall Example Institute](https://tall.example) logo: _demo_logos/tall.png\n"
+        "- [Square Example Fund](https://square.example) logo: _demo_logos/square.jpg\n"
+        "- [Logoless Example Society](https://logoless.example)\n"
+        ":::\n",
+        encoding="utf-8",
+    )
+
+
+def make_papers_demo(dest: Path) -> None:
+    """An orphan page listing invented papers from an OpenReview export and a CSV."""
+    import shutil
+
+    folder = dest / "_demo_papers"
+    folder.mkdir(exist_ok=True)
+    shutil.copy(PAPERS_ROOT / "papers.json", folder / "papers.json")
+    shutil.copy(PAPERS_ROOT / "papers.csv", folder / "papers.csv")
+    (dest / f"{PAPERS_DEMO_PAGE}.md").write_text(
+        "---\norphan: true\nmyst:\n  html_meta:\n    description: \"Demo list of invented accepted papers, "
+        "for tests.\"\n---\n\n# Demo accepted papers\n\nInvented papers, to test and look at the list.\n\n"
+        "## From OpenReview\n\n```{accepted-papers} _demo_papers/papers.json\n```\n\n"
+        "## From a CSV\n\n```{accepted-papers} _demo_papers/papers.csv\n:name: csv-papers\n```\n",
+        encoding="utf-8",
+    )

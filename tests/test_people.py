@@ -663,12 +663,12 @@ def test_a_name_alone_declared_nowhere_gets_no_empty_parentheses(build_page):
 
 
 def test_an_unreadable_photo_is_a_warning_not_a_crash(build_page, monkeypatch):
-    from roads_ext import photos
+    from roads_ext import images
 
     def unreadable(source, cache, *args, **kwargs):
         raise PermissionError(13, "Permission denied", str(source))
 
-    monkeypatch.setattr(photos, "derive", unreadable)
+    monkeypatch.setattr(images, "derive", unreadable)
     built = build_page(
         """
         # Page

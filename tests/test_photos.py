@@ -1,4 +1,5 @@
-"""Speaker photos: any size or format in, small WebP + fallback out, never the original.
+"""Speaker photos (the images module's portrait profile): any size or format in, small
+WebP + fallback out, never the original.
 
 Every image here is made by the test itself: no photo of a person is committed.
 """
@@ -18,7 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from roads_ext import photos
+from roads_ext import images
 
 
 def big_png() -> bytes:
@@ -49,7 +50,7 @@ def transparent_png() -> bytes:
 
 
 @pytest.fixture(scope="module")
-def images() -> dict[str, bytes]:
+def pictures() -> dict[str, bytes]:
     return {"big.png": big_png(), "cmyk.jpg": cmyk_jpeg(), "clear.png": transparent_png()}
 
 
@@ -62,9 +63,9 @@ def built_images(build) -> dict[str, Path]:
     return {path.name: path for path in folder.iterdir()} if folder.exists() else {}
 
 
-def test_big_png_becomes_small_webp_and_jpeg_in_a_picture(build_page, images):
-    assert len(images["big.png"]) > 5_000_000  # the input really is large
-    build = build_page(card("Ada Lovelace", "photos/big.png"), files={"photos/big.png": images["big.png"]})
+def test_big_png_becomes_small_webp_and_jpeg_in_a_picture(build_page, pictures):
+    assert len(pictures["big.png"]) > 5_000_000  # the input really is large
+    build = build_page(card("Ada Lovelace", "photos/big.png"), files={"photos/big.png": pictures["big.png"]})
     assert build.warning_lines() == []
     soup = BeautifulSoup(build.html, "html.parser")
     picture = soup.select_one(".roads-speaker-card picture")
@@ -86,16 +87,16 @@ def test_big_png_becomes_small_webp_and_jpeg_in_a_picture(build_page, images):
         with Image.open(Path(build.app.outdir, url)) as out:
             assert out.size == (size, size)
     assert sum(path.stat().st_size for path in files.values()) < 40_000
-    assert not any(len(path.read_bytes()) == len(images["big.png"]) for path in files.values())
+    assert not any(len(path.read_bytes()) == len(pictures["big.png"]) for path in files.values())
     # readable by a web server running as another user, as any file the build writes
     umask = os.umask(0o022)
     os.umask(umask)
     assert {path.stat().st_mode & 0o777 for path in files.values()} == {0o666 & ~umask}
 
 
-def test_cards_below_the_first_row_load_lazily(build_page, images):
+def test_cards_below_the_first_row_load_lazily(build_page, pictures):
     page = "".join(card(f"Person {n}", "photos/big.png") for n in "ABCDE")
-    build = build_page(page, files={"photos/big.png": images["big.png"]})
+    build = build_page(page, files={"photos/big.png": pictures["big.png"]})
     assert build.warning_lines() == []
     imgs = BeautifulSoup(build.html, "html.parser").select(".roads-speaker-card picture img")
     assert [img.get("loading") for img in imgs] == [None, None, None, "lazy", "lazy"]
@@ -104,8 +105,8 @@ def test_cards_below_the_first_row_load_lazily(build_page, images):
     assert len(built_images(build)) == 4
 
 
-def test_cmyk_jpeg_is_converted_to_rgb(build_page, images):
-    build = build_page(card("Ada Lovelace", "cmyk.jpg"), files={"cmyk.jpg": images["cmyk.jpg"]})
+def test_cmyk_jpeg_is_converted_to_rgb(build_page, pictures):
+    build = build_page(card("Ada Lovelace", "cmyk.jpg"), files={"cmyk.jpg": pictures["cmyk.jpg"]})
     assert build.warning_lines() == []
     files = built_images(build)
     assert "cmyk.jpg" not in files
@@ -114,8 +115,8 @@ def test_cmyk_jpeg_is_converted_to_rgb(build_page, images):
         assert out.mode == "RGB" and out.size == (192, 192)
 
 
-def test_transparent_png_keeps_its_transparency(build_page, images):
-    build = build_page(card("Ada Lovelace", "clear.png"), files={"clear.png": images["clear.png"]})
+def test_transparent_png_keeps_its_transparency(build_page, pictures):
+    build = build_page(card("Ada Lovelace", "clear.png"), files={"clear.png": pictures["clear.png"]})
     assert build.warning_lines() == []
     files = built_images(build)
     assert sorted(Path(name).suffix for name in files) == [".png", ".png", ".webp", ".webp"]
@@ -154,27 +155,27 @@ def test_bad_photo_warning_can_be_suppressed(build_page):
     assert build.warning_lines() == []
 
 
-def test_renditions_are_cached_by_content_and_deterministic(tmp_path, images):
+def test_renditions_are_cached_by_content_and_deterministic(tmp_path, pictures):
     source = tmp_path / "in" / "photo.png"
     source.parent.mkdir()
-    source.write_bytes(images["big.png"])
-    first = photos.derive(source, tmp_path / "cache-1")
+    source.write_bytes(pictures["big.png"])
+    first = images.derive(source, tmp_path / "cache-1")
     stamps = {r.name: (tmp_path / "cache-1" / r.name).stat().st_mtime_ns for r in first.renditions}
-    again = photos.derive(source, tmp_path / "cache-1")
+    again = images.derive(source, tmp_path / "cache-1")
     assert again == first
     assert stamps == {r.name: (tmp_path / "cache-1" / r.name).stat().st_mtime_ns for r in again.renditions}
-    other = photos.derive(source, tmp_path / "cache-2")
+    other = images.derive(source, tmp_path / "cache-2")
     assert other == first  # the names depend on the content, not on where they are cached
     for rendition in first.renditions:
         assert (tmp_path / "cache-1" / rendition.name).read_bytes() == (
             tmp_path / "cache-2" / rendition.name).read_bytes()
     # another photo under the same name gets other files
-    source.write_bytes(images["clear.png"])
-    changed = photos.derive(source, tmp_path / "cache-1")
+    source.write_bytes(pictures["clear.png"])
+    changed = images.derive(source, tmp_path / "cache-1")
     assert {r.name for r in changed.renditions}.isdisjoint(r.name for r in first.renditions)
 
 
-def test_a_photo_is_hashed_once_while_it_is_unchanged(tmp_path, images, monkeypatch):
+def test_a_photo_is_hashed_once_while_it_is_unchanged(tmp_path, pictures, monkeypatch):
     """A photo shown on many pages is read for its key once, until it changes."""
     hashed = []
 
@@ -182,36 +183,36 @@ def test_a_photo_is_hashed_once_while_it_is_unchanged(tmp_path, images, monkeypa
         hashed.append(args)
         return hashlib.sha256(*args)
 
-    monkeypatch.setattr(photos, "hashlib", SimpleNamespace(sha256=counting_sha256))
+    monkeypatch.setattr(images, "hashlib", SimpleNamespace(sha256=counting_sha256))
     source = tmp_path / "photo.png"
-    source.write_bytes(images["clear.png"])
-    first = photos.derive(source, tmp_path / "cache")
-    assert photos.derive(source, tmp_path / "cache") == first
+    source.write_bytes(pictures["clear.png"])
+    first = images.derive(source, tmp_path / "cache")
+    assert images.derive(source, tmp_path / "cache") == first
     assert len(hashed) == 1
     stat = source.stat()
     os.utime(source, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))  # touched
-    assert photos.derive(source, tmp_path / "cache") == first
+    assert images.derive(source, tmp_path / "cache") == first
     assert len(hashed) == 2
-    source.write_bytes(images["cmyk.jpg"])  # replaced by another photo
-    assert photos.derive(source, tmp_path / "cache") != first
+    source.write_bytes(pictures["cmyk.jpg"])  # replaced by another photo
+    assert images.derive(source, tmp_path / "cache") != first
     assert len(hashed) == 3
 
 
 def test_decompression_bomb_is_refused(tmp_path):
     source = tmp_path / "bomb.png"
     Image.new("1", (20_000, 10_000)).save(source)  # 200 Mpx, a few kB on disk
-    with pytest.raises(photos.PhotoError, match="too many pixels"):
-        photos.derive(source, tmp_path / "cache")
+    with pytest.raises(images.ImageError, match="too many pixels"):
+        images.derive(source, tmp_path / "cache")
 
 
 EPUB_CONF = 'project = "Test"\nversion = "1"\ncopyright = "2023, test"\nauthor = "test"\n'
 
 
 @pytest.mark.parametrize("buildername", ["latex", "epub", "text", "singlehtml", "dirhtml"])
-def test_other_builders_build_photos_without_warnings(build_page, images, buildername):
+def test_other_builders_build_photos_without_warnings(build_page, pictures, buildername):
     page = "# Speakers\n\n" + card("Ada Lovelace", "big.png") + card("Bo Chen", "cmyk.jpg")
     build = build_page(page, buildername=buildername, conf=EPUB_CONF,
-                       files={"big.png": images["big.png"], "cmyk.jpg": images["cmyk.jpg"]})
+                       files={"big.png": pictures["big.png"], "cmyk.jpg": pictures["cmyk.jpg"]})
     assert build.warning_lines() == []
     if buildername in ("singlehtml", "dirhtml"):
         out = Path(build.app.outdir)
@@ -222,7 +223,7 @@ def test_other_builders_build_photos_without_warnings(build_page, images, builde
         assert not list(out.rglob("big.png"))
 
 
-def write_project(srcdir: Path, images: dict[str, bytes]) -> None:
+def write_project(srcdir: Path, pictures: dict[str, bytes]) -> None:
     srcdir.mkdir(parents=True, exist_ok=True)
     (srcdir / "conf.py").write_text('extensions = ["myst_parser", "roads_ext"]\nexclude_patterns = ["_build"]\n')
     toc = "\n".join(f"page{n}" for n in range(4))
@@ -230,8 +231,8 @@ def write_project(srcdir: Path, images: dict[str, bytes]) -> None:
     for n in range(4):
         (srcdir / f"page{n}.md").write_text(
             f"# Page {n}\n\n" + card(f"Person {n}", "big.png") + card(f"Other {n}", "clear.png"))
-    (srcdir / "big.png").write_bytes(images["big.png"])
-    (srcdir / "clear.png").write_bytes(images["clear.png"])
+    (srcdir / "big.png").write_bytes(pictures["big.png"])
+    (srcdir / "clear.png").write_bytes(pictures["clear.png"])
 
 
 def sphinx_build(srcdir: Path, *options: str) -> Path:
@@ -249,20 +250,20 @@ def output_of(outdir: Path) -> dict[str, bytes]:
             if p.is_file() and (p.suffix == ".html" or "_images" in p.parts)}
 
 
-def test_parallel_build_gives_the_same_pages_and_files(tmp_path, images):
+def test_parallel_build_gives_the_same_pages_and_files(tmp_path, pictures):
     outputs = []
     for jobs in ("1", "2"):
         srcdir = tmp_path / f"j{jobs}"
-        write_project(srcdir, images)
+        write_project(srcdir, pictures)
         outputs.append(output_of(sphinx_build(srcdir, "-j", jobs)))
     assert outputs[0].keys() == outputs[1].keys()
     assert [name for name in outputs[0] if outputs[0][name] != outputs[1][name]] == []
     assert sum(name.startswith("_images") for name in outputs[0]) == 8
 
 
-def test_changed_photo_is_rebuilt_with_new_files(tmp_path, images):
+def test_changed_photo_is_rebuilt_with_new_files(tmp_path, pictures):
     srcdir = tmp_path / "src"
-    write_project(srcdir, images)
+    write_project(srcdir, pictures)
     sphinx_build(srcdir)
     old = BeautifulSoup((srcdir / "_build/html/page0.html").read_text(), "html.parser").select_one("picture img")["src"]
     (srcdir / "big.png").write_bytes(cmyk_jpeg())  # a different photo under the same name
@@ -283,11 +284,11 @@ def webp_and_gif() -> dict[str, bytes]:
 
 
 @pytest.mark.parametrize("buildername", ["latex", "epub"])
-def test_other_builders_get_the_fallback_not_the_original(build_page, images, buildername):
+def test_other_builders_get_the_fallback_not_the_original(build_page, pictures, buildername):
     """LaTeX cannot read WebP or GIF, and an e-book need not carry a 3000 px PNG."""
     page = "# Speakers\n\n" + card("Ada Lovelace", "p.webp") + card("Bo Chen", "p.gif") + card("Cy D", "big.png")
     build = build_page(page, buildername=buildername, conf=EPUB_CONF,
-                       files={**webp_and_gif(), "big.png": images["big.png"]})
+                       files={**webp_and_gif(), "big.png": pictures["big.png"]})
     assert build.warning_lines() == []
     out = Path(build.app.outdir)
     shipped = sorted(p.name for p in out.rglob("*") if p.suffix in (".webp", ".gif", ".png", ".jpg"))
@@ -298,9 +299,9 @@ def test_other_builders_get_the_fallback_not_the_original(build_page, images, bu
         assert len(re.findall(r"\\sphinxincludegraphics[^{]*\{\{[^}]*-192\}\.jpg\}", tex)) == 3, tex[-3000:]
 
 
-def test_photo_under_restructuredtext(build_page, images):
+def test_photo_under_restructuredtext(build_page, pictures):
     source = "Speakers\n========\n\n.. speaker-card:: Ada Lovelace\n   :photo: clear.png\n\n   Bio text.\n"
-    build = build_page(source, suffix=".rst", files={"clear.png": images["clear.png"]})
+    build = build_page(source, suffix=".rst", files={"clear.png": pictures["clear.png"]})
     assert build.warning_lines() == []
     img = BeautifulSoup(build.html, "html.parser").select_one(".roads-speaker-card picture img")
     assert img["alt"] == "Photo of Ada Lovelace" and img["src"].endswith("-96.png")

@@ -17,19 +17,42 @@ def section(title: str) -> str:
     return text[start:end if end > 0 else None]
 
 
+def readme_logos() -> dict[str, bytes | str]:
+    """The logo files the sponsors example names, made here."""
+    import io
+
+    from PIL import Image
+
+    png = io.BytesIO()
+    Image.new("RGBA", (600, 200), (10, 90, 160, 255)).save(png, format="PNG")
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 30 10"><rect width="30" height="10"/></svg>'
+    return {"img/acme.svg": svg, "img/globex.png": png.getvalue()}
+
+
 def test_the_authoring_guide_builds_with_no_warning(build_page):
     guide = section("Authoring guide")
     assert guide.count("```{") >= 5
     # one level up, so that the page starts at a level-1 heading
     page_source = re.sub(r"^(#+) ", lambda m: m.group(1)[1:] + " ", guide, flags=re.M)
-    built = build_page(page_source)
+    (csv,) = re.findall(r"```text\n(title,authors,.*?)```", guide, re.S)  # the accepted-papers example's file
+    built = build_page(page_source, files={**readme_logos(), "papers.csv": csv})
     assert built.warning_lines() == []
     page = BeautifulSoup(built.html, "html.parser")
+    sponsors = [(card.select_one(".roads-sponsor-name").get_text(), card.select_one("img, .roads-avatar").name)
+                for card in page.select(".roads-sponsor-card")]
+    assert sponsors == [("Acme Research", "img"), ("Globex Labs", "img"), ("Initech Foundation", "span")]
     names = {n.get_text() for n in page.select(".roads-speaker-card .roads-person-name")}
     assert names == {"Ada Lovelace", "Grace Hopper", "Katherine Johnson"}
     assert len(page.select("ul.roads-committee > li")) == 4
     assert len(page.select("ul.roads-topics > li")) == 3
     assert page.find("a", title="Ada Lovelace, Analytical Engines Ltd, UK")
+    papers = [li.select_one(".roads-paper-title strong").get_text() for li in page.select("li.roads-paper")]
+    assert papers == ["Learned Bloom Filters Revisited", "Sketches for Sparse Training, at Scale"]
+    assert page.select_one("#paper-sketches-for-sparse-training-at-scale .roads-paper-authors a").get_text() == \
+        "Ada Lovelace"
+    shown = [b.get_text(" ", strip=True) for b in page.select(".roads-phase") if "roads-phase-off" not in b["class"]]
+    # the guide's own dates and programs are in 2023 and 2024: the build is after them
+    assert shown == ["Held on Thursday, June 8, 2023, at Example Conference."]
 
 
 def test_the_rst_example_builds_with_no_warning(build_page):

@@ -2,9 +2,11 @@
 
 ``setup()`` registers one family of directives per module: people
 (``speaker-card``, ``speakers``, ``committee``, the ``{person}`` role),
-topics (``topic-grid``), the program (``schedule``) and ``important-dates``,
-with their calendar files.
-``photos`` turns speaker photos into small WebP/JPEG renditions; ``social``
+topics (``topic-grid``), sponsors (``sponsors``), the program (``schedule``)
+and ``important-dates``, with their calendar files; ``accepted-papers``; the
+workshop's phases (``only-phase``).
+``images`` fills every image slot (photos, logos, initials) with small
+WebP/JPEG/PNG renditions or a checked SVG file; ``social``
 draws the social card and feeds page descriptions to OpenGraph.
 """
 
@@ -24,29 +26,35 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .calendar import setup_calendar
     from .dates import setup_dates
     from .htmlfixes import setup_htmlfixes
+    from .images import setup_images
+    from .papers import setup_papers
     from .people import setup_people
-    from .photos import setup_photos
+    from .phases import setup_phases
     from .preview import setup_preview
     from .program import setup_program
     from .registry import setup_registry
     from .social import setup_social
+    from .sponsors import setup_sponsors
     from .topics import setup_topics
 
     app.setup_extension("sphinx_design")
     setup_registry(app)
     setup_people(app)
-    setup_photos(app)
+    setup_images(app)
     setup_social(app)
     setup_topics(app)
+    setup_sponsors(app)
     setup_calendar(app)
     setup_program(app)
     setup_dates(app)
+    setup_papers(app)
+    setup_phases(app)
     setup_htmlfixes(app)
     setup_preview(app)
     setup_assets(app)
     return {
         "version": __version__,
-        "env_version": 2,  # raise it when the doctree or environment data changes shape
+        "env_version": 3,  # raise it when the doctree or environment data changes shape
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -2,22 +2,20 @@
 
 Cards and lists are sphinx-design's card and grid structure built from generic
 docutils nodes (containers, lists, paragraphs, references), so every builder
-renders them; the initials avatar and the schema.org data are added for HTML only.
+renders them; the schema.org data is added for HTML only. A card's photo or
+initials avatar is an image slot of ``images`` (profile ``PORTRAIT``).
 """
 
 from __future__ import annotations
 
-import html
 import re
-import zlib
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from . import photos
+from . import images
 from .model.people import Person, PersonLineError, parse_person_line
 from .registry import Declaration, PeopleDomain
 from .shared import (
@@ -77,14 +75,9 @@ def checked_homepage(
 def speaker_card(person: Person, talk: str = "", body: list[nodes.Node] | None = None) -> nodes.container:
     """One speaker as a sphinx-design card."""
     card, card_body = sd_card("roads-speaker-card")
-    if person.photo:
-        card_body += nodes.image(
-            uri=person.photo,
-            alt=f"Photo of {person.name}",
-            classes=["roads-photo"],
-            candidates={"*": person.photo},
-            **{photos.PHOTO_ATTR: person.photo, photos.NAME_ATTR: person.name},
-        )
+    # the photo (checked by the directive), or the initials avatar
+    card_body += images.image_slot(person.photo, images.PORTRAIT, person.name,
+                                   f"Photo of {person.name}", "photo")
     title = nodes.rubric("", "", classes=["sd-card-title", "roads-person-name"])
     title += name_node(person)
     card_body += title
@@ -143,37 +136,7 @@ class SpeakerCardDirective(RoadsDirective):
 
     def checked_photo(self, photo: str) -> str:
         """The photo's path relative to the source folder, or "" after a warning."""
-        if not photo:
-            return ""
-        if link_problem(photo) is None and "://" in photo:
-            self.warn(f"photo {photo!r} must be a file in the project, not a URL; "
-                      "an initials avatar is shown instead", "photo", option="photo")
-            return ""
-        relative, absolute = self.env.relfn2path(photo, self.env.docname)
-        source = Path(self.env.srcdir).resolve()
-        resolved = Path(absolute).resolve()
-        if not resolved.is_relative_to(source):
-            self.warn(f"photo {photo!r} lies outside the project; an initials avatar is shown instead",
-                      "photo", option="photo")
-            return ""
-        if not resolved.is_file():
-            self.warn(f"photo {photo!r} does not exist; an initials avatar is shown instead",
-                      "photo", option="photo")
-            return ""
-        self.env.note_dependency(str(resolved))
-        try:
-            # read now, so that a bad file is found at its line; the renditions
-            # made here are cached for the HTML builder
-            photos.derive(resolved, photos.cache_folder(self.env))
-        except photos.PhotoError as error:
-            self.warn(f"photo {photo!r} {error}; an initials avatar is shown instead", "photo",
-                      option="photo")
-            return ""
-        except OSError as error:  # unreadable (permissions, I/O): a warning, not a crash
-            self.warn(f"photo {photo!r} cannot be read ({error.strerror or error}); "
-                      "an initials avatar is shown instead", "photo", option="photo")
-            return ""
-        return "/" + resolved.relative_to(source).as_posix()
+        return images.checked_image(self, photo, images.PORTRAIT, "photo", option="photo")
 
 
 class SpeakersDirective(RoadsDirective):
@@ -457,6 +420,8 @@ class FillPeopleFromRegistry(SphinxPostTransform):
                     _remove_committee_where(where)
                 continue
             shown[key] = None
+            if node.get(FILL_ATTR):  # the avatar's initials from the declared name
+                images.set_slot_name(node, person.name)
             name_holder = node.next_node(_is_name_holder)
             if name_holder is not None and (node.get(FILL_ATTR) or not name_holder.next_node(nodes.reference)):
                 name_holder.children = []
@@ -489,34 +454,6 @@ def _is_name_holder(node: nodes.Node) -> bool:
 
 def _is_where_holder(node: nodes.Node) -> bool:
     return isinstance(node, nodes.Element) and "roads-where" in node["classes"]
-
-
-class AddInitialsAvatars(SphinxPostTransform):
-    """A speaker without a photo gets an initials avatar (HTML only)."""
-
-    default_priority = 30
-    formats = ("html",)
-
-    def run(self, **kwargs: Any) -> None:
-        domain = PeopleDomain.of(self.env)
-        for card in marked_nodes(self.document, PERSON_ATTR):
-            if "roads-speaker-card" not in card["classes"]:
-                continue
-            body = card.next_node(nodes.container)
-            if body is None or body.next_node(nodes.image) is not None:
-                continue
-            name = (domain.lookup(card[PERSON_ATTR]) or Person(card.next_node(_is_name_holder).astext())).name
-            body.insert(0, nodes.raw("", avatar_html(name), format="html"))
-
-
-def avatar_html(name: str) -> str:
-    """A decorative circle with the initials; its colour is stable per name."""
-    hue = zlib.crc32(name.encode("utf-8")) % 360
-    letters = html.escape(Person(name).initials)
-    return (
-        f'<span class="roads-avatar" style="--roads-avatar-hue: {hue}" aria-hidden="true">'
-        f"{letters}</span>"
-    )
 
 
 # --- schema.org ---------------------------------------------------------------------
@@ -559,5 +496,4 @@ def setup_people(app: Sphinx) -> None:
     app.add_directive("committee", CommitteeDirective)
     app.add_transform(ArrangeSpeakerCards)
     app.add_post_transform(FillPeopleFromRegistry)
-    app.add_post_transform(AddInitialsAvatars)
     app.connect("html-page-context", add_people_json_ld)

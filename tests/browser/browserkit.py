@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import DEMO_PAGE, ROOT
+from sitebuild import DEMO_PAGE, PAPERS_DEMO_PAGE, ROOT, SPONSORS_PAGE
 
 HERE = Path(__file__).parent
 NODE_MODULES = HERE / "node_modules"
@@ -20,8 +20,8 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
-#: the site's pages (docs/*.md) and the demo page with photos
-PAGES = sorted(p.stem for p in (ROOT / "docs").glob("*.md")) + [DEMO_PAGE]
+#: the site's pages (docs/*.md) and the demo pages with photos, sponsors and papers
+PAGES = sorted(p.stem for p in (ROOT / "docs").glob("*.md")) + [DEMO_PAGE, SPONSORS_PAGE, PAPERS_DEMO_PAGE]
 WIDTHS = {"phone": 375, "desktop": 1280}
 #: light and dark through furo's toggle (localStorage "theme"), and dark through
 #: the system setting alone (theme "auto" + prefers-color-scheme)

@@ -196,3 +196,46 @@ def test_initials_avatars_meet_contrast_for_every_hue(visit, mode):
     assert p.locator(".roads-avatar").count() >= 5
     ratio, hue = p.evaluate(AVATAR_CONTRAST)
     assert ratio >= 4.5, f"hue {hue}: contrast {ratio:.2f}:1"
+
+
+SPONSOR_BOXES = """
+() => Array.from(document.querySelectorAll('.roads-sponsor-card')).map(card => {
+  card.scrollIntoView({block: 'center', behavior: 'instant'});  // elementFromPoint sees only the viewport
+  const plate = card.querySelector('.roads-sponsor-logo');
+  const logo = plate.querySelector('img, .roads-avatar');
+  const p = plate.getBoundingClientRect(), l = logo.getBoundingClientRect(), c = card.getBoundingClientRect();
+  const link = card.querySelector('a.sd-stretched-link');
+  const middle = document.elementFromPoint(l.left + l.width / 2, l.top + l.height / 2);
+  return {
+    name: card.querySelector('.roads-sponsor-name').textContent,
+    plate: getComputedStyle(plate).backgroundColor,
+    logo: [Math.round(l.width), Math.round(l.height)],
+    inside: l.left >= p.left - 0.5 && l.right <= p.right + 0.5 && l.top >= p.top - 0.5 && l.bottom <= p.bottom + 0.5
+      && p.left >= c.left && p.right <= c.right,
+    clickable: link !== null && middle !== null && middle.closest('a') === link,
+    src: logo.currentSrc || '',
+  };
+})
+"""
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_sponsor_logos_sit_on_a_light_plate_inside_their_cards(visit, width, mode):
+    """Every logo, whatever its shape, fits its box inside the card, on a white plate in
+    light and dark mode alike; a click on the logo follows the sponsor's link."""
+    p = visit("sponsors-demo", width, mode).page
+    assert p.evaluate(ALL_IMAGES_LOADED) == []
+    boxes = {box["name"]: box for box in p.evaluate(SPONSOR_BOXES)}
+    assert len(boxes) == 5
+    for name, box in boxes.items():
+        assert box["inside"], box
+        assert box["clickable"], box
+        if name != "Logoless Example Society":
+            assert box["plate"] == "rgb(255, 255, 255)", box
+            assert box["logo"][0] <= 160 and box["logo"][1] <= 64, box
+    assert boxes["Wide Example Corporation"]["logo"] == [160, 32]
+    assert boxes["Tall Example Institute"]["logo"] == [21, 64]
+    assert boxes["Vector Example Lab"]["src"].endswith(".svg")
+    assert boxes["Wide Example Corporation"]["src"].endswith(".webp")
+    assert p.locator(".roads-sponsor-card svg").count() == 0  # never inlined

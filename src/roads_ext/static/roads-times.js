@@ -1,4 +1,5 @@
-/* roads_ext: show program times in the visitor's own time zone too.
+/* roads_ext: show program times in the visitor's own time zone too, and keep an
+   old page's phase and important dates in step with the visitor's clock.
    Progressive enhancement: the page already gives every time with its zone;
    this adds one line "2:30 PM – 2:40 PM your time" under a time or range where
    the visitor's clock differs from the venue's. */
@@ -65,9 +66,55 @@
     }
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", localise);
-  } else {
+  /* The important dates' Passed/Next labels were decided when the page was built; a
+     page older than a date (the site is rebuilt only on a push) shows the labels of the
+     visitor's clock instead. Only ever forward: a clock behind the build changes
+     nothing. (The phase itself is switched by a few lines in the page's head, before
+     the page is drawn, so that nothing moves.) */
+  function followDates() {
+    var holder = document.getElementById("roads-phase-data");
+    if (!holder) return;
+    var data;
+    try {
+      data = JSON.parse(holder.textContent);
+    } catch (error) {
+      return;
+    }
+    var now = Date.now();
+    if (!(now > Date.parse(data.built))) return;
+    Array.prototype.forEach.call(document.querySelectorAll("table.roads-dates-table"), function (table) {
+      var labels = table.querySelectorAll(".roads-date-state[data-roads-over]");
+      var over = Array.prototype.map.call(labels, function (label) {
+        return Date.parse(label.getAttribute("data-roads-over"));
+      });
+      var next = Math.min.apply(null, over.filter(function (moment) { return now < moment; }));
+      Array.prototype.forEach.call(labels, function (label, index) {
+        var state = now >= over[index] ? "passed" : over[index] === next ? "next" : "upcoming";
+        var row = label.closest("tr");
+        if (!row || row.classList.contains("roads-date-" + state)) return;
+        row.classList.remove("roads-date-passed", "roads-date-next", "roads-date-upcoming");
+        row.classList.add("roads-date-" + state);
+        var text = { passed: "Passed", next: "Next", upcoming: "Upcoming" }[state];
+        label.textContent = "";
+        if (state === "next") {
+          var strong = document.createElement("strong");
+          strong.textContent = text;
+          label.appendChild(strong);
+        } else {
+          label.textContent = text;
+        }
+      });
+    });
+  }
+
+  function start() {
+    followDates();
     localise();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
   }
 })();

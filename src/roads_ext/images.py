@@ -1,0 +1,607 @@
+"""Everything that fills an image slot: a speaker's photo, a sponsor's logo, or initials.
+
+A directive asks this module for a slot (:func:`image_slot`) with a *profile*:
+
+- ``PORTRAIT``: a square crop shown 96 CSS px wide, as WebP at 1x and 2x with a
+  JPEG fallback (PNG when the picture has transparency): a speaker's photo;
+- ``LOGO``: the whole picture contained in a 160x64 CSS px box, any aspect ratio,
+  never enlarged, transparency kept, as lossless WebP with a PNG fallback at 1x and
+  2x; an SVG logo is checked and published as its own file, shown with ``<img>``
+  (never inlined into the page).
+
+The file is checked when the page is read (:func:`checked_image`): a URL, a file
+outside the project, a missing, unreadable or undecodable file, or an SVG that could
+run code is a located warning of the caller's subtype (``roads.photo``,
+``roads.sponsor``), and the slot shows the initials instead. The slot is a plain
+docutils node carrying ``roads_image*`` attributes: an ``image`` node (so every
+builder has something to show), or an empty ``inline`` standing for the initials.
+
+At write time, found by those attributes (never by CSS classes):
+
+- :class:`FillInitials` turns each initials slot into the decorative initials
+  (HTML); :class:`DropInitials` removes it for other builders (the name is
+  already there in words);
+- :func:`publish_images` (on ``doctree-resolved``, before the builder collects the
+  images it copies) gives each image its derived files: a ``<picture>`` on an HTML
+  site; the 2x fallback file for latex, epub and the others. The original is never
+  copied into the output.
+
+Derived files are cached beside the doctrees under the SHA-256 of the original's
+bytes and the profile, written atomically, so a rebuild reuses them and parallel
+builds give the same bytes. Their names are the source's stem (ASCII, at most 40
+characters), the key and the size: always far within any file system's limits,
+however long a name or path an author writes.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import html
+import json
+import os
+import re
+import shutil
+import tempfile
+import warnings
+import zlib
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.osutil import relative_uri
+
+from .calendar import writes_files
+from .model.people import initials
+from .shared import link_problem, marked_nodes, source_line, warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from .shared import RoadsDirective
+
+#: node attribute of an image slot: the file's path in the source folder ("/..."),
+#: set once the file was checked
+IMAGE_ATTR = "roads_image"
+#: node attribute: the profile's name ("portrait", "logo")
+PROFILE_ATTR = "roads_image_profile"
+#: node attribute: the subtype of a warning about the file at write time ("photo")
+SUBTYPE_ATTR = "roads_image_subtype"
+#: node attribute of an image slot and of an initials slot: whose picture it is
+#: (the initials come from it)
+NAME_ATTR = "roads_image_name"
+#: node attribute of an initials slot: its shape ("circle", "box")
+INITIALS_ATTR = "roads_initials"
+CACHE_FOLDER = "roads-images"
+#: the longest stem a derived file's name keeps from the original's name
+STEM_LENGTH = 40
+#: an SVG logo larger than this is refused (a logo is a few kB)
+SVG_MAX_BYTES = 1 << 20
+
+
+class ImageError(Exception):
+    """The file cannot be used as a picture (not an image, corrupt, too large, unsafe)."""
+
+
+@dataclass(frozen=True)
+class Profile:
+    """How one kind of slot shows its picture."""
+
+    name: str
+    #: the box the picture is shown in, in CSS pixels
+    width: int
+    height: int
+    #: True: cropped to fill the box (a portrait); False: contained in it (a logo)
+    crop: bool
+    #: the class of the ``<picture>``/``<img>`` and of the initials
+    css_class: str
+    #: the shape of the initials shown without a picture
+    initials_shape: str
+    #: what the picture is called in warnings ("photo", "logo")
+    what: str
+    #: what is shown instead of a bad file, for warnings
+    instead: str
+    densities: tuple[int, ...] = (1, 2)
+    #: SVG files accepted (published as they are)
+    svg: bool = False
+    #: changes whenever the rendering changes, so stale cache entries are not reused
+    version: str = "2"
+
+
+PORTRAIT = Profile("portrait", 96, 96, crop=True, css_class="roads-photo", initials_shape="circle",
+                   what="photo", instead="an initials avatar is shown instead")
+LOGO = Profile("logo", 160, 64, crop=False, css_class="roads-logo", initials_shape="box",
+               what="logo", instead="the initials are shown instead", svg=True)
+PROFILES = {profile.name: profile for profile in (PORTRAIT, LOGO)}
+
+WEBP_QUALITY = 80
+JPEG_QUALITY = 82
+
+
+@dataclass(frozen=True)
+class Rendition:
+    name: str  # file name in the cache and in the output's image folder
+    mime: str
+    density: int
+    width: int  # pixels; CSS pixels are these divided by the density
+    height: int
+
+
+@dataclass(frozen=True)
+class ImageSet:
+    """Every file derived from one original for one profile."""
+
+    webp: tuple[Rendition, ...]
+    fallback: tuple[Rendition, ...]  # JPEG/PNG, or the one SVG
+
+    @property
+    def renditions(self) -> tuple[Rendition, ...]:
+        return self.webp + self.fallback
+
+    @property
+    def is_svg(self) -> bool:
+        return self.fallback[0].mime == "image/svg+xml"
+
+
+# --- checking an author's path, when the page is read -------------------------------
+
+
+def checked_image(
+    directive: RoadsDirective, path: str, profile: Profile, subtype: str,
+    line: int | None = None, option: str | None = None,
+) -> str:
+    """``path`` (relative to the page, or ``/``-rooted at the source folder) as
+    ``/path`` in the source folder, after reading it as ``profile`` needs; or ""
+    after a located ``roads.<subtype>`` warning.
+    """
+    if not path:
+        return ""
+
+    def refuse(problem: str) -> str:
+        directive.warn(f"{profile.what} {path!r} {problem}; {profile.instead}", subtype, line, option)
+        return ""
+
+    if "://" in path or (link_problem(path) or "").startswith("uses "):
+        return refuse("must be a file in the project, not a URL")
+    _, absolute = directive.env.relfn2path(path, directive.env.docname)
+    source = Path(directive.env.srcdir).resolve()
+    try:
+        resolved = Path(absolute).resolve()
+    except (OSError, RuntimeError, ValueError):  # a symlink loop, a NUL byte
+        return refuse("is not a usable path")
+    if not resolved.is_relative_to(source):
+        return refuse("lies outside the project")
+    try:
+        exists = resolved.is_file()
+    except (OSError, ValueError):  # a name too long for the file system
+        exists = False
+    if not exists:
+        return refuse("does not exist")
+    directive.env.note_dependency(str(resolved))
+    try:
+        # read now, so that a bad file is found at its line; the renditions
+        # made here are cached for the HTML builder
+        derive(resolved, cache_folder(directive.env), profile)
+    except ImageError as error:
+        return refuse(str(error))
+    except OSError as error:  # unreadable (permissions, I/O): a warning, not a crash
+        return refuse(f"cannot be read ({error.strerror or error})")
+    return "/" + resolved.relative_to(source).as_posix()
+
+
+def image_slot(path: str, profile: Profile, name: str, alt: str, subtype: str) -> nodes.Element:
+    """The slot for ``name``'s picture: ``path`` (from :func:`checked_image`) as an
+    image, or the initials when there is none. ``subtype`` is for a warning should
+    the file go bad before the page is written."""
+    if not path:
+        return initials_slot(name, profile)
+    return nodes.image(
+        uri=path, alt=alt, classes=[profile.css_class], candidates={"*": path},
+        **{IMAGE_ATTR: path, PROFILE_ATTR: profile.name, NAME_ATTR: name, SUBTYPE_ATTR: subtype},
+    )
+
+
+def initials_slot(name: str, profile: Profile = PORTRAIT) -> nodes.inline:
+    """An empty node that becomes the initials at write time (HTML only)."""
+    return nodes.inline("", "", **{INITIALS_ATTR: profile.initials_shape, NAME_ATTR: name})
+
+
+def set_slot_name(holder: nodes.Element, name: str) -> None:
+    """Give the slot inside ``holder`` the name as the site declares it."""
+    for slot in holder.findall(_is_slot):
+        slot[NAME_ATTR] = name
+
+
+def _is_slot(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.Element) and NAME_ATTR in node.attributes
+
+
+# --- the derived files ------------------------------------------------------------------
+
+
+def content_key(source: Path, profile: Profile = PORTRAIT) -> str:
+    """The key of ``source``'s renditions: its bytes and the profile."""
+    resolved = source.resolve()
+    stat = resolved.stat()
+    return _content_key(resolved, stat.st_size, stat.st_mtime_ns, profile)
+
+
+# a picture is shown on many pages: hash it once per process while its size and
+# modification time stay the same
+@functools.lru_cache(maxsize=1024)
+def _content_key(source: Path, st_size: int, st_mtime_ns: int, profile: Profile) -> str:
+    digest = hashlib.sha256()
+    digest.update(f"roads-image:{json.dumps(asdict(profile), sort_keys=True)}:".encode())
+    with source.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()[:20]
+
+
+def derive(source: Path, cache: Path, profile: Profile = PORTRAIT) -> ImageSet:
+    """The renditions of ``source`` for ``profile``, from the cache when there.
+
+    What was made is listed in a small manifest written last, so that a rebuild
+    knows the files (and a logo's sizes) without decoding the original again.
+    """
+    stem = f"{safe_stem(source)}-{content_key(source, profile)}"
+    manifest = cache / f"{stem}.json"
+    cached = _read_manifest(manifest)
+    if cached is not None and all((cache / r.name).is_file() for r in cached.renditions):
+        return cached
+    cache.mkdir(parents=True, exist_ok=True)
+    if profile.svg and source.suffix.lower() == ".svg":
+        image_set = _derive_svg(source, cache, stem, profile)
+    else:
+        image_set = _derive_raster(source, cache, stem, profile)
+    payload = json.dumps({kind: [asdict(r) for r in getattr(image_set, kind)] for kind in ("webp", "fallback")})
+    _write_atomically(manifest, lambda stream: stream.write(payload.encode()))
+    return image_set
+
+
+def _read_manifest(manifest: Path) -> ImageSet | None:
+    try:
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+        return ImageSet(*(tuple(Rendition(**r) for r in data[kind]) for kind in ("webp", "fallback")))
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+
+
+def _open(source: Path):
+    """The picture decoded, upright, in RGB or RGBA; ImageError when it cannot be."""
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    try:
+        with warnings.catch_warnings():
+            # a decompression bomb is refused, not only warned about
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(source) as image:
+                image.load()
+                image = ImageOps.exif_transpose(image)
+    except UnidentifiedImageError:
+        raise ImageError("is not an image Pillow can read") from None
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ImageError("has too many pixels to be a photo") from None
+    except (OSError, SyntaxError, ValueError) as error:
+        raise ImageError(f"cannot be decoded ({error})") from None
+    has_alpha = image.mode in ("RGBA", "LA", "PA") or (
+        image.mode == "P" and "transparency" in image.info
+    )
+    if has_alpha:
+        image = image.convert("RGBA")
+        if image.getchannel("A").getextrema()[0] == 255:
+            image = image.convert("RGB")  # an alpha channel that is fully opaque
+    else:
+        image = image.convert("RGB")  # CMYK, greyscale, 16-bit, palette...
+    return image
+
+
+def _derive_raster(source: Path, cache: Path, stem: str, profile: Profile) -> ImageSet:
+    from PIL import Image, ImageOps
+
+    image = _open(source)
+    alpha = image.mode == "RGBA"
+    if profile.crop and not alpha:  # a photo
+        fallback_mime, fallback_ext = "image/jpeg", "jpg"
+    else:  # transparency, or a logo's flat colours and sharp edges
+        fallback_mime, fallback_ext = "image/png", "png"
+    webp, fallback = [], []
+    for density in profile.densities:
+        box = (profile.width * density, profile.height * density)
+        if profile.crop:
+            sized = ImageOps.fit(image, box, method=Image.Resampling.BICUBIC, centering=(0.5, 0.4))
+        else:
+            # contained in the box, never enlarged (an enlarged raster only blurs)
+            scale = min(box[0] / image.width, box[1] / image.height, 1)
+            size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+            sized = image.resize(size, Image.Resampling.LANCZOS) if size != image.size else image
+        pixels = f"{sized.width}x{sized.height}" if not profile.crop else str(sized.width)
+        for mime, ext, made in (("image/webp", "webp", webp), (fallback_mime, fallback_ext, fallback)):
+            rendition = Rendition(f"{stem}-{pixels}.{ext}", mime, density, sized.width, sized.height)
+            made.append(rendition)
+            target = cache / rendition.name
+            if target.exists():
+                continue
+            if mime == "image/webp":
+                options: dict[str, Any] = (
+                    {"format": "WEBP", "quality": WEBP_QUALITY, "method": 6} if profile.crop
+                    else {"format": "WEBP", "lossless": True, "quality": 100, "method": 6})
+            elif mime == "image/png":
+                options = {"format": "PNG", "optimize": True}
+            else:
+                options = {"format": "JPEG", "quality": JPEG_QUALITY, "optimize": True, "progressive": True}
+            _write_atomically(target, functools.partial(sized.save, **options))
+    return ImageSet(tuple(webp), tuple(fallback))
+
+
+# --- SVG logos: published as files, shown with <img>, never inlined -----------------------
+
+_SVG_DANGER = re.compile(
+    rb"<!ENTITY|<!DOCTYPE[^>]*\[|<\s*(?:[\w-]+:)?(?:script|foreignObject|iframe|embed|object|handler)\b"
+    rb"|\son[a-z]+\s*=|[\"'(=]\s*(?:javascript|vbscript|data)\s*:|@import",
+    re.IGNORECASE,
+)
+#: a CSS ``url(...)`` that is not a reference inside the file (``url(#gradient)``)
+_CSS_URL = re.compile(rb"url\(\s*['\"]?\s*(?!#)([^)'\"]*)", re.IGNORECASE)
+_LENGTH = re.compile(r"^\s*([0-9]*\.?[0-9]+)\s*(px)?\s*$")
+
+
+def _derive_svg(source: Path, cache: Path, stem: str, profile: Profile) -> ImageSet:
+    """Check an SVG logo and publish it as it is, sized to fit the profile's box."""
+    width, height = svg_size(source.read_bytes())
+    scale = min(profile.width / width, profile.height / height)
+    shown = (max(1, round(width * scale)), max(1, round(height * scale)))
+    rendition = Rendition(f"{stem}.svg", "image/svg+xml", 1, *shown)
+    target = cache / rendition.name
+    if not target.exists():
+        with source.open("rb") as original:
+            _write_atomically(target, functools.partial(shutil.copyfileobj, original))
+    return ImageSet((), (rendition,))
+
+
+def svg_size(data: bytes) -> tuple[float, float]:
+    """The intrinsic width and height of an SVG (for its aspect ratio).
+
+    ImageError for a file that is not well-formed SVG, or that holds anything able
+    to run code or fetch something when the file is opened on its own (scripts,
+    event handlers, embedded documents, ``javascript:``/``data:`` links, entities):
+    a logo has no need of them, and the site would serve the file from its own origin.
+    """
+    from xml.etree import ElementTree
+
+    if len(data) > SVG_MAX_BYTES:
+        raise ImageError(f"is larger than {SVG_MAX_BYTES // 1024} kB, too large for a logo")
+    danger = _SVG_DANGER.search(data)
+    if danger is not None:
+        found = danger.group(0).decode("utf-8", "replace").strip()
+        raise ImageError(f"holds {found!r}, which could run code; "
+                         "export the logo again as a plain SVG (or PNG)")
+    outside = _CSS_URL.search(data)
+    if outside is not None:
+        raise ImageError(f"links to {outside.group(1).decode('utf-8', 'replace')!r}; "
+                         "a logo must hold all it shows")
+    try:
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError as error:
+        raise ImageError(f"is not well-formed SVG ({error})") from None
+    if root.tag not in ("svg", "{http://www.w3.org/2000/svg}svg"):
+        raise ImageError("is not an SVG image (its root element is not <svg>)")
+    for element in root.iter():
+        for attribute, value in element.attrib.items():
+            if attribute.rsplit("}", 1)[-1] == "href" and not value.lstrip().startswith("#"):
+                raise ImageError(f"links to {value!r}; a logo must hold all it shows")
+    width, height = (_svg_length(root.get(side)) for side in ("width", "height"))
+    box = (root.get("viewBox") or "").replace(",", " ").split()
+    if len(box) == 4:
+        try:
+            box_width, box_height = float(box[2]), float(box[3])
+        except ValueError:
+            box_width = box_height = 0
+        if box_width > 0 and box_height > 0:
+            if width and not height:
+                return width, width * box_height / box_width
+            if height and not width:
+                return height * box_width / box_height, height
+            if not (width and height):
+                return box_width, box_height
+    if width and height:
+        return width, height
+    raise ImageError("has neither a viewBox nor a width and height, so its shape is unknown; "
+                     "give the <svg> element a viewBox")
+
+
+def _svg_length(value: str | None) -> float:
+    match = _LENGTH.match(value or "")
+    return float(match.group(1)) if match and float(match.group(1)) > 0 else 0
+
+
+# --- files --------------------------------------------------------------------------------
+
+
+def safe_stem(source: Path) -> str:
+    """The start of a derived file's name: ASCII letters, digits, "-" and "_" only."""
+    cleaned = re.sub(r"[^a-z0-9_]+", "-", source.stem.lower())
+    return cleaned.strip("-")[:STEM_LENGTH].strip("-") or "image"
+
+
+def _normal_file_mode() -> int:
+    """The mode ``open()`` gives a new file: 0o666 less the umask. mkstemp's 0o600
+    would keep a web server running as another user from reading the pictures."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+_FILE_MODE = _normal_file_mode()
+
+
+def _write_atomically(target: Path, write) -> None:
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            write(stream)
+        os.chmod(temporary, _FILE_MODE)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def cache_folder(env) -> Path:
+    """Where derived files are kept: beside the doctrees, cleaned with them."""
+    return Path(env.doctreedir) / CACHE_FOLDER
+
+
+def copy_to_output(image_set: ImageSet, cache: Path, out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    for rendition in image_set.renditions:
+        target = out / rendition.name
+        if not target.exists():
+            with (cache / rendition.name).open("rb") as original:
+                _write_atomically(target, functools.partial(shutil.copyfileobj, original))
+
+
+# --- the HTML ---------------------------------------------------------------------------------
+
+
+def picture_html(image_set: ImageSet, base: str, alt: str, eager: bool, css_class: str) -> str:
+    """``<picture>``: WebP sources, a fallback ``<img>`` with its size and loading;
+    an SVG as an ``<img>`` of its own file."""
+
+    def srcset(renditions: tuple[Rendition, ...]) -> str:
+        return ", ".join(f"{html.escape(base + r.name)} {r.density}x" for r in renditions)
+
+    first = image_set.fallback[0]
+    loading = "" if eager else ' loading="lazy"'
+    size = f'width="{first.width // first.density}" height="{first.height // first.density}"'
+    if image_set.is_svg:
+        return (f'<img class="{css_class}" src="{html.escape(base + first.name)}" {size} '
+                f'alt="{html.escape(alt)}"{loading} decoding="async">')
+    return (
+        f'<picture class="{css_class}">'
+        f'<source type="image/webp" srcset="{srcset(image_set.webp)}">'
+        f'<img class="{css_class}" src="{html.escape(base + first.name)}" '
+        f'srcset="{srcset(image_set.fallback)}" {size} '
+        f'alt="{html.escape(alt)}"{loading} decoding="async">'
+        "</picture>"
+    )
+
+
+def initials_html(name: str, shape: str = "circle") -> str:
+    """Decorative initials in a colour stable per name (the name is written beside them)."""
+    hue = zlib.crc32(name.encode("utf-8")) % 360
+    letters = html.escape(initials(name))
+    classes = "roads-avatar" if shape == "circle" else f"roads-avatar roads-initials-{shape}"
+    return (
+        f'<span class="{classes}" style="--roads-avatar-hue: {hue}" aria-hidden="true">'
+        f"{letters}</span>"
+    )
+
+
+def _replace(slot: nodes.Element, markup: str) -> None:
+    """Put raw HTML in the slot's place. ``replace_self`` gives the new node the old
+    one's classes, and a raw node with classes is wrapped in a ``<div>``; the markup
+    carries its own classes."""
+    raw = nodes.raw("", markup, format="html")
+    slot.replace_self(raw)
+    raw["classes"] = []
+    raw["ids"] = []
+
+
+# --- at write time --------------------------------------------------------------------------
+
+
+class FillInitials(SphinxPostTransform):
+    """Each initials slot becomes the initials on an HTML page."""
+
+    default_priority = 30  # after people.FillPeopleFromRegistry names the slots
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        for slot in marked_nodes(self.document, INITIALS_ATTR):
+            shape = slot.attributes.pop(INITIALS_ATTR)
+            _replace(slot, initials_html(slot.get(NAME_ATTR, ""), shape))
+
+
+class DropInitials(SphinxPostTransform):
+    """Other builders leave the initials out: the name is written beside them."""
+
+    default_priority = 31
+
+    def run(self, **kwargs: Any) -> None:
+        for slot in marked_nodes(self.document, INITIALS_ATTR):
+            slot.parent.remove(slot)
+
+
+def publish_images(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Give each image slot its derived files, on ``doctree-resolved``.
+
+    That is after the post-transforms and before the builder collects the images
+    it copies, so the original is never copied. The HTML site gets a ``<picture>``
+    (an SVG an ``<img>``); other builders (latex, epub...) get the 2x fallback
+    JPEG/PNG, a format they all read, and an SVG where they read SVG; a builder
+    that shows no images (text) or cannot show an SVG (latex) gets none.
+    """
+    builder = app.builder
+    # the HTML site; an epub (format html too) keeps a plain image
+    picture = writes_files(builder)
+    base = relative_uri(builder.get_target_uri(docname), builder.imagedir) + "/" if picture else ""
+    cache = cache_folder(app.env)
+    eager_left = None
+    for image in marked_nodes(doctree, IMAGE_ATTR):
+        profile = PROFILES.get(image.get(PROFILE_ATTR, ""), PORTRAIT)
+        source = Path(app.env.srcdir, image[IMAGE_ATTR].lstrip("/"))
+        try:
+            image_set = derive(source, cache, profile)
+        except (ImageError, OSError) as error:
+            # changed or removed since it was read
+            problem = str(error) if isinstance(error, ImageError) else (
+                f"cannot be read ({error.strerror or error})")
+            warn(f"{profile.what} {image[IMAGE_ATTR]!r} {problem}; {profile.instead}",
+                 image.get(SUBTYPE_ATTR, "photo"), (docname, source_line(image, 0) or None))
+            if app.builder.format == "html":
+                _replace(image, initials_html(image.get(NAME_ATTR, ""), profile.initials_shape))
+            else:
+                image.parent.remove(image)
+            continue
+        if not picture:
+            fallback = image_set.fallback[-1]
+            if fallback.mime in builder.supported_image_types:
+                use_file(app, image, docname, cache / fallback.name)
+            else:  # text, or an SVG logo in a LaTeX document: the name is written beside it
+                image.parent.remove(image)
+            continue
+        if eager_left is None:
+            eager_left = first_row_size(image)
+        eager = eager_left > 0
+        eager_left -= 1
+        copy_to_output(image_set, cache, Path(builder.outdir, builder.imagedir))
+        markup = picture_html(image_set, base, image.get("alt", ""), eager, profile.css_class)
+        _replace(image, markup)
+
+
+def use_file(app: Sphinx, image: nodes.image, docname: str, rendition: Path) -> None:
+    """Point ``image`` at a derived file and register it, so the builder copies that."""
+    relative = os.path.relpath(rendition, app.env.srcdir).replace(os.sep, "/")
+    app.env.images.add_file(docname, relative)
+    image["uri"] = relative
+    image["candidates"] = {"*": relative}
+
+
+def first_row_size(image: nodes.image) -> int:
+    """How many cards the grid holding ``image`` shows in its first row on a wide screen."""
+    node = image.parent
+    while node is not None:
+        for cls in node.get("classes", []) if isinstance(node, nodes.Element) else []:
+            if cls.startswith("sd-row-cols-lg-"):
+                return int(cls.rsplit("-", 1)[1])
+        node = node.parent
+    return 1
+
+
+def setup_images(app: Sphinx) -> None:
+    app.add_post_transform(FillInitials)
+    app.add_post_transform(DropInitials)
+    app.connect("doctree-resolved", publish_images)

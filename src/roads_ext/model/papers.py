@@ -1,0 +1,341 @@
+"""Accepted papers, read from an export committed with the site.
+
+Knows nothing of Sphinx. Two formats:
+
+- the JSON OpenReview's API v2 returns for a venue's notes: ``{"notes": [...]}`` (what
+  the REST API and ``python3 dev.py papers`` write) or a bare list of notes. Each note has
+  an ``id``, a ``forum`` and ``content`` whose fields hold ``{"value": ...}``
+  (``title``, ``authors``, ``authorids``, ``venue``, ``venueid``, ``pdf``; API v1's bare
+  values are read too). The decision is read from ``content.venue.value``
+  (``"MLSys 2023 Workshop ROADS Oral"``); a ``venueid`` ending in ``/Submission``,
+  ``/Withdrawn_Submission`` or ``/Rejected_Submission`` is not an accepted paper.
+- a CSV with the columns ``title, authors, url, decision, track`` (and optionally ``pdf``,
+  ``award``, ``id``), for venues that are not on OpenReview. Authors are separated by
+  commas, semicolons or "and".
+
+Every reader returns what it could read plus :class:`PaperProblem` entries (a line of the
+export file, a warning subtype, a message that says what to write instead); nothing here
+raises to the author.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from urllib.parse import quote, urljoin
+
+from .dates import did_you_mean
+
+OPENREVIEW = "https://openreview.net"
+
+#: decisions a paper can have, in the order lists show them; "accepted" has no track word
+ACCEPTED = ("oral", "spotlight", "poster", "accepted")
+NOT_ACCEPTED = ("submitted", "withdrawn", "rejected")
+DECISIONS = ACCEPTED + NOT_ACCEPTED
+#: how a decision is shown on its badge
+DECISION_LABELS = {"oral": "Oral", "spotlight": "Spotlight", "poster": "Poster", "accepted": ""}
+#: spellings in a CSV's decision column or in a venue string -> decision
+_DECISION_WORDS = {
+    "oral": "oral", "orals": "oral", "talk": "oral", "contributed talk": "oral",
+    "spotlight": "spotlight", "spotlights": "spotlight",
+    "poster": "poster", "posters": "poster",
+    "accept": "accepted", "accepted": "accepted", "": "accepted",
+    "submitted": "submitted", "submission": "submitted",
+    "withdrawn": "withdrawn", "withdraw": "withdrawn",
+    "reject": "rejected", "rejected": "rejected", "desk rejected": "rejected",
+}
+SORTS = ("decision", "title", "file")
+_FORUM_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+
+@dataclass(frozen=True)
+class PaperProblem:
+    line: int  # line in the export file, 1-based (0: the file as a whole)
+    subtype: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Paper:
+    """One paper as the list shows it."""
+
+    key: str  # the OpenReview forum id, or the CSV's id column, or "" (then the anchor)
+    title: str
+    authors: tuple[str, ...]
+    url: str = ""  # the forum (or the paper's page); https only
+    pdf: str = ""
+    decision: str = "accepted"
+    track: str = ""
+    award: str = ""
+    author_ids: tuple[str, ...] = ()  # OpenReview profile ids (~Ada_Lovelace1) or ""
+    line: int = 0
+    position: int = 0  # its place in the file
+
+    @property
+    def anchor(self) -> str:
+        """``paper-<forum id>``, or ``paper-<title words>``: stable across exports, so a
+        program slot can name the paper by forum id or by anchor."""
+        return "paper-" + slug(self.key or self.title)
+
+    @property
+    def badge(self) -> str:
+        """The award, or else the decision's label (nothing for a plain acceptance)."""
+        return self.award or DECISION_LABELS.get(self.decision, "")
+
+    def profile_url(self, index: int) -> str:
+        """The OpenReview profile of the ``index``-th author, when the export gives one."""
+        author_id = self.author_ids[index] if index < len(self.author_ids) else ""
+        if author_id.startswith("~") and _FORUM_ID.match(author_id[1:]):
+            return f"{OPENREVIEW}/profile?id={quote(author_id)}"
+        return ""
+
+
+@dataclass
+class PapersResult:
+    papers: list[Paper] = field(default_factory=list)
+    problems: list[PaperProblem] = field(default_factory=list)
+
+
+def slug(text: str) -> str:
+    words = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return words[:60].rstrip("-") or "untitled"
+
+
+def read_decision(word: str) -> str | None:
+    """A decision from a CSV cell (``Oral``, ``Accept (Poster)``, ``spotlight``), or None."""
+    folded = " ".join(re.sub(r"[()\[\]]", " ", word.lower()).split())
+    if folded in _DECISION_WORDS:
+        return _DECISION_WORDS[folded]
+    words = re.split(r"[\s,:/-]+", folded)
+    if words[0] in ("accept", "accepted"):  # "Accept (Poster)", "accepted - oral"
+        tracks = [_DECISION_WORDS[w] for w in words[1:] if w in _DECISION_WORDS]
+        return tracks[-1] if tracks else None
+    return None
+
+
+def venue_decision(venue: str, venue_id: str) -> str:
+    """The decision OpenReview records in ``content.venue`` and ``content.venueid``.
+
+    ``MLSys 2023 Workshop ROADS Oral`` is an oral; ``Submitted to ...`` a submission still
+    under review (or rejected without a public decision); ``... Withdrawn Submission``,
+    ``... Rejected Submission`` and ``Desk Rejected`` say so; any other venue is an
+    acceptance, with the track word its last one.
+    """
+    folded = venue.lower()
+    tail = venue_id.rsplit("/", 1)[-1].lower()
+    if "withdrawn" in folded or tail.startswith("withdrawn"):
+        return "withdrawn"
+    if "rejected" in folded or "rejected" in tail:
+        return "rejected"
+    if folded.startswith("submitted to") or tail == "submission":
+        return "submitted"
+    for word in reversed(re.findall(r"[a-z]+", folded)):
+        if word in ("oral", "orals", "spotlight", "spotlights", "poster", "posters"):
+            return _DECISION_WORDS[word]
+    return "accepted"
+
+
+def check_link(url: str, what: str, base: str = "") -> tuple[str, str | None]:
+    """``(absolute https URL, None)`` or ``("", why)``; a path is taken relative to ``base``."""
+    url = url.strip()
+    if not url:
+        return "", None
+    if base and url.startswith("/") and not url.startswith("//"):
+        url = urljoin(base, url)
+    if not re.match(r"^https://[^/\s]+", url, re.IGNORECASE) or any(c.isspace() for c in url):
+        return "", f"{what} {url!r} is not an https:// link; it is left out"
+    return url, None
+
+
+def split_authors(text: str) -> tuple[str, ...]:
+    """``Ada Lovelace, Alan Turing and Grace Hopper`` (or with ``;``) -> the names."""
+    parts = re.split(r"\s*;\s*" if ";" in text else r"\s*,\s*|\s+and\s+|\s*&\s*", text.strip())
+    return tuple(" ".join(part.split()) for part in parts if part.strip())
+
+
+# --- OpenReview JSON -------------------------------------------------------------
+
+
+def _value(content: dict, name: str):
+    """``content[name]["value"]`` (API v2), or ``content[name]`` itself (API v1)."""
+    found = content.get(name)
+    if isinstance(found, dict):
+        return found.get("value")
+    return found
+
+
+def _line_of(text: str, needle: str, default: int) -> int:
+    at = text.find(needle) if needle else -1
+    return text.count("\n", 0, at) + 1 if at >= 0 else default
+
+
+def parse_openreview(text: str) -> PapersResult:
+    """Papers from the JSON of OpenReview's notes (``{"notes": [...]}`` or a list)."""
+    result = PapersResult()
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        result.problems.append(PaperProblem(error.lineno, "file", (
+            f"is not valid JSON ({error.msg}, line {error.lineno} column {error.colno}); write the "
+            "file again with 'python3 dev.py papers VENUE_ID' or fix it by hand")))
+        return result
+    notes = data.get("notes") if isinstance(data, dict) else data
+    if not isinstance(notes, list):
+        result.problems.append(PaperProblem(1, "file", (
+            "is not an OpenReview export: expected {\"notes\": [...]} or a list of notes, "
+            "as 'python3 dev.py papers VENUE_ID' writes")))
+        return result
+    for position, note in enumerate(notes):
+        note_id = note.get("id") if isinstance(note, dict) else None
+        line = _line_of(text, json.dumps(note_id) if isinstance(note_id, str) else "", 1)
+        if not isinstance(note, dict) or not isinstance(note.get("content"), dict):
+            result.problems.append(PaperProblem(line, "paper", (
+                f"note {position + 1} has no 'content' object: it is not an OpenReview note; it is left out")))
+            continue
+        content = note["content"]
+        forum = note.get("forum") or note_id or ""
+        where = f"note {position + 1}" + (f" ({forum})" if forum else "")
+        if not isinstance(forum, str) or (forum and not _FORUM_ID.match(forum)):
+            result.problems.append(PaperProblem(line, "paper", (
+                f"{where}: the forum id {forum!r} is not an OpenReview id; the paper is shown "
+                "without its forum link")))
+            forum = ""
+        title = _value(content, "title")
+        title = " ".join(title.split()) if isinstance(title, str) else ""
+        if not title:
+            result.problems.append(PaperProblem(line, "paper", (
+                f"{where} has no title (content.title.value); it is left out")))
+            continue
+        authors = _value(content, "authors")
+        author_ids = _value(content, "authorids")
+        authors = tuple(" ".join(a.split()) for a in authors if isinstance(a, str) and a.strip()) \
+            if isinstance(authors, list) else ()
+        author_ids = tuple(a if isinstance(a, str) else "" for a in author_ids) \
+            if isinstance(author_ids, list) else ()
+        if not authors:
+            result.problems.append(PaperProblem(line, "paper", (
+                f"{where} ({title!r}) has no authors (content.authors.value); it is shown without")))
+        venue = _value(content, "venue")
+        venue_id = _value(content, "venueid")
+        decision = venue_decision(venue if isinstance(venue, str) else "",
+                                  venue_id if isinstance(venue_id, str) else "")
+        pdf, problem = check_link(str(_value(content, "pdf") or ""), "the PDF", OPENREVIEW)
+        if problem:
+            result.problems.append(PaperProblem(line, "link", f"{where}: {problem}"))
+        award = _value(content, "award")
+        track = _value(content, "track")
+        result.papers.append(Paper(
+            key=forum, title=title, authors=authors,
+            url=f"{OPENREVIEW}/forum?id={forum}" if forum else "", pdf=pdf, decision=decision,
+            track=" ".join(track.split()) if isinstance(track, str) else "",
+            award=" ".join(award.split()) if isinstance(award, str) else "",
+            author_ids=author_ids, line=line, position=position,
+        ))
+    return result
+
+
+# --- CSV -------------------------------------------------------------------------------
+
+CSV_COLUMNS = ("title", "authors", "url", "decision", "track")
+CSV_OPTIONAL = ("pdf", "award", "id")
+
+
+def parse_csv(text: str) -> PapersResult:
+    """Papers from a CSV with a header row ``title, authors, url, decision, track``."""
+    result = PapersResult()
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), strict=True)
+    try:
+        header = next(reader, None)
+    except csv.Error as error:
+        result.problems.append(PaperProblem(1, "file", f"is not valid CSV ({error})"))
+        return result
+    if not header:
+        result.problems.append(PaperProblem(1, "file", (
+            "is empty: its first line names the columns, 'title,authors,url,decision,track'")))
+        return result
+    names = [" ".join(name.lower().split()) for name in header]
+    known = CSV_COLUMNS + CSV_OPTIONAL
+    for name in names:
+        if name and name not in known:
+            result.problems.append(PaperProblem(1, "file", (
+                f"unknown column {name!r}{did_you_mean(name, known)}; the columns are "
+                f"{', '.join(CSV_COLUMNS)} (and optionally {', '.join(CSV_OPTIONAL)}); it is ignored")))
+    if "title" not in names:
+        result.problems.append(PaperProblem(1, "file", (
+            "has no 'title' column: its first line names the columns, 'title,authors,url,decision,track'")))
+        return result
+    position = 0
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            result.problems.append(PaperProblem(reader.line_num, "file", (
+                f"is not valid CSV at this line ({error}); the rest of the file is left out")))
+            break
+        line = reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) > len(names):
+            result.problems.append(PaperProblem(line, "paper", (
+                f"has {len(row)} cells where the header names {len(names)} columns: put a title or "
+                "an author list with commas in double quotes; the extra cells are ignored")))
+        cells = {name: " ".join(row[i].split()) for i, name in enumerate(names) if i < len(row)}
+        title = cells.get("title", "")
+        if not title:
+            result.problems.append(PaperProblem(line, "paper", "a paper with no title; it is left out"))
+            continue
+        raw_decision = cells.get("decision", "")
+        decision = read_decision(raw_decision)
+        if decision is None:
+            words = [w for w in _DECISION_WORDS if w]
+            result.problems.append(PaperProblem(line, "paper", (
+                f"{title!r}: unknown decision {raw_decision!r}{did_you_mean(raw_decision.lower(), words)}; "
+                "write oral, spotlight, poster or accepted (or rejected, withdrawn); the paper is left out")))
+            continue
+        url, problem = check_link(cells.get("url", ""), "the link")
+        if problem:
+            result.problems.append(PaperProblem(line, "link", f"{title!r}: {problem}"))
+        pdf, problem = check_link(cells.get("pdf", ""), "the PDF")
+        if problem:
+            result.problems.append(PaperProblem(line, "link", f"{title!r}: {problem}"))
+        key = cells.get("id", "")
+        if key and not _FORUM_ID.match(key):
+            result.problems.append(PaperProblem(line, "paper", (
+                f"{title!r}: the id {key!r} may hold only letters, digits, '-' and '_'; the title "
+                "makes the anchor")))
+            key = ""
+        result.papers.append(Paper(
+            key=key, title=title, authors=split_authors(cells.get("authors", "")), url=url, pdf=pdf,
+            decision=decision, track=cells.get("track", ""), award=cells.get("award", ""),
+            line=line, position=position,
+        ))
+        position += 1
+    return result
+
+
+# --- choosing and sorting -----------------------------------------------------------------
+
+
+def choose(papers: list[Paper], decisions: tuple[str, ...] = ACCEPTED,
+           tracks: tuple[str, ...] = ()) -> list[Paper]:
+    """The papers with one of ``decisions`` (default: every accepted one) and, when
+    ``tracks`` are given, one of those tracks (compared without case)."""
+    wanted_tracks = {t.lower() for t in tracks}
+    return [p for p in papers if p.decision in decisions
+            and (not wanted_tracks or p.track.lower() in wanted_tracks)]
+
+
+def sort_papers(papers: list[Paper], order: str = "decision") -> list[Paper]:
+    """``decision``: orals, spotlights, posters, then the others, each by title;
+    ``title``: by title; ``file``: as in the export."""
+    if order == "file":
+        return sorted(papers, key=lambda p: p.position)
+    by_title = sorted(papers, key=lambda p: (p.title.casefold(), p.position))
+    if order == "title":
+        return by_title
+    return sorted(by_title, key=lambda p: DECISIONS.index(p.decision))

@@ -1,0 +1,289 @@
+"""``accepted-papers``: the list of accepted papers, from an export committed with the site.
+
+The directive reads an OpenReview export (``python3 dev.py papers VENUE_ID`` writes it)
+or a CSV, through :mod:`roads_ext.model.papers`, and renders one entry per paper as
+generic docutils nodes (every builder renders them): the title linked to its forum, a
+badge for the award or the decision, the authors, a PDF link, and the paper's own
+anchor. At write time an author declared on the site (a card, a committee line) links
+to where they are presented; any other author is plain text. For HTML the list is
+described to search engines as schema.org ``ScholarlyArticle`` entries.
+
+The papers of each page are kept on the environment (:func:`papers_of`), by forum id
+and anchor, so that a program slot can point to one (``- paper: <forum id>``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from .model.papers import (
+    ACCEPTED, DECISIONS, SORTS, Paper, choose, parse_csv, parse_openreview, sort_papers,
+)
+from .model.people import person_key
+from .people import declared_person_json_ld
+from .program import block_anchor, internal_link
+from .registry import PeopleDomain
+from .shared import (
+    RoadsDirective, choice, did_you_mean, json_ld_script, marked_nodes, page_link, text,
+    unique_id, warn,
+)
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+#: node attribute on an author's name: the name as the export gives it
+AUTHOR_ATTR = "roads_author"
+FORMATS = ("openreview", "csv")
+
+
+def word_list(allowed: tuple[str, ...], noun: str) -> Any:
+    """A comma- or space-separated list of words, each one of ``allowed`` (a ``noun``)."""
+
+    def convert(value: str | None) -> tuple[str, ...]:
+        words = tuple(w for w in (part.strip().lower() for part in (value or "").replace(",", " ").split()) if w)
+        if not words:
+            raise ValueError("is empty")
+        for word in words:
+            if word not in allowed:
+                what = f"is not a {noun}" if len(words) == 1 else f"has {word!r}, which is not a {noun}"
+                raise ValueError(f"{what}{did_you_mean(word, allowed)}: write one or more of "
+                                 f"{', '.join(allowed)}")
+        return words
+
+    return convert
+
+
+def track_list(value: str | None) -> tuple[str, ...]:
+    """Tracks are free text: separated by commas only."""
+    tracks = tuple(" ".join(part.split()) for part in (value or "").split(",") if part.strip())
+    if not tracks:
+        raise ValueError("is empty")
+    return tracks
+
+
+class AcceptedPapersDirective(RoadsDirective):
+    """``accepted-papers <file>``: the papers of an OpenReview export or a CSV."""
+
+    warning_subtype = "paper"
+    required_arguments = 0
+    optional_arguments = 1
+    final_argument_whitespace = True
+    has_content = False
+    known_options = {
+        "format": choice(*FORMATS),
+        "decision": word_list(DECISIONS, "decision"),
+        "track": track_list,
+        "sort": choice(*SORTS),
+        "name": text,
+    }
+
+    def run_checked(self) -> list[nodes.Node]:
+        written = text(self.arguments[0]) if self.arguments else ""
+        if not written:
+            self.warn("no file: write the export's path after the directive, for example "
+                      "'```{accepted-papers} papers.json' (python3 dev.py papers VENUE_ID writes it)", "file")
+            return []
+        path = self.export_path(written)
+        if path is None:
+            return []
+        fmt = self.checked_options.get("format") or ("csv" if path.suffix.lower() == ".csv" else "openreview")
+        try:
+            source = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            self.warn(f"{written!r} cannot be read ({getattr(error, 'strerror', None) or error})", "file")
+            return []
+        result = parse_csv(source) if fmt == "csv" else parse_openreview(source)
+        for problem in result.problems:
+            where = f"{path}:{problem.line}" if problem.line else str(path)
+            warn(f"{self.name}: {written}: {problem.message}", problem.subtype, where)
+        decisions = self.checked_options.get("decision", ACCEPTED)
+        papers = sort_papers(choose(result.papers, decisions, self.checked_options.get("track", ())),
+                             self.checked_options.get("sort", "decision"))
+        if not papers and not any(problem.subtype == "file" for problem in result.problems):
+            chosen = [f":decision: {' '.join(decisions)}"] if "decision" in self.checked_options else []
+            if "track" in self.checked_options:
+                chosen.append(f":track: {', '.join(self.checked_options['track'])}")
+            self.warn(f"no paper of {written!r} is listed" + (f" with {' and '.join(chosen)}" if chosen else "")
+                      + f" ({len(result.papers)} read)", "empty")
+        if not papers:
+            return []
+
+        anchor = block_anchor(self, "papers")
+        block = nodes.container(classes=["roads-papers"], ids=[anchor])
+        self.state.document.ids[anchor] = block
+        self.set_source_info(block)
+        listing = nodes.bullet_list(classes=["roads-paper-list"], bullet="-")
+        block += listing
+        kept: list[tuple[str, Paper]] = []
+        for paper in papers:
+            item = self.paper_item(paper)
+            listing += item
+            kept.append((item["ids"][0], paper))
+            for name in paper.authors:
+                PeopleDomain.of(self.env).note_mention(self.env.docname, person_key(name))
+        papers_of(self.env).setdefault(self.env.docname, []).extend(kept)
+        return [block]
+
+    def export_path(self, written: str) -> Path | None:
+        """The export inside the project (relative to the page, or ``/``-rooted), or None."""
+        if "://" in written:
+            self.warn(f"{written!r} must be a file in the project, not a URL: write it with "
+                      "'python3 dev.py papers VENUE_ID' and commit it", "file")
+            return None
+        relative, absolute = self.env.relfn2path(written, self.env.docname)
+        resolved = Path(absolute).resolve()
+        if not resolved.is_relative_to(Path(self.env.srcdir).resolve()):
+            self.warn(f"{written!r} lies outside the project; put the export beside the page", "file")
+            return None
+        if not resolved.is_file():
+            self.warn(f"{written!r} does not exist; write it with 'python3 dev.py papers VENUE_ID' "
+                      "(see the README, 'accepted-papers')", "file")
+            return None
+        self.env.note_dependency(str(resolved))
+        return resolved
+
+    def paper_item(self, paper: Paper) -> nodes.list_item:
+        anchor = unique_id(self.state.document, paper.anchor)
+        item = nodes.list_item(classes=["roads-paper", f"roads-paper-{paper.decision}"], ids=[anchor])
+        self.state.document.ids[anchor] = item
+        self.set_source_info(item)
+
+        title = nodes.paragraph(classes=["roads-paper-title"])
+        shown = nodes.strong(paper.title, paper.title)
+        title += nodes.reference("", "", shown, refuri=paper.url) if paper.url else shown
+        for badge, kind in ((paper.badge, "award" if paper.award else paper.decision),
+                            (paper.track, "track")):
+            if badge:
+                title += nodes.Text(" ")
+                title += nodes.inline(badge, badge, classes=["roads-badge", f"roads-badge-{kind}"])
+        item += title
+
+        if paper.authors:
+            authors = nodes.paragraph(classes=["roads-paper-authors"])
+            for index, name in enumerate(paper.authors):
+                if index:
+                    authors += nodes.Text(", " if index < len(paper.authors) - 1 else " and ")
+                author = nodes.inline(name, name)
+                author[AUTHOR_ATTR] = name
+                authors += author
+            item += authors
+        if paper.pdf:
+            links = nodes.paragraph(classes=["roads-paper-links"])
+            links += nodes.reference("PDF", "PDF", refuri=paper.pdf, reftitle=f"PDF of {paper.title}")
+            item += links
+        return item
+
+
+# --- the papers of each page, on the environment ---------------------------------------
+
+
+def papers_of(env: BuildEnvironment) -> dict[str, list[tuple[str, Paper]]]:
+    """docname -> [(anchor, paper)], in the order shown."""
+    if not hasattr(env, "roads_papers"):
+        env.roads_papers = {}
+    return env.roads_papers
+
+
+def find_paper(env: BuildEnvironment, reference: str) -> tuple[str, str, Paper] | None:
+    """``(docname, anchor, paper)`` for a forum id (``aB3dE5fG7h``) or an anchor
+    (``paper-ab3de5fg7h``, with or without ``#``), or None: what a program slot's
+    ``- paper:`` detail needs."""
+    wanted = reference.strip().lstrip("#")
+    for docname in sorted(papers_of(env)):
+        for anchor, paper in papers_of(env)[docname]:
+            if wanted in (paper.key, anchor) and wanted:
+                return docname, anchor, paper
+    return None
+
+
+def purge_papers(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    papers_of(env).pop(docname, None)
+
+
+def merge_papers(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
+    theirs = papers_of(other)
+    for docname in docnames:
+        if docname in theirs:
+            papers_of(env)[docname] = theirs[docname]
+
+
+# --- at write time -----------------------------------------------------------------------
+
+
+def author_reference(transform: SphinxPostTransform, name: str) -> nodes.Node | None:
+    """A quiet person reference: a link to where ``name`` is presented on the site when
+    somebody of that name is declared (a card, a committee line), else None (the name
+    stays plain text, with no warning: most authors are not on the site).
+
+    This is the one place authors are linked; it goes through the people registry's
+    look-up as ``{person}`` and the program's speakers do.
+    """
+    domain = PeopleDomain.of(transform.env)
+    declaration = domain.primary(name)
+    if declaration is None:
+        return None
+    person = domain.lookup(name)
+    return internal_link(transform, declaration.docname, declaration.anchor,
+                         nodes.inline(person.name, person.name), person.title)
+
+
+class LinkPaperAuthors(SphinxPostTransform):
+    """Each author declared on the site links to where they are presented (all builders)."""
+
+    default_priority = 15
+
+    def run(self, **kwargs: Any) -> None:
+        for node in marked_nodes(self.document, AUTHOR_ATTR):
+            link = author_reference(self, node[AUTHOR_ATTR])
+            if link is not None:
+                node.replace_self(link)
+
+
+def paper_json_ld(app: Sphinx, docname: str, anchor: str, paper: Paper) -> dict[str, Any]:
+    """A paper as a schema.org ``ScholarlyArticle`` with its authors."""
+    authors = []
+    for index, name in enumerate(paper.authors):
+        data = declared_person_json_ld(app, name) or {"@type": "Person", "name": name}
+        profile = paper.profile_url(index)
+        if profile and "url" not in data:
+            data = {**data, "url": profile}
+        authors.append(data)
+    article: dict[str, Any] = {
+        "@type": "ScholarlyArticle", "@id": page_link(app, docname, anchor),
+        "name": paper.title, "headline": paper.title[:110], "author": authors,
+    }
+    if paper.url:
+        article["url"] = paper.url
+    if paper.pdf:
+        article["encoding"] = {"@type": "MediaObject", "contentUrl": paper.pdf,
+                               "encodingFormat": "application/pdf"}
+    if paper.badge or paper.track:
+        article["genre"] = " · ".join(part for part in (paper.badge, paper.track) if part)
+    return article
+
+
+def add_papers_json_ld(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    shown = papers_of(app.env).get(pagename) if doctree is not None else None
+    if not shown:
+        return
+    seen: set[str] = set()  # a paper in two lists (all, and orals) is described once
+    graph = []
+    for anchor, paper in shown:
+        if (paper.key or paper.title) not in seen:
+            seen.add(paper.key or paper.title)
+            graph.append(paper_json_ld(app, pagename, anchor, paper))
+    context["metatags"] = context.get("metatags", "") + json_ld_script(
+        {"@context": "https://schema.org", "@graph": graph})
+
+
+def setup_papers(app: Sphinx) -> None:
+    app.add_directive("accepted-papers", AcceptedPapersDirective)
+    app.add_post_transform(LinkPaperAuthors)
+    app.connect("env-purge-doc", purge_papers)
+    app.connect("env-merge-info", merge_papers)
+    app.connect("html-page-context", add_papers_json_ld)

@@ -1,0 +1,267 @@
+"""``only-phase``: content for some of the workshop's phases only.
+
+The phase (call open, reviewing, papers accepted, program out, today, held: see
+:mod:`roads_ext.model.phases`) follows from what the site declares: the important
+dates' submission deadline and notification, found by their labels (or named in
+``roads_phase_dates``), and the program's day. It is decided when a page is written,
+against the build's "now" (``SOURCE_DATE_EPOCH`` when set).
+
+Read the Docs rebuilds only on a push, so a page may be older than the next change of
+phase. HTML sites keep every phase's content, the other phases' hidden, and embed the
+moments the phase changes; a few lines of script in the page's head name the visitor's
+phase on ``<html>`` before the page is drawn when their clock is past such a moment
+(``roads.css`` then shows that phase's blocks: nothing moves once drawn), and the
+deferred ``roads-times.js`` updates the important dates' Passed/Next labels the same
+way. Without JavaScript the build's phase shows. Other builders (text, LaTeX,
+e-book) keep the build's phase alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import weakref
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from .calendar import all_records, build_now, transform_builder, writes_files
+from .dates import OVER_ATTR
+from .model.dates import AOE_ZONE, parse_zone
+from .model.phases import MILESTONES, Milestones, changes_after, milestone_of, parse_phases, phase_at
+from .shared import RoadsDirective, did_you_mean, marked_nodes, text, warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+#: node attribute on an ``only-phase`` block: the phases it is shown in
+PHASE_ATTR = "roads_phases"
+#: document attribute: the page needs the phase data for the browser
+DATA_ATTR = "roads_phase_data"
+OFF_CLASS = "roads-phase-off"
+
+
+class OnlyPhaseDirective(RoadsDirective):
+    """``only-phase call-open``: the body is shown only in the phases named."""
+
+    warning_subtype = "phase"
+    has_content = True
+    required_arguments = 0
+    optional_arguments = 1
+    final_argument_whitespace = True
+    known_options = {"class": text}
+
+    def run_checked(self) -> list[nodes.Node]:
+        phases, problems = parse_phases(self.arguments[0] if self.arguments else "")
+        left_out = "" if phases else "; the block is left out until it names a phase"
+        for problem in problems:
+            self.warn(problem + left_out)
+        if not phases:
+            if not problems:
+                self.warn("names no phase: write one or more after the directive, for example "
+                          "'only-phase call-open' or 'only-phase today held'; the block is left out")
+            return []
+        body = self.parse_body()
+        if not body:
+            self.warn(f"is empty: write what to show in {', '.join(phases)} inside it", "empty")
+            return []
+        classes = ["roads-phase", *text(self.checked_options.get("class", "")).split()]
+        block = nodes.container("", *body, is_div=True, classes=classes)
+        block[PHASE_ATTR] = list(phases)
+        self.set_source_info(block)
+        phase_pages(self.env)[self.env.docname] = True
+        return [block]
+
+
+# --- on the environment -------------------------------------------------------------------
+
+
+def phase_pages(env: BuildEnvironment) -> dict[str, bool]:
+    if not hasattr(env, "roads_phase_pages"):
+        env.roads_phase_pages = {}
+    return env.roads_phase_pages
+
+
+def purge_phase_pages(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    phase_pages(env).pop(docname, None)
+
+
+def merge_phase_pages(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
+    for docname in docnames:
+        if docname in phase_pages(other):
+            phase_pages(env)[docname] = True
+
+
+#: environment -> the site's milestones, found once per build when every page is read
+_MILESTONES: weakref.WeakKeyDictionary[BuildEnvironment, Milestones] = weakref.WeakKeyDictionary()
+
+
+def site_milestones(env: BuildEnvironment, report: bool = False) -> Milestones:
+    """The milestones every page's phase follows, from all important dates and programs."""
+    config = env.config
+    named = config.roads_phase_dates or {}
+    if report:
+        for key in named:
+            if key not in MILESTONES:
+                warn(f"roads_phase_dates: unknown key {key!r}{did_you_mean(str(key), MILESTONES)}; "
+                     f"the keys are {', '.join(MILESTONES)}", "phase", None)
+    wanted = {key: " ".join(str(label).lower().split()) for key, label in named.items() if key in MILESTONES}
+    found: dict[str, list[tuple[dt.datetime, dt.datetime]]] = {key: [] for key in MILESTONES}
+    labels: list[str] = []
+    default_zone, _ = parse_zone(config.roads_timezone) if config.roads_timezone else (None, None)
+    days: list[tuple[dt.datetime, dt.datetime]] = []
+    has_program = False
+    for record in all_records(env):
+        if record.program is not None and record.program.days:
+            has_program = True
+            zone = record.zone.tzinfo
+            for day in record.program.days:
+                days.append((dt.datetime.combine(day.date, dt.time(0), zone),
+                             dt.datetime.combine(day.date + dt.timedelta(days=1), dt.time(0), zone)))
+        for item in record.dates or []:
+            labels.append(item.label)
+            folded = " ".join(item.label.lower().split())
+            kind = next((key for key, label in wanted.items() if label == folded), None)
+            if kind is None:
+                kind = milestone_of(item.label)
+                if kind in wanted:  # named explicitly: the label's words do not count
+                    kind = None
+            if kind is None:
+                continue
+            if kind == "workshop" and item.all_day and item.zone is None:
+                zone = (default_zone.tzinfo if default_zone else AOE_ZONE)
+                start = dt.datetime.combine(item.date, dt.time(0), zone)
+                found[kind].append((start, start + dt.timedelta(days=1)))
+            else:
+                found[kind].append((item.start(), item.over_at()))
+    if report:
+        for key in wanted:
+            if not found[key]:
+                warn(f"roads_phase_dates: no important date is labelled {named[key]!r}"
+                     f"{did_you_mean(named[key], labels)}; the {key} is read from the labels' words",
+                     "phase", None)
+    if not days:
+        days = found["workshop"]
+    return Milestones(
+        submission=max((over for _, over in found["submission"]), default=None),
+        notification=max((over for _, over in found["notification"]), default=None),
+        day_start=min((start for start, _ in days), default=None),
+        day_end=max((end for _, end in days), default=None),
+        has_program=has_program,
+    )
+
+
+def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """The phase changes with time alone: pages with phase blocks are written every build."""
+    _MILESTONES[env] = site_milestones(env, report=True)
+    return sorted(phase_pages(env))
+
+
+def milestones(env: BuildEnvironment) -> Milestones:
+    found = _MILESTONES.get(env)
+    if found is None:
+        found = _MILESTONES[env] = site_milestones(env)
+    return found
+
+
+def switches_in_browser(builder: Any) -> bool:
+    """An HTML site (not an e-book) keeps every phase, for the browser to switch."""
+    return writes_files(builder)
+
+
+# --- at write time ---------------------------------------------------------------------------
+
+
+class ShowPhase(SphinxPostTransform):
+    """Keep the build's phase; on HTML sites hide the others, for the browser to switch."""
+
+    default_priority = 36
+
+    def run(self, **kwargs: Any) -> None:
+        blocks = marked_nodes(self.document, PHASE_ATTR)
+        if not blocks:
+            return
+        phase = phase_at(build_now(self.env), milestones(self.env))
+        builder = transform_builder(self)
+        in_browser = switches_in_browser(builder)
+        translating = builder.name == "gettext"  # every phase's text is to be translated
+        for block in blocks:
+            shown = translating or phase in block[PHASE_ATTR]
+            if in_browser:
+                block["classes"].extend(f"roads-phase-when-{name}" for name in block[PHASE_ATTR])
+                if not shown:
+                    block["classes"].append(OFF_CLASS)
+                del block[PHASE_ATTR]
+            elif shown:
+                block.replace_self(block.children)
+            else:
+                block.parent.remove(block)
+        if in_browser:
+            self.document[DATA_ATTR] = True
+
+
+class DateStatusForBrowser(SphinxPostTransform):
+    """Each date's Passed/Next label carries when the date is over, for the browser to
+    update it on a page older than that moment (HTML sites only)."""
+
+    default_priority = 37  # after MarkDateStatus
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        rows = marked_nodes(self.document, OVER_ATTR)
+        if not rows or not switches_in_browser(transform_builder(self)):
+            return
+        for row in rows:
+            paragraph = row.children[-1].children[0]
+            label = html.escape(paragraph.astext())
+            shown = f"<strong>{label}</strong>" if "roads-date-next" in row["classes"] else label
+            paragraph.children = []
+            paragraph += nodes.raw("", f'<span class="roads-date-state" data-roads-over="'
+                                   f'{html.escape(row[OVER_ATTR])}">{shown}</span>', format="html")
+        self.document[DATA_ATTR] = True
+
+
+#: Run in the head, before the page is drawn: on a page older than a change of phase, name
+#: the visitor's phase on <html> (roads.css then shows that phase's blocks). Done later, by
+#: the deferred roads-times.js, the page would be drawn once and then move (layout shift).
+SWITCH_BEFORE_PAINT = (
+    "(function(){try{var d=JSON.parse(document.getElementById('roads-phase-data').textContent),"
+    "n=Date.now(),p=d.phase;if(n>Date.parse(d.built))d.changes.forEach(function(c){"
+    "if(Date.parse(c[0])<=n)p=c[1]});if(p!==d.phase)"
+    "document.documentElement.setAttribute('data-roads-phase',p)}catch(e){}})();"
+)
+
+
+def phase_data(env: BuildEnvironment) -> dict[str, Any]:
+    """What the browser needs: the build's moment and phase, and the changes still to come."""
+    now = build_now(env)
+    found = milestones(env)
+    return {
+        "built": now.isoformat(),
+        "phase": phase_at(now, found),
+        "changes": [[moment.isoformat(), phase] for moment, phase in changes_after(now, found)],
+    }
+
+
+def add_phase_data(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    if doctree is None or not doctree.get(DATA_ATTR):
+        return
+    payload = json.dumps(phase_data(app.env), separators=(",", ":"), sort_keys=True)
+    payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    context["metatags"] = context.get("metatags", "") + (
+        f'\n<script type="application/json" id="roads-phase-data">{payload}</script>'
+        f"\n<script>{SWITCH_BEFORE_PAINT}</script>")
+
+
+def setup_phases(app: Sphinx) -> None:
+    app.add_config_value("roads_phase_dates", {}, "env", types=frozenset({dict}))
+    app.add_directive("only-phase", OnlyPhaseDirective)
+    app.add_post_transform(ShowPhase)
+    app.add_post_transform(DateStatusForBrowser)
+    app.connect("env-purge-doc", purge_phase_pages)
+    app.connect("env-merge-info", merge_phase_pages)
+    app.connect("env-get-updated", pages_to_rewrite)
+    app.connect("html-page-context", add_phase_data)
