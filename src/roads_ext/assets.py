@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -175,11 +176,28 @@ def _build_finished(app: Sphinx, exception: BaseException | None) -> None:
     if not cuts:
         return
     used = classes_in(Path(app.outdir))
+    versions = {}
     for source, cut in cuts.items():
         text = cut_stylesheet((static / source).read_text(encoding="utf-8"), used)
         target = static / cut
         if not target.is_file() or target.read_text(encoding="utf-8") != text:
             target.write_text(text, encoding="utf-8")
+        versions[cut] = f"{zlib.crc32(text.encode()):08x}"
+    stamp_versions(Path(app.outdir), versions)
+
+
+def stamp_versions(outdir: Path, versions: dict[str, str]) -> None:
+    """Give each page's link to a cut stylesheet the ``?v=`` of its content now.
+
+    The cut copies are written once every page is, so Sphinx, when it wrote a page, saw
+    no file (a fresh build) or the previous build's (an incremental one); either way the
+    checksum it wrote is replaced by the right one, and both builds give the same pages."""
+    links = re.compile(r'(_static/(' + "|".join(map(re.escape, versions)) + r'))(\?v=[0-9a-f]*)?"')
+    for page in outdir.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        new = links.sub(lambda m: f'{m.group(1)}?v={versions[m.group(2)]}"', text)
+        if new != text:
+            page.write_text(new, encoding="utf-8")
 
 
 def setup_assets(app: Sphinx) -> None:
