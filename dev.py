@@ -177,10 +177,12 @@ def test_oldest(arguments: list[str]) -> int:
                 "-d", out / "doctrees", "-c", ROOT, ROOT / "docs", out / "html")
     if build != 0:
         say("the site build failed on the oldest versions")
-    # the bench's hand-written comparison site links to MyST attribute ids, which
-    # myst-parser resolves from 5.0 on; the bench is not part of the extension
+    # left out: the bench's hand-written comparison site links to MyST attribute ids, which
+    # myst-parser resolves from 5.0 on (the bench is not part of the extension); the code
+    # checks, whose tools are pinned in the lock, not in the supported range
     code = run(python, "-m", "pytest", "-m", "not browser", "-p", "no:cacheprovider",
-               "--ignore", ROOT / "tests" / "test_bench.py", *arguments)
+               "--ignore", ROOT / "tests" / "test_bench.py", "--ignore", ROOT / "tests" / "test_lint.py",
+               *arguments)
     if code == 5:
         say("pytest collected no tests: that is a failure, not a pass")
         code = 1

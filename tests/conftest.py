@@ -55,6 +55,8 @@ def build_page(make_app, tmp_path):
         srcdir = tmp_path / "src"
         srcdir.mkdir(exist_ok=True)
         (srcdir / "conf.py").write_text(SNIPPET_CONF + conf)
+        for other in srcdir.glob("index.*"):  # the page of an earlier build in another syntax
+            other.unlink()
         (srcdir / f"index{suffix}").write_text(textwrap.dedent(source), encoding="utf-8")
         for name, content in (files or {}).items():
             path = srcdir / name

@@ -1,4 +1,6 @@
-"""Build the real site (``docs/`` with the root ``conf.py``) the way dev.py does."""
+"""Builds in a separate ``sphinx-build`` process, as an author runs them: the real site
+(``docs/`` with the root ``conf.py``) the way dev.py does, or any other project. The one
+helper every test and bench that runs sphinx-build uses."""
 
 from __future__ import annotations
 
@@ -10,20 +12,29 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def sphinx_build(source: Path, outdir: Path, *options: str, builder: str = "html",
+                 strict: bool = True, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """``sphinx-build -q -b builder`` (with ``-W --keep-going -n`` when ``strict``, as
+    ``dev.py docs``), its doctrees beside ``outdir``; a separate process, since a second
+    Sphinx app in the test process registers Sphinx's nodes again, with warnings."""
+    command = [
+        sys.executable, "-m", "sphinx", *(["-W", "--keep-going", "-n"] if strict else []), "-q",
+        "-b", builder, "-d", str(outdir.parent / (outdir.name + ".doctrees")), *options,
+        str(source), str(outdir),
+    ]
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+
+
 def build_site(outdir: Path, baseurl: str | None = None, source: Path | None = None,
-               conf_dir: Path | None = None, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """``sphinx-build -W --keep-going -n -b html``; ``baseurl`` as Read the Docs sets it;
+               builder: str = "html", conf_dir: Path | None = None,
+               extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """The site as ``dev.py docs`` builds it; ``baseurl`` as Read the Docs sets it;
     ``extra_env`` such as ``SOURCE_DATE_EPOCH`` for a build as of another moment."""
     env = {k: v for k, v in os.environ.items() if k != "READTHEDOCS_CANONICAL_URL"}
     env.update(extra_env or {})
     if baseurl:
         env["READTHEDOCS_CANONICAL_URL"] = baseurl
-    command = [
-        sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q", "-b", "html",
-        "-d", str(outdir.parent / (outdir.name + ".doctrees")),
-        "-c", str(conf_dir or ROOT), str(source or ROOT / "docs"), str(outdir),
-    ]
-    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    return sphinx_build(source or ROOT / "docs", outdir, "-c", str(conf_dir or ROOT), builder=builder, env=env)
 
 
 DEMO_PAGE = "photos-demo"

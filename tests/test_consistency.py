@@ -116,7 +116,7 @@ def test_removing_a_declaration_warns_where_the_person_is_still_named(make_app, 
     app = make_app("html", srcdir=srcdir)
     app.build()
     warnings = strip_colors(app.warning.getvalue())
-    assert "committee.md:4: WARNING: 'Ada Lovelace' is written without" in warnings
+    assert "committee.md:4: WARNING: committee: 'Ada Lovelace' is written without" in warnings
     assert "index.md:20: WARNING: person: nobody called 'Ada Lovelace'" in warnings
 
 

@@ -13,7 +13,13 @@ from bs4 import BeautifulSoup
 from conftest import TESTS
 from roads_ext import openreview_export
 from roads_ext.model.papers import (
-    choose, parse_csv, parse_openreview, read_decision, sort_papers, split_authors, venue_decision,
+    choose,
+    parse_csv,
+    parse_openreview,
+    read_decision,
+    sort_papers,
+    split_authors,
+    venue_decision,
 )
 
 EXPORT = (TESTS / "roots" / "test-papers" / "papers.json").read_text()
@@ -35,8 +41,13 @@ def paper_titles(block) -> list[str]:
 
 # --- the test root ---------------------------------------------------------------------
 
+# Every test of one root shares its source and output folders: without a fresh
+# environment a later test's build would read and write nothing, and it would assert on
+# an earlier test's pages and warnings.
+papers_site = pytest.mark.sphinx("html", testroot="papers", freshenv=True)
 
-@pytest.mark.sphinx("html", testroot="papers")
+
+@papers_site
 def test_each_paper_links_its_forum_pdf_and_declared_authors(app):
     app.build()
     assert "WARNING" not in app.warning.getvalue()
@@ -67,7 +78,7 @@ def test_each_paper_links_its_forum_pdf_and_declared_authors(app):
     assert "<Sparse>" not in (app.outdir / "index.html").read_text()
 
 
-@pytest.mark.sphinx("html", testroot="papers")
+@papers_site
 def test_decision_filter_and_anchors(app):
     app.build()
     page = main_part((app.outdir / "index.html").read_text())
@@ -77,7 +88,7 @@ def test_decision_filter_and_anchors(app):
     assert orals.select_one("li.roads-paper")["id"] == "paper-lm8nb2vc4d-2"
 
 
-@pytest.mark.sphinx("html", testroot="papers")
+@papers_site
 def test_csv_in_rst_sorted_by_title_and_chosen_by_track(app):
     app.build()
     page = main_part((app.outdir / "csv.html").read_text())
@@ -93,7 +104,7 @@ def test_csv_in_rst_sorted_by_title_and_chosen_by_track(app):
     assert paper_titles(systems) == ["Bloom Filters for Retrieval, at Scale", "Quantized Attention on Small Devices"]
 
 
-@pytest.mark.sphinx("html", testroot="papers")
+@papers_site
 def test_papers_are_scholarly_articles_with_their_authors(app):
     app.build()
     html = (app.outdir / "index.html").read_text()
@@ -156,7 +167,7 @@ def test_no_paper_chosen_is_a_warning(build_page, tmp_path):
         ":decision: oral and :track: Demo, Main (1 read) [roads.empty]"]
 
 
-@pytest.mark.sphinx("html", testroot="papers")
+@papers_site
 def test_find_paper_by_forum_id_or_anchor(app):
     """What a program slot's '- paper:' detail will name."""
     from roads_ext.papers import find_paper
@@ -278,7 +289,7 @@ def test_bad_input_is_located_and_the_rest_is_built_myst(build_page, tmp_path):
         f"{src}/index.md:9: WARNING: accepted-papers: 'https://openreview.net/group?id=X' must be a file in the "
         "project, not a URL: write it with 'python3 dev.py papers VENUE_ID' and commit it [roads.file]",
         f"{src}/index.md:13: WARNING: accepted-papers: option 'sort': 'decisoin' must be one of decision, title, "
-        "file (did you mean 'decision'?) [roads.option]",
+        "file (did you mean 'decision'?); it is ignored [roads.option]",
         f"{src}/bad.csv:3: WARNING: accepted-papers: bad.csv: a paper with no title; it is left out [roads.paper]",
         f"{src}/bad.csv:4: WARNING: accepted-papers: bad.csv: 'Plain Link Paper': the link "
         "'http://example.org/plain' is not an https:// link; it is left out [roads.link]",
@@ -295,8 +306,10 @@ def test_bad_input_is_located_and_the_rest_is_built_myst(build_page, tmp_path):
         f"{src}/notitle.json:15: WARNING: accepted-papers: notitle.json: note 2 (dddd4444): the PDF "
         "'ftp://example.org/x.pdf' is not an https:// link; it is left out [roads.link]",
         f"{src}/index.md:24: WARNING: accepted-papers: option 'decision': 'orla' is not a decision (did you mean 'oral'?): "
-        "write one or more of oral, spotlight, poster, accepted, submitted, withdrawn, rejected [roads.option]",
-        f"{src}/index.md:25: WARNING: accepted-papers: unknown option 'trak' (did you mean 'track'?) [roads.option]",
+        "write one or more of oral, spotlight, poster, accepted, submitted, withdrawn, rejected; it is ignored "
+        "[roads.option]",
+        f"{src}/index.md:25: WARNING: accepted-papers: unknown option 'trak' (did you mean 'track'?); its value "
+        "'Main' is left out [roads.option]",
         f"{src}/index.md:28: WARNING: accepted-papers: no file: write the export's path after the directive, for "
         "example '```{accepted-papers} papers.json' (python3 dev.py papers VENUE_ID writes it) [roads.file]",
     ]
@@ -322,8 +335,8 @@ def test_bad_input_rst(build_page, tmp_path):
     assert any(line.startswith(f"{src}/bad.csv:6: WARNING: accepted-papers: bad.csv: 'Misspelled Decision'")
                for line in lines), lines
     assert any(line.startswith(f"{src}/notitle.json:4: WARNING") for line in lines), lines
-    assert f"{src}/index.rst:14: WARNING: accepted-papers: unknown option 'trak' (did you mean 'track'?) " \
-           "[roads.option]" in lines
+    assert f"{src}/index.rst:14: WARNING: accepted-papers: unknown option 'trak' (did you mean 'track'?); " \
+           "its value 'Main' is left out [roads.option]" in lines
     assert len(lines) == 10, "\n".join(lines)
     titles = [t.text for t in main_part(built.html).select(".roads-paper-title strong")]
     assert titles == ["Plain Link Paper", "Script Link Paper", "A Good Paper", "Kept Paper", "A Good Paper"]
@@ -380,7 +393,7 @@ def test_csv_quotes_authors_and_sorting():
     broken = parse_csv('title,authors\n"An unclosed quote,Ann\n')
     assert broken.problems and broken.problems[0].subtype == "file"
     unknown = parse_csv("titel,authors\nX,Y\n")
-    assert [p.message for p in unknown.problems][0].startswith("unknown column 'titel' (did you mean 'title'?)")
+    assert unknown.problems[0].message.startswith("unknown column 'titel' (did you mean 'title'?)")
 
 
 # --- python3 dev.py papers, with a fake OpenReview client ------------------------------------------------

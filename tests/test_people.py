@@ -21,10 +21,25 @@ def main_part(html: str) -> BeautifulSoup:
 
 # --- the test root: several pages sharing one registry -------------------------------
 
+# Sphinx's test fixtures give every test of one root the same source and output
+# folders: without a fresh environment, a later test's build would read nothing and
+# write nothing, and it would assert on an earlier test's pages (and on no warnings).
+people_site = pytest.mark.sphinx("html", testroot="people", freshenv=True)
 
-@pytest.mark.sphinx("html", testroot="people")
-def test_speaker_cards_show_every_detail(app):
+
+def build_site(app, warning) -> None:
+    """Build the root, and check that this build read and wrote every page, without a
+    warning: what the test then asserts on was made by it."""
+    written: list[str] = []
+    app.connect("doctree-resolved", lambda app, doctree, docname: written.append(docname))
     app.build()
+    assert sorted(written) == ["committee", "index", "speakers", "topics"]
+    assert "WARNING" not in warning.getvalue(), warning.getvalue()
+
+
+@people_site
+def test_speaker_cards_show_every_detail(app, warning):
+    build_site(app, warning)
     page = main_part((app.outdir / "speakers.html").read_text())
     ada = page.find(id="person-ada-lovelace")
     assert "sd-card" in ada["class"]
@@ -42,9 +57,9 @@ def test_speaker_cards_show_every_detail(app):
     assert turing.find("img") is None
 
 
-@pytest.mark.sphinx("html", testroot="people")
-def test_cards_form_a_responsive_grid_that_is_a_list(app):
-    app.build()
+@people_site
+def test_cards_form_a_responsive_grid_that_is_a_list(app, warning):
+    build_site(app, warning)
     page = main_part((app.outdir / "speakers.html").read_text())
     grids = page.find_all("ul", class_="roads-speakers")
     # two loose cards are grouped into one grid; the {speakers} block is another
@@ -61,9 +76,9 @@ def test_cards_form_a_responsive_grid_that_is_a_list(app):
     assert listed.find(id="person-katherine-johnson").find(class_="roads-where").text.startswith("NASA")
 
 
-@pytest.mark.sphinx("html", testroot="people")
-def test_committee_entries_are_linked_styled_and_carry_roles(app):
-    app.build()
+@people_site
+def test_committee_entries_are_linked_styled_and_carry_roles(app, warning):
+    build_site(app, warning)
     page = main_part((app.outdir / "committee.html").read_text())
     members = page.find("ul", class_="roads-committee").find_all("li", recursive=False)
     assert [m.find(class_="roads-person-name").text for m in members] == [
@@ -78,22 +93,21 @@ def test_committee_entries_are_linked_styled_and_carry_roles(app):
     assert page.find(class_="roads-committee-caption").text == "Organizing committee"
 
 
-@pytest.mark.sphinx("html", testroot="people")
+@people_site
 def test_a_name_written_alone_takes_the_details_declared_elsewhere(app, warning):
     """Grace Hopper is declared on the speakers page and named alone in the committee."""
-    app.build()
+    build_site(app, warning)
     page = main_part((app.outdir / "committee.html").read_text())
     hopper = page.find(id="person-grace-hopper")
     assert hopper.find(class_="roads-person-name").a["href"] == "https://example.org/grace"
     assert hopper.find(class_="roads-where").text == "(US Navy, USA)"
     assert hopper.find(class_="roads-role").text == "Program chair"
     assert hopper.p.get_text() == "Grace Hopper (US Navy, USA) — Program chair"
-    assert "WARNING" not in warning.getvalue()
 
 
-@pytest.mark.sphinx("html", testroot="people")
-def test_person_role_links_to_the_speaker_card_with_details_as_title(app):
-    app.build()
+@people_site
+def test_person_role_links_to_the_speaker_card_with_details_as_title(app, warning):
+    build_site(app, warning)
     page = main_part((app.outdir / "index.html").read_text())
     links = page.find_all("a", class_="reference internal")
     by_text = {a.text: a for a in links}
@@ -103,9 +117,9 @@ def test_person_role_links_to_the_speaker_card_with_details_as_title(app):
     assert by_text["Grace Hopper"]["href"] == "speakers.html#person-grace-hopper"
 
 
-@pytest.mark.sphinx("html", testroot="people")
-def test_topic_grid_is_a_list_of_cards_with_octicons(app):
-    app.build()
+@people_site
+def test_topic_grid_is_a_list_of_cards_with_octicons(app, warning):
+    build_site(app, warning)
     page = main_part((app.outdir / "topics.html").read_text())
     grid = page.find("ul", class_="roads-topics")
     items = grid.find_all("li", recursive=False)
@@ -115,9 +129,9 @@ def test_topic_grid_is_a_list_of_cards_with_octicons(app):
     assert "sd-row-cols-lg-2" in grid["class"]
 
 
-@pytest.mark.sphinx("html", testroot="people")
-def test_people_are_described_as_schema_org_persons(app):
-    app.build()
+@people_site
+def test_people_are_described_as_schema_org_persons(app, warning):
+    build_site(app, warning)
     page = soup((app.outdir / "committee.html").read_text())
     scripts = page.find_all("script", type="application/ld+json")
     graph = json.loads(scripts[0].string)["@graph"]
@@ -196,7 +210,7 @@ BAD_INPUT = [
 
         Still here.
         """,
-        r"index.md:5: WARNING: speaker-card: unknown option 'affilation' \(did you mean 'affiliation'\?\) \[roads.option\]",
+        r"index.md:5: WARNING: speaker-card: unknown option 'affilation' \(did you mean 'affiliation'\?\); its value 'Analytical Engines Ltd' is left out \[roads.option\]",
         id="unknown-option",
     ),
     pytest.param(
@@ -210,7 +224,7 @@ BAD_INPUT = [
 
         Still here.
         """,
-        r"index.md:5: WARNING: speakers: option 'columns': 'many' is not a whole number \[roads.option\]",
+        r"index.md:5: WARNING: speakers: option 'columns': 'many' is not a whole number; it is ignored \[roads.option\]",
         id="bad-option-value",
     ),
     pytest.param(
@@ -224,7 +238,7 @@ BAD_INPUT = [
 
         Still here.
         """,
-        r"index.md:5: WARNING: topic-grid: option 'columns': '9' must be from 1 to 6 \[roads.option\]",
+        r"index.md:5: WARNING: topic-grid: option 'columns': '9' must be from 1 to 6; it is ignored \[roads.option\]",
         id="too-many-columns",
     ),
     pytest.param(
@@ -354,7 +368,7 @@ BAD_INPUT = [
 
         Still here.
         """,
-        r"index.md:5: WARNING: 'Nobody Declared' is written without '\(Affiliation, Country\)' and is declared nowhere else.* \[roads.person\]",
+        r"index.md:5: WARNING: committee: 'Nobody Declared' is written without '\(Affiliation, Country\)' and is declared nowhere else.* \[roads.person\]",
         id="name-alone-declared-nowhere",
     ),
     pytest.param(
@@ -536,7 +550,7 @@ def test_unknown_option_under_rst_is_a_warning_too_not_an_error(build_page):
         suffix=".rst",
     )
     assert re.search(
-        r"index.rst:6: WARNING: speaker-card: unknown option 'affilation' \(did you mean 'affiliation'\?\) \[roads.option\]",
+        r"index.rst:6: WARNING: speaker-card: unknown option 'affilation' \(did you mean 'affiliation'\?\); its value 'Analytical Engines Ltd' is left out \[roads.option\]",
         built.warnings,
     ), built.warnings
     assert "ERROR" not in built.warnings

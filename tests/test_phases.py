@@ -221,19 +221,21 @@ def test_bad_input_is_located_myst(build_page, monkeypatch, tmp_path):
     built = build_page(source, conf='roads_phase_dates = {"submision": "X", "notification": "Results"}\n')
     src = tmp_path / "src"
     assert built.warning_lines() == [
+        f"{src}/conf.py:4: WARNING: roads_phase_dates = {{'submision': 'X', 'notification': 'Results'}} in "
+        "conf.py: unknown key 'submision' (did you mean 'submission'?); the keys are submission, notification, "
+        "workshop; it is left out [roads.phase]",
         f"{src}/index.md:3: WARNING: only-phase: unknown phase 'hled' (did you mean 'held'?); the phases are "
         "announced, call-open, reviewing, accepted, program-out, today, held; the block is left out until it "
         "names a phase [roads.phase]",
         f"{src}/index.md:7: WARNING: only-phase: names no phase: write one or more after the directive, for "
         "example 'only-phase call-open' or 'only-phase today held'; the block is left out [roads.phase]",
         f"{src}/index.md:11: WARNING: only-phase: is empty: write what to show in held, today inside it [roads.empty]",
-        f"{src}/index.md:15: WARNING: only-phase: unknown option 'clas' (did you mean 'class'?) [roads.option]",
+        f"{src}/index.md:15: WARNING: only-phase: unknown option 'clas' (did you mean 'class'?); its value 'x' is "
+        "left out [roads.option]",
         f"{src}/index.md:14: WARNING: only-phase: unknown phase 'reviewng' (did you mean 'reviewing'?); the "
         "phases are announced, call-open, reviewing, accepted, program-out, today, held [roads.phase]",
-        "WARNING: roads_phase_dates: unknown key 'submision' (did you mean 'submission'?); the keys are "
-        "submission, notification, workshop [roads.phase]",
-        "WARNING: roads_phase_dates: no important date is labelled 'Results'; the notification is read from "
-        "the labels' words [roads.phase]",
+        f"{src}/conf.py:4: WARNING: roads_phase_dates: no important date is labelled 'Results'; the notification "
+        "is read from the labels' words [roads.phase]",
     ]
     assert "Still shown after the day." in built.html and "Shown never." not in built.html
 
@@ -247,8 +249,8 @@ def test_bad_input_is_located_rst(build_page, monkeypatch, tmp_path):
         f"{src}/index.rst:36: WARNING: only-phase: unknown phase 'hled' (did you mean 'held'?); the phases are "
         "announced, call-open, reviewing, accepted, program-out, today, held; the block is left out until it "
         "names a phase [roads.phase]",
-        "WARNING: roads_phase_dates: no important date is labelled 'Decisions'; the notification is read from "
-        "the labels' words [roads.phase]",
+        f"{src}/conf.py:4: WARNING: roads_phase_dates: no important date is labelled 'Decisions'; the "
+        "notification is read from the labels' words [roads.phase]",
     ]
     assert shown_blocks(built.html) == [BLOCKS["held"]]
 

@@ -17,7 +17,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
-SCHEMA = ROOT.parent / "shared" / "rtd" / "config-v2-schema.json"
+SCHEMA = ROOT / "tests" / "data" / "rtd-config-v2-schema.json"  # Read the Docs' own, copied
 REQUIREMENTS = ROOT / "requirements"
 CACHE_NAMES = {".doctrees", ".buildinfo", "environment.pickle"}
 
@@ -36,8 +36,6 @@ def pins(path: Path) -> dict[str, str]:
 
 
 def test_config_is_valid_against_read_the_docs_schema():
-    if not SCHEMA.exists():
-        pytest.skip("Read the Docs' schema (../shared/rtd) is not beside this checkout")
     jsonschema.validate(config(), json.loads(SCHEMA.read_text()))
 
 
@@ -86,6 +84,10 @@ def test_oldest_versions_are_the_declared_lower_bounds():
         if match := re.match(r"([A-Za-z0-9_.\-]+)>=([^\s,;]+)", requirement):
             declared[match.group(1).lower().replace("_", "-")] = match.group(2)
     oldest = pins(REQUIREMENTS / "oldest.txt")
+    # the code checkers are pinned to a minor range of their own (tests/test_lint.py), not
+    # part of the range roads_ext supports; the oldest run leaves test_lint out
+    for name in ("ruff", "mypy", "types-docutils"):
+        declared.pop(name, None)
     for name, bound in declared.items():
         assert oldest.get(name, "").startswith(bound.removesuffix(".0")), (name, bound, oldest.get(name))
     assert oldest["setuptools"].split(".")[0] == "77"  # the `license` string needs it

@@ -60,4 +60,16 @@ def test_the_rst_example_builds_with_no_warning(build_page):
                   if "speaker-card" in block]
     built = build_page("Page\n====\n\n" + example, suffix=".rst")
     assert built.warning_lines() == []
-    assert "person-ada-lovelace" in built.html
+    page = BeautifulSoup(built.html, "html.parser")
+    # every directive of the guide is in the example, and each shows
+    assert set(re.findall(r"[.][.] ([a-z-]+)::", example)) == {
+        "speaker-card", "speakers", "committee", "topic-grid", "schedule", "important-dates"}
+    assert ":person:" in example and ":ref:" in example
+    assert [n.get_text() for n in page.select(".roads-speaker-card .roads-person-name")] == [
+        "Ada Lovelace", "Grace Hopper"]
+    assert len(page.select("ul.roads-committee > li")) == 1
+    assert len(page.select(".roads-topic-card svg.roads-topic-icon")) == 1
+    assert len(page.select(".roads-schedule tbody tr")) == 2
+    assert len(page.select(".roads-dates tbody tr")) == 1
+    assert page.find("a", href="#person-ada-lovelace", string="Ada Lovelace")
+    assert page.find("a", href="#program") and page.find("a", href="#organizers")

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
-from sitebuild import ROOT, build_site
 
 from roads_ext import social
+from sitebuild import ROOT, build_site
 
 BASE = "https://roads.example.org/en/latest/"
 PAGES = sorted(p.stem for p in (ROOT / "docs").glob("*.md"))

@@ -353,7 +353,7 @@ def test_items_that_cannot_be_read_are_left_out_with_a_warning(build_page):
         """)
     warnings = build.warning_lines()
     expected = [
-        r"index.md:4: WARNING: sponsors: option 'columns': '9' must be from 1 to 6 \[roads.option\]",
+        r"index.md:4: WARNING: sponsors: option 'columns': '9' must be from 1 to 6; it is ignored \[roads.option\]",
         r"index.md:6: WARNING: sponsors: 'logo: img/x.png' has no sponsor's name before its details; "
         r"this item is left out \[roads.sponsor\]",
         r"index.md:7: WARNING: sponsors: '\(since 2020\)' after the link to 'Acme Research' is not a detail: "

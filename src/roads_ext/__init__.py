@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 def setup(app: Sphinx) -> ExtensionMetadata:
     from .assets import setup_assets
     from .calendar import setup_calendar
+    from .config import setup_config
     from .dates import setup_dates
     from .htmlfixes import setup_htmlfixes
     from .images import setup_images
@@ -33,11 +34,14 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .preview import setup_preview
     from .program import setup_program
     from .registry import setup_registry
+    from .shared import keep_the_last_of_repeated_options
     from .social import setup_social
     from .sponsors import setup_sponsors
     from .topics import setup_topics
 
     app.setup_extension("sphinx_design")
+    keep_the_last_of_repeated_options()
+    setup_config(app)
     setup_registry(app)
     setup_people(app)
     setup_images(app)
@@ -54,7 +58,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_assets(app)
     return {
         "version": __version__,
-        "env_version": 3,  # raise it when the doctree or environment data changes shape
+        "env_version": 4,  # raise it when the doctree or environment data changes shape
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

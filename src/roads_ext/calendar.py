@@ -19,13 +19,12 @@ This module decides what goes in the files, which to (re)write, and links them;
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import hashlib
 import json
 import os
 import pickle
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,53 +33,19 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
 
 from . import __version__
-from .model.dates import ImportantDate, Zone, now_for_build
-from .model.program import Program
-from .shared import marked_nodes, warn
+from .model.calendar import CALENDAR_DIR, CalendarRecord, EventInfo, calendar_path
+from .model.dates import now_for_build
+from .shared import build_now, marked_nodes, warn
+
+__all__ = ["CALENDAR_DIR", "CalendarRecord", "EventInfo", "build_now", "calendar_path"]
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-CALENDAR_DIR = "_calendar"
 #: node attribute: (docname, block anchor, slot slug or "") a calendar link points to
 CALENDAR_ATTR = "roads_calendar"
-
-
-@dataclass
-class EventInfo:
-    """What a program says about the event as a whole (for calendars and schema.org)."""
-
-    name: str = ""
-    location: str = ""
-    part_of: str = ""
-    part_of_url: str = ""
-    organizers: list[tuple[str, int]] = field(default_factory=list)  # (name, line)
-    attendance: str = "in-person"
-    status: str = "scheduled"
-
-
-@dataclass
-class CalendarRecord:
-    """One ``schedule`` or ``important-dates`` block, as data."""
-
-    docname: str
-    anchor: str
-    title: str
-    zone: Zone
-    program: Program | None = None
-    dates: list[ImportantDate] | None = None
-    event: EventInfo = field(default_factory=EventInfo)
-
-    def path(self, slot: str = "") -> str:
-        return calendar_path(self.docname, self.anchor, slot)
-
-
-def calendar_path(docname: str, anchor: str, slot: str = "") -> str:
-    """A block's calendar file (a slot's, given its slug) in the output, with ``/`` separators."""
-    base = f"{CALENDAR_DIR}/{docname}/{anchor}"
-    return f"{base}/{slot}.ics" if slot else f"{base}.ics"
 
 
 # --- on the build environment ---------------------------------------------------------
@@ -88,8 +53,8 @@ def calendar_path(docname: str, anchor: str, slot: str = "") -> str:
 
 def records(env: BuildEnvironment) -> dict[str, list[CalendarRecord]]:
     if not hasattr(env, "roads_calendars"):
-        env.roads_calendars = {}
-    return env.roads_calendars
+        env.roads_calendars = {}  # type: ignore[attr-defined]  # pickled with the environment
+    return env.roads_calendars  # type: ignore[attr-defined]
 
 
 def all_records(env: BuildEnvironment) -> list[CalendarRecord]:
@@ -112,17 +77,9 @@ def merge_records(app: Sphinx, env: BuildEnvironment, docnames: set[str], other:
             records(env)[docname] = theirs[docname]
 
 
-def build_now(env: BuildEnvironment) -> dt.datetime:
-    """This build's "now", fixed for the whole build (see :func:`on_builder_inited`)."""
-    now = getattr(env, "roads_now", None)
-    if now is None:
-        now, _ = now_for_build(dict(os.environ))
-    return now
-
-
 def on_builder_inited(app: Sphinx) -> None:
     now, problem = now_for_build(dict(os.environ))
-    app.env.roads_now = now
+    app.env.roads_now = now  # type: ignore[attr-defined]
     if problem:
         warn(problem, "date", None)
 
@@ -136,7 +93,8 @@ def writes_files(builder: Builder) -> bool:
 
 
 def speaker_names(app: Sphinx) -> dict[str, str]:
-    """Written name -> the name the registry declares (for calendars)."""
+    """Written name -> the name the registry declares (for calendars): a short form
+    (``M. Mitzenmacher``) found as its person reference in the page is."""
     from .registry import PeopleDomain
 
     domain = PeopleDomain.of(app.env)
@@ -169,7 +127,7 @@ def record_stamp(app: Sphinx, record: CalendarRecord, names: dict[str, str]) -> 
     speakers = sorted({names[s.name] for slot in (record.program.slots() if record.program else [])
                        for s in slot.speakers})
     # the organizers' names without their lines: moving a block down its page changes no file
-    event = replace(record.event, organizers=[name for name, _ in record.event.organizers])
+    event = replace(record.event, organizers=[(name, 0) for name, _ in record.event.organizers])
     material = pickle.dumps((
         replace(record, event=event), speakers, app.config.project, app.config.html_baseurl, app.builder.name,
         str(app.outdir), os.environ.get("SOURCE_DATE_EPOCH", ""), code_digest(),
@@ -267,7 +225,6 @@ class AddCalendarLinks(SphinxPostTransform):
 
 
 def setup_calendar(app: Sphinx) -> None:
-    app.add_config_value("roads_timezone", "", "env", types=[str])
     app.connect("builder-inited", on_builder_inited)
     app.connect("env-purge-doc", purge_records)
     app.connect("env-merge-info", merge_records)

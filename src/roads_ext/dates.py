@@ -16,6 +16,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .calendar import CalendarRecord, add_record, build_now, calendar_paragraph, records
+from .diagnostics import RoadsWarning
 from .model.dates import ImportantDate, Zone, date_states, format_date, parse_important_dates
 from .program import block_anchor, captioned_table, directive_zone, entry, row, time_node
 from .shared import RoadsDirective, marked_nodes, text
@@ -26,13 +27,17 @@ if TYPE_CHECKING:
 
 #: row attribute: when the date is over (ISO 8601), to tell passed from upcoming
 OVER_ATTR = "roads_over_at"
+#: row attribute, at write time: "passed", "next" or "upcoming" (the class is for roads.css)
+STATE_ATTR = "roads_date_state"
+#: on an important-dates table (its caption is dropped under a section of the same name)
+DATES_TABLE_ATTR = "roads_dates_table"
 STATUS_LABELS = {"passed": "Passed", "next": "Next", "upcoming": "Upcoming"}
 
 
 class ImportantDatesDirective(RoadsDirective):
     """A table of ``Label: date [time] [zone]`` lines."""
 
-    warning_subtype = "date"
+    warning_subtype = RoadsWarning.DATE
     has_content = True
     optional_arguments = 1  # a caption
     final_argument_whitespace = True
@@ -59,9 +64,11 @@ class ImportantDatesDirective(RoadsDirective):
 
         block = nodes.container(classes=["roads-dates"], ids=[anchor])
         self.state.document.ids[anchor] = block
+        self.label(block, caption, anchor)
         self.set_source_info(block)
         table, body = captioned_table(self, "roads-dates-table", caption,
                                       [("What", 35), ("When", 45), ("Status", 20)])
+        table[DATES_TABLE_ATTR] = True  # for DropRepeatedCaption: marked, not found by its class
         for item in result.items:
             body += self.item_row(item)
         block += table
@@ -73,7 +80,7 @@ class ImportantDatesDirective(RoadsDirective):
         when += nodes.Text(format_date(item.date))
         if item.time is not None:
             when += nodes.Text(", ")
-            when += time_node(item.start(), item.zone)
+            when += time_node(item.start(), item.zone or Zone("UTC"))
         if item.zone is not None:
             if item.zone.is_aoe:
                 when += nodes.Text(" ")
@@ -102,7 +109,7 @@ class DropRepeatedCaption(SphinxTransform):
 
     def apply(self, **kwargs: Any) -> None:
         for table in list(self.document.findall(nodes.table)):
-            if "roads-dates-table" not in table["classes"] or not isinstance(table[0], nodes.title):
+            if not table.get(DATES_TABLE_ATTR) or not isinstance(table[0], nodes.title):
                 continue
             section = table.parent
             while section is not None and not isinstance(section, nodes.section):
@@ -128,7 +135,10 @@ class MarkDateStatus(SphinxPostTransform):
             for item, state in zip(rows, states, strict=True):
                 item["classes"] = [c for c in item["classes"] if not c.startswith("roads-date-")]
                 item["classes"].append(f"roads-date-{state}")
+                item[STATE_ATTR] = state
                 cell = item.children[-1]
+                if not isinstance(cell, nodes.Element):
+                    continue
                 label = STATUS_LABELS[state]
                 cell.clear()
                 cell += nodes.paragraph(label, "", nodes.strong(label, label) if state == "next"

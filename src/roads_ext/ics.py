@@ -13,10 +13,10 @@ from urllib.parse import urlparse
 
 import icalendar
 
-from .calendar import CalendarRecord, build_now
+from .model.calendar import CalendarRecord
 from .model.dates import ImportantDate, Zone, format_date
 from .model.program import Slot, kind_label
-from .shared import page_url
+from .shared import build_now, page_url
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -58,6 +58,7 @@ from .model.people import initials
 from .shared import link_problem, marked_nodes, source_line, warn
 
 if TYPE_CHECKING:
+    from PIL.Image import Image as PILImage
     from sphinx.application import Sphinx
 
     from .shared import RoadsDirective
@@ -210,12 +211,9 @@ def initials_slot(name: str, profile: Profile = PORTRAIT) -> nodes.inline:
 
 def set_slot_name(holder: nodes.Element, name: str) -> None:
     """Give the slot inside ``holder`` the name as the site declares it."""
-    for slot in holder.findall(_is_slot):
-        slot[NAME_ATTR] = name
-
-
-def _is_slot(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.Element) and NAME_ATTR in node.attributes
+    for slot in holder.findall(nodes.Element):
+        if NAME_ATTR in slot.attributes:
+            slot[NAME_ATTR] = name
 
 
 # --- the derived files ------------------------------------------------------------------
@@ -269,17 +267,18 @@ def _read_manifest(manifest: Path) -> ImageSet | None:
         return None
 
 
-def _open(source: Path):
+def _open(source: Path) -> PILImage:
     """The picture decoded, upright, in RGB or RGBA; ImageError when it cannot be."""
     from PIL import Image, ImageOps, UnidentifiedImageError
 
+    image: PILImage
     try:
         with warnings.catch_warnings():
             # a decompression bomb is refused, not only warned about
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(source) as image:
-                image.load()
-                image = ImageOps.exif_transpose(image)
+            with Image.open(source) as opened:
+                opened.load()
+                image = ImageOps.exif_transpose(opened)
     except UnidentifiedImageError:
         raise ImageError("is not an image Pillow can read") from None
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
@@ -307,7 +306,8 @@ def _derive_raster(source: Path, cache: Path, stem: str, profile: Profile) -> Im
         fallback_mime, fallback_ext = "image/jpeg", "jpg"
     else:  # transparency, or a logo's flat colours and sharp edges
         fallback_mime, fallback_ext = "image/png", "png"
-    webp, fallback = [], []
+    webp: list[Rendition] = []
+    fallback: list[Rendition] = []
     for density in profile.densities:
         box = (profile.width * density, profile.height * density)
         if profile.crop:
@@ -582,7 +582,7 @@ def publish_images(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         _replace(image, markup)
 
 
-def use_file(app: Sphinx, image: nodes.image, docname: str, rendition: Path) -> None:
+def use_file(app: Sphinx, image: nodes.Element, docname: str, rendition: Path) -> None:
     """Point ``image`` at a derived file and register it, so the builder copies that."""
     relative = os.path.relpath(rendition, app.env.srcdir).replace(os.sep, "/")
     app.env.images.add_file(docname, relative)
@@ -590,11 +590,12 @@ def use_file(app: Sphinx, image: nodes.image, docname: str, rendition: Path) -> 
     image["candidates"] = {"*": relative}
 
 
-def first_row_size(image: nodes.image) -> int:
+def first_row_size(image: nodes.Element) -> int:
     """How many cards the grid holding ``image`` shows in its first row on a wide screen."""
     node = image.parent
     while node is not None:
-        for cls in node.get("classes", []) if isinstance(node, nodes.Element) else []:
+        classes: list[str] = node.get("classes", []) if isinstance(node, nodes.Element) else []
+        for cls in classes:
             if cls.startswith("sd-row-cols-lg-"):
                 return int(cls.rsplit("-", 1)[1])
         node = node.parent

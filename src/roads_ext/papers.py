@@ -4,8 +4,9 @@ The directive reads an OpenReview export (``python3 dev.py papers VENUE_ID`` wri
 or a CSV, through :mod:`roads_ext.model.papers`, and renders one entry per paper as
 generic docutils nodes (every builder renders them): the title linked to its forum, a
 badge for the award or the decision, the authors, a PDF link, and the paper's own
-anchor. At write time an author declared on the site (a card, a committee line) links
-to where they are presented; any other author is plain text. For HTML the list is
+anchor. Each author is a quiet person reference
+(:func:`roads_ext.registry.person_reference`): one declared on the site (a card, a
+committee line) links to where they are presented; any other is plain text. For HTML the list is
 described to search engines as schema.org ``ScholarlyArticle`` entries.
 
 The papers of each page are kept on the environment (:func:`papers_of`), by forum id
@@ -18,26 +19,35 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .model.papers import (
-    ACCEPTED, DECISIONS, SORTS, Paper, choose, parse_csv, parse_openreview, sort_papers,
+    ACCEPTED,
+    DECISIONS,
+    SORTS,
+    Paper,
+    choose,
+    parse_csv,
+    parse_openreview,
+    sort_papers,
 )
-from .model.people import person_key
 from .people import declared_person_json_ld
-from .program import block_anchor, internal_link
-from .registry import PeopleDomain
+from .program import block_anchor
+from .registry import person_reference
 from .shared import (
-    RoadsDirective, choice, did_you_mean, json_ld_script, marked_nodes, page_link, text,
-    unique_id, warn,
+    RoadsDirective,
+    choice,
+    did_you_mean,
+    json_ld_script,
+    page_link,
+    text,
+    unique_id,
+    warn,
 )
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-#: node attribute on an author's name: the name as the export gives it
-AUTHOR_ATTR = "roads_author"
 FORMATS = ("openreview", "csv")
 
 
@@ -124,8 +134,6 @@ class AcceptedPapersDirective(RoadsDirective):
             item = self.paper_item(paper)
             listing += item
             kept.append((item["ids"][0], paper))
-            for name in paper.authors:
-                PeopleDomain.of(self.env).note_mention(self.env.docname, person_key(name))
         papers_of(self.env).setdefault(self.env.docname, []).extend(kept)
         return [block]
 
@@ -135,7 +143,7 @@ class AcceptedPapersDirective(RoadsDirective):
             self.warn(f"{written!r} must be a file in the project, not a URL: write it with "
                       "'python3 dev.py papers VENUE_ID' and commit it", "file")
             return None
-        relative, absolute = self.env.relfn2path(written, self.env.docname)
+        _, absolute = self.env.relfn2path(written, self.env.docname)
         resolved = Path(absolute).resolve()
         if not resolved.is_relative_to(Path(self.env.srcdir).resolve()):
             self.warn(f"{written!r} lies outside the project; put the export beside the page", "file")
@@ -168,9 +176,9 @@ class AcceptedPapersDirective(RoadsDirective):
             for index, name in enumerate(paper.authors):
                 if index:
                     authors += nodes.Text(", " if index < len(paper.authors) - 1 else " and ")
-                author = nodes.inline(name, name)
-                author[AUTHOR_ATTR] = name
-                authors += author
+                # linked when declared on the site; most authors are not: plain text, no warning
+                authors += person_reference(self.env, name, strict=False, by=self.name,
+                                            location=self.get_source_info())
             item += authors
         if paper.pdf:
             links = nodes.paragraph(classes=["roads-paper-links"])
@@ -185,8 +193,8 @@ class AcceptedPapersDirective(RoadsDirective):
 def papers_of(env: BuildEnvironment) -> dict[str, list[tuple[str, Paper]]]:
     """docname -> [(anchor, paper)], in the order shown."""
     if not hasattr(env, "roads_papers"):
-        env.roads_papers = {}
-    return env.roads_papers
+        env.roads_papers = {}  # type: ignore[attr-defined]  # pickled with the environment
+    return env.roads_papers  # type: ignore[attr-defined]
 
 
 def find_paper(env: BuildEnvironment, reference: str) -> tuple[str, str, Paper] | None:
@@ -212,36 +220,7 @@ def merge_papers(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: 
             papers_of(env)[docname] = theirs[docname]
 
 
-# --- at write time -----------------------------------------------------------------------
-
-
-def author_reference(transform: SphinxPostTransform, name: str) -> nodes.Node | None:
-    """A quiet person reference: a link to where ``name`` is presented on the site when
-    somebody of that name is declared (a card, a committee line), else None (the name
-    stays plain text, with no warning: most authors are not on the site).
-
-    This is the one place authors are linked; it goes through the people registry's
-    look-up as ``{person}`` and the program's speakers do.
-    """
-    domain = PeopleDomain.of(transform.env)
-    declaration = domain.primary(name)
-    if declaration is None:
-        return None
-    person = domain.lookup(name)
-    return internal_link(transform, declaration.docname, declaration.anchor,
-                         nodes.inline(person.name, person.name), person.title)
-
-
-class LinkPaperAuthors(SphinxPostTransform):
-    """Each author declared on the site links to where they are presented (all builders)."""
-
-    default_priority = 15
-
-    def run(self, **kwargs: Any) -> None:
-        for node in marked_nodes(self.document, AUTHOR_ATTR):
-            link = author_reference(self, node[AUTHOR_ATTR])
-            if link is not None:
-                node.replace_self(link)
+# --- schema.org ---------------------------------------------------------------------------
 
 
 def paper_json_ld(app: Sphinx, docname: str, anchor: str, paper: Paper) -> dict[str, Any]:
@@ -283,7 +262,6 @@ def add_papers_json_ld(app: Sphinx, pagename: str, templatename: str, context: d
 
 def setup_papers(app: Sphinx) -> None:
     app.add_directive("accepted-papers", AcceptedPapersDirective)
-    app.add_post_transform(LinkPaperAuthors)
     app.connect("env-purge-doc", purge_papers)
     app.connect("env-merge-info", merge_papers)
     app.connect("html-page-context", add_papers_json_ld)

@@ -9,40 +9,65 @@ initials avatar is an image slot of ``images`` (profile ``PORTRAIT``).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import images
-from .model.people import Person, PersonLineError, parse_person_line
-from .registry import Declaration, PeopleDomain
+from .diagnostics import RoadsWarning
+from .model.people import Person, PersonLineError, name_problem, parse_person_line, tab_problem
+from .registry import Declaration, PeopleDomain, person_reference, presented_name
 from .shared import (
-    RoadsDirective, columns, grid_item, grid_list, grid_wrapper, json_ld_script, link_problem,
-    marked_nodes, page_link, text, unique_id, warn,
+    RoadsDirective,
+    absolute_link_problem,
+    columns,
+    grid_item,
+    grid_list,
+    grid_wrapper,
+    json_ld_script,
+    link_problem,
+    marked_nodes,
+    page_link,
+    text,
+    unique_id,
 )
 from .shared import card as sd_card
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-#: node attribute naming the person (their key) a card or list entry presents
+# The parts of what a directive makes that later transforms work on carry these
+# attributes (docutils keeps them in the doctree and writes none of them out); no
+# transform looks for a CSS class, which is the stylesheet's business alone.
+
+#: on a card or a committee entry: the key of the person it presents
 PERSON_ATTR = "roads_person"
-#: node attribute set where the details must come from the registry at write time
+#: on a card or a committee entry: "card" or "committee"
+ENTRY_ATTR = "roads_entry"
+#: on an entry for a name written alone: that name, whose details the registry gives
 FILL_ATTR = "roads_fill"
+#: on the empty place for those details: "card" (``Affiliation, Country``) or
+#: "committee" (`` (Affiliation, Country)``), filled at write time
+DETAILS_ATTR = "roads_details"
+#: on a card's name: the card's title, whose heading level follows the section
+CARD_TITLE_ATTR = "roads_card_title"
 
 
 # --- nodes a person is shown with ----------------------------------------------
 
 
-def name_node(person: Person) -> nodes.Node:
-    """The name, linked to the homepage when there is a safe one."""
+def name_reference(directive: RoadsDirective, person: Person, line: int | None = None) -> nodes.Node:
+    """The name of a person a card or list presents, linked to their homepage. Given
+    here, it is linked now; else it is a (strict) person reference, resolved at write
+    time to their declared name and the homepage given wherever they are declared."""
     if person.homepage:
-        return nodes.reference(
-            person.name, person.name, refuri=person.homepage, classes=["roads-person-link"]
-        )
-    return nodes.Text(person.name)
+        return presented_name(person)
+    return person_reference(directive.env, person.name, strict=True, form="name", by=directive.name,
+                            location=(directive.get_source_info()[0], line or directive.lineno))
 
 
 def where_nodes(person: Person) -> list[nodes.Node]:
@@ -62,7 +87,7 @@ def checked_homepage(
 ) -> str:
     if not url:
         return ""
-    problem = link_problem(url)
+    problem = link_problem(url) or absolute_link_problem(url)
     if problem:
         directive.warn(f"homepage {url!r} {problem}; the name is shown unlinked", "link", line, option)
         return ""
@@ -72,16 +97,24 @@ def checked_homepage(
 # --- speaker cards --------------------------------------------------------------
 
 
-def speaker_card(person: Person, talk: str = "", body: list[nodes.Node] | None = None) -> nodes.container:
-    """One speaker as a sphinx-design card."""
+def speaker_card(
+    name: nodes.Node, person: Person, talk: str = "", body: list[nodes.Node] | None = None,
+    fill: bool = False,
+) -> nodes.container:
+    """One speaker as a sphinx-design card, ``name`` its title (see :func:`name_reference`);
+    with ``fill``, its details come from the registry at write time."""
     card, card_body = sd_card("roads-speaker-card")
+    card[ENTRY_ATTR] = "card"
     # the photo (checked by the directive), or the initials avatar
     card_body += images.image_slot(person.photo, images.PORTRAIT, person.name,
                                    f"Photo of {person.name}", "photo")
     title = nodes.rubric("", "", classes=["sd-card-title", "roads-person-name"])
-    title += name_node(person)
+    title[CARD_TITLE_ATTR] = True
+    title += name
     card_body += title
     where = nodes.paragraph("", "", *where_nodes(person), classes=["roads-where"])
+    if fill:
+        where[DETAILS_ATTR] = "card"
     card_body += where
     if talk:
         talk_line = nodes.paragraph("", "", classes=["roads-talk"])
@@ -93,7 +126,7 @@ def speaker_card(person: Person, talk: str = "", body: list[nodes.Node] | None =
     return card
 
 
-def card_grid(cards: list[nodes.Element], columns: int = 3) -> nodes.container:
+def card_grid(cards: Sequence[nodes.Element], columns: int = 3) -> nodes.container:
     """Speaker cards in sphinx-design's responsive grid."""
     grid = grid_list(columns, "roads-speakers")
     grid.extend(grid_item(card) for card in cards)
@@ -103,7 +136,7 @@ def card_grid(cards: list[nodes.Element], columns: int = 3) -> nodes.container:
 class SpeakerCardDirective(RoadsDirective):
     """One speaker: name as the argument, details as options, bio as the body."""
 
-    warning_subtype = "speaker"
+    warning_subtype = RoadsWarning.SPEAKER
     has_content = True
     optional_arguments = 1
     final_argument_whitespace = True
@@ -113,6 +146,7 @@ class SpeakerCardDirective(RoadsDirective):
         "homepage": text,
         "photo": text,
         "talk": text,
+        "name": text,
     }
 
     def run_checked(self) -> list[nodes.Node]:
@@ -120,6 +154,11 @@ class SpeakerCardDirective(RoadsDirective):
         if not name:
             self.warn("no name: write the speaker's name after the directive, "
                       "for example '```{speaker-card} Ada Lovelace'")
+            return []
+        problem = name_problem(name)
+        if problem:
+            self.warn(f"{problem}: write the speaker's name after the directive; "
+                      "this card is left out")
             return []
         options = self.checked_options
         person = Person(
@@ -129,8 +168,9 @@ class SpeakerCardDirective(RoadsDirective):
             homepage=checked_homepage(self, options.get("homepage", ""), option="homepage"),
             photo=self.checked_photo(options.get("photo", "")),
         )
-        card = speaker_card(person, options.get("talk", ""), self.parse_body())
+        card = speaker_card(name_reference(self, person), person, options.get("talk", ""), self.parse_body())
         present(self, card, person, "speaker", self.lineno, fill=False)
+        self.label(card, person.name, card["ids"][0])
         card["roads_loose"] = True  # grouped into a grid unless inside {speakers}
         return [card]
 
@@ -142,9 +182,9 @@ class SpeakerCardDirective(RoadsDirective):
 class SpeakersDirective(RoadsDirective):
     """A grid of speakers: ``speaker-card`` directives and/or a people list."""
 
-    warning_subtype = "speaker"
+    warning_subtype = RoadsWarning.SPEAKER
     has_content = True
-    known_options = {"columns": columns}
+    known_options = {"columns": columns, "name": text}
 
     def run_checked(self) -> list[nodes.Node]:
         if not self.content:
@@ -160,14 +200,14 @@ class SpeakersDirective(RoadsDirective):
                 cards.append(node)
             elif isinstance(node, nodes.bullet_list | nodes.enumerated_list):
                 for person, role, fill, line in read_people_list(self, node):
-                    card = speaker_card(person, talk=role)
+                    card = speaker_card(name_reference(self, person, line), person, talk=role, fill=fill)
                     present(self, card, person, "speaker", line, fill)
                     cards.append(card)
             elif isinstance(node, nodes.system_message | nodes.comment | nodes.target):
                 others.append(node)
             else:
                 self.warn("only speaker-card directives and a people list belong inside; "
-                          f"this {node.tagname} is shown below the grid", "content",
+                          f"this {node.__class__.__name__} is shown below the grid", "content",
                           node.line or self.lineno)
                 others.append(node)
         if not cards:
@@ -175,6 +215,7 @@ class SpeakersDirective(RoadsDirective):
             return others
         grid = card_grid(cards, self.checked_options.get("columns", 3))
         self.set_source_info(grid)
+        self.label(grid, "Speakers")
         return [grid, *others]
 
 
@@ -209,13 +250,21 @@ def read_person_item(
 ) -> tuple[Person, str, bool, int] | None:
     """One list item's paragraph as ``(person, role, fill, line)``, or None after a warning."""
     line = paragraph.line or line
+    # reStructuredText turns tabs into spaces before parsing: look at the line as written
+    tabs = tab_problem(_LIST_MARKER.sub("", directive.written_line(line), count=1))
+    if tabs:
+        directive.warn(f"{tabs}; this item is left out", "item", line)
+        return None
     first = paragraph.children[0] if paragraph.children else None
     homepage = ""
     try:
-        if isinstance(first, nodes.reference) and first.get("refuri"):
+        # MyST makes a relative link ([Name](ada.html)) a cross-reference to resolve
+        written = first.get("refuri") or first.get("reftarget") or first.get("refid") \
+            if isinstance(first, nodes.reference | addnodes.pending_xref) else ""
+        if written:
             rest = "".join(child.astext() for child in paragraph.children[1:])
-            parsed = parse_person_line(first.astext(), rest)
-            homepage = checked_homepage(directive, first["refuri"], line)
+            parsed = parse_person_line(paragraph.children[0].astext(), rest)
+            homepage = checked_homepage(directive, written, line)
         else:
             parsed = parse_person_line(None, paragraph.astext())
             homepage = checked_homepage(directive, parsed.link, line)
@@ -226,6 +275,9 @@ def read_person_item(
     person = Person(parsed.name, parsed.affiliation, parsed.country, homepage)
     fill = not parsed.has_details and not homepage
     return person, parsed.role, fill, line
+
+
+_LIST_MARKER = re.compile(r"^\s*(?:[*+-]|\d+[.)]|#\.)\s+")
 
 
 # A committee of hundreds is hundreds of lines such as
@@ -288,21 +340,24 @@ def present(
             located.source, located.line = source, line
     domain = PeopleDomain.of(directive.env)
     if fill:
-        node[FILL_ATTR] = True
-        domain.note_mention(directive.env.docname, person.key)
+        node[FILL_ATTR] = person.name  # its reference notes the mention
     else:
         domain.declare(Declaration(person, kind, directive.env.docname, line, anchor))
 
 
-def committee_entry(person: Person, role: str, fill: bool = False) -> nodes.list_item:
-    """``Name (Affiliation, Country) — Role``. A name written alone (``fill``) gets
-    an empty place for the details, which come from the registry at write time."""
+def committee_entry(name: nodes.Node, person: Person, role: str, fill: bool = False) -> nodes.list_item:
+    """``Name (Affiliation, Country) — Role``, ``name`` as :func:`name_reference` makes
+    it. A name written alone (``fill``) gets an empty place for the details, which come
+    from the registry at write time."""
     entry = nodes.list_item(classes=["roads-member"])
+    entry[ENTRY_ATTR] = "committee"
     line = nodes.paragraph("", "", classes=["roads-member-line"])
-    line += nodes.inline("", "", name_node(person), classes=["roads-person-name"])
-    if person.where or fill:
+    line += nodes.inline("", "", name, classes=["roads-person-name"])
+    if person.where:
         line += nodes.Text(" ")
         line += nodes.inline("", "", *committee_where(person), classes=["roads-where"])
+    elif fill:  # the space before it comes with the details
+        line += nodes.inline("", "", classes=["roads-where"], **{DETAILS_ATTR: "committee"})
     if role:
         line += nodes.Text(" — ")
         line += nodes.inline(role, role, classes=["roads-role"])
@@ -313,11 +368,11 @@ def committee_entry(person: Person, role: str, fill: bool = False) -> nodes.list
 class CommitteeDirective(RoadsDirective):
     """A list of people: ``* [Name](url) (Affiliation, Country) — Role``."""
 
-    warning_subtype = "committee"
+    warning_subtype = RoadsWarning.COMMITTEE
     has_content = True
     optional_arguments = 1  # a caption such as "Program committee"
     final_argument_whitespace = True
-    known_options = {}
+    known_options = {"name": text}
 
     def run_checked(self) -> list[nodes.Node]:
         if not self.content:
@@ -331,7 +386,7 @@ class CommitteeDirective(RoadsDirective):
             lists, trailing = self.parse_body_lists("people", "the list")
             people = [entry for found in lists for entry in read_people_list(self, found)]
         for person, role, fill, line in people:
-            entry = committee_entry(person, role, fill)
+            entry = committee_entry(name_reference(self, person, line), person, role, fill)
             present(self, entry, person, "committee", line, fill)
             members += entry
         result: list[nodes.Node] = []
@@ -342,6 +397,8 @@ class CommitteeDirective(RoadsDirective):
             result.append(members)
         else:
             self.warn("has no people", "empty")
+        if result and isinstance(result[0], nodes.Element):  # the caption, or else the list
+            self.label(result[0], text(self.arguments[0]) if self.arguments else "Committee")
         return result + trailing
 
 
@@ -360,7 +417,7 @@ class ArrangeSpeakerCards(SphinxTransform):
         for node in self.document.findall(nodes.Element):  # one walk for both
             if isinstance(node, nodes.container) and node.get("roads_loose"):
                 loose.append(node)
-            elif isinstance(node, nodes.rubric) and "roads-person-name" in node["classes"]:
+            elif isinstance(node, nodes.rubric) and node.get(CARD_TITLE_ATTR):
                 titles.append(node)
         for card in loose:
             if not card.get("roads_loose") or card.parent is None:
@@ -395,11 +452,13 @@ def _ancestors(node: nodes.Node):
 
 
 class FillPeopleFromRegistry(SphinxPostTransform):
-    """Show every person with all the details the site declares for them.
+    """Show a name written alone with the details declared elsewhere (a speaker named
+    again in a committee gets the affiliation of their speaker card), and note
+    the people the page shows, for its schema.org data.
 
-    A name written alone (a speaker named again in a committee) gets the
-    affiliation and homepage of their speaker card; a declared entry without a
-    homepage gets one given elsewhere.
+    The names themselves are person references, resolved by Sphinx before this runs
+    (:meth:`~roads_ext.registry.PeopleDomain.resolve_xref`); a name written alone is
+    looked up the same way (:meth:`~roads_ext.registry.PeopleDomain.find`).
     """
 
     default_priority = 20
@@ -408,52 +467,30 @@ class FillPeopleFromRegistry(SphinxPostTransform):
         domain = PeopleDomain.of(self.env)
         shown: dict[str, None] = {}  # the keys, in page order
         for node in marked_nodes(self.document, PERSON_ATTR):
-            key = node[PERSON_ATTR]
-            person = domain.lookup(key)
-            if person is None:
-                name = node.next_node(_is_name_holder).astext()
-                warn(f"{name!r} is written without '(Affiliation, Country)' and is declared "
-                     f"nowhere else on the site{domain.suggestion(name)}; give their details "
-                     "here or in a speaker-card", "person", node)
-                where = node.next_node(_is_where_holder)
-                if where is not None and not isinstance(where, nodes.paragraph):
-                    _remove_committee_where(where)
-                continue
-            shown[key] = None
-            if node.get(FILL_ATTR):  # the avatar's initials from the declared name
-                images.set_slot_name(node, person.name)
-            name_holder = node.next_node(_is_name_holder)
-            if name_holder is not None and (node.get(FILL_ATTR) or not name_holder.next_node(nodes.reference)):
-                name_holder.children = []
-                name_holder += name_node(person)
-            where = node.next_node(_is_where_holder) if node.get(FILL_ATTR) else None
-            if where is not None:
-                where.children = []
-                if isinstance(where, nodes.paragraph):  # a card
-                    where.extend(where_nodes(person))
-                elif person.where:  # a committee line
-                    where.extend(committee_where(person))
-                else:
-                    _remove_committee_where(where)
+            if FILL_ATTR in node:
+                key = domain.find(node[FILL_ATTR]).key
+                if key is None:
+                    continue  # its reference gave the warning
+                node[PERSON_ATTR] = key  # "Hopper" alone is Grace Hopper's key from now on
+                person = domain.lookup(key)
+                if person is not None:
+                    images.set_slot_name(node, person.name)  # the avatar's initials
+            if domain.lookup(node[PERSON_ATTR]) is not None:
+                shown[node[PERSON_ATTR]] = None
+        for holder in marked_nodes(self.document, DETAILS_ATTR):
+            entry = holder.parent
+            while entry is not None and FILL_ATTR not in entry:
+                entry = entry.parent
+            person = domain.lookup(entry[PERSON_ATTR]) if entry is not None else None
+            form = holder.attributes.pop(DETAILS_ATTR)
+            if form == "card":
+                holder.extend(where_nodes(person) if person else [])
+            elif person is not None and person.where:  # a committee line: " (Affiliation, Country)"
+                holder.parent.insert(holder.parent.index(holder), nodes.Text(" "))
+                holder.extend(committee_where(person))
+            else:  # no "()" around nothing
+                holder.parent.remove(holder)
         self.document["roads_people_shown"] = list(shown)
-
-
-def _remove_committee_where(where: nodes.Element) -> None:
-    """Take out a committee line's empty place for details: no "()" around
-    nothing, nor the space before it."""
-    parent = where.parent
-    before = parent.index(where) - 1
-    if isinstance(parent[before], nodes.Text) and parent[before] == " ":
-        parent.remove(parent[before])
-    parent.remove(where)
-
-
-def _is_name_holder(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.Element) and "roads-person-name" in node["classes"]
-
-
-def _is_where_holder(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.Element) and "roads-where" in node["classes"]
 
 
 # --- schema.org ---------------------------------------------------------------------
@@ -473,7 +510,8 @@ def person_json_ld(person: Person, url: str) -> dict[str, Any]:
 def declared_person_json_ld(app: Sphinx, name_or_key: str) -> dict[str, Any] | None:
     """A declared person as schema.org data, its ``@id`` where the site presents them."""
     domain = PeopleDomain.of(app.env)
-    person, declaration = domain.lookup(name_or_key), domain.primary(name_or_key)
+    key = domain.find(name_or_key).key
+    person, declaration = (domain.lookup(key), domain.primary(key)) if key else (None, None)
     if person is None or declaration is None:
         return None
     return person_json_ld(person, page_link(app, declaration.docname, declaration.anchor))

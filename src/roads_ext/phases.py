@@ -28,7 +28,8 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .calendar import all_records, build_now, transform_builder, writes_files
-from .dates import OVER_ATTR
+from .config import conf_py_location
+from .dates import OVER_ATTR, STATE_ATTR
 from .model.dates import AOE_ZONE, parse_zone
 from .model.phases import MILESTONES, Milestones, changes_after, milestone_of, parse_phases, phase_at
 from .shared import RoadsDirective, did_you_mean, marked_nodes, text, warn
@@ -81,8 +82,8 @@ class OnlyPhaseDirective(RoadsDirective):
 
 def phase_pages(env: BuildEnvironment) -> dict[str, bool]:
     if not hasattr(env, "roads_phase_pages"):
-        env.roads_phase_pages = {}
-    return env.roads_phase_pages
+        env.roads_phase_pages = {}  # type: ignore[attr-defined]  # pickled with the environment
+    return env.roads_phase_pages  # type: ignore[attr-defined]
 
 
 def purge_phase_pages(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
@@ -99,15 +100,12 @@ def merge_phase_pages(app: Sphinx, env: BuildEnvironment, docnames: set[str], ot
 _MILESTONES: weakref.WeakKeyDictionary[BuildEnvironment, Milestones] = weakref.WeakKeyDictionary()
 
 
-def site_milestones(env: BuildEnvironment, report: bool = False) -> Milestones:
-    """The milestones every page's phase follows, from all important dates and programs."""
+def site_milestones(env: BuildEnvironment, report: bool = False, where: Any = None) -> Milestones:
+    """The milestones every page's phase follows, from all important dates and programs;
+    with ``report``, a ``roads_phase_dates`` label no date has is a warning at ``where``
+    (the line of conf.py)."""
     config = env.config
-    named = config.roads_phase_dates or {}
-    if report:
-        for key in named:
-            if key not in MILESTONES:
-                warn(f"roads_phase_dates: unknown key {key!r}{did_you_mean(str(key), MILESTONES)}; "
-                     f"the keys are {', '.join(MILESTONES)}", "phase", None)
+    named = config.roads_phase_dates or {}  # its keys checked by config.check_settings
     wanted = {key: " ".join(str(label).lower().split()) for key, label in named.items() if key in MILESTONES}
     found: dict[str, list[tuple[dt.datetime, dt.datetime]]] = {key: [] for key in MILESTONES}
     labels: list[str] = []
@@ -142,7 +140,7 @@ def site_milestones(env: BuildEnvironment, report: bool = False) -> Milestones:
             if not found[key]:
                 warn(f"roads_phase_dates: no important date is labelled {named[key]!r}"
                      f"{did_you_mean(named[key], labels)}; the {key} is read from the labels' words",
-                     "phase", None)
+                     "phase", where)
     if not days:
         days = found["workshop"]
     return Milestones(
@@ -156,7 +154,8 @@ def site_milestones(env: BuildEnvironment, report: bool = False) -> Milestones:
 
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """The phase changes with time alone: pages with phase blocks are written every build."""
-    _MILESTONES[env] = site_milestones(env, report=True)
+    where = conf_py_location(app, "roads_phase_dates")
+    _MILESTONES[env] = site_milestones(env, report=True, where=where)
     return sorted(phase_pages(env))
 
 
@@ -216,8 +215,10 @@ class DateStatusForBrowser(SphinxPostTransform):
             return
         for row in rows:
             paragraph = row.children[-1].children[0]
+            if not isinstance(paragraph, nodes.Element):
+                continue
             label = html.escape(paragraph.astext())
-            shown = f"<strong>{label}</strong>" if "roads-date-next" in row["classes"] else label
+            shown = f"<strong>{label}</strong>" if row.get(STATE_ATTR) == "next" else label
             paragraph.children = []
             paragraph += nodes.raw("", f'<span class="roads-date-state" data-roads-over="'
                                    f'{html.escape(row[OVER_ATTR])}">{shown}</span>', format="html")
@@ -257,7 +258,6 @@ def add_phase_data(app: Sphinx, pagename: str, templatename: str, context: dict,
 
 
 def setup_phases(app: Sphinx) -> None:
-    app.add_config_value("roads_phase_dates", {}, "env", types=frozenset({dict}))
     app.add_directive("only-phase", OnlyPhaseDirective)
     app.add_post_transform(ShowPhase)
     app.add_post_transform(DateStatusForBrowser)

@@ -2,8 +2,9 @@
 
 The directive hands its lines to :mod:`roads_ext.model.program` and renders the
 result as one table per day (generic docutils nodes: every builder renders it).
-At write time speakers are linked to their cards (and each card gets a link back
-to the slot); for HTML, times become ``<time datetime=...>`` elements, "Add to
+Speakers are person references (:func:`roads_ext.registry.person_reference`),
+linked to their cards at write time, and each card gets a link back to the slot;
+a guest declared nowhere is shown as written. For HTML, times become ``<time datetime=...>`` elements, "Add to
 calendar" links appear and the workshop is described as a schema.org ``Event``.
 """
 
@@ -31,22 +32,29 @@ from .calendar import (
     records,
     transform_builder,
 )
+from .diagnostics import RoadsWarning
 from .model.dates import Zone, format_date, format_time, parse_date, parse_zone
-from .model.people import person_key
 from .model.program import Program, Slot, kind_label, parse_program
-from .people import PERSON_ATTR, declared_person_json_ld
-from .registry import PeopleDomain
+from .people import ENTRY_ATTR, PERSON_ATTR, declared_person_json_ld
+from .registry import PeopleDomain, person_reference
 from .shared import (
-    RoadsDirective, choice, json_ld_script, link_problem, marked_nodes, page_url, sanitize,
-    text, unique_id, warn,
+    RoadsDirective,
+    absolute_link_problem,
+    choice,
+    json_ld_script,
+    link_problem,
+    marked_nodes,
+    page_url,
+    sanitize,
+    text,
+    unique_id,
+    warn,
 )
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-#: node attribute on a speaker's name in a slot: the name as written
-SPEAKER_ATTR = "roads_speaker"
 #: node attribute on a time or a time range: [(ISO 8601 value with the offset, label), ...]
 TIME_ATTR = "roads_datetime"
 #: between the start and the end of a slot
@@ -118,7 +126,7 @@ def time_range_paragraph(start: dt.datetime, end: dt.datetime | None, zone: Zone
 class ScheduleDirective(RoadsDirective):
     """The program: ``8:30am-8:40am - Title (Speakers)`` lines under a day."""
 
-    warning_subtype = "schedule"
+    warning_subtype = RoadsWarning.SCHEDULE
     has_content = True
     optional_arguments = 1
     final_argument_whitespace = True
@@ -149,10 +157,10 @@ class ScheduleDirective(RoadsDirective):
                 self.warn(f"{rest!r} after the date is ignored: the argument is the day alone; to label "
                           f"the day, start the program with '{rest} - {self.arguments[0][:used].strip()}'",
                           "date")
-        zone = directive_zone(self, required=True)
+        zone = directive_zone(self, required=True) or Zone("UTC")
         program = parse_program(list(self.content), first_day)
-        for problem in program.problems:
-            self.warn(problem.message, problem.subtype, self.content_line(problem.offset))
+        for found in program.problems:
+            self.warn(found.message, found.subtype, self.content_line(found.offset))
         if not program.days:
             return []
 
@@ -164,6 +172,7 @@ class ScheduleDirective(RoadsDirective):
 
         block = nodes.container(classes=["roads-schedule"], ids=[anchor])
         self.state.document.ids[anchor] = block
+        self.label(block, event.name or "Program", anchor)
         self.set_source_info(block)
         starts = [day.slots[0].start_at(zone) for day in program.days]
         offsets = {start.utcoffset() for start in starts}
@@ -178,10 +187,6 @@ class ScheduleDirective(RoadsDirective):
         for day in program.days:
             block += self.day_table(record, day.date, day.label, day.slots, zone)
         add_record(self.env, record)
-        for slot in program.slots():
-            for speaker in slot.speakers:
-                if not speaker.group:
-                    PeopleDomain.of(self.env).note_mention(self.env.docname, person_key(speaker.name))
         return [block]
 
     def event_info(self) -> EventInfo:
@@ -196,7 +201,7 @@ class ScheduleDirective(RoadsDirective):
         match = re.match(r"^(?P<name>.*?)\s*<(?P<url>[^<>]+)>$", part_of)
         if match:
             event.part_of = match.group("name")
-            problem = link_problem(match.group("url"))
+            problem = link_problem(match.group("url")) or absolute_link_problem(match.group("url"))
             if problem:
                 self.warn(f"part-of link {match.group('url')!r} {problem}; it is left out", "link",
                           self.option_line("part-of"))
@@ -253,12 +258,11 @@ class ScheduleDirective(RoadsDirective):
                     people += nodes.Text(", ")
                 if speaker.role:
                     people += nodes.inline(f"{speaker.role}: ", f"{speaker.role}: ", classes=["roads-role"])
-                name = nodes.inline(speaker.name, speaker.name,
-                                    classes=["roads-group" if speaker.group else "roads-speaker"])
-                if not speaker.group:
-                    name[SPEAKER_ATTR] = speaker.name
-                name.source, name.line = self.get_source_info()[0], line
-                people += name
+                if speaker.group:
+                    people += nodes.inline(speaker.name, speaker.name, classes=["roads-group"])
+                else:  # linked to their card; a guest declared nowhere is shown as written
+                    people += person_reference(self.env, speaker.name, strict=False, by="schedule",
+                                               location=(self.get_source_info()[0], line))
             session.append(people)
         if slot.location:
             session.append(nodes.paragraph(slot.location, slot.location, classes=["roads-slot-location"]))
@@ -266,7 +270,7 @@ class ScheduleDirective(RoadsDirective):
             parsed = self.parse_text_to_nodes(slot.abstract, offset=self.content_offset + slot.abstract_offset)
             session.append(nodes.container("", *sanitize(parsed, self), classes=["roads-abstract"]))
         cell = entry("", *session)
-        calendar_holder = cell
+        calendar_holder: nodes.Element = cell
         if slot.links:
             extras = nodes.paragraph(classes=["roads-slot-links"])
             for link in slot.links:
@@ -321,36 +325,14 @@ def row(*cells: nodes.entry) -> nodes.row:
 # --- at write time: speakers and their cards ---------------------------------------------------
 
 
-def internal_link(transform: SphinxPostTransform, docname: str, anchor: str, shown: nodes.Element,
-                  title: str | None = None) -> nodes.Element:
+def internal_link(transform: SphinxPostTransform, docname: str, anchor: str, shown: nodes.Node,
+                  title: str | None = None) -> nodes.Node:
     """A link to ``docname#anchor``, or the text alone where the output has no such page
     (a LaTeX or man document leaves out pages outside its toctree)."""
     try:
         return make_refnode(transform_builder(transform), transform.env.docname, docname, anchor, shown, title)
     except NoUri:
         return shown
-
-
-class LinkSlotSpeakers(SphinxPostTransform):
-    """Link each speaker in a slot to where the site presents them; warn for a stranger."""
-
-    default_priority = 15
-
-    def run(self, **kwargs: Any) -> None:
-        domain = PeopleDomain.of(self.env)
-        for node in marked_nodes(self.document, SPEAKER_ATTR):
-            name = node[SPEAKER_ATTR]
-            declaration = domain.primary(name)
-            if declaration is None:
-                warn(f"schedule: unknown speaker {name!r}{domain.suggestion(name)}; declare them with a "
-                     "speaker-card or committee, or write the name as it is declared "
-                     "(a group such as 'Workshop Organizers' is shown as written)", "speaker", node)
-                continue
-            person = domain.lookup(name)
-            shown = nodes.Text(person.name)
-            title = person.title
-            node["classes"] = []
-            node.replace_self(internal_link(self, declaration.docname, declaration.anchor, shown, title))
 
 
 class Talk(NamedTuple):
@@ -362,14 +344,17 @@ class Talk(NamedTuple):
 
 
 def talks_by_person(env: BuildEnvironment) -> dict[str, list[Talk]]:
-    """person key -> the slots they speak in, in program order."""
+    """person key -> the slots they speak in, in program order: each speaker's name
+    found as their reference in the slot is resolved (guests have no card)."""
+    domain = PeopleDomain.of(env)
     found: dict[str, list[Talk]] = {}
     for record in all_records(env):
         for slot in record.program.slots() if record.program else []:
             talk = Talk(record.docname, f"{record.anchor}-{slot.slug}", slot_summary(record, slot))
             for speaker in slot.speakers:
-                if not speaker.group:
-                    found.setdefault(person_key(speaker.name), []).append(talk)
+                key = None if speaker.group else domain.find(" ".join(speaker.name.split())).key
+                if key is not None:
+                    found.setdefault(key, []).append(talk)
     return found
 
 
@@ -393,7 +378,7 @@ class LinkCardsToSlots(SphinxPostTransform):
         if not talks:
             return
         for card in marked_nodes(self.document, PERSON_ATTR):
-            if "roads-speaker-card" not in card["classes"] or card[PERSON_ATTR] not in talks:
+            if card.get(ENTRY_ATTR) != "card" or card[PERSON_ATTR] not in talks:
                 continue
             body = card.next_node(nodes.container) or card
             line = nodes.paragraph(classes=["roads-card-slots"])
@@ -421,11 +406,10 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     # (kept beside the environment, not in it: it would be pickled with it)
     talks = _TALKS[env] = talks_by_person(env)
     new = talks_fingerprints(talks)
-    env.roads_talks_fingerprints = new
+    env.roads_talks_fingerprints = new  # type: ignore[attr-defined]  # pickled with the environment
     changed = {key for key in set(old) | set(new) if old.get(key) != new.get(key)}
-    domain = PeopleDomain.of(env)
-    pages = {d.docname for key in changed for d in domain.index().get(key, [])}
-    return sorted(pages & set(env.found_docs))
+    # the cards of these people, declared or named alone in a list
+    return sorted(PeopleDomain.of(env).pages_showing(changed) & set(env.found_docs))
 
 
 # --- HTML: <time>, and schema.org ----------------------------------------------------------------
@@ -467,7 +451,7 @@ def person_ld(app: Sphinx, name: str) -> dict[str, Any]:
 def event_json_ld(app: Sphinx, record: CalendarRecord) -> dict[str, Any]:
     """The workshop as a schema.org ``Event``, with a ``subEvent`` per talk."""
     program, event, zone = record.program, record.event, record.zone
-    slots = program.slots()
+    slots = program.slots() if program else []
     first, last = slots[0], slots[-1]
     attendance, status = ATTENDANCE[event.attendance], STATUS[event.status]
     location: dict[str, Any] | None = None
@@ -510,8 +494,9 @@ def event_json_ld(app: Sphinx, record: CalendarRecord) -> dict[str, Any]:
             "eventAttendanceMode": attendance,
             "eventStatus": status,
         }
-        if slot.end:
-            sub["endDate"] = slot.end_at(zone).isoformat()
+        end = slot.end_at(zone)
+        if end is not None:
+            sub["endDate"] = end.isoformat()
         if slot.location:
             sub["location"] = {"@type": "Place", "name": slot.location, "address": slot.location}
         elif location:
@@ -546,14 +531,13 @@ def check_organizers(app: Sphinx, env: BuildEnvironment) -> None:
     domain = PeopleDomain.of(env)
     for record in all_records(env):
         for name, line in record.event.organizers:
-            if domain.primary(name) is None:
+            if domain.find(name).key is None:
                 warn(f"schedule: unknown organizer {name!r}{domain.suggestion(name)}; declare them with a "
                      "speaker-card or committee", "speaker", (record.docname, line))
 
 
 def setup_program(app: Sphinx) -> None:
     app.add_directive("schedule", ScheduleDirective)
-    app.add_post_transform(LinkSlotSpeakers)
     app.add_post_transform(LinkCardsToSlots)
     app.add_post_transform(HtmlTimes)
     app.connect("env-get-updated", pages_to_rewrite)

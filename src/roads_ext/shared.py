@@ -8,32 +8,41 @@ file and line, and the rest of the page still renders.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
 import re
 import weakref
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 from urllib.parse import urljoin
 
 from docutils import nodes
+from docutils import utils as docutils_utils
+from sphinx.domains.std import StandardDomain
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.logging import getLogger
 
-from .model.dates import did_you_mean
+from .diagnostics import RoadsWarning
+from .model.dates import did_you_mean, now_for_build
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
 logger = getLogger("roads_ext")
 
 WARNING_TYPE = "roads"
 
 
-def warn(message: str, subtype: str, location: Any) -> None:
+def warn(message: str, subtype: RoadsWarning | str, location: Any) -> None:
     """Report a problem in an author's input as a ``roads.<subtype>`` warning.
 
-    ``location`` is a node, a docname or a ``(docname, line)`` pair.
+    ``subtype`` is a :class:`~roads_ext.diagnostics.RoadsWarning` (its value, a
+    plain string, works the same; ``tests/test_diagnostics.py`` checks that every
+    one the code gives is a member). ``location`` is a node, a docname or a
+    ``(docname, line)`` pair.
     """
     logger.warning(message, type=WARNING_TYPE, subtype=subtype, location=location)
 
@@ -70,6 +79,33 @@ class LenientOptionSpec(dict):
         return True
 
 
+# An option given twice: MyST keeps the last value without a word, and docutils
+# rejects the whole directive ("duplicate option") before the directive runs, so
+# that the card or list is lost. For roads_ext's directives only (their
+# LenientOptionSpec), docutils keeps the last value too, as MyST does, and the
+# directive itself warns, naming the option and both values (see
+# RoadsDirective.repeated_options). docutils looks the function up on its
+# ``utils`` module at each call; every other option_spec goes to the original.
+
+
+def _keeping_the_last_option(original: Callable[..., dict[str, Any]]) -> Callable[..., dict[str, Any]]:
+    def extract_extension_options(field_list: nodes.field_list, options_spec: Any) -> dict[str, Any]:
+        if not isinstance(options_spec, LenientOptionSpec):
+            return original(field_list, options_spec)
+        return {name: options_spec[name](value)
+                for name, value in docutils_utils.extract_options(field_list)}
+
+    extract_extension_options.roads_original = original  # type: ignore[attr-defined]
+    return extract_extension_options
+
+
+def keep_the_last_of_repeated_options() -> None:
+    """Let docutils read a roads_ext directive whose option is given twice (once per process)."""
+    current = docutils_utils.extract_extension_options
+    if not hasattr(current, "roads_original"):
+        docutils_utils.extract_extension_options = _keeping_the_last_option(current)
+
+
 def text(value: str | None) -> str:
     """Any single line of text, whitespace collapsed."""
     return " ".join((value or "").split())
@@ -96,14 +132,23 @@ def choice(*choices: str) -> Callable[[str | None], str]:
     return convert
 
 
+_OPTION = re.compile(r"^:(?P<name>[^:\s][^:]*?):(?:\s+(?P<value>.*))?$")
+_YAML_OPTION = re.compile(r"^(?P<name>[A-Za-z][\w-]*):(?:\s+(?P<value>.*))?$")
+
+
+def _in_myst(directive: SphinxDirective) -> bool:
+    return type(directive.state).__module__.startswith("myst_parser")
+
+
 class RoadsDirective(SphinxDirective):
     """Base class: lenient option parsing, checked options, located warnings.
 
     Subclasses declare ``options`` (name -> converter) and implement ``run_checked``.
     """
 
-    #: subtype of the warnings this directive gives, e.g. ``"speaker"``
-    warning_subtype = "directive"
+    #: subtype of the warnings this directive gives by default, e.g. ``RoadsWarning.SPEAKER``
+    #: (every subclass names its own)
+    warning_subtype: ClassVar[RoadsWarning | str]
     #: name -> converter, checked by :meth:`check_options`
     known_options: dict[str, Callable[[str | None], Any]] = {}
 
@@ -112,7 +157,7 @@ class RoadsDirective(SphinxDirective):
         cls.option_spec = LenientOptionSpec(cls.known_options)
 
     def warn(
-        self, message: str, subtype: str | None = None, line: int | None = None,
+        self, message: str, subtype: RoadsWarning | str | None = None, line: int | None = None,
         option: str | None = None,
     ) -> None:
         """Warn at ``line``, or at the line of ``option`` (found only now, on a warning)."""
@@ -122,12 +167,17 @@ class RoadsDirective(SphinxDirective):
         warn(f"{self.name}: {message}", subtype or self.warning_subtype, where)
 
     def check_options(self) -> dict[str, Any]:
+        block = f" of {text(self.arguments[0])!r}" if self.arguments else ""
+        for name, line, ignored, kept in self.repeated_options():
+            self.warn(f"option {name!r}{block} is given twice: the last value, {kept!r}, is kept "
+                      f"and {ignored!r} is ignored; give each option once", RoadsWarning.OPTION, line)
         checked: dict[str, Any] = {}
         for name, raw in self.options.items():
             value = raw.value if isinstance(raw, _RawOption) else raw
             if name not in self.known_options:
+                left_out = f"; its value {value!r} is left out" if value else ""
                 self.warn(
-                    f"unknown option {name!r}{did_you_mean(name, self.known_options)}",
+                    f"unknown option {name!r}{did_you_mean(name, self.known_options)}{left_out}",
                     subtype="option",
                     option=name,
                 )
@@ -136,11 +186,82 @@ class RoadsDirective(SphinxDirective):
                 checked[name] = self.known_options[name](value)
             except ValueError as error:
                 self.warn(
-                    f"option {name!r}: {value!r} {error}",
+                    f"option {name!r}: {value!r} {error}; it is ignored",
                     subtype="option",
                     option=name,
                 )
         return checked
+
+    def label(self, node: nodes.Element, title: str, anchor: str = "") -> None:
+        """Make ``:name:`` a label that ``{ref}`` (rST ``:ref:``) links to, with
+        ``title`` as the link's text.
+
+        The block's anchor is ``anchor`` when it has one already (``schedule``,
+        ``important-dates``: it was made from the name), else one is made from the
+        name and added to ``node``. A name another label has already is a
+        ``roads.label`` warning naming both, and this block is then not labelled.
+        """
+        written = self.checked_options.get("name", "")
+        if not written:
+            return
+        if not anchor:
+            base = re.sub(r"[^a-z0-9-]+", "-", written.lower()).strip("-") or "block"
+            anchor = unique_id(self.state.document, base)
+            node["ids"].append(anchor)
+            self.state.document.ids[anchor] = node
+        label = nodes.fully_normalize_name(written)
+        std = cast(StandardDomain, self.env.get_domain("std"))
+        if label in std.labels or label in std.anonlabels:
+            docname = (std.labels.get(label) or std.anonlabels[label])[0]
+            place = "on this page" if docname == self.env.docname else f"in {self.env.doc2path(docname)}"
+        elif label in self.state.document.nameids:
+            place = "on this page"
+        else:
+            std.labels[label] = (self.env.docname, anchor, title)
+            std.anonlabels[label] = (self.env.docname, anchor)
+            return
+        self.warn(f":name: {written!r} of {title!r} is already a label {place}; this block "
+                  f"cannot be linked by it: give it another name", RoadsWarning.LABEL,
+                  option="name")
+
+    def option_lines(self) -> list[tuple[int, str, str]]:
+        """``(line, name, value)`` of each option as written in the source, in order:
+        ``:name: value`` lines, or ``name: value`` in MyST's ``---`` block."""
+        source, _ = self.get_source_info()
+        lines = self.source_lines(source)
+        if lines is None:
+            return []
+        found: list[tuple[int, str, str]] = []
+        yaml_block = False
+        for number in range(self.lineno, min(len(lines), self.lineno + 200)):
+            line = lines[number].strip()  # the line after ``number`` (1-based)
+            if number == self.lineno and line == "---" and _in_myst(self):
+                yaml_block = True
+                continue
+            if yaml_block:
+                if line == "---":
+                    break
+                option = _YAML_OPTION.match(line)
+            else:
+                if not line:
+                    break
+                option = _OPTION.match(line)
+            if option:
+                found.append((number + 1, option.group("name").lower(), (option.group("value") or "").strip()))
+        return found
+
+    def repeated_options(self) -> list[tuple[str, int, str, str]]:
+        """``(name, line, ignored value, kept value)`` for each option written again
+        (MyST and docutils, as roads_ext sets it up, keep the last)."""
+        written = self.option_lines()
+        last = {name: value for _, name, value in written}
+        first: dict[str, str] = {}
+        repeated = []
+        for line, name, value in written:
+            if name in first:
+                repeated.append((name, line, first[name], last[name]))
+            first[name] = value
+        return repeated
 
     def option_line(self, name: str) -> int:
         """The source line of option ``name`` (the directive's line if not found).
@@ -163,9 +284,15 @@ class RoadsDirective(SphinxDirective):
                 return number + 1
         return self.lineno
 
+    def written_line(self, line: int) -> str:
+        """Source line ``line`` (1-based) of this directive's file as written, or ""."""
+        lines = self.source_lines(self.get_source_info()[0])
+        return lines[line - 1] if lines and 0 < line <= len(lines) else ""
+
     def source_lines(self, source: str) -> list[str] | None:
         """The lines of ``source``, read once while the current document is read."""
-        cache = self.env.temp_data.setdefault("roads_source_lines", {})
+        cache: dict[str, list[str] | None] = self.env.temp_data.setdefault(  # type: ignore[assignment]
+            "roads_source_lines", {})
         if source not in cache:
             try:
                 cache[source] = Path(source).read_text(encoding="utf-8").splitlines()
@@ -209,10 +336,18 @@ class RoadsDirective(SphinxDirective):
                 lists.append(node)
                 continue
             if not isinstance(node, nodes.system_message | nodes.comment):
-                self.warn(f"only a list of {what} belongs inside; this {node.tagname} is shown "
+                self.warn(f"only a list of {what} belongs inside; this {node.__class__.__name__} is shown "
                           f"below {shown_below}", "content", node.line or self.lineno)
             below.append(node)
         return lists, below
+
+
+def build_now(env: BuildEnvironment) -> dt.datetime:
+    """This build's "now", fixed for the whole build (set by :func:`roads_ext.calendar.on_builder_inited`)."""
+    now = getattr(env, "roads_now", None)
+    if now is None:
+        now, _ = now_for_build(dict(os.environ))
+    return now
 
 
 # --- ids, URLs and structured data ----------------------------------------------
@@ -302,12 +437,27 @@ def link_problem(url: str) -> str | None:
     return None
 
 
+def absolute_link_problem(url: str) -> str | None:
+    """Why ``url`` cannot be a link to a page elsewhere (a person's homepage, a
+    conference's page), or None: it must be an absolute ``http(s)://`` (or ``mailto:``)
+    link. A relative one (``ada.html``) would point into this site, differently from
+    each page, and a protocol-relative one (``//example.org``) is no URL for search
+    engines' structured data; both are refused, never passed on as they are."""
+    if re.match(r"^\s*(?:https?://|mailto:)", url, re.IGNORECASE):
+        return None
+    if url.strip().startswith("//"):
+        return f"is protocol-relative: write it with https, as 'https:{url.strip()}'"
+    return "is not an absolute link: write the whole address, starting with https://"
+
+
 def source_line(node: nodes.Node, default: int) -> int:
     """The line of ``node`` or of its nearest ancestor that knows one."""
-    while node is not None:
-        if getattr(node, "line", None):
-            return node.line
-        node = node.parent
+    current: nodes.Node | None = node
+    while current is not None:
+        line = getattr(current, "line", None)
+        if line:
+            return int(line)
+        current = current.parent
     return default
 
 

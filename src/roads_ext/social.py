@@ -20,9 +20,11 @@ import shutil
 import sys
 from html import unescape
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .calendar import code_digest, writes_files
+from .config import conf_py_location
+from .diagnostics import RoadsWarning
 from .shared import did_you_mean, warn
 
 if TYPE_CHECKING:
@@ -107,8 +109,9 @@ def _font_problem(value: str, confdir: Path) -> tuple[str | None, str]:
     return str(path), ""
 
 
-def checked_card(card: dict, confdir: Path | str = ".") -> dict[str, str]:
-    """The card's known fields with usable values; a warning for each other entry.
+def checked_card(card: dict, location: Any = None, confdir: Path | str = ".") -> dict[str, str]:
+    """The card's known fields with usable values; a warning (at ``location``, the line of
+    conf.py) for each other entry.
 
     Texts must be non-empty; colours, CSS colours Pillow reads; fonts, font files inside
     the project (stored as absolute paths)."""
@@ -118,23 +121,23 @@ def checked_card(card: dict, confdir: Path | str = ".") -> dict[str, str]:
     for key, value in card.items():
         if key not in CARD_FIELDS:
             warn(f"roads_social_card: unknown key {key!r}{did_you_mean(str(key), CARD_FIELDS)}; "
-                 "it is ignored", "social", None)
+                 "it is ignored", RoadsWarning.SOCIAL, location)
         elif not isinstance(value, str) or not value.strip():
             warn(f"roads_social_card: {key!r} must be non-empty text, not {value!r}; "
-                 "it is ignored", "social", None)
+                 "it is ignored", RoadsWarning.SOCIAL, location)
         elif key in COLOUR_FIELDS:
             try:
                 ImageColor.getrgb(value)
             except ValueError:
                 warn(f"roads_social_card: {key!r} is {value!r}, not a colour; write a CSS colour "
-                     f"such as {COLOUR_FIELDS[key]!r}; the default is used", "social", None)
+                     f"such as {COLOUR_FIELDS[key]!r}; the default is used", RoadsWarning.SOCIAL, location)
             else:
                 checked[key] = value
         elif key in FONT_FIELDS:
             path, problem = _font_problem(value, Path(confdir))
             if path is None:
                 warn(f"roads_social_card: the {key!r} file {value!r} {problem}; "
-                     "Pillow's own font is used", "social", None)
+                     "Pillow's own font is used", RoadsWarning.SOCIAL, location)
             else:
                 checked[key] = path
         else:
@@ -144,10 +147,10 @@ def checked_card(card: dict, confdir: Path | str = ".") -> dict[str, str]:
 
 def _config_inited(app: Sphinx, config: Config) -> None:
     card = config.roads_social_card
-    if not card or not isinstance(card, dict):  # no card; Sphinx warns about a wrong type
+    if not card or not isinstance(card, dict):  # no card (config.check_settings warned of a wrong type)
         config.roads_social_card = None
         return
-    card = checked_card(card, app.confdir)
+    card = checked_card(card, conf_py_location(app, "roads_social_card"), app.confdir)
     card.setdefault("title", config.project)
     config.roads_social_card = card
     if "ogp_image" in config and not config.ogp_image:
@@ -208,7 +211,6 @@ def _import_opengraph_quietly() -> None:
 
 def setup_social(app: Sphinx) -> None:
     _import_opengraph_quietly()
-    app.add_config_value("roads_social_card", None, "html", types=frozenset({dict, type(None)}))
     app.connect("config-inited", _config_inited, priority=900)
     app.connect("builder-inited", _builder_inited)
     # before sphinxext-opengraph (500) reads the page's fields

@@ -31,11 +31,24 @@ from sphinx.transforms import SphinxTransform
 
 from . import images
 from .model.sponsors import (
-    Sponsor, SponsorLineError, Tier, detail_problem, https_problem, parse_detail, split_details,
+    Sponsor,
+    SponsorLineError,
+    Tier,
+    detail_problem,
+    https_problem,
+    parse_detail,
+    split_details,
     tier_name,
 )
 from .shared import (
-    RoadsDirective, card, columns, grid_item, grid_list, grid_wrapper, source_line, unique_id,
+    RoadsDirective,
+    card,
+    columns,
+    grid_item,
+    grid_list,
+    grid_wrapper,
+    source_line,
+    unique_id,
 )
 
 if TYPE_CHECKING:
@@ -59,7 +72,8 @@ class SponsorsDirective(RoadsDirective):
         tiers, below = self.read_tiers()
         result: list[nodes.Node] = []
         # their heading level is known once the page's sections are (SetTierLevels)
-        headings = self.env.temp_data.setdefault(TIER_HEADINGS, [])
+        headings: list[nodes.rubric] = self.env.temp_data.setdefault(  # type: ignore[assignment]
+            TIER_HEADINGS, [])
         for tier, line in tiers:
             if not tier.sponsors:
                 self.warn(f"tier {tier.name!r} has no sponsors: list them below it as "
@@ -92,6 +106,8 @@ class SponsorsDirective(RoadsDirective):
                     tiers.append((Tier(tiers[-1][0].name if tiers else ""), line))
                 tier = tiers[-1][0]
                 for item in node.children:
+                    if not isinstance(item, nodes.Element):
+                        continue
                     sponsor = self.read_sponsor(item, source_line(item, line))
                     if sponsor is not None:
                         tier.sponsors.append(sponsor)
@@ -100,7 +116,7 @@ class SponsorsDirective(RoadsDirective):
             elif isinstance(node, nodes.system_message | nodes.comment):
                 below.append(node)
             else:
-                self.warn(f"only tiers and lists of sponsors belong inside; this {node.tagname} "
+                self.warn(f"only tiers and lists of sponsors belong inside; this {node.__class__.__name__} "
                           "is shown below the sponsors", "content", line)
                 below.append(node)
         return tiers, below
@@ -147,7 +163,7 @@ class SponsorsDirective(RoadsDirective):
         """The ``- key: value`` sub-items under a sponsor."""
         if not isinstance(node, nodes.bullet_list | nodes.enumerated_list):
             self.warn(f"only '- logo: img/name.svg' details belong under a sponsor; this "
-                      f"{node.tagname} is left out", line=source_line(node, line))
+                      f"{node.__class__.__name__} is left out", line=source_line(node, line))
             return []
         details = []
         for sub in node.children:
@@ -190,7 +206,7 @@ class SetTierLevels(SphinxTransform):
     default_priority = 400
 
     def apply(self, **kwargs: Any) -> None:
-        for heading in self.env.temp_data.pop(TIER_HEADINGS, ()):
+        for heading in self.env.temp_data.pop(TIER_HEADINGS, None) or ():
             depth, node = 0, heading.parent
             while node is not None:
                 depth += isinstance(node, nodes.section)

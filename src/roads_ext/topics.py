@@ -14,7 +14,17 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx_design.icons import get_octicon, list_octicons
 
-from .shared import RoadsDirective, columns, did_you_mean, grid_item, grid_list, grid_wrapper, marked_nodes
+from .diagnostics import RoadsWarning
+from .shared import (
+    RoadsDirective,
+    columns,
+    did_you_mean,
+    grid_item,
+    grid_list,
+    grid_wrapper,
+    marked_nodes,
+    text,
+)
 from .shared import card as sd_card
 
 if TYPE_CHECKING:
@@ -25,9 +35,9 @@ _ICON_PREFIX = re.compile(r"^:(?P<icon>[a-z0-9][a-z0-9-]*):\s+")
 
 
 class TopicGridDirective(RoadsDirective):
-    warning_subtype = "topic"
+    warning_subtype = RoadsWarning.TOPIC
     has_content = True
-    known_options = {"columns": columns}
+    known_options = {"columns": columns, "name": text}
 
     def run_checked(self) -> list[nodes.Node]:
         if not self.content:
@@ -37,7 +47,7 @@ class TopicGridDirective(RoadsDirective):
         self.set_source_info(topics)
         lists, trailing = self.parse_body_lists("topics", "the grid")
         for found in lists:
-            for item in found.children:
+            for item in (child for child in found.children if isinstance(child, nodes.list_item)):
                 if not item.children:  # "* " alone would be an empty card
                     self.warn("an empty item is left out", "item", item.line or found.line or self.lineno)
                     continue
@@ -45,25 +55,45 @@ class TopicGridDirective(RoadsDirective):
         if not len(topics):
             self.warn("has no topics: write them as a Markdown list", "empty")
             return trailing
-        return [grid_wrapper(topics), *trailing]
+        wrapper = grid_wrapper(topics)
+        self.label(wrapper, "Topics")
+        return [wrapper, *trailing]
 
     def topic(self, item: nodes.list_item) -> nodes.container:
         card, body = sd_card("roads-topic-card")
+        icon = icon_field(item)
         body.extend(item.children)
         first_text = body.next_node(nodes.Text)
-        if first_text is not None:
+        if icon is None and first_text is not None:
             match = _ICON_PREFIX.match(str(first_text))
             if match:
                 icon = match.group("icon")
                 remaining = str(first_text)[match.end():]
                 first_text.parent.replace(first_text, nodes.Text(remaining))
-                if icon in _octicon_names():
-                    card[ICON_ATTR] = icon
-                else:
-                    self.warn(f"unknown icon {icon!r}{did_you_mean(icon, _octicon_names())}; "
-                              "the topic is shown without it (icons are sphinx-design's octicons)",
-                              "icon", item.line or self.lineno)
+        if icon is None:
+            return card
+        if icon in _octicon_names():
+            card[ICON_ATTR] = icon
+        else:
+            self.warn(f"unknown icon {icon!r}{did_you_mean(icon, _octicon_names())}; the topic "
+                      f"{body.astext().strip()!r} is shown without it (icons are sphinx-design's "
+                      "octicons)", RoadsWarning.ICON, item.line or self.lineno)
         return card
+
+
+def icon_field(item: nodes.list_item) -> str | None:
+    """The icon of an item written ``:cpu: Fast training`` in reStructuredText, which
+    reads it as a field list (so does MyST's ``fieldlist``): the field's name is the
+    icon, and its body takes the field's place."""
+    first = item.children[0] if item.children else None
+    if not (isinstance(first, nodes.field_list) and len(first.children) == 1):
+        return None
+    name, body = first[0].children[:2]
+    icon = name.astext().strip()
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", icon):
+        return None
+    first.replace_self(list(body.children))
+    return icon
 
 
 _OCTICONS: frozenset[str] | None = None
@@ -87,7 +117,9 @@ class AddTopicIcons(SphinxPostTransform):
             icon = card[ICON_ATTR]
             if icon:
                 svg = get_octicon(icon, height="1.5em", classes=["roads-topic-icon"])
-                card.next_node(nodes.container).insert(0, nodes.raw("", svg, format="html"))
+                body = card.next_node(nodes.container)
+                if body is not None:
+                    body.insert(0, nodes.raw("", svg, format="html"))
 
 
 def setup_topics(app: Sphinx) -> None:

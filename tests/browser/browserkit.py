@@ -21,7 +21,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
 #: the site's pages (docs/*.md) and the demo pages with photos, sponsors and papers
-PAGES = sorted(p.stem for p in (ROOT / "docs").glob("*.md")) + [DEMO_PAGE, SPONSORS_PAGE, PAPERS_DEMO_PAGE]
+PAGES = [*sorted(p.stem for p in (ROOT / "docs").glob("*.md")), DEMO_PAGE, SPONSORS_PAGE, PAPERS_DEMO_PAGE]
 WIDTHS = {"phone": 375, "desktop": 1280}
 #: light and dark through furo's toggle (localStorage "theme"), and dark through
 #: the system setting alone (theme "auto" + prefers-color-scheme)

@@ -24,16 +24,26 @@ from pathlib import Path
 
 import pytest
 
-from .browserkit import (
-    CHROMIUM, CHROMIUM_ARGS, FAILURES, MODES, PAGES, VNU_JAR, WIDTHS, chromium_problem, java_problem, need,
-)
 from sitebuild import build_site, make_demo_source
+
+from .browserkit import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    FAILURES,
+    MODES,
+    PAGES,
+    VNU_JAR,
+    WIDTHS,
+    chromium_problem,
+    java_problem,
+    need,
+)
 
 # --- the site, served ------------------------------------------------------------
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args) -> None:  # noqa: A002
+    def log_message(self, format: str, *args) -> None:
         pass
 
 

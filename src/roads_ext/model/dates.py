@@ -245,7 +245,7 @@ def clock_from_groups(groups: dict[str, str | None], prefix: str = "") -> tuple[
     word = groups.get(f"{prefix}word")
     if word:
         return (ClockTime(12, 0, "pm") if word.lower() == "noon" else ClockTime(12, 0, "am")), None
-    hour = int(groups[f"{prefix}h"])
+    hour = int(groups[f"{prefix}h"] or 0)
     minute = int(groups.get(f"{prefix}m") or 0)
     meridiem = (groups.get(f"{prefix}ap") or "").lower().replace(".", "").replace(" ", "")
     written = f"{groups[f'{prefix}h']}:{minute:02d}{meridiem}"
@@ -349,8 +349,8 @@ def parse_moment(text: str, offset: int, default_zone: Zone | None) -> tuple[
     time = None
     if rest[:1].isdigit() or re.match(r"(?i)(noon|midnight)\b", rest):
         clock, used, problem = parse_time(rest)
-        if problem:
-            return None, None, None, "", [Problem(offset, "time", problem)]
+        if problem or clock is None:
+            return None, None, None, "", [Problem(offset, "time", problem or f"{rest!r} is not a time")]
         time = clock.resolved()
         rest = rest[used:].strip()
     zone = default_zone
@@ -358,11 +358,12 @@ def parse_moment(text: str, offset: int, default_zone: Zone | None) -> tuple[
     if rest:
         match = re.match(r"^\(?([^()\s,;]+(?:\s+on\s+earth)?)\)?(?=$|[\s,;])", rest, re.IGNORECASE)
         word = match.group(1) if match else ""
-        if word and (looks_like_zone(word) or match.group(0).startswith("(")) and parse_zone(word)[0]:
-            zone = parse_zone(word)[0]
+        known, why = parse_zone(word) if word else (None, None)
+        if match and known and (looks_like_zone(word) or match.group(0).startswith("(")):
+            zone = known
             rest = rest[match.end():].strip(" ,;")
-        elif word and looks_like_zone(word):
-            problems.append(Problem(offset, "timezone", parse_zone(word)[1] + "; UTC is assumed"))
+        elif match and looks_like_zone(word):
+            problems.append(Problem(offset, "timezone", f"{why}; UTC is assumed"))
             rest = rest[match.end():].strip(" ,;")
             zone = zone or Zone("UTC")
         note = rest.strip("() ")

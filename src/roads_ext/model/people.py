@@ -29,7 +29,7 @@ class Person:
 
     @property
     def anchor(self) -> str:
-        return f"person-{self.key}"
+        return f"person-{key_anchor(self.key)}"
 
     @property
     def initials(self) -> str:
@@ -62,18 +62,58 @@ def conflicts(first: Person, second: Person) -> list[tuple[str, str, str]]:
 
 
 def person_key(name: str) -> str:
-    """A stable identifier for a name: accents, case and punctuation folded.
+    """A stable identifier for a name: case, spacing, punctuation and the accents
+    of Latin letters folded; every letter of every script kept.
+
+    The name is never folded to ASCII: 张伟 and 王伟, or ``Wei 张`` and ``Wei 王``,
+    are two people, and so are two Cyrillic names that share a Latin surname.
+    Invisible characters (zero-width spaces, joiners, bidi marks) are dropped;
+    spaces of any kind (a no-break space too), punctuation and symbols separate words.
 
     >>> person_key("Zoë  O'Neil-Smith")
     'zoe-o-neil-smith'
+    >>> person_key("Анна Smith") == person_key("Мария Smith")
+    False
     """
-    decomposed = unicodedata.normalize("NFKD", name)
-    ascii_only = decomposed.encode("ascii", "ignore").decode("ascii").lower()
-    key = re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")
-    if key:
-        return key
-    # a name in a script with no ASCII letters still needs a stable key
-    return "u" + "-".join(f"{ord(ch):x}" for ch in name.strip() if not ch.isspace())
+    text = unicodedata.normalize("NFKC", name).casefold()
+    kept: list[str] = []
+    for ch in unicodedata.normalize("NFD", text):
+        category = unicodedata.category(ch)
+        if category.startswith("M"):
+            # an accent on a Latin letter is folded (Zoë, Zoe); on any other
+            # letter it is part of it (й is not и)
+            if kept and not kept[-1].isascii():
+                kept.append(ch)
+        elif category.startswith(("L", "N")):
+            kept.append(ch)
+        elif category != "Cf":  # spaces, punctuation, symbols: a word break
+            kept.append(" ")
+    return "-".join(unicodedata.normalize("NFC", "".join(kept)).split())
+
+
+def key_anchor(key: str) -> str:
+    """An HTML id for a person's key: ASCII as it is, any other letter as its code
+    point (``wei-u5f20``), so that ids and links stay plain ASCII."""
+    spelled = "".join(ch if ch.isascii() else f"-u{ord(ch):x}-" for ch in key)
+    return re.sub(r"-{2,}", "-", spelled).strip("-")
+
+
+#: characters that show nothing: zero-width spaces and joiners, the word joiner,
+#: bidi marks and the soft hyphen (Unicode's "format" category)
+def visible(text: str) -> str:
+    """``text`` without the characters that show nothing, and trimmed."""
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf").strip()
+
+
+def name_problem(name: str) -> str | None:
+    """Why ``name`` cannot be a person's name, or None. Quoted with ``repr``, so
+    that invisible characters show as escapes (``'\\u200b'``)."""
+    if not visible(name):
+        return (f"{name!r} is no name: it has only invisible characters or spaces"
+                if name else "the name is empty")
+    if not any(ch.isalpha() for ch in name):
+        return f"{name!r} is not a name: it has no letter"
+    return None
 
 
 def initials(name: str) -> str:
@@ -130,6 +170,9 @@ def parse_person_line(name_part: str | None, rest: str) -> PersonLine:
         Name (Affiliation, Country)
         Name (Affiliation, Country) — Role
     """
+    tabs = tab_problem(rest)
+    if tabs:
+        raise PersonLineError(tabs)
     rest = " ".join(rest.split())
     if name_part is None:
         unlinked = _MARKDOWN_LINK.match(rest)
@@ -189,5 +232,23 @@ def _split_role(text: str) -> tuple[str, str]:
 def _check_name(name: str, whole: str) -> None:
     if not name:
         raise PersonLineError(f"no name before {whole!r}")
-    if not any(ch.isalpha() for ch in name):
-        raise PersonLineError(f"{name!r} is not a name")
+    problem = name_problem(name)
+    if problem:
+        raise PersonLineError(problem)
+    if "~" in name:
+        raise PersonLineError(
+            f"{name!r} holds '~', which is not part of a name: write a role after a dash "
+            "('Name — Role') and the details in parentheses ('Name (Affiliation, Country)')"
+        )
+
+
+#: a tab between words: columns pasted from a table
+TAB_COLUMNS = re.compile(r"\S\t\s*\S")
+
+
+def tab_problem(text: str) -> str | None:
+    """Why an item whose words are separated by tabs is not read, or None."""
+    if TAB_COLUMNS.search(text.strip()):
+        return (f"{text.strip()!r} is separated by tabs, like columns pasted from a table: "
+                "write 'Name (Affiliation, Country)'")
+    return None

@@ -271,7 +271,7 @@ def read_slot_text(rest: str, offset: int, problems: list[Problem]) -> tuple[str
         elif difflib.get_close_matches(" ".join(prefix.group("prefix").lower().split()),
                                        list(_ALIASES), n=1, cutoff=0.8):
             # a near miss of a kind ("Keynot:"); other words before a colon are the title's
-            problems.append(Problem(offset, "kind", why))
+            problems.append(Problem(offset, "kind", why or f"unknown kind {prefix.group('prefix')!r}"))
     speakers: list[Speaker] = []
     parenthesis = _trailing_parenthesis(rest)
     if parenthesis and parenthesis[1] and not re.search(r"\d", parenthesis[1]):
@@ -297,6 +297,7 @@ def parse_program(lines: list[str], first_day: dt.date | None = None) -> Program
         if not raw.strip():
             continue
         parts = _BULLET.match(raw.rstrip())
+        assert parts is not None  # the pattern matches any line
         indent, bullet, text = len(parts.group("indent").expandtabs()), parts.group("bullet"), parts.group("text")
 
         # -- a detail of the slot above, or the continuation of one
@@ -320,7 +321,7 @@ def parse_program(lines: list[str], first_day: dt.date | None = None) -> Program
         if match:
             slot = None
             new = read_slot(match, offset, day, problems)
-            if new is None:
+            if new is None or day is None:  # read_slot warned of a slot with no day
                 continue
             day.slots.append(new)
             slot, slot_indent = new, indent
@@ -334,8 +335,8 @@ def parse_program(lines: list[str], first_day: dt.date | None = None) -> Program
                 problems.append(Problem(offset, "date", parse_date(text)[2] or f"{text!r} is not a date"))
                 continue
             date, _, problem = parse_date(text[where[0]:])
-            if problem:
-                problems.append(Problem(offset, "date", problem))
+            if problem or date is None:
+                problems.append(Problem(offset, "date", problem or f"{text!r} is not a date"))
                 continue
             label = text[: where[0]].strip(" -–—:,")
             if day is not None and not day.slots and day.offset == -1 and day.date == date:
@@ -357,11 +358,11 @@ def parse_program(lines: list[str], first_day: dt.date | None = None) -> Program
 
     finish_days(program)
     assign_slugs(program)
-    if not program.days or not program.slots():
-        if not any(p.subtype in ("time", "date") for p in problems):
-            problems.append(Problem(0, "empty", (
-                "has no slots: write one line per slot, like '8:30am-8:40am - Welcome (Workshop "
-                "Organizers)', and give the day after the directive name")))
+    no_slots = not program.days or not program.slots()
+    if no_slots and not any(p.subtype in ("time", "date") for p in problems):
+        problems.append(Problem(0, "empty", (
+            "has no slots: write one line per slot, like '8:30am-8:40am - Welcome (Workshop "
+            "Organizers)', and give the day after the directive name")))
     program.days = [d for d in program.days if d.slots]
     return program
 
@@ -369,13 +370,13 @@ def parse_program(lines: list[str], first_day: dt.date | None = None) -> Program
 def read_slot(match: re.Match, offset: int, day: Day | None, problems: list[Problem]) -> Slot | None:
     groups = match.groupdict()
     start, problem = clock_from_groups(groups, "s_")
-    if problem:
+    if problem or start is None:
         problems.append(Problem(offset, "time", f"{problem}; this slot is left out"))
         return None
     end = None
     if groups.get("end"):
         end, problem = clock_from_groups(groups, "e_")
-        if problem:
+        if problem or end is None:
             problems.append(Problem(offset, "time", f"{problem}; this slot is left out"))
             return None
     if day is None:
@@ -424,7 +425,7 @@ def read_detail(slot: Slot, key: str, value: str, offset: int, problems: list[Pr
     elif key == "kind":
         kind, why = read_kind(value)
         if kind is None:
-            problems.append(Problem(offset, "kind", why))
+            problems.append(Problem(offset, "kind", why or f"unknown kind {value!r}"))
             return None
         slot.kind = kind
     elif key == "location":
@@ -474,7 +475,7 @@ def assign_slugs(program: Program) -> None:
             number += 1
             slot.slug = f"{base}-{number}"
         taken[slot.slug] = slot
-        if slot.id_offset is not None:
+        if slot.id_offset is not None and owner is not None:
             program.problems.append(Problem(slot.id_offset, "detail", (
                 f"id {base!r} is already used by {owner.heading!r}: give each slot an id of its own; "
                 f"this one's anchor is {slot.slug!r}")))

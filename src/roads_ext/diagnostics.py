@@ -1,0 +1,97 @@
+"""Every kind of warning roads_ext gives, in one place.
+
+Each problem in an author's input is a Sphinx warning of type ``roads`` and one of
+these subtypes, shown as ``[roads.<subtype>]`` and silenced with
+``suppress_warnings = ["roads.<subtype>"]``. A new kind of warning is one more
+member here, with its one-line meaning, and one more row in the README's warning
+table (``tests/test_diagnostics.py`` checks both, and that every subtype the code
+gives is a member). Sphinx-free: the model may use it too.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class RoadsWarning(StrEnum):
+    """A warning subtype: ``RoadsWarning.TIME`` is ``"time"``, shown as ``roads.time``."""
+
+    meaning: str
+
+    def __new__(cls, value: str, meaning: str) -> RoadsWarning:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.meaning = meaning
+        return member
+
+    # -- people, cards and lists
+    SPEAKER = (
+        "speaker",
+        "a speaker-card or speakers block used wrongly (a card with no name), "
+        "or a program's speaker declared nowhere",
+    )
+    COMMITTEE = "committee", "a committee block used wrongly"
+    TOPIC = "topic", "a topic-grid block used wrongly"
+    ITEM = (
+        "item",
+        "a list item that is not 'Name (Affiliation, Country)', or an empty topic; it is left out",
+    )
+    CONTENT = (
+        "content",
+        "something other than a list or cards inside a list directive; shown below it",
+    )
+    PERSON = (
+        "person",
+        "{person} for somebody nobody declared, or a name alone that is declared nowhere",
+    )
+    DUPLICATE = "duplicate", "the same person declared twice with different details"
+    PHOTO = (
+        "photo",
+        "a photo that does not exist, lies outside the project, is a URL or is not an image",
+    )
+    ICON = "icon", "an unknown octicon name before a topic"
+    SPONSOR = (
+        "sponsor",
+        "a sponsor's logo, tier or detail that cannot be used; an item with no name",
+    )
+    # -- programs and dates
+    SCHEDULE = "schedule", "a program slot with a time but no title; it is left out"
+    TIME = (
+        "time",
+        "a time that is not one, a slot that ends before it starts, a line with neither a time nor a date",
+    )
+    OVERLAP = "overlap", "a slot that starts before the one above ends, or out of order"
+    DATE = (
+        "date",
+        "a date that is not one, a slot with no day, text after the date in the argument, "
+        "a SOURCE_DATE_EPOCH that is not a time",
+    )
+    TIMEZONE = "timezone", "an unknown time zone, or a time with no zone"
+    KIND = "kind", "an unknown kind of slot"
+    DETAIL = (
+        "detail",
+        "an unknown slot detail, one with no value, a repeated id, a link detail with no URL",
+    )
+    EVENT = "event", "an in-person program with no :location:"
+    # -- accepted papers and phases
+    FILE = (
+        "file",
+        "an accepted-papers file that is missing, outside the project, a URL, or not valid JSON or CSV",
+    )
+    PAPER = "paper", "a paper with no title or an unknown decision; it is left out"
+    PHASE = (
+        "phase",
+        "an unknown phase in only-phase, or none; a roads_phase_dates key or label that is unknown",
+    )
+    # -- any directive
+    OPTION = "option", "an unknown option, a bad value, or an option given twice"
+    LINK = (
+        "link",
+        "a link that is not http(s) or mailto, or a homepage that is not an absolute http(s) link",
+    )
+    HTML = "html", "raw HTML in a directive's body; shown as text, never run"
+    EMPTY = "empty", "an empty directive"
+    LABEL = "label", "a :name: that another label already has, or with nothing to link"
+    # -- conf.py
+    SOCIAL = "social", "a roads_social_card key that is unknown or not text; it is left out"
+    CONFIG = "config", "a roads_* value in conf.py of the wrong type; its default is used"
