@@ -119,7 +119,7 @@ def test_starter_builds_in_the_other_formats(starter):
 def test_bad_input_is_a_clear_message_not_a_traceback(tmp_path, options, message):
     defaults = {"--name": "Example Workshop", "--date": "2026-06-08", "--timezone": "Europe/Paris"}
     args = dict(defaults)
-    args.update(dict(zip(options[::2], options[1::2])))
+    args.update(dict(zip(options[::2], options[1::2], strict=True)))
     result = new(tmp_path / "site", *[part for pair in args.items() for part in pair])
     assert result.returncode == 2
     assert message in result.stderr

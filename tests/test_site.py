@@ -5,15 +5,10 @@ from __future__ import annotations
 
 import os
 import re
-import shlex
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import unquote
 
-import jsonschema
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
 from sitebuild import build_site
@@ -21,7 +16,6 @@ from sitebuild import build_site
 ROOT = Path(__file__).resolve().parent.parent
 #: Read the Docs' own schema of .readthedocs.yaml (public; a copy, to be refreshed by hand
 #: from https://github.com/readthedocs/readthedocs.org's config-v2 schema when it changes)
-SCHEMA = ROOT / "tests" / "data" / "rtd-config-v2-schema.json"
 
 PEOPLE = {
     "Jonathan Frankle": "http://www.jfrankle.com/",

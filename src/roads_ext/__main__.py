@@ -9,8 +9,11 @@ from .quickstart import main
 
 def run(argv: list[str]) -> int:
     if not argv or argv[0] != "new":
-        print("usage: python -m roads_ext new DIR [--name NAME] [--date YYYY-MM-DD] "
-              "[--timezone ZONE] [--conference NAME]", file=sys.stderr)
+        print(
+            "usage: python -m roads_ext new DIR [--name NAME] [--date YYYY-MM-DD] "
+            "[--timezone ZONE] [--conference NAME]",
+            file=sys.stderr,
+        )
         return 2
     return main(argv[1:], prog="python -m roads_ext new")
 

@@ -100,13 +100,17 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
                 continue
             cut = _cuts(app).get(name.split("?")[0].removeprefix("_static/"))
             if cut is not None:
-                asset = type(asset)(f"_static/{cut}", priority=getattr(asset, "priority", 500),
-                                    **getattr(asset, "attributes", {}))
+                asset = type(asset)(
+                    f"_static/{cut}",
+                    priority=getattr(asset, "priority", 500),
+                    **getattr(asset, "attributes", {}),
+                )
             css.append(asset)
         context["css_files"] = css
     if "script_files" in context and not keep_tabs:
         context["script_files"] = [
-            asset for asset in context["script_files"]
+            asset
+            for asset in context["script_files"]
             if not getattr(asset, "filename", str(asset)).startswith(f"_static/{DESIGN_JS}")
         ]
 
@@ -192,7 +196,7 @@ def stamp_versions(outdir: Path, versions: dict[str, str]) -> None:
     The cut copies are written once every page is, so Sphinx, when it wrote a page, saw
     no file (a fresh build) or the previous build's (an incremental one); either way the
     checksum it wrote is replaced by the right one, and both builds give the same pages."""
-    links = re.compile(r'(_static/(' + "|".join(map(re.escape, versions)) + r'))(\?v=[0-9a-f]*)?"')
+    links = re.compile(r"(_static/(" + "|".join(map(re.escape, versions)) + r'))(\?v=[0-9a-f]*)?"')
     for page in outdir.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         new = links.sub(lambda m: f'{m.group(1)}?v={versions[m.group(2)]}"', text)

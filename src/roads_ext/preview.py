@@ -110,7 +110,7 @@ def _build_finished(app: Sphinx, exception: BaseException | None) -> None:
     collector = getattr(app, "_roads_preview", None)
     if collector is None or app.builder.format != "html":
         return
-    put_banner(Path(app.outdir), banner(collector.warnings, app.confdir))
+    put_banner(Path(app.outdir), banner(collector.warnings, str(app.confdir)))
 
 
 def setup_preview(app: Sphinx) -> None:

@@ -43,7 +43,7 @@ def markdown_text(text: str) -> str:
 def check_name(value: str, what: str) -> str:
     value = value.strip()
     if not value:
-        raise QuickstartError(f"the {what} is empty; give it, e.g. --name \"Workshop on Example Systems\"")
+        raise QuickstartError(f'the {what} is empty; give it, e.g. --name "Workshop on Example Systems"')
     if any(ch in value for ch in "\r\n\t") or not value.isprintable():
         raise QuickstartError(f"the {what} {value!r} must be one line of text, without control characters")
     if len(value) > 200:
@@ -56,7 +56,8 @@ def check_date(value: str) -> dt.date:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
         raise QuickstartError(
-            f"the date {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-06-08") from None
+            f"the date {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-06-08"
+        ) from None
 
 
 def check_timezone(value: str) -> str:
@@ -64,13 +65,14 @@ def check_timezone(value: str) -> str:
 
     value = value.strip()
     known = zoneinfo.available_timezones()
-    if value in known and "/" in value or value == "UTC":
+    if (value in known and "/" in value) or value == "UTC":
         return value
     close = difflib.get_close_matches(value, sorted(known), n=1)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
     raise QuickstartError(
         f"the time zone {value!r} is not an IANA time zone name{hint}; "
-        "give the venue's, e.g. Europe/Paris or America/New_York")
+        "give the venue's, e.g. Europe/Paris or America/New_York"
+    )
 
 
 def check_url(value: str) -> str:
@@ -82,8 +84,7 @@ def check_url(value: str) -> str:
 
 def check_target(target: Path) -> Path:
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise QuickstartError(f"{target} already exists and is not an empty folder; "
-                              "give a new folder's name")
+        raise QuickstartError(f"{target} already exists and is not an empty folder; give a new folder's name")
     return target
 
 
@@ -137,8 +138,9 @@ def render(template: str, values: dict[str, str]) -> str:
     return _PLACEHOLDER.sub(value, template)
 
 
-def write_site(target: Path, name: str, day: dt.date, timezone: str, conference: str = "",
-               conference_url: str = "") -> list[Path]:
+def write_site(
+    target: Path, name: str, day: dt.date, timezone: str, conference: str = "", conference_url: str = ""
+) -> list[Path]:
     """Check every value, then write the starter site into ``target``; the files written."""
     name = check_name(name, "workshop's name")
     conference = check_name(conference, "conference's name") if conference.strip() else ""
@@ -177,7 +179,8 @@ def _ask(prompt: str, check: Callable[[str], object], default: str = "") -> str:
 
 def main(argv: Sequence[str] | None = None, prog: str = "roads-quickstart") -> int:
     parser = argparse.ArgumentParser(
-        prog=prog, description="Write a new workshop website (Sphinx + roads_ext) into DIR.")
+        prog=prog, description="Write a new workshop website (Sphinx + roads_ext) into DIR."
+    )
     parser.add_argument("dir", type=Path, help="the new site's folder (new, or empty)")
     parser.add_argument("--name", help='the workshop\'s name, e.g. "Workshop on Example Systems"')
     parser.add_argument("--date", help="the workshop's day, YYYY-MM-DD")
@@ -188,8 +191,11 @@ def main(argv: Sequence[str] | None = None, prog: str = "roads-quickstart") -> i
     interactive = sys.stdin is not None and sys.stdin.isatty()
     missing = [option for option in ("name", "date", "timezone") if getattr(args, option) is None]
     if missing and not interactive:
-        parser.error("give " + ", ".join(f"--{option}" for option in missing)
-                     + " (or run it in a terminal to be asked)")
+        parser.error(
+            "give "
+            + ", ".join(f"--{option}" for option in missing)
+            + " (or run it in a terminal to be asked)"
+        )
     try:
         check_target(args.dir)
         if args.name is None:
@@ -200,15 +206,18 @@ def main(argv: Sequence[str] | None = None, prog: str = "roads-quickstart") -> i
             args.timezone = _ask("Venue's time zone (IANA, e.g. Europe/Paris)", check_timezone)
         if args.conference is None:
             args.conference = input("Conference it is part of (optional): ").strip() if interactive else ""
-        written = write_site(args.dir, args.name, check_date(args.date), args.timezone,
-                             args.conference, args.conference_url)
+        written = write_site(
+            args.dir, args.name, check_date(args.date), args.timezone, args.conference, args.conference_url
+        )
     except QuickstartError as problem:
         parser.error(str(problem))
     except (EOFError, KeyboardInterrupt):
         print()
         return 1
-    print(f"Wrote {len(written)} files into {args.dir}. Next:\n"
-          f"    cd {args.dir}\n    python3 dev.py docs --serve")
+    print(
+        f"Wrote {len(written)} files into {args.dir}. Next:\n"
+        f"    cd {args.dir}\n    python3 dev.py docs --serve"
+    )
     return 0
 
 

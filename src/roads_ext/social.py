@@ -202,11 +202,8 @@ def _import_opengraph_quietly() -> None:
     before it in ``extensions``), with its output swallowed; Sphinx then reuses the module."""
     if "sphinxext.opengraph" in sys.modules:
         return
-    with contextlib.redirect_stdout(io.StringIO()):
-        try:
-            importlib.import_module("sphinxext.opengraph")
-        except ImportError:
-            pass
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(ImportError):
+        importlib.import_module("sphinxext.opengraph")
 
 
 def setup_social(app: Sphinx) -> None:
