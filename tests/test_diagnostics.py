@@ -197,7 +197,7 @@ def test_a_social_card_problem_is_located_in_conf_py(build_page):
     lines = built.warning_lines()
     assert len(lines) == 1 and re.search(
         r"conf\.py:4: WARNING: roads_social_card: unknown key "
-        r"'colour'; it is ignored \[roads\.social\]",
+        r"'colour' \(did you mean 'color'\?\); it is ignored \[roads\.social\]",
         lines[0],
     ), lines
 
