@@ -27,6 +27,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .config import setup_config
     from .dates import setup_dates
     from .htmlfixes import setup_htmlfixes
+    from .i18n import setup_i18n
     from .images import setup_images
     from .papers import setup_papers
     from .people import setup_people
@@ -42,6 +43,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("sphinx_design")
     keep_the_last_of_repeated_options()
     setup_config(app)
+    setup_i18n(app)
     setup_registry(app)
     setup_people(app)
     setup_images(app)

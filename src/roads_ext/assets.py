@@ -19,7 +19,7 @@ import re
 import shutil
 import zlib
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
@@ -55,7 +55,11 @@ def _builder_inited(app: Sphinx) -> None:
         if source.is_file():
             shutil.copyfile(source, static_out / source.name)
     app.add_css_file("roads.css")
-    app.add_js_file("roads-times.js", loading_method="defer")
+    from .i18n import script_attributes
+
+    # the clock and the script's sentences in the site's language, as data-roads-* attributes
+    attributes: dict[str, Any] = script_attributes(app.config)
+    app.add_js_file("roads-times.js", loading_method="defer", **attributes)
     # sphinx-design added its folder (at its own builder-inited: its package's static/
     # from 0.7, _sphinx_design_static/ in the output before); roads_ext copies its files
     # instead, so that html_static_path stays as conf.py set it

@@ -33,6 +33,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
 
 from . import __version__
+from .i18n import _
 from .model.calendar import CALENDAR_DIR, CalendarRecord, EventInfo, calendar_path
 from .model.dates import now_for_build
 from .shared import build_now, marked_nodes, warn
@@ -192,7 +193,7 @@ def calendar_paragraph(docname: str, anchor: str, text: str) -> nodes.paragraph:
     """The paragraph under a program or a dates table that links its whole calendar."""
     paragraph = nodes.paragraph(classes=["roads-calendar"])
     ask_for_calendar_link(paragraph, docname, anchor, "", text,
-                          "An iCalendar file for Google Calendar, Outlook or Apple Calendar")
+                          _("An iCalendar file for Google Calendar, Outlook or Apple Calendar"))
     return paragraph
 
 

@@ -19,6 +19,7 @@ from docutils import nodes
 
 from .diagnostics import RoadsWarning
 from .model.dates import did_you_mean, parse_zone
+from .model.formats import read_clock
 from .model.phases import MILESTONES
 from .shared import warn
 
@@ -56,6 +57,16 @@ def _time_zone(value: str) -> tuple[str, Any] | None:
     return None if zone is not None else (f"{problem}; UTC is used", "UTC")
 
 
+def _clock(value: str | int | None) -> tuple[str, Any] | None:
+    """A clock: "12", "24" or None; anything else is a warning, and the language's clock is used."""
+    if value is None or read_clock(value) is not None:
+        return None
+    return (
+        'not a clock: write roads_clock = "24" (13:30), "12" (1:30 PM) or None (the '
+        "language's own); the language's own is used"
+    ), None
+
+
 def _phase_dates(value: dict) -> tuple[str, Any] | None:
     """Keys among the milestones; any other is a warning and is left out."""
     unknown = [key for key in value if key not in MILESTONES]
@@ -86,6 +97,16 @@ SETTINGS: tuple[Setting, ...] = (
         "(the title defaults to the project's name), its colours background, accent, "
         "color and muted (CSS colours) and its fonts font and title_font (.ttf/.otf "
         "files in the project); None draws none",
+    ),
+    Setting(
+        "roads_clock",
+        (str, int, type(None)),
+        None,
+        "env",
+        'the clock of the times shown: "12" (1:30 PM) or "24" (13:30); None is the '
+        "clock of the site's language (24 hours in German and French, 12 in English)",
+        check=_clock,
+        check_subtype=RoadsWarning.LOCALE,
     ),
     Setting(
         "roads_phase_dates",

@@ -17,7 +17,9 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .calendar import CalendarRecord, add_record, build_now, calendar_paragraph, records
 from .diagnostics import RoadsWarning
-from .model.dates import ImportantDate, Zone, date_states, format_date, parse_important_dates
+from .i18n import _, formats
+from .model.dates import ImportantDate, Zone, date_states, parse_important_dates
+from .model.formats import N_
 from .program import block_anchor, captioned_table, directive_zone, entry, row, time_node
 from .shared import RoadsDirective, marked_nodes, text
 
@@ -31,7 +33,9 @@ OVER_ATTR = "roads_over_at"
 STATE_ATTR = "roads_date_state"
 #: on an important-dates table (its caption is dropped under a section of the same name)
 DATES_TABLE_ATTR = "roads_dates_table"
-STATUS_LABELS = {"passed": "Passed", "next": "Next", "upcoming": "Upcoming"}
+STATUS_LABELS = {"passed": N_("Passed"), "next": N_("Next"), "upcoming": N_("Upcoming")}
+#: the default caption, as the calendar file's name has it (calendars stay language-neutral)
+CAPTION = N_("Important dates")
 
 
 class ImportantDatesDirective(RoadsDirective):
@@ -56,10 +60,11 @@ class ImportantDatesDirective(RoadsDirective):
                 self.warn("has no dates", "empty")
             return []
         anchor = block_anchor(self, "key-dates")
-        caption = text(self.arguments[0]) if self.arguments else "Important dates"
+        written = text(self.arguments[0]) if self.arguments else ""
         record = CalendarRecord(self.env.docname, anchor,
-                                f"{caption} · {self.config.project}", zone or Zone("UTC"),
+                                f"{written or CAPTION} · {self.config.project}", zone or Zone("UTC"),
                                 dates=result.items)
+        caption = written or _(CAPTION)
         add_record(self.env, record)
 
         block = nodes.container(classes=["roads-dates"], ids=[anchor])
@@ -67,26 +72,29 @@ class ImportantDatesDirective(RoadsDirective):
         self.label(block, caption, anchor)
         self.set_source_info(block)
         table, body = captioned_table(self, "roads-dates-table", caption,
-                                      [("What", 35), ("When", 45), ("Status", 20)])
+                                      [(_("What"), 35), (_("When"), 45), (_("Status"), 20)])
         table[DATES_TABLE_ATTR] = True  # for DropRepeatedCaption: marked, not found by its class
         for item in result.items:
             body += self.item_row(item)
         block += table
-        block += calendar_paragraph(self.env.docname, anchor, "Add these dates to your calendar (.ics)")
+        block += calendar_paragraph(self.env.docname, anchor,
+                                    _("Add these dates to your calendar (.ics)"))
         return [block]
 
     def item_row(self, item: ImportantDate) -> nodes.row:
+        shown = formats(self.config)
         when = nodes.paragraph(classes=["roads-when"])
-        when += nodes.Text(format_date(item.date))
+        when += nodes.Text(shown.date(item.date))
         if item.time is not None:
             when += nodes.Text(", ")
-            when += time_node(item.start(), item.zone or Zone("UTC"))
+            when += time_node(item.start(), item.zone or Zone("UTC"), shown)
         if item.zone is not None:
             if item.zone.is_aoe:
                 when += nodes.Text(" ")
-                when += nodes.abbreviation("AoE", "AoE", explanation="Anywhere on Earth, UTC−12")
+                explanation = _("Anywhere on Earth, UTC−12")
+                when += nodes.abbreviation("AoE", "AoE", explanation=explanation)
                 if item.all_day:
-                    when += nodes.Text(" (end of the day)")
+                    when += nodes.Text(" " + _("(end of the day)"))
             else:
                 when += nodes.Text(f" {item.zone.abbreviation(item.start())}")
         cells = [entry(item.label), entry("", when)]
@@ -139,7 +147,7 @@ class MarkDateStatus(SphinxPostTransform):
                 cell = item.children[-1]
                 if not isinstance(cell, nodes.Element):
                     continue
-                label = STATUS_LABELS[state]
+                label = _(STATUS_LABELS[state])
                 cell.clear()
                 cell += nodes.paragraph(label, "", nodes.strong(label, label) if state == "next"
                                         else nodes.Text(label))

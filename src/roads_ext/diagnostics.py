@@ -95,3 +95,8 @@ class RoadsWarning(StrEnum):
     # -- conf.py
     SOCIAL = "social", "a roads_social_card key that is unknown or not text; it is left out"
     CONFIG = "config", "a roads_* value in conf.py of the wrong type; its default is used"
+    LOCALE = (
+        "locale",
+        "a language Babel does not know (English dates and times), or a roads_clock that is "
+        "not '12', '24' or None (the language's clock)",
+    )

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
+from .i18n import _
 from .model.papers import (
     ACCEPTED,
     DECISIONS,
@@ -167,6 +168,8 @@ class AcceptedPapersDirective(RoadsDirective):
         for badge, kind in ((paper.badge, "award" if paper.award else paper.decision),
                             (paper.track, "track")):
             if badge:
+                if kind not in ("award", "track"):  # a decision's label; an award is as written
+                    badge = _(badge)
                 title += nodes.Text(" ")
                 title += nodes.inline(badge, badge, classes=["roads-badge", f"roads-badge-{kind}"])
         item += title
@@ -175,14 +178,17 @@ class AcceptedPapersDirective(RoadsDirective):
             authors = nodes.paragraph(classes=["roads-paper-authors"])
             for index, name in enumerate(paper.authors):
                 if index:
-                    authors += nodes.Text(", " if index < len(paper.authors) - 1 else " and ")
+                    last = index == len(paper.authors) - 1
+                    # TRANSLATORS: before the last of a paper's authors, "A, B and C"
+                    authors += nodes.Text(" " + _("and") + " " if last else ", ")
                 # linked when declared on the site; most authors are not: plain text, no warning
                 authors += person_reference(self.env, name, strict=False, by=self.name,
                                             location=self.get_source_info())
             item += authors
         if paper.pdf:
             links = nodes.paragraph(classes=["roads-paper-links"])
-            links += nodes.reference("PDF", "PDF", refuri=paper.pdf, reftitle=f"PDF of {paper.title}")
+            links += nodes.reference("PDF", "PDF", refuri=paper.pdf,
+                                     reftitle=_("PDF of %(title)s") % {"title": paper.title})
             item += links
         return item
 

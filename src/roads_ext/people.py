@@ -19,6 +19,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import images
 from .diagnostics import RoadsWarning
+from .i18n import _
 from .model.people import Person, PersonLineError, name_problem, parse_person_line, tab_problem
 from .registry import Declaration, PeopleDomain, person_reference, presented_name
 from .shared import (
@@ -107,7 +108,7 @@ def speaker_card(
     card[ENTRY_ATTR] = "card"
     # the photo (checked by the directive), or the initials avatar
     card_body += images.image_slot(person.photo, images.PORTRAIT, person.name,
-                                   f"Photo of {person.name}", "photo")
+                                   _("Photo of %(name)s") % {"name": person.name}, "photo")
     title = nodes.rubric("", "", classes=["sd-card-title", "roads-person-name"])
     title[CARD_TITLE_ATTR] = True
     title += name
@@ -118,7 +119,8 @@ def speaker_card(
     card_body += where
     if talk:
         talk_line = nodes.paragraph("", "", classes=["roads-talk"])
-        talk_line += nodes.inline("Talk: ", "Talk: ", classes=["roads-label"])
+        label = _("Talk:") + " "
+        talk_line += nodes.inline(label, label, classes=["roads-label"])
         talk_line += nodes.emphasis(talk, talk)
         card_body += talk_line
     if body:

@@ -33,7 +33,9 @@ from .calendar import (
     transform_builder,
 )
 from .diagnostics import RoadsWarning
-from .model.dates import Zone, format_date, format_time, parse_date, parse_zone
+from .i18n import _, formats
+from .model.dates import Zone, parse_date, parse_zone
+from .model.formats import N_, Formats
 from .model.program import Program, Slot, kind_label, parse_program
 from .people import ENTRY_ATTR, PERSON_ATTR, declared_person_json_ld
 from .registry import PeopleDomain, person_reference
@@ -59,6 +61,10 @@ if TYPE_CHECKING:
 TIME_ATTR = "roads_datetime"
 #: between the start and the end of a slot
 RANGE_DASH = "\u2009–\u2009"
+#: the labels of a slot's links named by their detail (``- slides: ...``), to translate;
+#: a label an author writes (``- link: Poster PDF https://...``) is shown as written
+LINK_LABELS = {"Slides": N_("Slides"), "Video": N_("Video"), "Paper": N_("Paper"),
+               "Code": N_("Code"), "Poster": N_("Poster"), "Link": N_("Link")}
 
 ATTENDANCE = {
     "in-person": "https://schema.org/OfflineEventAttendanceMode",
@@ -99,21 +105,32 @@ def block_anchor(directive: RoadsDirective, default: str) -> str:
     return unique_id(directive.state.document, base or default)
 
 
-def time_node(moment: dt.datetime, zone: Zone) -> nodes.inline:
+def kind_shown(kind: str) -> str:
+    """A slot kind's label in the site's language."""
+    return _(kind_label(kind))
+
+
+def heading_shown(slot: Slot) -> str:
+    """What a slot is called on the page: its title, or its kind's label, translated."""
+    return slot.title or kind_shown(slot.kind)
+
+
+def time_node(moment: dt.datetime, zone: Zone, shown: Formats) -> nodes.inline:
     """The time as text; for HTML it becomes ``<time datetime=...>`` (see :class:`HtmlTimes`)."""
-    label = format_time(moment.timetz())
+    label = shown.time(moment.timetz())
     node = nodes.inline(label, label, classes=["roads-time"])
     node[TIME_ATTR] = [(moment.isoformat(), label)]
     node["roads_zone"] = zone.name
     return node
 
 
-def time_range_paragraph(start: dt.datetime, end: dt.datetime | None, zone: Zone) -> nodes.paragraph:
+def time_range_paragraph(start: dt.datetime, end: dt.datetime | None, zone: Zone,
+                         shown: Formats) -> nodes.paragraph:
     """``8:30 AM – 9:00 AM`` as one text node; for HTML the times become ``<time>``
     elements. A node per time and per dash, in every row of a large program, made
     the tree that every later transform walks a good deal larger."""
-    times = [(moment.isoformat(), format_time(moment.timetz())) for moment in (start, end) if moment]
-    text = RANGE_DASH.join(label for _, label in times)
+    times = [(moment.isoformat(), shown.time(moment.timetz())) for moment in (start, end) if moment]
+    text = RANGE_DASH.join(label for _value, label in times)
     paragraph = nodes.paragraph(text, text, classes=["roads-when"])
     paragraph[TIME_ATTR] = times
     paragraph["roads_zone"] = zone.name
@@ -177,13 +194,14 @@ class ScheduleDirective(RoadsDirective):
         starts = [day.slots[0].start_at(zone) for day in program.days]
         offsets = {start.utcoffset() for start in starts}
         # a program across a daylight-saving change names the zone, each day's table its offset
-        where = zone.describe(starts[0]) if len(offsets) == 1 else zone.name
+        where = zone.describe(starts[0], _("Anywhere on Earth")) if len(offsets) == 1 else zone.name
         note = nodes.paragraph(classes=["roads-zone-note"])
-        note += nodes.Text("Times are in ")
+        before, _zone, after = _("Times are in %(zone)s.").partition("%(zone)s")
+        note += nodes.Text(before)
         note += nodes.strong(where, where)
-        note += nodes.Text(".")
+        note += nodes.Text(after)
         block += note
-        block += calendar_paragraph(self.env.docname, anchor, "Add the program to your calendar (.ics)")
+        block += calendar_paragraph(self.env.docname, anchor, _("Add the program to your calendar (.ics)"))
         for day in program.days:
             block += self.day_table(record, day.date, day.label, day.slots, zone)
         add_record(self.env, record)
@@ -232,24 +250,26 @@ class ScheduleDirective(RoadsDirective):
 
     def day_table(self, record: CalendarRecord, date: dt.date, label: str, slots: list[Slot],
                   zone: Zone) -> nodes.table:
-        caption = format_date(date) + (f" · {label}" if label else "")
+        caption = formats(self.config).date(date) + (f" · {label}" if label else "")
         abbreviation = zone.abbreviation(slots[0].start_at(zone))
         table, body = captioned_table(self, "roads-schedule-table", caption,
-                                      [(f"Time ({abbreviation})", 25), ("Session", 75)])
+                                      [(_("Time (%(zone)s)") % {"zone": abbreviation}, 25),
+                                       (_("Session"), 75)])
         for slot in slots:
             body += self.slot_row(record, slot, zone)
         return table
 
     def slot_row(self, record: CalendarRecord, slot: Slot, zone: Zone) -> nodes.row:
         line = self.content_line(slot.offset)
-        when = time_range_paragraph(slot.start_at(zone), slot.end_at(zone), zone)
+        when = time_range_paragraph(slot.start_at(zone), slot.end_at(zone), zone, formats(self.config))
         session: list[nodes.Node] = [nodes.target("", "", ids=[f"{record.anchor}-{slot.slug}"])]
         head = nodes.paragraph(classes=["roads-slot-head"])
         if slot.show_kind:
-            head += nodes.inline(kind_label(slot.kind), kind_label(slot.kind),
-                                 classes=["roads-kind", f"roads-kind-{slot.kind}"])
+            kind = kind_shown(slot.kind)
+            head += nodes.inline(kind, kind, classes=["roads-kind", f"roads-kind-{slot.kind}"])
             head += nodes.Text(" ")
-        head += nodes.strong(slot.heading, slot.heading, classes=["roads-slot-title"])
+        heading = heading_shown(slot)
+        head += nodes.strong(heading, heading, classes=["roads-slot-title"])
         session.append(head)
         if slot.speakers:
             people = nodes.paragraph(classes=["roads-slot-speakers"])
@@ -276,11 +296,13 @@ class ScheduleDirective(RoadsDirective):
             for link in slot.links:
                 if len(extras):
                     extras += nodes.Text(" · ")
-                extras += nodes.reference(link.label, link.label, refuri=link.url)
+                label = _(LINK_LABELS[link.label]) if link.label in LINK_LABELS else link.label
+                extras += nodes.reference(label, label, refuri=link.url)
             cell += extras
             calendar_holder = extras
-        ask_for_calendar_link(calendar_holder, self.env.docname, record.anchor, slot.slug, "Add to calendar",
-                              f"Add “{slot.heading}” to your calendar")
+        ask_for_calendar_link(calendar_holder, self.env.docname, record.anchor, slot.slug,
+                              _("Add to calendar"),
+                              _("Add “%(title)s” to your calendar") % {"title": heading})
         result = row(entry("", when), cell)
         result["classes"] += ["roads-slot", f"roads-slot-{slot.kind}"]
         result.source, result.line = self.get_source_info()[0], line
@@ -298,7 +320,7 @@ def captioned_table(directive: RoadsDirective, table_class: str, caption: str,
     table += title
     group = nodes.tgroup(cols=len(columns))
     table += group
-    for index, (_, width) in enumerate(columns):
+    for index, (_label, width) in enumerate(columns):
         group += nodes.colspec(colwidth=width, stub=1) if index == 0 else nodes.colspec(colwidth=width)
     head = nodes.thead()
     group += head
@@ -340,7 +362,7 @@ class Talk(NamedTuple):
 
     docname: str
     anchor: str  # the slot's anchor on that page
-    summary: str  # ``Keynote: Title, Thursday, June 8, 2023, 8:40 AM PDT``
+    summary: str  # ``Keynote: Title, Thursday, June 8, 2023, 8:40 AM PDT``, in the site's language
 
 
 def talks_by_person(env: BuildEnvironment) -> dict[str, list[Talk]]:
@@ -350,7 +372,8 @@ def talks_by_person(env: BuildEnvironment) -> dict[str, list[Talk]]:
     found: dict[str, list[Talk]] = {}
     for record in all_records(env):
         for slot in record.program.slots() if record.program else []:
-            talk = Talk(record.docname, f"{record.anchor}-{slot.slug}", slot_summary(record, slot))
+            talk = Talk(record.docname, f"{record.anchor}-{slot.slug}",
+                        slot_summary(record, slot, formats(env.config)))
             for speaker in slot.speakers:
                 key = None if speaker.group else domain.find(" ".join(speaker.name.split())).key
                 if key is not None:
@@ -358,10 +381,14 @@ def talks_by_person(env: BuildEnvironment) -> dict[str, list[Talk]]:
     return found
 
 
-def slot_summary(record: CalendarRecord, slot: Slot) -> str:
-    """``Keynote, Thursday, June 8, 2023, 8:40 AM PDT``"""
+def slot_summary(record: CalendarRecord, slot: Slot, shown: Formats) -> str:
+    """``Keynote: Title, Thursday, June 8, 2023, 8:40 AM PDT`` (``Keynote, ...`` untitled)."""
     zone = record.zone.abbreviation(slot.start_at(record.zone))
-    return f"{slot.labelled_title}, {format_date(slot.date)}, {format_time(slot.start)} {zone}"
+    title = heading_shown(slot)
+    if slot.show_kind and not slot.generic_title:  # as Slot.labelled_title, translated
+        # TRANSLATORS: a slot's kind and its title, as "Keynote: Sparse networks"
+        title = _("%(kind)s: %(title)s") % {"kind": kind_shown(slot.kind), "title": slot.title}
+    return f"{title}, {shown.date(slot.date)}, {shown.time(slot.start)} {zone}"
 
 
 class LinkCardsToSlots(SphinxPostTransform):
@@ -382,7 +409,8 @@ class LinkCardsToSlots(SphinxPostTransform):
                 continue
             body = card.next_node(nodes.container) or card
             line = nodes.paragraph(classes=["roads-card-slots"])
-            line += nodes.inline("In the program: ", "In the program: ", classes=["roads-label"])
+            label = _("In the program:") + " "
+            line += nodes.inline(label, label, classes=["roads-label"])
             for index, talk in enumerate(talks[card[PERSON_ATTR]]):
                 if index:
                     line += nodes.Text("; ")
@@ -422,10 +450,11 @@ class HtmlTimes(SphinxPostTransform):
     formats = ("html",)
 
     def run(self, **kwargs: Any) -> None:
+        shown = formats(self.config)
         for node in marked_nodes(self.document, TIME_ATTR):
             times = node[TIME_ATTR]
             zone = Zone(node["roads_zone"])
-            markup = RANGE_DASH.join(self.time_markup(value, label, zone) for value, label in times)
+            markup = RANGE_DASH.join(self.time_markup(value, label, zone, shown) for value, label in times)
             raw = nodes.raw("", markup, format="html")
             if isinstance(node, nodes.inline):
                 node["classes"] = []  # replace_self would copy them onto a wrapper
@@ -435,9 +464,10 @@ class HtmlTimes(SphinxPostTransform):
                 node += raw
 
     @staticmethod
-    def time_markup(value: str, label: str, zone: Zone) -> str:
+    def time_markup(value: str, label: str, zone: Zone, shown: Formats) -> str:
         moment = dt.datetime.fromisoformat(value)
-        title = f"{format_date(moment.date())}, {label} {zone.abbreviation(moment)} ({zone.describe(moment)})"
+        where = zone.describe(moment, _("Anywhere on Earth"))
+        title = f"{shown.date(moment.date())}, {label} {zone.abbreviation(moment)} ({where})"
         return (f'<time class="roads-time" datetime="{html.escape(value)}" '
                 f'data-roads-zone="{html.escape(zone.name)}" title="{html.escape(title)}">'
                 f"{html.escape(label)}</time>")

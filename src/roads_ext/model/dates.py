@@ -86,10 +86,11 @@ class Zone:
         name = local.tzname() or ""
         return name if name and name[0].isalpha() else utc_offset_label(local)
 
-    def describe(self, when: dt.datetime) -> str:
-        """``America/Los_Angeles, UTC−07:00`` or ``Anywhere on Earth, UTC−12:00``."""
+    def describe(self, when: dt.datetime, aoe: str = "Anywhere on Earth") -> str:
+        """``America/Los_Angeles, UTC−07:00`` or ``Anywhere on Earth, UTC−12:00``
+        (``aoe``: what Anywhere on Earth is called in the site's language)."""
         local = when.astimezone(self.tzinfo)
-        label = "Anywhere on Earth" if self.is_aoe else self.name
+        label = aoe if self.is_aoe else self.name
         return f"{label}, {utc_offset_label(local)}"
 
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from urllib.parse import quote, urljoin
 
 from .dates import did_you_mean
+from .formats import N_
 
 OPENREVIEW = "https://openreview.net"
 
@@ -36,7 +37,8 @@ ACCEPTED = ("oral", "spotlight", "poster", "accepted")
 NOT_ACCEPTED = ("submitted", "withdrawn", "rejected")
 DECISIONS = ACCEPTED + NOT_ACCEPTED
 #: how a decision is shown on its badge
-DECISION_LABELS = {"oral": "Oral", "spotlight": "Spotlight", "poster": "Poster", "accepted": ""}
+DECISION_LABELS = {"oral": N_("Oral"), "spotlight": N_("Spotlight"), "poster": N_("Poster"),
+                   "accepted": ""}
 #: spellings in a CSV's decision column or in a venue string -> decision
 _DECISION_WORDS = {
     "oral": "oral", "orals": "oral", "talk": "oral", "contributed talk": "oral",

@@ -40,27 +40,29 @@ from .dates import (
     match_date,
     parse_date,
 )
+from .formats import N_
 
 # --- kinds of slot ------------------------------------------------------------------
 
 #: kind -> (label shown, words an author may write for it)
 KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "opening": ("Opening", ("opening", "opening remarks", "welcome", "welcome and opening remarks",
+    "opening": (N_("Opening"), ("opening", "opening remarks", "welcome", "welcome and opening remarks",
                             "introduction", "intro")),
-    "keynote": ("Keynote", ("keynote", "keynote talk", "keynote speech", "keynote address",
+    "keynote": (N_("Keynote"), ("keynote", "keynote talk", "keynote speech", "keynote address",
                             "keynotes", "plenary", "plenary talk")),
-    "invited": ("Invited talk", ("invited talk", "invited", "invited speaker", "invited talks", "talk")),
-    "contributed": ("Contributed talk", ("contributed talk", "contributed talks", "contributed",
+    "invited": (N_("Invited talk"), ("invited talk", "invited", "invited speaker", "invited talks",
+                                     "talk")),
+    "contributed": (N_("Contributed talk"), ("contributed talk", "contributed talks", "contributed",
                                          "oral", "orals", "spotlight", "spotlights", "lightning talks",
                                          "paper presentations", "paper talks")),
-    "panel": ("Panel", ("panel", "panel discussion", "panels", "discussion")),
-    "poster": ("Poster session", ("poster session", "posters", "poster", "poster sessions")),
-    "break": ("Break", ("break", "coffee break", "coffee", "tea break", "coffee and tea")),
-    "lunch": ("Lunch", ("lunch", "lunch break")),
-    "social": ("Social", ("social", "reception", "dinner", "networking", "happy hour")),
-    "closing": ("Closing", ("closing", "closing remarks", "concluding remarks", "awards and closing",
+    "panel": (N_("Panel"), ("panel", "panel discussion", "panels", "discussion")),
+    "poster": (N_("Poster session"), ("poster session", "posters", "poster", "poster sessions")),
+    "break": (N_("Break"), ("break", "coffee break", "coffee", "tea break", "coffee and tea")),
+    "lunch": (N_("Lunch"), ("lunch", "lunch break")),
+    "social": (N_("Social"), ("social", "reception", "dinner", "networking", "happy hour")),
+    "closing": (N_("Closing"), ("closing", "closing remarks", "concluding remarks", "awards and closing",
                             "awards")),
-    "session": ("Session", ("session",)),
+    "session": (N_("Session"), ("session",)),
 }
 #: kinds whose slots are talks (a schema.org sub-event each, speakers as performers)
 TALK_KINDS = ("keynote", "invited", "contributed", "panel", "poster", "session")

@@ -2,9 +2,30 @@
    old page's phase and important dates in step with the visitor's clock.
    Progressive enhancement: the page already gives every time with its zone;
    this adds one line "2:30 PM – 2:40 PM your time" under a time or range where
-   the visitor's clock differs from the venue's. */
+   the visitor's clock differs from the venue's. It writes in the page's language
+   (<html lang>), on the clock the build chose, with the build's translated
+   sentences: both are data attributes of this script's own tag. */
 (function () {
   "use strict";
+
+  var script = document.currentScript;
+  function setting(name, fallback) {
+    var value = script && script.getAttribute("data-roads-" + name);
+    return value || fallback;
+  }
+  var hourCycle = setting("hour-cycle", "");
+  var yourTime = setting("your-time", "%(times)s your time");
+  var zoneNote = setting("zone-note", "Below each time, the same in your time zone (%(zone)s).");
+
+  function language() {
+    var tag = document.documentElement.lang || undefined;
+    try {
+      new Intl.DateTimeFormat(tag);
+      return tag;
+    } catch (error) {
+      return undefined; // a tag the browser does not know: its own language
+    }
+  }
 
   function offsetMinutes(iso) {
     var match = /([+-])(\d{2}):(\d{2})$/.exec(iso);
@@ -36,6 +57,7 @@
       }
     });
     var shown = 0;
+    var lang = language();
     groups.forEach(function (group) {
       var parts = [];
       var differs = false;
@@ -46,13 +68,14 @@
         if (isNaN(when.getTime()) || offset === null) return;
         if (-when.getTimezoneOffset() !== offset) differs = true;
         var options = { hour: "numeric", minute: "2-digit" };
+        if (hourCycle) options.hourCycle = hourCycle;
         if (venueDay(when, offset) !== when.getDate()) options.weekday = "short";
-        parts.push(when.toLocaleTimeString(undefined, options));
+        parts.push(when.toLocaleTimeString(lang, options));
       });
       if (!differs || !parts.length) return;
       var local = document.createElement("span");
       local.className = "roads-local-time";
-      local.textContent = parts.join(" \u2013 ") + " your time";
+      local.textContent = yourTime.replace("%(times)s", parts.join(" \u2013 "));
       group.holder.appendChild(local);
       shown += 1;
     });
@@ -60,7 +83,7 @@
       Array.prototype.forEach.call(document.querySelectorAll(".roads-zone-note"), function (note) {
         var extra = document.createElement("span");
         extra.className = "roads-local-note";
-        extra.textContent = " Below each time, the same in your time zone (" + zone + ").";
+        extra.textContent = " " + zoneNote.replace("%(zone)s", zone);
         note.appendChild(extra);
       });
     }
@@ -94,7 +117,7 @@
         if (!row || row.classList.contains("roads-date-" + state)) return;
         row.classList.remove("roads-date-passed", "roads-date-next", "roads-date-upcoming");
         row.classList.add("roads-date-" + state);
-        var text = { passed: "Passed", next: "Next", upcoming: "Upcoming" }[state];
+        var text = setting(state, { passed: "Passed", next: "Next", upcoming: "Upcoming" }[state]);
         label.textContent = "";
         if (state === "next") {
           var strong = document.createElement("strong");
