@@ -26,6 +26,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .calendar import setup_calendar
     from .config import setup_config
     from .dates import setup_dates
+    from .editions import setup_editions
     from .htmlfixes import setup_htmlfixes
     from .i18n import setup_i18n
     from .images import setup_images
@@ -44,6 +45,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     keep_the_last_of_repeated_options()
     setup_config(app)
     setup_i18n(app)
+    setup_editions(app)
     setup_registry(app)
     setup_people(app)
     setup_images(app)
@@ -60,7 +62,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_assets(app)
     return {
         "version": __version__,
-        "env_version": 4,  # raise it when the doctree or environment data changes shape
+        "env_version": 5,  # raise it when the doctree or environment data changes shape
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

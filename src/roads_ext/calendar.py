@@ -103,7 +103,7 @@ def speaker_names(app: Sphinx) -> dict[str, str]:
     for record in all_records(app.env):
         for slot in record.program.slots() if record.program else []:
             for speaker in slot.speakers:
-                person = None if speaker.group else domain.lookup(speaker.name)
+                person = None if speaker.group else domain.lookup(speaker.name, record.docname)
                 names[speaker.name] = person.name if person else speaker.name
     return names
 

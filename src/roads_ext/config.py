@@ -19,6 +19,7 @@ from docutils import nodes
 
 from .diagnostics import RoadsWarning
 from .model.dates import did_you_mean, parse_zone
+from .model.editions import read_editions
 from .model.formats import read_clock
 from .model.phases import MILESTONES
 from .shared import warn
@@ -77,6 +78,19 @@ def _phase_dates(value: dict) -> tuple[str, Any] | None:
     return f"{problems}; the keys are {', '.join(MILESTONES)}; it is left out", kept
 
 
+def _editions(value: Any) -> tuple[str, Any] | None:
+    """Folder names, each once; what cannot be used is a warning and is left out."""
+    editions, problems = read_editions(value)
+    if not problems:
+        return None
+    kept = (
+        {name: editions.label(name) for name in editions.names}
+        if isinstance(value, dict)
+        else list(editions.names)
+    )
+    return "; ".join(problems), kept
+
+
 SETTINGS: tuple[Setting, ...] = (
     Setting(
         "roads_timezone",
@@ -117,6 +131,17 @@ SETTINGS: tuple[Setting, ...] = (
         "workshop, by their labels, where the labels' words do not say",
         check=_phase_dates,
         check_subtype=RoadsWarning.PHASE,
+    ),
+    Setting(
+        "roads_editions",
+        (list, tuple, dict, type(None)),
+        None,
+        "env",
+        "the site's editions, each a top-level folder of docs/, newest (the current one) "
+        "first: a list of folder names, or a dict of folder names to labels; None is a "
+        "single-edition site",
+        check=_editions,
+        check_subtype=RoadsWarning.EDITION,
     ),
 )
 

@@ -83,6 +83,12 @@ class RoadsWarning(StrEnum):
         "phase",
         "an unknown phase in only-phase, or none; a roads_phase_dates key or label that is unknown",
     )
+    # -- editions
+    EDITION = (
+        "edition",
+        "a roads_editions entry that is not a folder's name or is named twice; an edition with "
+        "no pages, or an older one with no index page",
+    )
     # -- any directive
     OPTION = "option", "an unknown option, a bad value, or an option given twice"
     LINK = (

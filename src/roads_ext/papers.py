@@ -233,7 +233,7 @@ def paper_json_ld(app: Sphinx, docname: str, anchor: str, paper: Paper) -> dict[
     """A paper as a schema.org ``ScholarlyArticle`` with its authors."""
     authors = []
     for index, name in enumerate(paper.authors):
-        data = declared_person_json_ld(app, name) or {"@type": "Person", "name": name}
+        data = declared_person_json_ld(app, name, docname) or {"@type": "Person", "name": name}
         profile = paper.profile_url(index)
         if profile and "url" not in data:
             data = {**data, "url": profile}

@@ -21,7 +21,7 @@ from . import images
 from .diagnostics import RoadsWarning
 from .i18n import _
 from .model.people import Person, PersonLineError, name_problem, parse_person_line, tab_problem
-from .registry import Declaration, PeopleDomain, person_reference, presented_name
+from .registry import Declaration, PeopleDomain, page_of, person_reference, presented_name
 from .shared import (
     RoadsDirective,
     absolute_link_problem,
@@ -468,22 +468,24 @@ class FillPeopleFromRegistry(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         domain = PeopleDomain.of(self.env)
         shown: dict[str, None] = {}  # the keys, in page order
+        docname = self.env.docname
         for node in marked_nodes(self.document, PERSON_ATTR):
+            page = page_of(node, docname)  # its edition's details
             if FILL_ATTR in node:
-                key = domain.find(node[FILL_ATTR]).key
+                key = domain.find(node[FILL_ATTR], page).key
                 if key is None:
                     continue  # its reference gave the warning
                 node[PERSON_ATTR] = key  # "Hopper" alone is Grace Hopper's key from now on
-                person = domain.lookup(key)
+                person = domain.lookup(key, page)
                 if person is not None:
                     images.set_slot_name(node, person.name)  # the avatar's initials
-            if domain.lookup(node[PERSON_ATTR]) is not None:
+            if domain.lookup(node[PERSON_ATTR], page) is not None:
                 shown[node[PERSON_ATTR]] = None
         for holder in marked_nodes(self.document, DETAILS_ATTR):
             entry = holder.parent
             while entry is not None and FILL_ATTR not in entry:
                 entry = entry.parent
-            person = domain.lookup(entry[PERSON_ATTR]) if entry is not None else None
+            person = domain.lookup(entry[PERSON_ATTR], page_of(entry, docname)) if entry is not None else None
             form = holder.attributes.pop(DETAILS_ATTR)
             if form == "card":
                 holder.extend(where_nodes(person) if person else [])
@@ -509,11 +511,12 @@ def person_json_ld(person: Person, url: str) -> dict[str, Any]:
     return data
 
 
-def declared_person_json_ld(app: Sphinx, name_or_key: str) -> dict[str, Any] | None:
-    """A declared person as schema.org data, its ``@id`` where the site presents them."""
+def declared_person_json_ld(app: Sphinx, name_or_key: str, docname: str | None) -> dict[str, Any] | None:
+    """A person declared in the edition of ``docname`` as schema.org data, its ``@id``
+    where the site presents them."""
     domain = PeopleDomain.of(app.env)
-    key = domain.find(name_or_key).key
-    person, declaration = (domain.lookup(key), domain.primary(key)) if key else (None, None)
+    key = domain.find(name_or_key, docname).key
+    person, declaration = (domain.lookup(key, docname), domain.primary(key, docname)) if key else (None, None)
     if person is None or declaration is None:
         return None
     return person_json_ld(person, page_link(app, declaration.docname, declaration.anchor))
@@ -523,7 +526,7 @@ def add_people_json_ld(app: Sphinx, pagename: str, templatename: str, context: d
     """Describe the people a page shows as schema.org ``Person`` (JSON-LD in the head)."""
     if doctree is None or not doctree.get("roads_people_shown"):
         return
-    described = (declared_person_json_ld(app, key) for key in doctree["roads_people_shown"])
+    described = (declared_person_json_ld(app, key, pagename) for key in doctree["roads_people_shown"])
     graph = [data for data in described if data is not None]
     context["metatags"] = context.get("metatags", "") + json_ld_script(
         {"@context": "https://schema.org", "@graph": graph}

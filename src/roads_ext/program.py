@@ -38,7 +38,7 @@ from .model.dates import Zone, parse_date, parse_zone
 from .model.formats import N_, Formats
 from .model.program import Program, Slot, kind_label, parse_program
 from .people import ENTRY_ATTR, PERSON_ATTR, declared_person_json_ld
-from .registry import PeopleDomain, person_reference
+from .registry import PeopleDomain, page_of, person_reference
 from .shared import (
     RoadsDirective,
     absolute_link_problem,
@@ -365,19 +365,21 @@ class Talk(NamedTuple):
     summary: str  # ``Keynote: Title, Thursday, June 8, 2023, 8:40 AM PDT``, in the site's language
 
 
-def talks_by_person(env: BuildEnvironment) -> dict[str, list[Talk]]:
-    """person key -> the slots they speak in, in program order: each speaker's name
-    found as their reference in the slot is resolved (guests have no card)."""
+def talks_by_person(env: BuildEnvironment) -> dict[tuple[str, str], list[Talk]]:
+    """(edition, person key) -> the slots they speak in, in program order: each speaker's
+    name found as their reference in the slot is resolved in the program's edition
+    (guests have no card)."""
     domain = PeopleDomain.of(env)
-    found: dict[str, list[Talk]] = {}
+    found: dict[tuple[str, str], list[Talk]] = {}
     for record in all_records(env):
+        edition = domain.edition_of(record.docname)
         for slot in record.program.slots() if record.program else []:
             talk = Talk(record.docname, f"{record.anchor}-{slot.slug}",
                         slot_summary(record, slot, formats(env.config)))
             for speaker in slot.speakers:
-                key = None if speaker.group else domain.find(" ".join(speaker.name.split())).key
+                key = None if speaker.group else domain.find(" ".join(speaker.name.split()), record.docname).key
                 if key is not None:
-                    found.setdefault(key, []).append(talk)
+                    found.setdefault((edition, key), []).append(talk)
     return found
 
 
@@ -404,14 +406,16 @@ class LinkCardsToSlots(SphinxPostTransform):
             talks = talks_by_person(self.env)
         if not talks:
             return
+        domain = PeopleDomain.of(self.env)
         for card in marked_nodes(self.document, PERSON_ATTR):
-            if card.get(ENTRY_ATTR) != "card" or card[PERSON_ATTR] not in talks:
+            person = (domain.edition_of(page_of(card, self.env.docname)), card[PERSON_ATTR])
+            if card.get(ENTRY_ATTR) != "card" or person not in talks:
                 continue
             body = card.next_node(nodes.container) or card
             line = nodes.paragraph(classes=["roads-card-slots"])
             label = _("In the program:") + " "
             line += nodes.inline(label, label, classes=["roads-label"])
-            for index, talk in enumerate(talks[card[PERSON_ATTR]]):
+            for index, talk in enumerate(talks[person]):
                 if index:
                     line += nodes.Text("; ")
                 # no title: it would only repeat the link's text
@@ -420,10 +424,10 @@ class LinkCardsToSlots(SphinxPostTransform):
 
 
 #: environment -> person key -> the slots they speak in, for the build under way
-_TALKS: weakref.WeakKeyDictionary[BuildEnvironment, dict[str, list[Talk]]] = weakref.WeakKeyDictionary()
+_TALKS: weakref.WeakKeyDictionary[BuildEnvironment, dict[tuple[str, str], list[Talk]]] = weakref.WeakKeyDictionary()
 
 
-def talks_fingerprints(talks: dict[str, list[Talk]]) -> dict[str, str]:
+def talks_fingerprints(talks: dict[tuple[str, str], list[Talk]]) -> dict[tuple[str, str], str]:
     return {key: hashlib.sha1(repr(found).encode()).hexdigest() for key, found in talks.items()}
 
 
@@ -473,9 +477,9 @@ class HtmlTimes(SphinxPostTransform):
                 f"{html.escape(label)}</time>")
 
 
-def person_ld(app: Sphinx, name: str) -> dict[str, Any]:
+def person_ld(app: Sphinx, name: str, docname: str) -> dict[str, Any]:
     """A speaker or organizer, described as declared, or by name alone (a group)."""
-    return declared_person_json_ld(app, name) or {"@type": "Person", "name": name}
+    return declared_person_json_ld(app, name, docname) or {"@type": "Person", "name": name}
 
 
 def event_json_ld(app: Sphinx, record: CalendarRecord) -> dict[str, Any]:
@@ -508,13 +512,13 @@ def event_json_ld(app: Sphinx, record: CalendarRecord) -> dict[str, Any]:
         if event.part_of_url:
             data["superEvent"]["url"] = event.part_of_url
     if event.organizers:
-        data["organizer"] = [person_ld(app, name) for name, _ in event.organizers]
+        data["organizer"] = [person_ld(app, name, record.docname) for name, _ in event.organizers]
     performers: dict[str, dict[str, Any]] = {}
     sub_events = []
     for slot in slots:
         if not slot.is_talk:
             continue
-        who = [person_ld(app, s.name) for s in slot.speakers if not s.group]
+        who = [person_ld(app, s.name, record.docname) for s in slot.speakers if not s.group]
         for person in who:
             performers.setdefault(person.get("@id", person["name"]), person)
         sub: dict[str, Any] = {
@@ -561,8 +565,8 @@ def check_organizers(app: Sphinx, env: BuildEnvironment) -> None:
     domain = PeopleDomain.of(env)
     for record in all_records(env):
         for name, line in record.event.organizers:
-            if domain.find(name).key is None:
-                warn(f"schedule: unknown organizer {name!r}{domain.suggestion(name)}; declare them with a "
+            if domain.find(name, record.docname).key is None:
+                warn(f"schedule: unknown organizer {name!r}{domain.suggestion(name, record.docname)}; declare them with a "
                      "speaker-card or committee", "speaker", (record.docname, line))
 
 

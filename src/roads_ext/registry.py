@@ -15,6 +15,14 @@ not resolved reaches the ``warn-missing-reference`` event, where
 :func:`on_warn_missing_reference` decides: a *strict* reference to nobody is a
 ``roads.person`` warning with a did-you-mean; a *quiet* one stays plain text,
 silently, unless it is a near miss of a declared name or could be several people.
+
+On a site with editions (``roads_editions``), each edition is a registry of its own:
+declarations, look-ups, suggestions, conflicts and fingerprints are all per edition,
+and a page's edition is its top-level folder (a page outside every edition folder is
+in the current edition; see :mod:`roads_ext.model.editions`). The same person may so
+give another affiliation in 2024 than in 2023, and a name on a 2024 page links to the
+2024 card. Every look-up takes the page it is made from (``docname``); ``None`` is the
+current edition.
 """
 
 from __future__ import annotations
@@ -30,6 +38,7 @@ from sphinx.domains import Domain, ObjType
 from sphinx.util.docutils import SphinxRole
 from sphinx.util.nodes import make_refnode, split_explicit_title
 
+from .model.editions import Editions, read_editions
 from .model.names import Found, NameFinder
 from .model.people import DETAIL_FIELDS, Person, conflicts, person_key
 from .shared import did_you_mean, warn
@@ -107,10 +116,27 @@ def person_reference(
     ref[QUIET_ATTR] = not strict
     ref[FORM_ATTR] = form
     ref[BY_ATTR] = by
+    # the page it is written on: its edition, also where several pages are one document
+    # (singlehtml, latex), whose references all resolve from the root document
+    ref["refdoc"] = env.docname
     if location is not None:
         ref.source, ref.line = location
     PeopleDomain.of(env).note_mention(env.docname, name)
     return ref
+
+
+def page_of(node: nodes.Node, default: str) -> str:
+    """The page ``node`` was written on: ``default``, or in a document made of several
+    pages (singlehtml, latex) the page whose ``start_of_file`` holds it. (Sphinx moves a
+    page's children into its ``start_of_file`` without making it their parent, and marks
+    each of its sections with the page's ``docname``.)"""
+    parent: nodes.Node | None = node
+    while parent is not None:
+        if isinstance(parent, addnodes.start_of_file) or (
+                isinstance(parent, nodes.section) and "docname" in parent):
+            return parent["docname"]
+        parent = parent.parent
+    return default
 
 
 def presented_name(person: Person) -> nodes.Node:
@@ -145,16 +171,28 @@ class PeopleDomain(Domain):
         "declarations": {},
         # docname -> {name as written} it refers to (or shows) without declaring
         "mentions": {},
-        # person key -> fingerprint of what pages show of them, as of the last build
+        # (edition, person key) -> fingerprint of what pages show of them, as of the last build
         "fingerprints": {},
-        # name as written -> what it referred to, as of the last build
+        # (edition, name as written) -> what it referred to, as of the last build
         "resolutions": {},
     }
-    data_version = 2
+    data_version = 3  # 3: fingerprints and resolutions per edition
 
     @classmethod
     def of(cls, env: BuildEnvironment) -> PeopleDomain:
         return env.domains["roads"]  # type: ignore[return-value]
+
+    _editions: Editions | None = None
+
+    @property
+    def editions(self) -> Editions:
+        """The site's editions (``roads_editions``), read once per build."""
+        if self._editions is None:
+            self._editions = read_editions(self.env.config.roads_editions)[0]
+        return self._editions
+
+    def edition_of(self, docname: str | None) -> str:
+        return self.editions.edition_of(docname)
 
     # -- recording, at read time ------------------------------------------------
 
@@ -182,73 +220,97 @@ class PeopleDomain(Domain):
 
     # -- look-ups ---------------------------------------------------------------
 
-    _index: dict[str, list[Declaration]] | None = None
-    #: person key -> the details merged, made once per index (every page asks again)
-    _merged: dict[str, Person | None]
-    #: name as written -> what it refers to, found once per index
-    _found: dict[str, Found]
-    _finder: NameFinder | None
+    #: edition -> person key -> declarations, best link target first
+    _index: dict[str, dict[str, list[Declaration]]] | None = None
+    #: (edition, person key) -> the details merged, made once per index (every page asks again)
+    _merged: dict[tuple[str, str], Person | None]
+    #: (edition, name as written) -> what it refers to, found once per index
+    _found: dict[tuple[str, str], Found]
+    _finders: dict[str, NameFinder]
 
-    def index(self) -> dict[str, list[Declaration]]:
-        """person key -> declarations, best link target first."""
+    def editions_index(self) -> dict[str, dict[str, list[Declaration]]]:
+        """edition -> person key -> declarations, best link target first."""
         if self._index is None:
-            index: dict[str, list[Declaration]] = {}
+            index: dict[str, dict[str, list[Declaration]]] = {}
             for docname in sorted(self.data["declarations"]):
+                edition = index.setdefault(self.edition_of(docname), {})
                 for declaration in self.data["declarations"][docname]:
-                    index.setdefault(declaration.person.key, []).append(declaration)
-            for found in index.values():
-                found.sort(key=Declaration.sort_key)
+                    edition.setdefault(declaration.person.key, []).append(declaration)
+            for edition in index.values():
+                for found in edition.values():
+                    found.sort(key=Declaration.sort_key)
             self._index = index
             self._merged = {}
             self._found = {}
-            self._finder = None
+            self._finders = {}
         return self._index
 
-    def finder(self) -> NameFinder:
-        index = self.index()
-        if self._finder is None:
-            self._finder = NameFinder((key, found[0].person.name) for key, found in index.items())
-        return self._finder
+    def index(self, docname: str | None = None) -> dict[str, list[Declaration]]:
+        """person key -> declarations, best link target first, in the edition of ``docname``."""
+        return self.editions_index().get(self.edition_of(docname), {})
 
-    def _key(self, name_or_key: str) -> str | None:
-        return name_or_key if name_or_key in self.index() else self.find(name_or_key).key
+    def finder(self, docname: str | None = None) -> NameFinder:
+        return self._finder(self.edition_of(docname))
 
-    def lookup(self, name_or_key: str) -> Person | None:
+    def _finder(self, edition: str) -> NameFinder:
+        index = self.editions_index().get(edition, {})
+        if edition not in self._finders:
+            self._finders[edition] = NameFinder((key, found[0].person.name) for key, found in index.items())
+        return self._finders[edition]
+
+    def _key(self, name_or_key: str, docname: str | None) -> str | None:
+        return name_or_key if name_or_key in self.index(docname) else self.find(name_or_key, docname).key
+
+    def lookup(self, name_or_key: str, docname: str | None = None) -> Person | None:
         """The person a key or a name as written refers to (see :meth:`find`), all
-        declared details merged, or None."""
-        index = self.index()
-        key = self._key(name_or_key)
+        details declared in the edition of ``docname`` merged, or None."""
+        index = self.index(docname)
+        key = self._key(name_or_key, docname)
         if key is None:
             return None
-        if key not in self._merged:
+        cached = (self.edition_of(docname), key)
+        if cached not in self._merged:
             found = index.get(key)
             person = found[0].person if found else None
             for other in (found or [])[1:]:
                 person = other.person if person is None else person.merged_with(other.person)
-            self._merged[key] = person
-        return self._merged[key]
+            self._merged[cached] = person
+        return self._merged[cached]
 
-    def primary(self, name_or_key: str) -> Declaration | None:
-        """Where the person a key or a name refers to is presented: the link target."""
-        key = self._key(name_or_key)
-        found = self.index().get(key) if key else None
+    def primary(self, name_or_key: str, docname: str | None = None) -> Declaration | None:
+        """Where the person a key or a name refers to is presented in the edition of
+        ``docname``: the link target."""
+        key = self._key(name_or_key, docname)
+        found = self.index(docname).get(key) if key else None
         return found[0] if found else None
 
-    def find(self, name: str) -> Found:
-        """Whom a name as written refers to: the full name, or a surname, initials or
-        honorific form only one declared person has (see :class:`NameFinder`)."""
-        index = self.index()
-        if name not in self._found:
-            exact = name if name in index else person_key(name)  # a key is a name too
-            self._found[name] = Found(exact) if exact in index else self.finder().find(name)
-        return self._found[name]
+    def find(self, name: str, docname: str | None = None) -> Found:
+        """Whom a name as written refers to in the edition of ``docname``: the full name,
+        or a surname, initials or honorific form only one declared person has (see
+        :class:`NameFinder`)."""
+        return self._find(name, self.edition_of(docname))
 
-    def suggestion(self, name: str) -> str:
-        """`` (did you mean 'x'?)``: a near miss, else the closest declared name."""
-        near = self.finder().near_misses(name)
+    def _find(self, name: str, edition: str) -> Found:
+        index = self.editions_index().get(edition, {})
+        if (edition, name) not in self._found:
+            exact = name if name in index else person_key(name)  # a key is a name too
+            self._found[edition, name] = Found(exact) if exact in index else self._finder(edition).find(name)
+        return self._found[edition, name]
+
+    def declared_in(self, name: str, docname: str | None) -> list[str]:
+        """The other editions (newest first) where ``name`` is somebody: for a name that
+        is nobody in the edition of ``docname``."""
+        here = self.edition_of(docname)
+        return [edition for edition in self.editions.names
+                if edition != here and self._find(name, edition).key is not None]
+
+    def suggestion(self, name: str, docname: str | None = None) -> str:
+        """`` (did you mean 'x'?)``: a near miss, else the closest name declared in the
+        edition of ``docname``."""
+        near = self.finder(docname).near_misses(name)
         if near:
             return did_you_mean(name, near)
-        return did_you_mean(name, (found[0].person.name for found in self.index().values()))
+        return did_you_mean(name, (found[0].person.name for found in self.index(docname).values()))
 
     # -- cross-references -------------------------------------------------------
 
@@ -262,10 +324,11 @@ class PeopleDomain(Domain):
         node: addnodes.pending_xref,
         contnode: nodes.Element,
     ) -> nodes.Element | None:
-        key = self.find(target).key
+        page = node.get("refdoc") or fromdocname  # the edition of the page it is written on
+        key = self.find(target, page).key
         if key is None:
             return None  # Sphinx's missing-reference handling; see on_warn_missing_reference
-        person, declaration = self.lookup(key), self.primary(key)
+        person, declaration = self.lookup(key, page), self.primary(key, page)
         if person is None or declaration is None:  # not so: find() gives declared keys only
             return None
         if node.get(FORM_ATTR) == "name":
@@ -274,103 +337,140 @@ class PeopleDomain(Domain):
                             person.title)
 
     def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
-        key = self.find(target).key
+        page = node.get("refdoc") or fromdocname
+        key = self.find(target, page).key
         if key is None:
             return []
-        person, declaration = self.lookup(key), self.primary(key)
+        person, declaration = self.lookup(key, page), self.primary(key, page)
         if person is None or declaration is None:
             return []
         ref = make_refnode(builder, fromdocname, declaration.docname, declaration.anchor, contnode,
                            person.title)
         return [("roads:person", ref)]
 
+    def _where(self, page: str | None) -> str:
+        """``on this site``, or ``in edition 2024``."""
+        return f"in edition {self.edition_of(page)}" if self.editions.enabled else "on this site"
+
+    def _elsewhere(self, name: str, page: str | None) -> str:
+        """For a name that is nobody in this page's edition: where it is somebody."""
+        others = self.declared_in(name, page) if self.editions.enabled else []
+        if not others:
+            return ""
+        editions = ", ".join(others)
+        return (f" ({name!r} is declared in edition {editions}, and each edition has its own people: "
+                f"write this on a page of edition {others[0]}, or declare them in edition "
+                f"{self.edition_of(page)} too)")
+
     def warn_unresolved(self, node: addnodes.pending_xref) -> None:
         """The warning, if any, for a reference :meth:`resolve_xref` left unresolved."""
         name, by = node["reftarget"], node.get(BY_ATTR, "person")
-        ambiguous = self.find(name).ambiguous
+        page = node.get("refdoc")
+        ambiguous = self.find(name, page).ambiguous
         if ambiguous:
-            names = [person.name for key in ambiguous if (person := self.lookup(key))]
+            names = [person.name for key in ambiguous if (person := self.lookup(key, page))]
             warn(f"{by}: {name!r} could be any of {', '.join(map(repr, names))}; write the full "
                  "name to link it to one of them", "person", node)
             return
+        where = self._where(page)
         if node.get(QUIET_ATTR):
-            near = self.finder().near_misses(name)
+            near = self.finder(page).near_misses(name)
             if near:  # a stranger is a guest, shown as written; a near miss is a typo
-                warn(f"{by}: {name!r} is declared nowhere on this site{did_you_mean(name, near)}; "
+                warn(f"{by}: {name!r} is declared nowhere {where}{did_you_mean(name, near)}; "
                      "it is shown as written: write the name as it is declared to link it "
                      "(a guest declared nowhere is shown as written, without a warning)",
                      "person", node)
             return
+        elsewhere = self._elsewhere(name, page)
+        suggestion = "" if elsewhere else self.suggestion(name, page)
         if node.get(FORM_ATTR) == "name":
             warn(f"{by}: {name!r} is written without '(Affiliation, Country)' and is declared "
-                 f"nowhere else on the site{self.suggestion(name)}; give their details here "
+                 f"nowhere else {where}{suggestion}{elsewhere}; give their details here "
                  "or in a speaker-card", "person", node)
             return
-        warn(f"person: nobody called {name!r} is declared on this site{self.suggestion(name)}; "
+        warn(f"person: nobody called {name!r} is declared {where}{suggestion}{elsewhere}; "
              "declare them with a speaker-card or committee", "person", node)
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
-        for key, found in sorted(self.index().items()):
-            first = found[0]
-            yield key, first.person.name, "person", first.docname, first.anchor, 1
+        for edition, index in sorted(self.editions_index().items()):
+            for key, found in sorted(index.items()):
+                first = found[0]
+                name = f"{edition}/{key}" if self.editions.enabled else key  # one per edition
+                yield name, first.person.name, "person", first.docname, first.anchor, 1
 
     # -- consistency and dependants --------------------------------------------
 
     def check_conflicts(self) -> None:
-        """Warn where two declarations of one person give different details."""
-        for found in self.index().values():
-            # each declaration is checked against all the details before it, not only
-            # the first's: two later homepages can differ where the first gives none
-            merged = found[0].person
-            given_at = dict.fromkeys(DETAIL_FIELDS, found[0])  # where each merged detail is from
-            for later in found[1:]:
-                for field, a, b in conflicts(merged, later.person):
-                    warn(
-                        f"person {later.person.name!r} is declared twice with a different "
-                        f"{field}: {a!r} at {given_at[field].where} and {b!r} at {later.where}; "
-                        "give the details once and write the name alone elsewhere",
-                        "duplicate",
-                        (later.docname, later.line),
-                    )
-                for field in DETAIL_FIELDS:
-                    if not getattr(merged, field) and getattr(later.person, field):
-                        given_at[field] = later
-                merged = merged.merged_with(later.person)
+        """Warn where two declarations of one person in one edition give different details
+        (another edition may give others: people move)."""
+        for index in self.editions_index().values():
+            for found in index.values():
+                self._check_person(found)
 
-    def fingerprint(self, key: str) -> str:
-        found = self.index().get(key, [])
+    @staticmethod
+    def _check_person(found: list[Declaration]) -> None:
+        # each declaration is checked against all the details before it, not only
+        # the first's: two later homepages can differ where the first gives none
+        merged = found[0].person
+        given_at = dict.fromkeys(DETAIL_FIELDS, found[0])  # where each merged detail is from
+        for later in found[1:]:
+            for field, a, b in conflicts(merged, later.person):
+                warn(
+                    f"person {later.person.name!r} is declared twice with a different "
+                    f"{field}: {a!r} at {given_at[field].where} and {b!r} at {later.where}; "
+                    "give the details once and write the name alone elsewhere",
+                    "duplicate",
+                    (later.docname, later.line),
+                )
+            for field in DETAIL_FIELDS:
+                if not getattr(merged, field) and getattr(later.person, field):
+                    given_at[field] = later
+            merged = merged.merged_with(later.person)
+
+    def fingerprint(self, edition: str, key: str) -> str:
+        found = self.editions_index().get(edition, {}).get(key, [])
         text = repr([(d.person, d.kind, d.docname, d.anchor) for d in found])
         return hashlib.sha1(text.encode()).hexdigest()
 
-    def pages_showing(self, keys: set[str]) -> set[str]:
-        """The pages that declare, show or link any of these people."""
-        if not keys:
+    def pages_showing(self, people: set[tuple[str, str]]) -> set[str]:
+        """The pages that declare, show or link any of these people, each an
+        ``(edition, person key)`` pair."""
+        if not people:
             return set()
-        pages = {d.docname for key in keys for d in self.index().get(key, [])}
-        pages.update(doc for doc, names in self.data["mentions"].items()
-                     if any(self.find(name).key in keys for name in names))
+        editions_index = self.editions_index()
+        pages = {d.docname for edition, key in people for d in editions_index.get(edition, {}).get(key, [])}
+        for doc, names in self.data["mentions"].items():
+            edition = self.edition_of(doc)
+            if any((edition, self._find(name, edition).key) in people for name in names):
+                pages.add(doc)
         return pages
 
     def pages_to_rewrite(self) -> set[str]:
         """Pages that show or link a person whose details changed since the last build,
-        and pages where a name now refers to somebody else (or to nobody, or to several)."""
+        and pages where a name now refers to somebody else (or to nobody, or to several);
+        each edition apart, so that a change in 2024 rewrites no page of 2023."""
         old = self.data["fingerprints"]
-        index = self.index()
-        new = {key: self.fingerprint(key) for key in index}
-        changed = {key for key in set(old) | set(new) if old.get(key) != new.get(key)}
+        editions_index = self.editions_index()
+        new = {(edition, key): self.fingerprint(edition, key)
+               for edition, index in editions_index.items() for key in index}
+        changed = {person for person in set(old) | set(new) if old.get(person) != new.get(person)}
         self.data["fingerprints"] = new
         # a declaring page shows the merged details too (a homepage given elsewhere)
-        pages = {d.docname for key in changed for d in index.get(key, [])}
-        names = set().union(*self.data["mentions"].values())
+        pages = {d.docname for edition, key in changed for d in editions_index.get(edition, {}).get(key, [])}
         old_resolutions = self.data["resolutions"]
         resolutions = {}
-        for name in names:
-            found = self.find(name)
-            resolutions[name] = (found.key, new.get(found.key or ""), found.ambiguous)
+        for doc, names in self.data["mentions"].items():
+            edition = self.edition_of(doc)
+            for name in names:
+                if (edition, name) not in resolutions:
+                    found = self._find(name, edition)
+                    resolutions[edition, name] = (found.key, new.get((edition, found.key or "")),
+                                                  found.ambiguous)
         self.data["resolutions"] = resolutions
-        moved = {name for name in names if old_resolutions.get(name) != resolutions[name]}
+        moved = {written for written in resolutions if old_resolutions.get(written) != resolutions[written]}
         if moved:
-            pages.update(doc for doc, shown in self.data["mentions"].items() if not shown.isdisjoint(moved))
+            pages.update(doc for doc, shown in self.data["mentions"].items()
+                         if any((self.edition_of(doc), name) in moved for name in shown))
         return pages
 
 
