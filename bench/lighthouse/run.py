@@ -3,6 +3,7 @@
 large generated photos, on a phone (Lighthouse's mobile preset).
 
     python3 bench/lighthouse/run.py              # needs node/npm and Chromium
+    python3 bench/lighthouse/run.py --plain      # served uncompressed, as python -m http.server does
     python3 bench/lighthouse/run.py --keep       # also keep the built demo site
 
 It builds the site plus the demo page into a temporary folder, serves it on
@@ -36,6 +37,8 @@ RESULTS = ROOT / "bench" / "results" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 BUDGET_SCORE = 100
 BUDGET_BYTES = 300 * 1024
+#: the five-photo page served uncompressed (--plain)
+BUDGET_PLAIN_PHOTOS = 120 * 1024
 CHROME_FLAGS = (
     "--headless --no-sandbox --disable-gpu --disable-background-networking "
     "--disable-component-update --disable-sync --no-first-run"
@@ -96,8 +99,15 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
-def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(GzipHandler, directory=str(folder))
+class PlainHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files as ``python -m http.server`` serves them: no compression."""
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002
+        pass
+
+
+def serve(folder: Path, plain: bool = False) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = functools.partial(PlainHandler if plain else GzipHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
@@ -138,7 +148,8 @@ def summary(data: dict) -> dict:
 
 
 def table(rows: dict[str, dict]) -> str:
-    head = f"{'page':<22} {'perf':>4} {'a11y':>4} {'b.p.':>4} {'seo':>4} {'transfer':>10} {'images':>9} {'req':>4}"
+    head = (f"{'page':<22} {'perf':>4} {'a11y':>4} {'b.p.':>4} {'seo':>4} {'transfer':>10} {'images':>9} "
+            f"{'req':>4} {'CLS':>5}")
     lines = [head, "-" * len(head)]
     for name, row in rows.items():
         lines.append(
@@ -146,6 +157,7 @@ def table(rows: dict[str, dict]) -> str:
             f"{row['seo']:>4} {row['bytes'] / 1024:>8.1f}KB "
             + (f"{row['image_bytes'] / 1024:>7.1f}KB" if "image_bytes" in row else f"{'?':>9}")
             + f" {row.get('requests', '?'):>4}"
+            + (f" {row['cls']:>5.3f}" if "cls" in row else f" {'?':>5}")
         )
     return "\n".join(lines)
 
@@ -153,6 +165,8 @@ def table(rows: dict[str, dict]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--keep", action="store_true", help="keep the built demo site")
+    parser.add_argument("--plain", action="store_true",
+                        help="serve uncompressed (as python -m http.server does), not gzipped")
     parser.add_argument("--chrome", default=os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
     args = parser.parse_args()
     in_project_venv()
@@ -165,7 +179,7 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="roads-lighthouse-"))
     out = work / "html"
     out.mkdir()
-    server, base = serve(out)
+    server, base = serve(out, plain=args.plain)
     try:
         source = make_demo_source(work / "src")
         photo_bytes = sum(p.stat().st_size for p in (source / "_demo_photos").iterdir())
@@ -176,7 +190,9 @@ def main() -> int:
             sys.exit(f"run.py: the site did not build:\n{built.stderr}")
         RESULTS.mkdir(parents=True, exist_ok=True)
         rows = {}
-        for name, page in (("home (index)", "index.html"), ("5 photos (demo)", f"{DEMO_PAGE}.html")):
+        pages = [(p.stem, f"{p.stem}.html") for p in sorted((ROOT / "docs").glob("*.md"))]
+        pages.append(("5 photos (demo)", f"{DEMO_PAGE}.html"))
+        for name, page in pages:
             print(f"run.py: lighthouse {base}{page}", flush=True)
             data = run_lighthouse(binary, base + page, RESULTS / f"{Path(page).stem}.json", args.chrome)
             rows[name] = summary(data)
@@ -194,6 +210,10 @@ def main() -> int:
         over += [f"{name}: {c} {row[c]} < {BUDGET_SCORE}" for c in CATEGORIES if row[c] < BUDGET_SCORE]
         if row["bytes"] >= BUDGET_BYTES:
             over.append(f"{name}: {row['bytes']} bytes >= {BUDGET_BYTES}")
+        if args.plain and name.startswith("5 photos") and row["bytes"] > BUDGET_PLAIN_PHOTOS:
+            over.append(f"{name}: {row['bytes']} bytes > {BUDGET_PLAIN_PHOTOS} uncompressed")
+        if row["cls"] != 0:
+            over.append(f"{name}: CLS {row['cls']}")
     failing = [f"{name}: {item}" for name, row in rows.items() for item in row["failing"]]
     if failing:
         print("\nAudits not fully passed:\n  " + "\n  ".join(failing))
