@@ -16,8 +16,8 @@ extensions = [
     "myst_parser",
     "sphinx_design",
     "notfound.extension",
+    "roads_ext",  # before sphinxext.opengraph: it imports that without its matplotlib notice
     "sphinxext.opengraph",
-    "roads_ext",
 ]
 
 # MyST: ":::" fences keep directive bodies readable as Markdown.
@@ -37,7 +37,9 @@ html_theme = "furo"
 html_title = "ROADS to Mega-AI Models · MLSys 2023 workshop"
 html_short_title = "ROADS 2023"
 html_static_path = ["docs/_static"]
-html_css_files = ["site.css"]
+# in the form Sphinx turns a plain name into: written as "site.css", every incremental
+# build would say "The configuration has changed"
+html_css_files = [("site.css", {"priority": 800})]
 html_favicon = "docs/_static/favicon.svg"
 html_copy_source = False
 html_show_sourcelink = False
@@ -54,6 +56,7 @@ html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
 # robots.txt is copied to the root; the sitemap needs the canonical URL, so it
 # is made (and named in robots.txt) only where there is one.
 html_extra_path = ["docs/_extra"]
+epub_basename = "roads"  # the e-book Read the Docs offers: roads.epub
 epub_exclude_files = ["robots.txt"]  # html_extra_path reaches the e-book too
 if html_baseurl:
     extensions.append("sphinx_sitemap")

@@ -197,7 +197,7 @@ def test_a_social_card_problem_is_located_in_conf_py(build_page):
     lines = built.warning_lines()
     assert len(lines) == 1 and re.search(
         r"conf\.py:4: WARNING: roads_social_card: unknown key "
-        r"'colour'; it is ignored \[roads\.social\]",
+        r"'colour' \(did you mean 'color'\?\); it is ignored \[roads\.social\]",
         lines[0],
     ), lines
 
@@ -248,10 +248,10 @@ def test_name_is_a_label_that_ref_links_to_with_the_block_title(build_page, bloc
     source, label, title = BLOCKS_MYST[block]
     if suffix == ".md":
         page = f"# Home\n\n{source}\nSee {{ref}}`{label}`.\n"
-        other = f"# Other\n\nBack to {{ref}}`{label}`.\n"
+        other = f"---\norphan: true\n---\n# Other\n\nBack to {{ref}}`{label}`.\n"
     else:
         page = f"Home\n====\n\n{rst_of(source)}\nSee :ref:`{label}`.\n"
-        other = f"Other\n=====\n\nBack to :ref:`{label}`.\n"
+        other = f":orphan:\n\nOther\n=====\n\nBack to :ref:`{label}`.\n"
     built = build_page(
         page,
         suffix=suffix,
@@ -296,13 +296,13 @@ def test_a_name_another_page_has_is_a_warning_naming_that_page(build_page):
     committee = BLOCKS_MYST["committee"][0]
     built = build_page(
         f"# Home\n\n{committee}",
-        files={"other.md": f"# Other\n\n{committee}"},
+        files={"other.md": f"---\norphan: true\n---\n# Other\n\n{committee}"},
         conf="suppress_warnings = ['toc.not_included']\n",
     )
     lines = built.warning_lines()
     assert len(lines) == 1, lines
     assert re.search(
-        r"other\.md:4: WARNING: committee: :name: 'pc' of 'Programme committee' is "
+        r"other\.md:7: WARNING: committee: :name: 'pc' of 'Programme committee' is "
         r"already a label in \S*index\.md; this block cannot be linked by it",
         lines[0],
     ), lines

@@ -124,3 +124,41 @@ def test_social_card_is_redrawn_when_what_it_is_made_from_changes(build_page, mo
     # another version of the drawing code
     monkeypatch.setattr(social, "code_digest", lambda: "other code")
     assert card(project="Roads 2026")[1] != renamed[1]
+
+
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+
+
+def test_social_card_colours_and_fonts_are_settings(build_page):
+    if not DEJAVU.is_file():
+        pytest.skip("fonts-dejavu-core is not installed (.ci/run installs it)")
+    conf = ('roads_social_card = {"title": "Example Workshop", "background": "#204020", '
+            '"accent": "rgb(250, 10, 10)", "color": "white", "muted": "#cccccc", '
+            '"font": "fonts/card.ttf"}\n')
+    built = build_page("# Home\n", conf=conf, files={"fonts/card.ttf": DEJAVU.read_bytes()})
+    assert built.warning_lines() == []
+    with Image.open(Path(built.app.outdir, "_static", "roads-social-card.png")) as card:
+        rgb = card.convert("RGB")
+        assert rgb.getpixel((600, 600)) == (32, 64, 32)  # the background
+        assert rgb.getpixel((10, 300)) == (250, 10, 10)  # the accent bar
+        drawn = rgb
+        plain = social.render_card("Example Workshop", style={"background": "#204020", "accent": "rgb(250, 10, 10)"})
+        assert drawn.tobytes() != plain.tobytes()  # the font file was used for the title
+
+
+def test_bad_social_card_colours_and_fonts_are_warned_about(build_page, tmp_path):
+    outside = tmp_path / "outside.ttf"
+    outside.write_bytes(b"not a font")
+    conf = (f'roads_social_card = {{"background": "bluish", "font": "missing.ttf", '
+            f'"title_font": "notafont.ttf", "accent": "#00f"}}\n'
+            f'roads_social_card["font"] = {str(outside)!r}\n')
+    built = build_page("# Home\n", conf=conf, files={"notafont.ttf": "plain text"})
+    lines = built.warning_lines()
+    assert len(lines) == 3 and all(line.endswith("[roads.social]") for line in lines), lines
+    text = "\n".join(lines)
+    assert "'background' is 'bluish', not a colour; write a CSS colour such as '#0e2a47'" in text
+    assert "is outside the project (give a path inside the folder of conf.py)" in text
+    assert "'title_font' file 'notafont.ttf' is not a font file Pillow can read" in text
+    assert built.app.config.roads_social_card["accent"] == "#00f"
+    with Image.open(Path(built.app.outdir, "_static", "roads-social-card.png")) as card:
+        assert card.convert("RGB").getpixel((10, 300)) == (0, 0, 255)

@@ -5,15 +5,10 @@ from __future__ import annotations
 
 import os
 import re
-import shlex
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import unquote
 
-import jsonschema
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
 from sitebuild import build_site
@@ -21,7 +16,6 @@ from sitebuild import build_site
 ROOT = Path(__file__).resolve().parent.parent
 #: Read the Docs' own schema of .readthedocs.yaml (public; a copy, to be refreshed by hand
 #: from https://github.com/readthedocs/readthedocs.org's config-v2 schema when it changes)
-SCHEMA = ROOT / "tests" / "data" / "rtd-config-v2-schema.json"
 
 PEOPLE = {
     "Jonathan Frankle": "http://www.jfrankle.com/",
@@ -135,35 +129,6 @@ def test_contact_is_a_mailto_link_and_there_is_a_404_page(site):
     mailto = [unquote(a["href"]) for a in contact.find_all("a", href=True)]
     assert "mailto:zx22@rice.edu" in mailto
     assert "Page not found" in (site / "404.html").read_text()
-
-
-def read_the_docs_config() -> dict:
-    return yaml.safe_load((ROOT / ".readthedocs.yaml").read_text())
-
-
-def test_read_the_docs_config_is_valid_against_its_schema():
-    import json
-
-    jsonschema.validate(read_the_docs_config(), json.loads(SCHEMA.read_text()))
-    config = read_the_docs_config()
-    assert config["python"]["install"] == [{"method": "pip", "path": ".", "extra_requirements": ["docs"]}]
-
-
-def test_read_the_docs_build_command_builds_the_site_with_a_canonical_url(tmp_path):
-    """Run the html job as Read the Docs would, with the variables it sets."""
-    (command,) = read_the_docs_config()["build"]["jobs"]["build"]["html"]
-    env = dict(os.environ, READTHEDOCS_OUTPUT=str(tmp_path / "rtd"),
-               READTHEDOCS_CANONICAL_URL="https://roads.example.org/en/latest/")
-    argv = [re.sub(r"\$(\w+)", lambda m: env[m.group(1)], part) for part in shlex.split(command)]
-    argv = [sys.executable if part == "python" else part for part in argv]
-    result = subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    assert "-W" in argv and "--keep-going" in argv
-    index = BeautifulSoup((tmp_path / "rtd" / "html" / "index.html").read_text(), "html.parser")
-    assert index.find("link", rel="canonical")["href"] == "https://roads.example.org/en/latest/index.html"
-    # the 404 page's links point into the version, wherever it is served from
-    not_found = (tmp_path / "rtd" / "html" / "404.html").read_text()
-    assert 'href="/en/latest/_static/' in not_found
 
 
 @pytest.mark.parametrize("builder", ["text", "latex", "epub", "gettext", "dirhtml", "singlehtml"])

@@ -12,8 +12,7 @@ draws the social card and feeds page descriptions to OpenGraph.
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 
@@ -21,23 +20,9 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
 
-STATIC = Path(__file__).parent / "static"
-
-
-def _add_static_files(app: Sphinx) -> None:
-    """CSS for HTML builders only; the other builders render plain nodes."""
-    if app.builder.format != "html":
-        return
-    from .i18n import script_attributes
-
-    app.config.html_static_path.append(str(STATIC))
-    app.add_css_file("roads.css")
-    # the clock and the script's sentences in the site's language, as data-roads-* attributes
-    attributes: dict[str, Any] = script_attributes(app.config)
-    app.add_js_file("roads-times.js", loading_method="defer", **attributes)
-
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    from .assets import setup_assets
     from .calendar import setup_calendar
     from .config import setup_config
     from .dates import setup_dates
@@ -48,6 +33,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .papers import setup_papers
     from .people import setup_people
     from .phases import setup_phases
+    from .preview import setup_preview
     from .program import setup_program
     from .registry import setup_registry
     from .shared import keep_the_last_of_repeated_options
@@ -72,7 +58,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_papers(app)
     setup_phases(app)
     setup_htmlfixes(app)
-    app.connect("builder-inited", _add_static_files)
+    setup_preview(app)
+    setup_assets(app)
     return {
         "version": __version__,
         "env_version": 5,  # raise it when the doctree or environment data changes shape

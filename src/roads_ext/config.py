@@ -125,8 +125,10 @@ SETTINGS: tuple[Setting, ...] = (
         (dict, type(None)),
         None,
         "html",
-        "the texts of the sharing image drawn at build time: a dict of title, subtitle "
-        "and footer (the title defaults to the project's name); None draws none",
+        "the sharing image drawn at build time: a dict of title, subtitle and footer "
+        "(the title defaults to the project's name), its colours background, accent, "
+        "color and muted (CSS colours) and its fonts font and title_font (.ttf/.otf "
+        "files in the project); None draws none",
     ),
     Setting(
         "roads_clock",

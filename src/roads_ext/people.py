@@ -454,8 +454,8 @@ def _ancestors(node: nodes.Node):
 
 
 class FillPeopleFromRegistry(SphinxPostTransform):
-    """Show a name written alone with the details declared elsewhere (Anshumali
-    Shrivastava in the committee gets the affiliation of his speaker card), and note
+    """Show a name written alone with the details declared elsewhere (a speaker named
+    again in a committee gets the affiliation of their speaker card), and note
     the people the page shows, for its schema.org data.
 
     The names themselves are person references, resolved by Sphinx before this runs

@@ -1,7 +1,7 @@
 """A site's editions: which edition a page belongs to (Sphinx-free).
 
 ``roads_editions`` in ``conf.py`` names the editions, newest (current) first, as a list
-(``["2024", "2023"]``) or as a dict of labels (``{"2024": "ROADS 2024", ...}``). Each
+(``["2024", "2023"]``) or as a dict of labels (``{"2024": "Workshop 2024", ...}``). Each
 edition is a top-level folder of the source directory; a page outside every edition
 folder (the root ``index``, a shared contact page) belongs to the current edition. No
 editions (``None``, empty) is a single-edition site: every page is in the one edition

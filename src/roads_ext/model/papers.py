@@ -7,7 +7,7 @@ Knows nothing of Sphinx. Two formats:
   an ``id``, a ``forum`` and ``content`` whose fields hold ``{"value": ...}``
   (``title``, ``authors``, ``authorids``, ``venue``, ``venueid``, ``pdf``; API v1's bare
   values are read too). The decision is read from ``content.venue.value``
-  (``"MLSys 2023 Workshop ROADS Oral"``); a ``venueid`` ending in ``/Submission``,
+  (``"ExampleConf 2026 Workshop EXW Oral"``); a ``venueid`` ending in ``/Submission``,
   ``/Withdrawn_Submission`` or ``/Rejected_Submission`` is not an accepted paper.
 - a CSV with the columns ``title, authors, url, decision, track`` (and optionally ``pdf``,
   ``award``, ``id``), for venues that are not on OpenReview. Authors are separated by
@@ -121,7 +121,7 @@ def read_decision(word: str) -> str | None:
 def venue_decision(venue: str, venue_id: str) -> str:
     """The decision OpenReview records in ``content.venue`` and ``content.venueid``.
 
-    ``MLSys 2023 Workshop ROADS Oral`` is an oral; ``Submitted to ...`` a submission still
+    ``ExampleConf 2026 Workshop EXW Oral`` is an oral; ``Submitted to ...`` a submission still
     under review (or rejected without a public decision); ``... Withdrawn Submission``,
     ``... Rejected Submission`` and ``Desk Rejected`` say so; any other venue is an
     acceptance, with the track word its last one.

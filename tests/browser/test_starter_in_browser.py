@@ -1,0 +1,89 @@
+"""The starter site of ``python -m roads_ext new``, as generated, passes the same checks as
+the ROADS site: axe-core (WCAG 2.2 A and AA) on every page at a phone's and a desktop's
+width in light and dark mode, and the Nu Html Checker."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from .browserkit import AXE_JS, MODES, VNU_JAR, WIDTHS, java_problem, need
+from .conftest import QuietHandler
+from .test_site_in_browser import WCAG_TAGS
+
+pytestmark = pytest.mark.browser
+
+PAGES = ["index", "speakers", "committee", "call-for-papers", "program", "dates", "contact"]
+NAME = 'The "Example" <Workshop> on {Systems} #1'
+
+
+@pytest.fixture(scope="module")
+def starter(tmp_path_factory):
+    """(base URL, folder) of the built starter site, served on 127.0.0.1."""
+    site = tmp_path_factory.mktemp("starter") / "site"
+    made = subprocess.run(
+        [sys.executable, "-m", "roads_ext", "new", str(site), "--name", NAME, "--date", "2026-06-08",
+         "--timezone", "Europe/Paris", "--conference", "ExampleConf 2026"],
+        capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    assert made.returncode == 0, made.stderr
+    out = site / "_build" / "html"
+    built = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q", "-b", "html",
+         "-c", str(site), str(site / "docs"), str(out)], capture_output=True, text=True, cwd=site)
+    assert built.returncode == 0 and "WARNING" not in built.stderr, built.stderr
+    handler = functools.partial(QuietHandler, directory=str(out))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/", out
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize("page", PAGES)
+def test_starter_pages_pass_axe(browser, starter, page, width, mode):
+    need(AXE_JS.is_file(), f"{AXE_JS.name} missing (npm ci in tests/browser)")
+    base, _ = starter
+    theme, scheme = MODES[mode]
+    context = browser.new_context(viewport={"width": WIDTHS[width], "height": 800}, color_scheme=scheme,
+                                  service_workers="block")
+    context.add_init_script(f"localStorage.setItem('theme', '{theme}')")
+    errors: list[str] = []
+    try:
+        p = context.new_page()
+        p.on("pageerror", lambda e: errors.append(str(e)))
+        p.on("response", lambda r: r.status >= 400 and errors.append(f"{r.url} ({r.status})"))
+        p.goto(f"{base}{page}.html", wait_until="load")
+        p.add_script_tag(path=str(AXE_JS))
+        result = p.evaluate(
+            "async tags => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+    finally:
+        context.close()
+    violations = [{"rule": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"][:5]]}
+                  for v in result["violations"]]
+    assert violations == [], json.dumps(violations, indent=1)
+    assert len(result["passes"]) > 10
+    assert errors == []
+
+
+def test_starter_pages_are_valid_html(starter):
+    problem = java_problem()
+    need(problem is None, problem or "")
+    _, out = starter
+    result = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json",
+         *[str(out / f"{page}.html") for page in PAGES]],
+        capture_output=True, text=True, timeout=300)
+    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
+    errors = [f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m.get('message')}" for m in messages
+              if m.get("type") == "error" or m.get("subType") == "fatal"]
+    assert errors == [], "\n".join(errors)

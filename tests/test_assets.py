@@ -1,0 +1,63 @@
+"""Pages load only what they use: no highlighting stylesheet without code, no tab script
+without tabs, sphinx-design's stylesheet cut to the rules of the classes in the site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sphinx_design
+from bs4 import BeautifulSoup
+
+from roads_ext.assets import CUT_CSS, cut_stylesheet
+
+CARDS = """\
+# Home
+
+```{speaker-card} Ada Example
+:affiliation: Example University
+```
+"""
+CODE = "\n```python\nprint('hello')\n```\n"
+TABS = "\n::::{tab-set}\n:::{tab-item} One\nFirst\n:::\n:::{tab-item} Two\nSecond\n:::\n::::\n"
+#: sphinx-design's whole stylesheet (style.min.css in its package before 0.7)
+ORIGINAL = next(path for path in Path(sphinx_design.__file__).parent.rglob("*.min.css"))
+
+
+def assets(built) -> tuple[list[str], list[str]]:
+    html = BeautifulSoup(Path(built.app.outdir, "index.html").read_text(), "html.parser")
+    css = [link["href"].split("?")[0] for link in html.find_all("link", rel="stylesheet")]
+    js = [script["src"].split("?")[0] for script in html.find_all("script", src=True)]
+    return css, js
+
+
+def test_a_page_without_code_or_tabs_loads_neither(build_page):
+    built = build_page(CARDS, conf='extensions.append("sphinx_design")\n')
+    css, js = assets(built)
+    assert "_static/pygments.css" not in css
+    assert not [src for src in js if "design-tabs" in src]
+    assert f"_static/{CUT_CSS}" in css and "_static/sphinx-design.min.css" not in css
+    cut = Path(built.app.outdir, "_static", CUT_CSS).read_text()
+    assert ".sd-card{" in cut and ".sd-tab-set" not in cut and ".sd-dropdown" not in cut
+    assert len(cut) < ORIGINAL.stat().st_size / 4
+    # html_static_path is as conf.py left it: the next build does not see a changed configuration
+    assert not [p for p in built.app.config.html_static_path if "sphinx_design" in p or "roads_ext" in p]
+
+
+def test_a_page_with_code_gets_the_highlighting_stylesheet(build_page):
+    css, _ = assets(build_page(CARDS + CODE, conf='extensions.append("sphinx_design")\n'))
+    assert "_static/pygments.css" in css
+
+
+def test_a_page_with_tabs_gets_the_tab_script_and_styles(build_page):
+    built = build_page(CARDS + TABS, conf='extensions.append("sphinx_design")\n')
+    _, js = assets(built)
+    assert "_static/design-tabs.js" in js
+    assert Path(built.app.outdir, "_static", "design-tabs.js").is_file()
+    assert ".sd-tab-set" in Path(built.app.outdir, "_static", CUT_CSS).read_text()
+
+
+def test_cut_stylesheet_keeps_media_blocks_and_plain_rules():
+    css = (":root{--sd-x:1}.sd-a{color:red}.sd-b,.sd-a:hover{color:blue}"
+           "@media (min-width:576px){.sd-a{margin:0}.sd-b{margin:1px}}@media print{.sd-b{x:y}}")
+    assert cut_stylesheet(css, {"sd-a"}) == (
+        ":root{--sd-x:1}.sd-a{color:red}.sd-a:hover{color:blue}@media (min-width:576px){.sd-a{margin:0}}")

@@ -1,0 +1,170 @@
+"""roads-quickstart / ``python -m roads_ext new``: a starter site that builds clean."""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from roads_ext.quickstart import TEMPLATES, QuickstartError, check_date, check_timezone, write_site
+
+ROOT = Path(__file__).resolve().parent.parent
+#: quotes, markup, a MyST role's brace, a YAML comment, a Markdown heading mark, a backslash
+TRICKY = 'The "Quoted" <b>Workshop</b> on {Braces} & 50% #1 \\ `x`'
+PAGES = ["index", "speakers", "committee", "call-for-papers", "program", "dates", "contact"]
+
+
+def new(target: Path, *options: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "roads_ext", "new", str(target), *options],
+                          capture_output=True, text=True, stdin=subprocess.DEVNULL)
+
+
+def build(site: Path, builder: str = "html") -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q", "-b", builder,
+         "-d", str(site / "_build" / "doctrees"), "-c", str(site), str(site / "docs"),
+         str(site / "_build" / builder)],
+        capture_output=True, text=True, cwd=site)
+
+
+@pytest.fixture(scope="module")
+def starter(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("starter") / "my-workshop"
+    result = new(site, "--name", TRICKY, "--date", "2026-06-08", "--timezone", "Europe/Paris",
+                 "--conference", "ExampleConf 2026", "--conference-url", "https://example.org/conf")
+    assert result.returncode == 0, result.stderr
+    assert "python3 dev.py docs --serve" in result.stdout
+    built = build(site)
+    assert built.returncode == 0 and "WARNING" not in built.stderr, built.stderr
+    return site
+
+
+def test_starter_has_every_file(starter):
+    files = {p.relative_to(starter).as_posix() for p in starter.rglob("*")
+             if p.is_file() and "_build" not in p.parts}
+    assert files == {
+        "conf.py", "dev.py", "README.md", ".gitignore", ".readthedocs.yaml", "requirements/docs.lock",
+        *(f"docs/{page}.md" for page in PAGES),
+    }
+    # the lock is the project's own, the one Read the Docs and dev.py install
+    assert (starter / "requirements/docs.lock").read_bytes() == (ROOT / "requirements/docs.lock").read_bytes()
+    assert (TEMPLATES / "requirements/docs.lock").read_bytes() == (ROOT / "requirements/docs.lock").read_bytes()
+    rtd = yaml.safe_load((starter / ".readthedocs.yaml").read_text())
+    assert rtd["build"]["jobs"]["install"][0].endswith("--require-hashes -r requirements/docs.lock")
+    ast.parse((starter / "dev.py").read_text())
+    # the pages carry commented examples
+    assert all("\n% " in (starter / f"docs/{page}.md").read_text() for page in PAGES if page != "contact")
+
+
+def test_conf_py_is_valid_python_with_the_exact_name(starter):
+    namespace: dict = {}
+    exec(compile((starter / "conf.py").read_text(), "conf.py", "exec"), namespace)
+    assert namespace["project"] == TRICKY
+    assert namespace["roads_timezone"] == "Europe/Paris"
+    assert namespace["roads_social_card"]["footer"] == "Monday, June 8, 2026"
+
+
+def test_the_name_shows_as_written_and_is_escaped(starter):
+    index = BeautifulSoup((starter / "_build/html/index.html").read_text(), "html.parser")
+    # docutils makes the straight quotes typographic; the rest is exactly as typed
+    assert index.h1.get_text().rstrip("¶") == TRICKY.replace('"Quoted"', "“Quoted”")
+    assert index.h1.find("b") is None  # markup in the name is text, not HTML
+    # the theme shows html_title as HTML: it was written escaped
+    assert index.select_one(".sidebar-brand-text").get_text() == f"{TRICKY} · ExampleConf 2026"
+    assert index.title.get_text() == f"{TRICKY} · ExampleConf 2026"
+    assert "Monday, June 8, 2026" in index.get_text() and "ExampleConf 2026" in index.get_text()
+    program = (starter / "_build/html/program.html").read_text()
+    events = [json.loads(m) for m in re.findall(r'<script type="application/ld\+json">(.*?)</script>', program, re.S)]
+    event = next(e for e in events if e.get("@type") == "Event")
+    assert event["name"] == TRICKY
+    assert event["superEvent"] == {"@type": "Event", "name": "ExampleConf 2026", "url": "https://example.org/conf"}
+    assert "Europe/Paris" in program or "CEST" in program
+
+
+def test_every_page_is_linked_and_shows_its_examples(starter):
+    html = starter / "_build/html"
+    nav = BeautifulSoup((html / "index.html").read_text(), "html.parser")
+    linked = {a["href"] for a in nav.select(".sidebar-tree a")}
+    assert {f"{page}.html" for page in PAGES if page != "index"} <= linked
+    speakers = (html / "speakers.html").read_text()
+    assert "Ada Example" in speakers and "Bo Sample" in speakers
+    assert "Finn Planner" in (html / "committee.html").read_text()
+    program = BeautifulSoup((html / "program.html").read_text(), "html.parser")
+    assert program.find("a", string="Ada Example") is not None  # the speaker links to the card
+    assert (html / "_calendar").is_dir()
+
+
+def test_starter_builds_in_the_other_formats(starter):
+    for builder in ("epub", "latex"):
+        result = build(starter, builder)
+        assert result.returncode == 0 and "WARNING" not in result.stderr, (builder, result.stderr)
+
+
+@pytest.mark.parametrize(("options", "message"), [
+    (["--date", "2026-02-30"], "the date '2026-02-30' is not a date; write it as YYYY-MM-DD"),
+    (["--date", "June 8"], "write it as YYYY-MM-DD, e.g. 2026-06-08"),
+    (["--timezone", "Europe/Pari"], "'Europe/Pari' is not an IANA time zone name (did you mean 'Europe/Paris'?)"),
+    (["--timezone", "CEST"], "is not an IANA time zone name"),
+    (["--name", "  "], "the workshop's name is empty"),
+    (["--name", "Two\nlines"], "must be one line of text"),
+    (["--conference-url", "javascript:alert(1)"], "must be an http(s):// address"),
+])
+def test_bad_input_is_a_clear_message_not_a_traceback(tmp_path, options, message):
+    defaults = {"--name": "Example Workshop", "--date": "2026-06-08", "--timezone": "Europe/Paris"}
+    args = dict(defaults)
+    args.update(dict(zip(options[::2], options[1::2], strict=True)))
+    result = new(tmp_path / "site", *[part for pair in args.items() for part in pair])
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists()  # nothing half-written
+
+
+def test_missing_options_without_a_terminal_say_which(tmp_path):
+    result = new(tmp_path / "site", "--name", "Example Workshop")
+    assert result.returncode == 2 and "give --date, --timezone" in result.stderr
+
+
+def test_an_existing_folder_is_never_overwritten(tmp_path):
+    (tmp_path / "conf.py").write_text("# mine\n")
+    result = new(tmp_path, "--name", "W", "--date", "2026-06-08", "--timezone", "UTC")
+    assert result.returncode == 2 and "already exists and is not an empty folder" in result.stderr
+    assert (tmp_path / "conf.py").read_text() == "# mine\n"
+
+
+def test_the_checks_directly():
+    assert check_date("2026-06-08").isoformat() == "2026-06-08"
+    assert check_timezone("America/New_York") == "America/New_York"
+    with pytest.raises(QuickstartError):
+        write_site(Path("/nonexistent/never"), "", check_date("2026-06-08"), "UTC")
+
+
+def test_nothing_workshop_specific_is_hard_coded_in_the_extension():
+    for path in (ROOT / "src" / "roads_ext").rglob("*"):
+        if path.is_file() and path.suffix in (".py", ".css", ".js", ".md"):
+            text = path.read_text()
+            for word in ("ROADS", "MLSys", "Mega-AI", "Rice University", "rice.edu", "Shrivastava"):
+                assert not re.search(rf"\b{re.escape(word)}\b", text), (path, word)
+
+
+def test_in_a_terminal_it_asks_and_asks_again_after_a_bad_answer(tmp_path, monkeypatch, capsys):
+    from roads_ext import quickstart
+
+    answers = iter(["Example Workshop", "8 June", "2026-06-08", "Europe/Pari", "Europe/Paris", "ExampleConf"])
+    monkeypatch.setattr("builtins.input", lambda prompt: next(answers))
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
+    assert quickstart.main([str(tmp_path / "site")]) == 0
+    out = capsys.readouterr().out
+    assert "the date '8 June' is not a date; write it as YYYY-MM-DD" in out
+    assert "did you mean 'Europe/Paris'?" in out
+    namespace: dict = {}
+    exec((tmp_path / "site" / "conf.py").read_text(), namespace)
+    assert (namespace["project"], namespace["roads_timezone"]) == ("Example Workshop", "Europe/Paris")
+    assert "ExampleConf" in (tmp_path / "site" / "docs" / "index.md").read_text()
