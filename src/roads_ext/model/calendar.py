@@ -53,7 +53,7 @@ _PART_OF = re.compile(r"^(?P<name>.*?)\s*<(?P<url>[^<>]+)>$")
 
 
 def parse_part_of(text: str) -> tuple[str, str]:
-    """``MLSys 2023 <https://mlsys.org/>`` -> ``("MLSys 2023", "https://mlsys.org/")``;
+    """``Example Conference 2030 <https://conf.example/>`` -> ``("Example Conference 2030", "https://conf.example/")``;
     a name alone has no URL."""
     match = _PART_OF.match(text.strip())
     if match:
