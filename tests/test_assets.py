@@ -61,3 +61,20 @@ def test_cut_stylesheet_keeps_media_blocks_and_plain_rules():
            "@media (min-width:576px){.sd-a{margin:0}.sd-b{margin:1px}}@media print{.sd-b{x:y}}")
     assert cut_stylesheet(css, {"sd-a"}) == (
         ":root{--sd-x:1}.sd-a{color:red}.sd-a:hover{color:blue}@media (min-width:576px){.sd-a{margin:0}}")
+
+
+def test_a_furo_page_shows_its_theme_button_from_the_first_paint(build_page):
+    """furo hides its theme button under ``<html class="no-js">`` and removes the class once
+    the page is read: the button then appeared after the first paint and moved the header's
+    other button (a layout shift). The class goes in the head, before anything is drawn."""
+    built = build_page(CARDS, conf='html_theme = "furo"\n')
+    html = BeautifulSoup(Path(built.app.outdir, "index.html").read_text(), "html.parser")
+    assert "no-js" in html.html["class"]  # furo's template, as it is: without scripts, no button
+    inline = [script.string for script in html.head.find_all("script", src=False) if script.string]
+    assert 'document.documentElement.classList.remove("no-js")' in inline
+    assert not [s for s in html.body.find_all("script", src=False) if s.string and "no-js" in s.string]
+
+
+def test_another_theme_gets_no_such_script(build_page):
+    built = build_page(CARDS, conf='html_theme = "alabaster"\n')
+    assert "no-js" not in Path(built.app.outdir, "index.html").read_text()

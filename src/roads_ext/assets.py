@@ -11,6 +11,9 @@
   rewritten still counts).
 - A page without code loses the code-highlighting stylesheet (``pygments.css``); a page
   without tabs loses sphinx-design's tab script.
+- With furo, ``<html class="no-js">`` loses its class in the head, before the page is
+  drawn: furo's script does it only once the page is read, so its theme button (hidden under
+  ``.no-js``) would appear after the first paint and move the header's other button.
 """
 
 from __future__ import annotations
@@ -36,6 +39,8 @@ _SELECTOR_CLASS = re.compile(r"\.((?:[A-Za-z0-9_-]|\\.)+)")
 _ATTRIBUTE = re.compile(r"\[[^\]]*\]")
 _COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _JS_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+#: in the head of a furo page: scripts run, so the theme button is shown from the first paint
+JS_BEFORE_PAINT = '<script>document.documentElement.classList.remove("no-js")</script>'
 
 
 def _design_static() -> Path | None:
@@ -96,6 +101,8 @@ def _uses(doctree: nodes.document | None) -> tuple[bool, bool]:
 def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     """Drop the code and tab assets a page does not use; sphinx-design's CSS, cut."""
     keep_code, keep_tabs = _uses(doctree)
+    if app.config.html_theme == "furo":
+        context["metatags"] = context.get("metatags", "") + "\n" + JS_BEFORE_PAINT
     if "css_files" in context:
         css = []
         for asset in context["css_files"]:
