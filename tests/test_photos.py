@@ -91,6 +91,22 @@ def test_big_png_becomes_small_webp_and_jpeg_in_a_picture(build_page, pictures):
     assert {path.stat().st_mode & 0o777 for path in files.values()} == {0o666 & ~umask}
 
 
+def test_the_2x_webp_is_lighter_than_at_the_1x_quality(build_page, pictures):
+    """The 2x WebP, drawn at half size on a dense screen, is saved at a lower quality."""
+    from PIL import ImageOps
+
+    build = build_page(card("Ada Lovelace", "photos/big.png"), files={"photos/big.png": pictures["big.png"]})
+    source = BeautifulSoup(build.html, "html.parser").select_one(".roads-speaker-card picture source")
+    url_2x = source["srcset"].split(", ")[1].split()[0]
+    made = Path(build.app.outdir, url_2x).stat().st_size
+    with Image.open(io.BytesIO(pictures["big.png"])) as original:
+        same = ImageOps.fit(original, (192, 192), method=Image.Resampling.BICUBIC, centering=(0.5, 0.4))
+    at_1x_quality = io.BytesIO()
+    same.save(at_1x_quality, format="WEBP", quality=images.WEBP_QUALITY, method=6)
+    assert images.WEBP_QUALITY_2X < images.WEBP_QUALITY
+    assert made < 0.85 * len(at_1x_quality.getvalue())
+
+
 def test_cards_below_the_first_row_load_lazily(build_page, pictures):
     page = "".join(card(f"Person {n}", "photos/big.png") for n in "ABCDE")
     build = build_page(page, files={"photos/big.png": pictures["big.png"]})
