@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import sphinx_design
 from bs4 import BeautifulSoup
 
@@ -78,3 +79,36 @@ def test_a_furo_page_shows_its_theme_button_from_the_first_paint(build_page):
 def test_another_theme_gets_no_such_script(build_page):
     built = build_page(CARDS, conf='html_theme = "alabaster"\n')
     assert "no-js" not in Path(built.app.outdir, "index.html").read_text()
+
+
+def times_script(built) -> list[str]:
+    return [src for src in assets(built)[1] if src.endswith("roads-times.js")]
+
+
+def test_a_page_with_nothing_for_the_times_script_does_not_load_it(build_page):
+    """roads-times.js fills the visitor's own times, the important dates' states and an old
+    page's phase: a page of cards has none of them."""
+    built = build_page(CARDS)
+    assert times_script(built) == []
+    assert Path(built.app.outdir, "_static", "roads-times.js").is_file()  # for the pages that do
+
+
+@pytest.mark.parametrize(("source", "suffix"), [
+    ("# Program\n\n```{schedule} Thursday, June 8, 2023\n:timezone: America/New_York\n"
+     ":location: Room 3, Example Center\n\n"
+     "- 8:30am-8:40am - Opening remarks\n```\n", ".md"),
+    ("Dates\n=====\n\n.. important-dates::\n\n   - Paper submission: May 1, 2023 (AoE)\n", ".rst"),
+])
+def test_a_page_with_times_or_dates_loads_the_times_script(build_page, source, suffix):
+    built = build_page(source, suffix=suffix)
+    assert built.warning_lines() == []
+    assert times_script(built) == ["_static/roads-times.js"]
+
+
+def test_uses_times_script_reads_classes_not_words():
+    from roads_ext.assets import uses_times_script
+
+    assert uses_times_script('<p class="roads-zone-note">', "")
+    assert uses_times_script('<time class="x roads-time" datetime="2023-06-08T09:00">', "")
+    assert uses_times_script("", '<script type="application/json" id="roads-phase-data">{}</script>')
+    assert not uses_times_script('<p class="roads-times-demo">roads-time</p>', "")

@@ -11,6 +11,8 @@
   rewritten still counts).
 - A page without code loses the code-highlighting stylesheet (``pygments.css``); a page
   without tabs loses sphinx-design's tab script.
+- A page with nothing for ``roads-times.js`` to do (no program time, zone note, table of
+  important dates or phase data) does not load it.
 - With furo, ``<html class="no-js">`` loses its class in the head, before the page is
   drawn: furo's script does it only once the page is read, so its theme button (hidden under
   ``.no-js``) would appear after the first paint and move the header's other button.
@@ -39,6 +41,11 @@ _SELECTOR_CLASS = re.compile(r"\.((?:[A-Za-z0-9_-]|\\.)+)")
 _ATTRIBUTE = re.compile(r"\[[^\]]*\]")
 _COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _JS_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+TIMES_JS = "roads-times.js"
+#: what roads-times.js works on: program times, the zone note, the important dates' table
+_TIMES_TARGET = re.compile(r'class="(?:[^"]*\s)?roads-(?:time|zone-note|dates-table)(?:\s[^"]*)?"')
+#: an old page's phase data (phases.py), in the head
+_PHASE_DATA = 'id="roads-phase-data"'
 #: in the head of a furo page: scripts run, so the theme button is shown from the first paint
 JS_BEFORE_PAINT = '<script>document.documentElement.classList.remove("no-js")</script>'
 
@@ -64,7 +71,7 @@ def _builder_inited(app: Sphinx) -> None:
 
     # the clock and the script's sentences in the site's language, as data-roads-* attributes
     attributes: dict[str, Any] = script_attributes(app.config)
-    app.add_js_file("roads-times.js", loading_method="defer", **attributes)
+    app.add_js_file(TIMES_JS, loading_method="defer", **attributes)
     # sphinx-design added its folder (at its own builder-inited: its package's static/
     # from 0.7, _sphinx_design_static/ in the output before); roads_ext copies its files
     # instead, so that html_static_path stays as conf.py set it
@@ -118,12 +125,21 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
                 )
             css.append(asset)
         context["css_files"] = css
-    if "script_files" in context and not keep_tabs:
+    if "script_files" in context:
+        dropped = [] if keep_tabs else [f"_static/{DESIGN_JS}"]
+        if not uses_times_script(context.get("body", ""), context.get("metatags", "")):
+            dropped.append(f"_static/{TIMES_JS}")
         context["script_files"] = [
             asset
             for asset in context["script_files"]
-            if not getattr(asset, "filename", str(asset)).startswith(f"_static/{DESIGN_JS}")
+            if not any(getattr(asset, "filename", str(asset)).startswith(name) for name in dropped)
         ]
+
+
+def uses_times_script(body: str, metatags: str) -> bool:
+    """Whether a page has anything for roads-times.js (its HTML, once written; the phase
+    data is added to the head by phases.py, on html-page-context before this)."""
+    return _PHASE_DATA in metatags or _TIMES_TARGET.search(body) is not None
 
 
 def _cuts(app: Sphinx) -> dict[str, str]:
