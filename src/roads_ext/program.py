@@ -61,6 +61,9 @@ if TYPE_CHECKING:
 TIME_ATTR = "roads_datetime"
 #: node attribute on a program's "Times are in ..." note: the venue's zone
 ZONE_NOTE_ATTR = "roads_zone_note"
+#: node attribute on a slot's papers, resolved at write time (roads_ext.papers):
+#: [(forum id or anchor, source file, line), ...]
+SLOT_PAPERS_ATTR = "roads_slot_papers"
 #: what the note says for the line roads-times.js fills in (the visitor's own zone)
 LOCAL_NOTE = N_("Under each time: the venue’s zone, or your own time where it differs.")
 #: between the start and the end of a slot
@@ -333,6 +336,11 @@ class ScheduleDirective(RoadsDirective):
         if slot.abstract:
             parsed = self.parse_text_to_nodes(slot.abstract, offset=self.content_offset + slot.abstract_offset)
             session.append(nodes.container("", *sanitize(parsed, self), classes=["roads-abstract"]))
+        if slot.papers:
+            papers = nodes.paragraph(classes=["roads-slot-papers"])
+            papers[SLOT_PAPERS_ATTR] = [(ref.reference, self.env.docname, self.content_line(ref.offset))
+                                        for ref in slot.papers]
+            session.append(papers)
         cell = entry("", *session)
         calendar_holder: nodes.Element = cell
         if slot.links:
@@ -395,8 +403,15 @@ def internal_link(transform: SphinxPostTransform, docname: str, anchor: str, sho
                   title: str | None = None) -> nodes.Node:
     """A link to ``docname#anchor``, or the text alone where the output has no such page
     (a LaTeX or man document leaves out pages outside its toctree)."""
+    builder = transform_builder(transform)
+    if builder.name == "singlehtml" and anchor:
+        # every page is one: make_refnode would write "#document-page#anchor", which leads nowhere
+        link = nodes.reference("", "", shown, internal=True, refuri=f"#{anchor}")
+        if title:
+            link["reftitle"] = title
+        return link
     try:
-        return make_refnode(transform_builder(transform), transform.env.docname, docname, anchor, shown, title)
+        return make_refnode(builder, transform.env.docname, docname, anchor, shown, title)
     except NoUri:
         return shown
 
