@@ -170,3 +170,17 @@ def test_model_reads_paper_references_and_links():
         "papers 'https://example.org/p.pdf' is not a paper reference: write the paper's forum id or its "
         "anchor, like 'papers: aB3dE5fG7h, paper-xk3pq9rt2a' (a URL goes in 'paper: https://...'); "
         "it is left out"]
+
+
+def test_parallel_build_joins_the_same(make_app, tmp_path):
+    shown = {}
+    for parallel in (0, 2):
+        srcdir = site(tmp_path / str(parallel), ".md")
+        app = make_app("html", srcdir=srcdir, parallel=parallel)
+        app.build()
+        pages = [BeautifulSoup((Path(app.outdir) / page).read_text(), "html.parser")
+                 for page in ("program.html", "index.html", "csv.html")]
+        shown[parallel] = [str(pages[0].select(".roads-slot-papers")),
+                           *(str(page.select(".roads-paper-slots")) for page in pages[1:])]
+    assert shown[0] == shown[2] and "csv.html#paper-coresets-for-continual-learning" in shown[0][0]
+    assert "program.html#schedule-poster-session" in shown[0][2]
