@@ -259,8 +259,3 @@ def setup_calendar(app: Sphinx) -> None:
     app.connect("builder-inited", start_build_clock)
     app.connect("build-finished", write_calendars)
     app.add_post_transform(AddCalendarLinks)
-
-
-#: the name this helper had before it moved to :mod:`roads_ext.shared` (for code written
-#: against it; new code imports ``is_html_site`` from there)
-writes_files = is_html_site
