@@ -422,3 +422,25 @@ def test_the_editions_list_in_the_sites_language(app):
     nav = soup(Path(app.outdir, "2023", "index.html")).select_one("nav.roads-editions")
     assert nav["aria-label"] == "Ausgaben"
     assert nav.select_one(".roads-editions-label").get_text() == "Ausgaben:"
+
+
+def test_each_editions_calendar_names_its_own_person_for_a_surname(make_app, tmp_path):
+    """"Hartwig" is Lena Hartwig in the 2023 program and Otto Hartwig in the 2024 one:
+    each calendar file names the person of its own edition."""
+    src = copy_root(tmp_path)
+    speakers = src / "2024" / "speakers.md"
+    speakers.write_text(speakers.read_text() + "\n:::{speaker-card} Otto Hartwig\n:affiliation: Example Lab\n:::\n")
+    for edition, line in (("2023", "- 10:20am-11:00am - Invited talk: New mills (Hartwig)\n"),
+                          ("2024", "- 11:00am-11:30am - Invited talk: Lakes again (Hartwig)\n")):
+        program = src / edition / "program.md"
+        text = program.read_text()
+        end = text.index("```", text.index("{schedule}"))
+        program.write_text(text[:end] + line + text[end:])
+    app = make_app("html", srcdir=src)
+    app.build()
+    assert warnings_of(app) == []
+    out = Path(app.outdir) / "_calendar"
+    old = (out / "2023" / "program" / "schedule" / "new-mills.ics").read_text().replace("\r\n ", "")
+    new = (out / "2024" / "program" / "schedule" / "lakes-again.ics").read_text().replace("\r\n ", "")
+    assert "SUMMARY:Invited talk: New mills (Lena Hartwig)" in old
+    assert "SUMMARY:Invited talk: Lakes again (Otto Hartwig)" in new

@@ -37,7 +37,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
 
 from .i18n import _
-from .model.calendar import CALENDAR_DIR, CalendarRecord, EventInfo, calendar_path
+from .model.calendar import CALENDAR_DIR, CalendarRecord, EventInfo, SpeakerNames, calendar_path
 from .shared import build_now, code_digest, is_html_site, marked_nodes, start_build_clock
 
 if TYPE_CHECKING:
@@ -109,18 +109,19 @@ def add_record(env: BuildEnvironment, record: CalendarRecord) -> None:
 # --- the calendar files --------------------------------------------------------------------
 
 
-def speaker_names(app: Sphinx) -> dict[str, str]:
-    """Written name -> the name the registry declares (for calendars): a short form
-    (``M. Mitzenmacher``) found as its person reference in the page is."""
+def speaker_names(app: Sphinx) -> SpeakerNames:
+    """(edition, written name) -> the name the registry declares (for calendars): a
+    short form (``M. Mitzenmacher``) found as its person reference in the page is."""
     from .registry import PeopleDomain
 
     domain = PeopleDomain.of(app.env)
-    names = {}
+    names = SpeakerNames()
     for record in all_records(app.env):
+        edition = names.editions[record.docname] = domain.edition_of(record.docname)
         for slot in record.program.slots() if record.program else []:
             for speaker in slot.speakers:
                 person = None if speaker.group else domain.lookup(speaker.name, record.docname)
-                names[speaker.name] = person.name if person else speaker.name
+                names.declared[(edition, speaker.name)] = person.name if person else speaker.name
     return names
 
 
@@ -144,11 +145,11 @@ def paper_lines(app: Sphinx) -> dict[str, str]:
 STAMPS_FILE = "roads-calendars.json"
 
 
-def record_stamp(app: Sphinx, record: CalendarRecord, names: dict[str, str],
+def record_stamp(app: Sphinx, record: CalendarRecord, names: SpeakerNames,
                  papers: dict[str, str] | None = None) -> str:
     """A digest of everything a record's calendar files are made from."""
     slots = record.program.slots() if record.program else []
-    speakers = sorted({names[s.name] for slot in slots for s in slot.speakers})
+    speakers = sorted({names.of(record.docname, s.name) for slot in slots for s in slot.speakers})
     shown_papers = sorted({(papers or {}).get(ref.reference, "") for slot in slots for ref in slot.papers})
     # the organizers' names without their lines: moving a block down its page changes no file
     event = replace(record.event, organizers=[(name, 0) for name, _ in record.event.organizers])

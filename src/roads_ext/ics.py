@@ -20,7 +20,7 @@ from urllib.parse import urlparse
 
 import icalendar
 
-from .model.calendar import CalendarRecord, observances
+from .model.calendar import CalendarRecord, SpeakerNames, observances
 from .model.dates import ImportantDate, Zone, format_date
 from .model.program import Slot, kind_label
 from .shared import page_url
@@ -62,7 +62,7 @@ def _moment(value: dt.datetime, zone: Zone) -> dt.datetime:
 
 
 def slot_event(app: Sphinx, record: CalendarRecord, slot: Slot, now: dt.datetime,
-               names: dict[str, str], papers: dict[str, str] | None = None) -> icalendar.Event:
+               names: SpeakerNames, papers: dict[str, str] | None = None) -> icalendar.Event:
     zone = record.zone
     event = icalendar.Event()
     event.add("uid", uid(app, record, slot.slug))
@@ -72,7 +72,7 @@ def slot_event(app: Sphinx, record: CalendarRecord, slot: Slot, now: dt.datetime
     if end is not None:
         event.add("dtend", _moment(end, zone))
     summary = slot.labelled_title
-    people = [names.get(s.name, s.name) for s in slot.speakers]
+    people = [names.of(record.docname, s.name) for s in slot.speakers]
     if people:
         summary += f" ({', '.join(people)})"
     event.add("summary", summary)
@@ -190,10 +190,11 @@ class CalendarHeads:
         return head + zones + b"".join(events) + _END
 
 
-def calendar_files(app: Sphinx, chosen: list[CalendarRecord], names: dict[str, str],
+def calendar_files(app: Sphinx, chosen: list[CalendarRecord], names: SpeakerNames,
                    now: dt.datetime, papers: dict[str, str] | None = None) -> dict[str, bytes]:
     """The calendar files of the ``chosen`` records: output path -> bytes.
-    ``names``: each speaker's name as written -> the name the registry declares;
+    ``names``: each speaker's name as written, in its page's edition -> the name the
+    registry declares;
     ``now``: the build's time, each event's DTSTAMP; ``papers``: a slot's paper
     reference -> ``Title (Authors)``, for its description.
 
