@@ -120,8 +120,8 @@ def test_a_person_reference_links_to_its_own_editions_card(app):
         ("Verhoef", "2024/committee.html#person-tomas-verhoef", "Tomas Verhoef, Harbor Tech, Netherlands"),
     ]
     assert person_links(soup(out / "2023" / "index.html")) == [
-        ("Mira Castellane", "speakers.html#person-mira-castellane", "Mira Castellane, Southgate University, Chile"),
-        ("Lena Hartwig", "speakers.html#person-lena-hartwig", "Lena Hartwig, Old Mill Labs, Germany"),
+        ("Mira Castellane", "speakers.html#person-mira-castellane-2023", "Mira Castellane, Southgate University, Chile"),
+        ("Lena Hartwig", "speakers.html#person-lena-hartwig-2023", "Lena Hartwig, Old Mill Labs, Germany"),
     ]
     # a shared page resolves in the current edition
     assert person_links(soup(out / "contact.html")) == [
@@ -161,8 +161,8 @@ def test_each_program_links_its_own_editions_cards_and_each_card_its_own_slots(a
     assert "Lena Hartwig" in speakers
     assert warnings_of(app) == []
     links = [(a.get_text(), a["href"]) for a in soup(out / "2023" / "program.html").select(".roads-slot-speakers a")]
-    assert links == [("Mira Castellane", "speakers.html#person-mira-castellane"),
-                     ("Lena Hartwig", "speakers.html#person-lena-hartwig")]
+    assert links == [("Mira Castellane", "speakers.html#person-mira-castellane-2023"),
+                     ("Lena Hartwig", "speakers.html#person-lena-hartwig-2023")]
     cards = {card.select_one(".roads-person-name").get_text(): card.select_one(".roads-card-slots").get_text()
              for card in soup(out / "2024" / "speakers.html").select(".roads-speaker-card")}
     assert cards["Mira Castellane"] == "In the program: Keynote: Sketches that forget, Friday, June 14, 2024, 9:10\u202fAM CDT"
@@ -296,7 +296,7 @@ def test_dirhtml_lists_the_editions(app):
     assert editions_nav(soup(out / "2023" / "speakers" / "index.html")) == [
         ("2024", "../../", None), ("2023", "../", "true")]
     assert editions_nav(soup(out / "index.html"))[0] == ("2024", "./", "page")
-    assert ("Mira Castellane", "../speakers/#person-mira-castellane",
+    assert ("Mira Castellane", "../speakers/#person-mira-castellane-2023",
             "Mira Castellane, Southgate University, Chile") in person_links(soup(out / "2023" / "program" / "index.html"))
 
 
@@ -310,8 +310,14 @@ def test_singlehtml_keeps_each_editions_links_in_it(app):
     section = page.find(id="document-2023/index").find_next("section")  # its marker is an empty span
     links = [(a.get_text(), a["href"], a["title"]) for a in section.select("a.reference.internal")
              if "#person-" in a["href"]]
-    assert links[0] == ("Mira Castellane", "#document-2023/speakers#person-mira-castellane",
-                        "Mira Castellane, Southgate University, Chile")
+    name, href, title = links[0]
+    assert (name, title) == ("Mira Castellane", "Mira Castellane, Southgate University, Chile")
+    # Sphinx 8 writes "#person-…", Sphinx 9 "#document-2023/speakers#person-…"; the card's
+    # anchor is 2023's own (the 2024 card of the same person is in the same file)
+    assert href.rsplit("#", 1)[1] == "person-mira-castellane-2023"
+    target = page.find(id="person-mira-castellane-2023")
+    assert target is not None
+    assert target.find_previous(id=lambda i: i and i.startswith("document-"))["id"] == "document-2023/speakers"
     committee_2023 = page.find(id="document-2023/committee").find_next("section")
     assert [p.get_text() for p in committee_2023.select(".roads-member-line")][1] == (
         "Lena Hartwig (Old Mill Labs, Germany) — Program chair")
@@ -338,7 +344,7 @@ def test_other_builders_build_without_warnings_or_editions_list(make_app, tmp_pa
                 "Netherlands)}") in tex
         assert (r"\DUrole{roads-person-name}{Lena Hartwig} \DUrole{roads-where}{(Old Mill Labs, "
                 "Germany)}") in tex
-        assert (r"The first edition. {\hyperref[\detokenize{2023/speakers:person-mira-castellane}]"
+        assert (r"The first edition. {\hyperref[\detokenize{2023/speakers:person-mira-castellane-2023}]"
                 r"{\sphinxcrossref{Mira Castellane}}}") in tex
 
 
@@ -422,3 +428,25 @@ def test_the_editions_list_in_the_sites_language(app):
     nav = soup(Path(app.outdir, "2023", "index.html")).select_one("nav.roads-editions")
     assert nav["aria-label"] == "Ausgaben"
     assert nav.select_one(".roads-editions-label").get_text() == "Ausgaben:"
+
+
+def test_each_editions_calendar_names_its_own_person_for_a_surname(make_app, tmp_path):
+    """"Hartwig" is Lena Hartwig in the 2023 program and Otto Hartwig in the 2024 one:
+    each calendar file names the person of its own edition."""
+    src = copy_root(tmp_path)
+    speakers = src / "2024" / "speakers.md"
+    speakers.write_text(speakers.read_text() + "\n:::{speaker-card} Otto Hartwig\n:affiliation: Example Lab\n:::\n")
+    for edition, line in (("2023", "- 10:20am-11:00am - Invited talk: New mills (Hartwig)\n"),
+                          ("2024", "- 11:00am-11:30am - Invited talk: Lakes again (Hartwig)\n")):
+        program = src / edition / "program.md"
+        text = program.read_text()
+        end = text.index("```", text.index("{schedule}"))
+        program.write_text(text[:end] + line + text[end:])
+    app = make_app("html", srcdir=src)
+    app.build()
+    assert warnings_of(app) == []
+    out = Path(app.outdir) / "_calendar"
+    old = (out / "2023" / "program" / "schedule" / "new-mills.ics").read_text().replace("\r\n ", "")
+    new = (out / "2024" / "program" / "schedule" / "lakes-again.ics").read_text().replace("\r\n ", "")
+    assert "SUMMARY:Invited talk: New mills (Lena Hartwig)" in old
+    assert "SUMMARY:Invited talk: Lakes again (Otto Hartwig)" in new

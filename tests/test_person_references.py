@@ -97,6 +97,21 @@ def test_full_surname_initial_and_honorific_forms_find_the_one_person():
         assert names.find(written).key is None, written
 
 
+def test_a_nickname_in_parentheses_between_given_and_family_name_is_left_out():
+    from roads_ext.model.people import person_key
+
+    names = finder("Mirela Testova", "Jo Example", "Ann Marie Sample")
+    assert names.find("Mirela (Mimi) Testova").key == person_key("Mirela Testova")
+    assert names.find("Dr. Mirela (Mimi) Testova").key == person_key("Mirela Testova")
+    assert names.find("Ann (Annie Mae) Marie Sample").key == person_key("Ann Marie Sample")
+    assert names.find("M. (Mimi) Testova").key == person_key("Mirela Testova")
+    # only between names: a parenthesis first or last is not a nickname
+    assert names.find("(Mimi) Testova").key is None
+    assert names.find("Mirela Testova (Example University)").key is None
+    assert names.find("Mirela (Mimi) Testowa").key is None
+    assert names.near_misses("Mirela (Mimi) Testowa") == ["Mirela Testova"]
+
+
 def test_a_short_form_several_people_share_is_ambiguous():
     names = finder("Jane Smith", "John Smith", "Ada Lovelace")
     found = names.find("Smith")
@@ -166,6 +181,30 @@ def test_program_speakers_link_by_full_surname_initial_or_honorific_and_guests_s
     assert performers[:5] == [["Michael Mitzenmacher"]] * 4 + [["Grace Guest"]]
     assert {p["name"]: "@id" in p for p in event["performer"]} == {
         "Michael Mitzenmacher": True, "Grace Guest": False, "王伟": False, "Пётр Иванов": True}
+
+
+def test_a_speaker_written_with_a_nickname_links_to_their_card(build_page):
+    people = PEOPLE + "\n:::{speaker-card} Mirela Testova\n:affiliation: Example Institute\n:::\n"
+    built = build_page(program("""\
+        - 9:00am-9:30am - Keynote: Small models (Mirela (Mimi) Testova)
+        - 9:30am-10:00am - Panel (Mirela (Mimi) Testova (Example Institute), Jo Guest)
+        """), files={"people.md": "---\norphan: true\n---\n" + people})
+    assert built.warning_lines() == []
+    card = "people.html#person-mirela-testova"
+    assert speakers_of(built.html) == [
+        ("Mirela (Mimi) Testova", card, "Mirela Testova, Example Institute"),  # shown as written
+        ("Mirela (Mimi) Testova", card, "Mirela Testova, Example Institute"),
+        (" (Example Institute)", None, None),  # the affiliation the program gives, after the name
+        ("Jo Guest", None, None),
+    ]
+    page = soup((Path(built.app.outdir) / "people.html").read_text())
+    (mirela,) = [c for c in page.select(".roads-speaker-card")
+                 if c.select_one(".roads-person-name").get_text() == "Mirela Testova"]
+    assert [a.get_text().split(",")[0] for a in mirela.select(".roads-card-slots a")] == [
+        "Keynote: Small models", "Panel"]
+    # the calendar names the declared person
+    ics = (Path(built.app.outdir) / "_calendar" / "index" / "schedule.ics").read_text()
+    assert "Small models (Mirela Testova)" in ics.replace("\r\n ", "")
 
 
 def person_anchor(built, name: str) -> str:

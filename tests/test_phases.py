@@ -351,6 +351,10 @@ def test_roads_site_on_the_day(site_in_phases):
     shown = visible_text((site_in_phases["today"] / "index.html").read_text())
     assert "Today, Thursday, June 8, 2023 , at MLSys 2023 in Miami." in shown
     assert "Submit a paper" not in shown and "Accepted papers on OpenReview" in shown
+    page = soup((site_in_phases["today"] / "index.html").read_text())
+    program = [a["href"] for block in page.select(".roads-phase") if "roads-phase-off" not in block["class"]
+               for a in block.find_all("a") if a.get_text(strip=True) == "See the program"]
+    assert program == ["program.html"]
 
 
 @pytest.mark.parametrize("phase", ["held", "now"])
@@ -364,6 +368,7 @@ def test_roads_site_after_the_day_shows_held(site_in_phases, phase):
                for a in block.find_all("a")]
     assert [(a.get_text(strip=True), a["href"]) for a in ways_in] == [
         ("MLSys 2023", "https://mlsys.org/Conferences/2023"),
+        ("See the program", "program.html"),
         ("Meet the speakers", "speakers.html"),
         ("Accepted papers on OpenReview", "https://openreview.net/group?id=MLSys.org/2023/Workshop/ROADS"),
     ]

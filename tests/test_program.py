@@ -820,9 +820,9 @@ def test_a_rebuild_remakes_only_the_calendars_whose_sources_changed(make_app, tm
     made: list[list[str]] = []
     make_files = ics.calendar_files
 
-    def recording(app, chosen, names, now):
+    def recording(app, chosen, names, now, *papers):
         made.append(sorted(record.path() for record in chosen))
-        return make_files(app, chosen, names, now)
+        return make_files(app, chosen, names, now, *papers)
 
     monkeypatch.setattr(ics, "calendar_files", recording)
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)

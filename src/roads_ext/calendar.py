@@ -37,7 +37,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
 
 from .i18n import _
-from .model.calendar import CALENDAR_DIR, CalendarRecord, EventInfo, calendar_path
+from .model.calendar import CALENDAR_DIR, CalendarRecord, EventInfo, SpeakerNames, calendar_path
 from .shared import build_now, code_digest, is_html_site, marked_nodes, start_build_clock
 
 if TYPE_CHECKING:
@@ -109,29 +109,48 @@ def add_record(env: BuildEnvironment, record: CalendarRecord) -> None:
 # --- the calendar files --------------------------------------------------------------------
 
 
-def speaker_names(app: Sphinx) -> dict[str, str]:
-    """Written name -> the name the registry declares (for calendars): a short form
-    (``M. Mitzenmacher``) found as its person reference in the page is."""
+def speaker_names(app: Sphinx) -> SpeakerNames:
+    """(edition, written name) -> the name the registry declares (for calendars): a
+    short form (``M. Mitzenmacher``) found as its person reference in the page is."""
     from .registry import PeopleDomain
 
     domain = PeopleDomain.of(app.env)
-    names = {}
+    names = SpeakerNames()
     for record in all_records(app.env):
+        edition = names.editions[record.docname] = domain.edition_of(record.docname)
         for slot in record.program.slots() if record.program else []:
             for speaker in slot.speakers:
                 person = None if speaker.group else domain.lookup(speaker.name, record.docname)
-                names[speaker.name] = person.name if person else speaker.name
+                names.declared[(edition, speaker.name)] = person.name if person else speaker.name
     return names
+
+
+def paper_lines(app: Sphinx) -> dict[str, str]:
+    """A slot's paper reference -> ``Title (Authors)`` (for calendars): the papers the
+    program's slots name (``- paper: <forum id>``) that an accepted-papers list shows."""
+    from .papers_domain import find_paper
+
+    lines = {}
+    for record in all_records(app.env):
+        for slot in record.program.slots() if record.program else []:
+            for ref in slot.papers:
+                found = find_paper(app.env, ref.reference)
+                if found is not None:
+                    paper = found[2]
+                    lines[ref.reference] = paper.title + (f" ({', '.join(paper.authors)})" if paper.authors else "")
+    return lines
 
 
 #: in the doctree directory (Sphinx's cache): what each calendar file was made from
 STAMPS_FILE = "roads-calendars.json"
 
 
-def record_stamp(app: Sphinx, record: CalendarRecord, names: dict[str, str]) -> str:
+def record_stamp(app: Sphinx, record: CalendarRecord, names: SpeakerNames,
+                 papers: dict[str, str] | None = None) -> str:
     """A digest of everything a record's calendar files are made from."""
-    speakers = sorted({names[s.name] for slot in (record.program.slots() if record.program else [])
-                       for s in slot.speakers})
+    slots = record.program.slots() if record.program else []
+    speakers = sorted({names.of(record.docname, s.name) for slot in slots for s in slot.speakers})
+    shown_papers = sorted({(papers or {}).get(ref.reference, "") for slot in slots for ref in slot.papers})
     # the organizers' names without their lines: moving a block down its page changes no file
     event = replace(record.event, organizers=[(name, 0) for name, _ in record.event.organizers])
     buffer = io.BytesIO()
@@ -140,7 +159,7 @@ def record_stamp(app: Sphinx, record: CalendarRecord, names: dict[str, str]) -> 
     # programs whose objects are shared differently (a text read once and kept) gave two stamps
     pickler.fast = True
     pickler.dump((
-        replace(record, event=event), speakers, app.config.project, app.config.html_baseurl, app.builder.name,
+        replace(record, event=event), speakers, shown_papers, app.config.project, app.config.html_baseurl, app.builder.name,
         str(app.outdir), os.environ.get("SOURCE_DATE_EPOCH", ""), code_digest(),
     ))
     return hashlib.sha256(buffer.getvalue()).hexdigest()
@@ -160,8 +179,9 @@ def write_calendars(app: Sphinx, exception: Exception | None) -> None:
     except (OSError, ValueError):
         previous = {}
     names = speaker_names(app)
+    papers = paper_lines(app)
     everything = all_records(app.env)
-    stamps = {record.path(): record_stamp(app, record, names) for record in everything}
+    stamps = {record.path(): record_stamp(app, record, names, papers) for record in everything}
     stale = [record for record in everything
              if previous.get(record.path()) != stamps[record.path()] or not (out / record.path()).exists()]
     if stale:
@@ -170,7 +190,7 @@ def write_calendars(app: Sphinx, exception: Exception | None) -> None:
         # no program) do not pay for it
         from .ics import calendar_files
 
-        for relative, content in sorted(calendar_files(app, stale, names, build_now(app.env)).items()):
+        for relative, content in sorted(calendar_files(app, stale, names, build_now(app.env), papers).items()):
             target = out / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             if not target.exists() or target.read_bytes() != content:
@@ -240,8 +260,3 @@ def setup_calendar(app: Sphinx) -> None:
     app.connect("builder-inited", start_build_clock)
     app.connect("build-finished", write_calendars)
     app.add_post_transform(AddCalendarLinks)
-
-
-#: the name this helper had before it moved to :mod:`roads_ext.shared` (for code written
-#: against it; new code imports ``is_html_site`` from there)
-writes_files = is_html_site

@@ -20,7 +20,7 @@ from urllib.parse import urlparse
 
 import icalendar
 
-from .model.calendar import CalendarRecord, observances
+from .model.calendar import CalendarRecord, SpeakerNames, observances
 from .model.dates import ImportantDate, Zone, format_date
 from .model.program import Slot, kind_label
 from .shared import page_url
@@ -62,7 +62,7 @@ def _moment(value: dt.datetime, zone: Zone) -> dt.datetime:
 
 
 def slot_event(app: Sphinx, record: CalendarRecord, slot: Slot, now: dt.datetime,
-               names: dict[str, str]) -> icalendar.Event:
+               names: SpeakerNames, papers: dict[str, str] | None = None) -> icalendar.Event:
     zone = record.zone
     event = icalendar.Event()
     event.add("uid", uid(app, record, slot.slug))
@@ -72,7 +72,7 @@ def slot_event(app: Sphinx, record: CalendarRecord, slot: Slot, now: dt.datetime
     if end is not None:
         event.add("dtend", _moment(end, zone))
     summary = slot.labelled_title
-    people = [names.get(s.name, s.name) for s in slot.speakers]
+    people = [names.of(record.docname, s.name) for s in slot.speakers]
     if people:
         summary += f" ({', '.join(people)})"
     event.add("summary", summary)
@@ -81,6 +81,9 @@ def slot_event(app: Sphinx, record: CalendarRecord, slot: Slot, now: dt.datetime
         description.append(record.event.name)
     if slot.abstract:
         description.append(" ".join(slot.abstract.split()))
+    for ref in slot.papers:  # an unknown paper was a warning on the page
+        if (papers or {}).get(ref.reference):
+            description.append(f"Paper: {(papers or {})[ref.reference]}")
     for link in slot.links:
         description.append(f"{link.label}: {link.url}")
     if description:
@@ -187,11 +190,13 @@ class CalendarHeads:
         return head + zones + b"".join(events) + _END
 
 
-def calendar_files(app: Sphinx, chosen: list[CalendarRecord], names: dict[str, str],
-                   now: dt.datetime) -> dict[str, bytes]:
+def calendar_files(app: Sphinx, chosen: list[CalendarRecord], names: SpeakerNames,
+                   now: dt.datetime, papers: dict[str, str] | None = None) -> dict[str, bytes]:
     """The calendar files of the ``chosen`` records: output path -> bytes.
-    ``names``: each speaker's name as written -> the name the registry declares;
-    ``now``: the build's time, each event's DTSTAMP.
+    ``names``: each speaker's name as written, in its page's edition -> the name the
+    registry declares;
+    ``now``: the build's time, each event's DTSTAMP; ``papers``: a slot's paper
+    reference -> ``Title (Authors)``, for its description.
 
     Each event and each time zone is serialized once, however many calendars it
     is in (a program's own file and one per slot): that was most of the time of a
@@ -204,7 +209,7 @@ def calendar_files(app: Sphinx, chosen: list[CalendarRecord], names: dict[str, s
         serialized: list[bytes] = []
         if record.program is not None:
             for slot in record.program.slots():
-                serialized.append(slot_event(app, record, slot, now, names).to_ical())
+                serialized.append(slot_event(app, record, slot, now, names, papers).to_ical())
                 files[record.path(slot.slug)] = heads.assemble(
                     f"{slot.heading} · {record.title}", zones, serialized[-1:]
                 )

@@ -9,18 +9,26 @@ anchor. Each author is a quiet person reference
 committee line) links to where they are presented; any other is plain text. For HTML the list is
 described to search engines as schema.org ``ScholarlyArticle`` entries.
 
-The papers of each page are kept on the environment (:func:`papers_of`), by forum id
-and anchor, so that a program slot can point to one (``- paper: <forum id>``).
+The papers of each page are kept in a domain (:mod:`roads_ext.papers_domain`), by
+forum id and anchor, so that a program slot can point to one (``- paper: <forum id>``,
+``- papers: id1, id2``): at write time the slot shows the paper's title, linked to its
+entry, and its authors; the entry says where the program presents it ("In the program:
+..."), linked to the slot. Either may be on another page; each is rewritten when the
+other changes (:func:`pages_to_rewrite`).
 """
 
 from __future__ import annotations
 
+import hashlib
+import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .i18n import _
+from .calendar import all_records
+from .i18n import _, formats
 from .model.papers import (
     ACCEPTED,
     DECISIONS,
@@ -31,14 +39,16 @@ from .model.papers import (
     parse_openreview,
     sort_papers,
 )
+from .papers_domain import PapersDomain, find_paper, paper_identity, papers_of
 from .people import declared_person_json_ld
-from .program import block_anchor
+from .program import SLOT_PAPERS_ATTR, Talk, block_anchor, internal_link, slot_summary
 from .registry import person_reference
 from .shared import (
     RoadsDirective,
     choice,
     did_you_mean,
     json_ld_script,
+    marked_nodes,
     page_link,
     text,
     unique_id,
@@ -50,6 +60,10 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 FORMATS = ("openreview", "csv")
+#: node attribute on a paper's entry: the paper (its forum id, or its anchor), for "In the program"
+PAPER_ATTR = "roads_paper"
+
+__all__ = ["AcceptedPapersDirective", "find_paper", "papers_of", "setup_papers"]
 
 
 def word_list(allowed: tuple[str, ...], noun: str) -> Any:
@@ -174,16 +188,10 @@ class AcceptedPapersDirective(RoadsDirective):
                 title += nodes.inline(badge, badge, classes=["roads-badge", f"roads-badge-{kind}"])
         item += title
 
+        item[PAPER_ATTR] = paper_identity(paper)
         if paper.authors:
             authors = nodes.paragraph(classes=["roads-paper-authors"])
-            for index, name in enumerate(paper.authors):
-                if index:
-                    last = index == len(paper.authors) - 1
-                    # TRANSLATORS: before the last of a paper's authors, "A, B and C"
-                    authors += nodes.Text(" " + _("and") + " " if last else ", ")
-                # linked when declared on the site; most authors are not: plain text, no warning
-                authors += person_reference(self.env, name, strict=False, by=self.name,
-                                            location=self.get_source_info())
+            authors.extend(author_nodes(self.env, paper.authors, self.name, self.get_source_info()))
             item += authors
         if paper.pdf:
             links = nodes.paragraph(classes=["roads-paper-links"])
@@ -193,37 +201,127 @@ class AcceptedPapersDirective(RoadsDirective):
         return item
 
 
-# --- the papers of each page, on the environment ---------------------------------------
+def author_nodes(env: BuildEnvironment, authors: tuple[str, ...], by: str,
+                 location: tuple[str | None, int | None]) -> list[nodes.Node]:
+    """``A, B and C``, each a quiet person reference: linked when declared on the site;
+    most authors are not: plain text, no warning."""
+    shown: list[nodes.Node] = []
+    for index, name in enumerate(authors):
+        if index:
+            last = index == len(authors) - 1
+            # TRANSLATORS: before the last of a paper's authors, "A, B and C"
+            shown.append(nodes.Text(" " + _("and") + " " if last else ", "))
+        shown.append(person_reference(env, name, strict=False, by=by, location=location))
+    return shown
 
 
-def papers_of(env: BuildEnvironment) -> dict[str, list[tuple[str, Paper]]]:
-    """docname -> [(anchor, paper)], in the order shown."""
-    if not hasattr(env, "roads_papers"):
-        env.roads_papers = {}  # type: ignore[attr-defined]  # pickled with the environment
-    return env.roads_papers  # type: ignore[attr-defined]
+# --- a slot's papers, and a paper's slots ------------------------------------------------
 
 
-def find_paper(env: BuildEnvironment, reference: str) -> tuple[str, str, Paper] | None:
-    """``(docname, anchor, paper)`` for a forum id (``aB3dE5fG7h``) or an anchor
-    (``paper-ab3de5fg7h``, with or without ``#``), or None: what a program slot's
-    ``- paper:`` detail needs."""
-    wanted = reference.strip().lstrip("#")
-    for docname in sorted(papers_of(env)):
-        for anchor, paper in papers_of(env)[docname]:
-            if wanted in (paper.key, anchor) and wanted:
-                return docname, anchor, paper
-    return None
+def slots_by_paper(env: BuildEnvironment) -> dict[str, list[Talk]]:
+    """paper (:func:`paper_identity`) -> the slots that present it, in program order."""
+    found: dict[str, list[Talk]] = {}
+    for record in all_records(env):
+        for slot in record.program.slots() if record.program else []:
+            talk = None
+            for ref in slot.papers:
+                paper = find_paper(env, ref.reference)
+                if paper is not None:
+                    talk = talk or Talk(record.docname, f"{record.anchor}-{slot.slug}",
+                                        slot_summary(record, slot, formats(env.config)))
+                    talks = found.setdefault(paper_identity(paper[2]), [])
+                    if talk not in talks:
+                        talks.append(talk)
+    return found
 
 
-def purge_papers(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    papers_of(env).pop(docname, None)
+#: environment -> paper -> the slots that present it, for the build under way (kept
+#: beside the environment, not in it: found again at each build's start of writing)
+_SLOTS: weakref.WeakKeyDictionary[BuildEnvironment, dict[str, list[Talk]]] = weakref.WeakKeyDictionary()
 
 
-def merge_papers(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
-    theirs = papers_of(other)
-    for docname in docnames:
-        if docname in theirs:
-            papers_of(env)[docname] = theirs[docname]
+class ShowSlotPapers(SphinxPostTransform):
+    """A slot's ``- paper:`` details become the papers' titles, linked to their entries,
+    and their authors. Runs before references are resolved: the authors are person
+    references."""
+
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        for holder in marked_nodes(self.document, SLOT_PAPERS_ATTR):
+            listing = nodes.bullet_list(classes=["roads-slot-papers"], bullet="-")
+            for reference, source, line in holder[SLOT_PAPERS_ATTR]:
+                found = find_paper(self.env, reference)
+                if found is None:
+                    known = PapersDomain.of(self.env).references()
+                    where = ("no accepted-papers list on the site names a paper" if not known
+                             else "no accepted-papers list names a paper")
+                    warn(f"schedule: {where} {reference!r}{did_you_mean(reference, known)}: write the "
+                         "paper's forum id or its anchor (paper-...), or a link as 'paper: https://...'; "
+                         "the slot is shown without it", "paper", (source, line))
+                    continue
+                docname, anchor, paper = found
+                entry = nodes.paragraph(classes=["roads-slot-paper"])
+                title = nodes.inline(paper.title, paper.title, classes=["roads-slot-paper-title"])
+                entry += internal_link(self, docname, anchor, title)
+                if paper.authors:
+                    entry += nodes.Text(" · ")
+                    entry.extend(author_nodes(self.env, paper.authors, "schedule", (source, line)))
+                listing += nodes.list_item("", entry)
+            if len(listing):
+                holder.replace_self(listing)
+            else:
+                holder.parent.remove(holder)
+
+
+class ShowPaperSlots(SphinxPostTransform):
+    """A paper's entry says where the program presents it, linked to the slot."""
+
+    default_priority = 25
+
+    def run(self, **kwargs: Any) -> None:
+        items = marked_nodes(self.document, PAPER_ATTR)
+        if not items:
+            return
+        slots = _SLOTS.get(self.env)
+        if slots is None:
+            slots = slots_by_paper(self.env)
+        for item in items:
+            talks = slots.get(item[PAPER_ATTR])
+            if not talks:
+                continue
+            line = nodes.paragraph(classes=["roads-paper-slots"])
+            label = _("In the program:") + " "
+            line += nodes.inline(label, label, classes=["roads-label"])
+            for index, talk in enumerate(talks):
+                if index:
+                    line += nodes.Text("; ")
+                line += internal_link(self, talk.docname, talk.anchor, nodes.inline(talk.summary, talk.summary))
+            item += line
+
+
+def _digest(value: object) -> str:
+    return hashlib.sha1(repr(value).encode()).hexdigest()
+
+
+def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """A program whose papers changed, and a papers list whose slots changed, are on
+    pages that were not re-read: rewrite them."""
+    slots = _SLOTS[env] = slots_by_paper(env)
+    joins: dict[str, str] = {}
+    for record in all_records(env):
+        refs = [(ref.reference, find_paper(env, ref.reference))
+                for slot in (record.program.slots() if record.program else []) for ref in slot.papers]
+        if refs:
+            joins[record.docname] = _digest((joins.get(record.docname), refs))
+    for docname, shown in papers_of(env).items():
+        joins[docname] = _digest((joins.get(docname), [slots.get(paper_identity(p)) for _a, p in shown]))
+    domain = PapersDomain.of(env)
+    changed = {docname for docname in set(joins) | set(domain.joins)
+               if joins.get(docname) != domain.joins.get(docname)}
+    domain.joins.clear()
+    domain.joins.update(joins)
+    return sorted(changed & set(env.found_docs))
 
 
 # --- schema.org ---------------------------------------------------------------------------
@@ -267,7 +365,9 @@ def add_papers_json_ld(app: Sphinx, pagename: str, templatename: str, context: d
 
 
 def setup_papers(app: Sphinx) -> None:
+    app.add_domain(PapersDomain)
     app.add_directive("accepted-papers", AcceptedPapersDirective)
-    app.connect("env-purge-doc", purge_papers)
-    app.connect("env-merge-info", merge_papers)
+    app.add_post_transform(ShowSlotPapers)
+    app.add_post_transform(ShowPaperSlots)
+    app.connect("env-get-updated", pages_to_rewrite)
     app.connect("html-page-context", add_papers_json_ld)

@@ -331,7 +331,14 @@ def present(
 ) -> None:
     """Give ``node`` the person's anchor and record it in the registry."""
     document = directive.state.document
-    anchor = unique_id(document, person.anchor)
+    domain = PeopleDomain.of(directive.env)
+    base = person.anchor
+    edition = domain.edition_of(directive.env.docname)
+    if edition != domain.editions.current:
+        # an older edition's card has an anchor of its own: one file (singlehtml, epub)
+        # can hold a returning person's card of every edition
+        base = f"{base}-{edition}"
+    anchor = unique_id(document, base)
     node["ids"].append(anchor)
     document.ids[anchor] = node
     node[PERSON_ATTR] = person.key
@@ -340,7 +347,6 @@ def present(
     for located in (node, *node.findall(nodes.TextElement)):
         if not located.source:
             located.source, located.line = source, line
-    domain = PeopleDomain.of(directive.env)
     if fill:
         node[FILL_ATTR] = person.name  # its reference notes the mention
     else:

@@ -22,9 +22,11 @@ import datetime as dt
 import html
 import json
 import weakref
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
+from sphinx.domains import Domain
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .calendar import all_records, transform_builder
@@ -36,6 +38,7 @@ from .shared import RoadsDirective, build_now, did_you_mean, is_html_site, marke
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
 #: node attribute on an ``only-phase`` block: the phases it is shown in
@@ -80,20 +83,35 @@ class OnlyPhaseDirective(RoadsDirective):
 # --- on the environment -------------------------------------------------------------------
 
 
+class PhasesDomain(Domain):
+    """The pages that hold an ``only-phase`` block, per page (no roles, no directives:
+    a domain is where Sphinx keeps per-page data it purges and merges)."""
+
+    name = "roads-phases"
+    label = "Workshop phases"
+    initial_data: ClassVar[dict[str, Any]] = {"pages": {}}  # docname -> True
+    data_version = 1
+
+    @classmethod
+    def of(cls, env: BuildEnvironment) -> PhasesDomain:
+        return env.domains[cls.name]  # type: ignore[return-value]
+
+    def clear_doc(self, docname: str) -> None:
+        self.data["pages"].pop(docname, None)
+
+    def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
+        for docname in docnames:
+            if docname in otherdata["pages"]:
+                self.data["pages"][docname] = True
+
+    def resolve_any_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder, target: str,
+                         node: Any, contnode: Any) -> list:
+        return []
+
+
 def phase_pages(env: BuildEnvironment) -> dict[str, bool]:
-    if not hasattr(env, "roads_phase_pages"):
-        env.roads_phase_pages = {}  # type: ignore[attr-defined]  # pickled with the environment
-    return env.roads_phase_pages  # type: ignore[attr-defined]
-
-
-def purge_phase_pages(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    phase_pages(env).pop(docname, None)
-
-
-def merge_phase_pages(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
-    for docname in docnames:
-        if docname in phase_pages(other):
-            phase_pages(env)[docname] = True
+    """docname -> True, for the pages with an ``only-phase`` block."""
+    return PhasesDomain.of(env).data["pages"]
 
 
 #: environment -> the site's milestones, found once per build when every page is read
@@ -274,7 +292,6 @@ def setup_phases(app: Sphinx) -> None:
     app.add_directive("only-phase", OnlyPhaseDirective)
     app.add_post_transform(ShowPhase)
     app.add_post_transform(DateStatusForBrowser)
-    app.connect("env-purge-doc", purge_phase_pages)
-    app.connect("env-merge-info", merge_phase_pages)
+    app.add_domain(PhasesDomain)
     app.connect("env-get-updated", pages_to_rewrite)
     app.connect("html-page-context", add_phase_data)

@@ -15,10 +15,12 @@ import hashlib
 import html
 import re
 import weakref
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from docutils import nodes
+from sphinx.domains import Domain
 from sphinx.errors import NoUri
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
@@ -55,12 +57,16 @@ from .shared import (
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
 #: node attribute on a time or a time range: [(ISO 8601 value with the offset, label), ...]
 TIME_ATTR = "roads_datetime"
 #: node attribute on a program's "Times are in ..." note: the venue's zone
 ZONE_NOTE_ATTR = "roads_zone_note"
+#: node attribute on a slot's papers, resolved at write time (roads_ext.papers):
+#: [(forum id or anchor, source file, line), ...]
+SLOT_PAPERS_ATTR = "roads_slot_papers"
 #: what the note says for the line roads-times.js fills in (the visitor's own zone)
 LOCAL_NOTE = N_("Under each time: the venue’s zone, or your own time where it differs.")
 #: between the start and the end of a slot
@@ -333,6 +339,11 @@ class ScheduleDirective(RoadsDirective):
         if slot.abstract:
             parsed = self.parse_text_to_nodes(slot.abstract, offset=self.content_offset + slot.abstract_offset)
             session.append(nodes.container("", *sanitize(parsed, self), classes=["roads-abstract"]))
+        if slot.papers:
+            papers = nodes.paragraph(classes=["roads-slot-papers"])
+            papers[SLOT_PAPERS_ATTR] = [(ref.reference, self.env.docname, self.content_line(ref.offset))
+                                        for ref in slot.papers]
+            session.append(papers)
         cell = entry("", *session)
         calendar_holder: nodes.Element = cell
         if slot.links:
@@ -395,8 +406,15 @@ def internal_link(transform: SphinxPostTransform, docname: str, anchor: str, sho
                   title: str | None = None) -> nodes.Node:
     """A link to ``docname#anchor``, or the text alone where the output has no such page
     (a LaTeX or man document leaves out pages outside its toctree)."""
+    builder = transform_builder(transform)
+    if builder.name == "singlehtml" and anchor:
+        # every page is one: make_refnode would write "#document-page#anchor", which leads nowhere
+        link = nodes.reference("", "", shown, internal=True, refuri=f"#{anchor}")
+        if title:
+            link["reftitle"] = title
+        return link
     try:
-        return make_refnode(transform_builder(transform), transform.env.docname, docname, anchor, shown, title)
+        return make_refnode(builder, transform.env.docname, docname, anchor, shown, title)
     except NoUri:
         return shown
 
@@ -471,26 +489,55 @@ class LinkCardsToSlots(SphinxPostTransform):
 _TALKS: weakref.WeakKeyDictionary[BuildEnvironment, dict[tuple[str, str], list[Talk]]] = weakref.WeakKeyDictionary()
 
 
+class ProgramDomain(Domain):
+    """What the pages were last written from, for the whole site: a digest of each
+    person's slots (their cards) and of the site's programs (the home page's schema.org
+    data). Found after every page is read (:func:`pages_to_rewrite`), in the main
+    process: nothing per page to purge or merge."""
+
+    name = "roads-program"
+    label = "Workshop programs"
+    initial_data: ClassVar[dict[str, Any]] = {
+        "talks": {},  # (edition, person key) -> digest of the slots they speak in
+        "programs": "",  # digest of every program of the site
+    }
+    data_version = 1
+
+    @classmethod
+    def of(cls, env: BuildEnvironment) -> ProgramDomain:
+        return env.domains[cls.name]  # type: ignore[return-value]
+
+    def clear_doc(self, docname: str) -> None:
+        pass  # build-wide: found anew after each read
+
+    def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
+        pass  # build-wide: found in the main process, after the merge
+
+    def resolve_any_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder, target: str,
+                         node: Any, contnode: Any) -> list:
+        return []
+
+
 def talks_fingerprints(talks: dict[tuple[str, str], list[Talk]]) -> dict[tuple[str, str], str]:
     return {key: hashlib.sha1(repr(found).encode()).hexdigest() for key, found in talks.items()}
 
 
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Cards whose slots changed are on pages that were not re-read: rewrite them."""
-    old = getattr(env, "roads_talks_fingerprints", {})
+    stored = ProgramDomain.of(env).data
+    old = stored["talks"]
     # every page is read by now: what each person speaks in, for LinkCardsToSlots
     # (kept beside the environment, not in it: it would be pickled with it)
     talks = _TALKS[env] = talks_by_person(env)
-    new = talks_fingerprints(talks)
-    env.roads_talks_fingerprints = new  # type: ignore[attr-defined]  # pickled with the environment
+    new = stored["talks"] = talks_fingerprints(talks)
     changed = {key for key in set(old) | set(new) if old.get(key) != new.get(key)}
     # the cards of these people, declared or named alone in a list
     pages = PeopleDomain.of(env).pages_showing(changed)
     # the home page describes the site's programs (add_event_json_ld): rewrite it when one changed
     programs = hashlib.sha1(repr([(r.docname, r.anchor, r.zone, r.event, r.program)
                                   for r in all_records(env) if r.program]).encode()).hexdigest()
-    if getattr(env, "roads_programs_fingerprint", None) != programs:
-        env.roads_programs_fingerprint = programs  # type: ignore[attr-defined]  # pickled with the environment
+    if stored["programs"] != programs:
+        stored["programs"] = programs
         pages = pages | {app.config.root_doc}
     return sorted(pages & set(env.found_docs))
 
@@ -642,6 +689,7 @@ def check_organizers(app: Sphinx, env: BuildEnvironment) -> None:
 
 
 def setup_program(app: Sphinx) -> None:
+    app.add_domain(ProgramDomain)
     app.add_directive("schedule", ScheduleDirective)
     app.add_post_transform(LinkCardsToSlots)
     app.add_post_transform(HtmlTimes)

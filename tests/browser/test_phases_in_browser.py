@@ -82,7 +82,7 @@ def test_an_old_page_shows_held_after_the_day_without_shifting(browser, old_site
     try:
         assert page.evaluate(SHOWN) == [
             "Held on Thursday, June 8, 2023 at MLSys 2023 in Miami.",
-            "Meet the speakers Accepted papers on OpenReview",
+            "See the program Meet the speakers Accepted papers on OpenReview",
         ]
         assert page.evaluate("document.documentElement.dataset.roadsPhase") == "held"
         assert page.evaluate(DATE_LABELS) == [["passed", "Passed"]]
@@ -116,7 +116,7 @@ def test_without_javascript_the_build_phase_shows(browser, old_site):
         visible = [" ".join(block.inner_text().split()) for block in shown if block.is_visible()]
         # the build's phase: "announced" (or "program-out" once the site has a program)
         assert visible in (["Submit a paper on OpenReview Meet the speakers"],
-                           ["Meet the speakers Accepted papers on OpenReview"])
+                           ["See the program Meet the speakers Accepted papers on OpenReview"])
         assert not any(text.startswith(("Held on", "Today,")) for text in visible)
         status = page.locator("tr.roads-date td").last.inner_text().strip()
         assert status == "Next"

@@ -122,6 +122,20 @@ class CalendarRecord:
         return (min(found), max(found)) if found else (2000, 2000)
 
 
+@dataclass
+class SpeakerNames:
+    """The name the registry declares for a speaker's name as written, in the edition of
+    the program's page: ``Castellane`` may be one person in the 2023 program and another
+    in the 2024 one (without editions, every page is in the edition "")."""
+
+    declared: dict[tuple[str, str], str] = field(default_factory=dict)  # (edition, written) -> declared
+    editions: dict[str, str] = field(default_factory=dict)  # docname -> edition
+
+    def of(self, docname: str, written: str) -> str:
+        """The declared name, or the name as written (a guest)."""
+        return self.declared.get((self.editions.get(docname, ""), written), written)
+
+
 def file_name(stem: str, suffix: str = "") -> str:
     """``stem + suffix``, with the stem cut so that the whole is at most 255 bytes of
     UTF-8; a cut stem ends with a digest of the whole one, so two long names that

@@ -2,7 +2,7 @@
 
 A program names its speakers as the organizers typed them: ``Michael
 Mitzenmacher``, ``Mitzenmacher``, ``M. Mitzenmacher``, ``Prof. Michael
-Mitzenmacher``. :class:`NameFinder` finds the one declared person such a name
+Mitzenmacher``, ``Michael (Mike) Mitzenmacher``. :class:`NameFinder` finds the one declared person such a name
 means, says when it could mean several, and finds declared names that a name is
 a typo of. Identity is the model's :func:`~roads_ext.model.people.person_key`,
 word by word; nothing here folds a name to ASCII or compares letters otherwise.
@@ -21,13 +21,18 @@ HONORIFICS = frozenset({
     "prof", "professor", "dr", "doctor", "mr", "mrs", "ms", "miss", "mx", "sir", "dame",
 })
 
+# "Mirela (Mimi) Testova": a nickname in parentheses between the given and the family name
+_NICKNAME = re.compile(r"(?<=\S)\s+\([^()]*\)(?=\s+\S)")
+
 # "J.", "J", "J.P.", "J.-P.": a word of initials only
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.?-?)+$")
 
 
 def name_words(name: str) -> list[str]:
-    """The words of a name, the honorifics before it left out (never all of it)."""
-    words = name.split()
+    """The words of a name, the honorifics before it and a nickname in parentheses
+    between its given and family names (``Mirela (Mimi) Testova``) left out (never all
+    of it)."""
+    words = _NICKNAME.sub("", name).split()
     start = 0
     while start < len(words) - 1 and words[start].casefold().rstrip(".") in HONORIFICS:
         start += 1

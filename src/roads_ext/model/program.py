@@ -145,8 +145,10 @@ PROGRAM_WORDS = ("schedule", "program", "programme", "agenda", "tentative schedu
                  "workshop schedule", "workshop program", "workshop programme", "tentative program",
                  "final program", "timetable")
 
-DETAIL_KEYS = ("abstract", "speakers", "kind", "slides", "video", "paper", "code", "poster",
+DETAIL_KEYS = ("abstract", "speakers", "kind", "slides", "video", "paper", "papers", "code", "poster",
                "link", "location", "id")
+#: a paper of the accepted-papers list, named by its forum id or its anchor (``paper-...``)
+PAPER_REFERENCE = re.compile(r"^#?[A-Za-z0-9_~-]{1,80}$")
 
 
 def kind_label(kind: str) -> str:
@@ -189,6 +191,14 @@ class Link:
     offset: int
 
 
+@dataclass(frozen=True)
+class PaperRef:
+    """A paper a slot presents: ``- paper: <forum id or anchor>`` (resolved at write time)."""
+
+    reference: str  # as written, without a leading ``#``
+    offset: int
+
+
 @dataclass
 class Slot:
     offset: int
@@ -201,6 +211,7 @@ class Slot:
     abstract: str = ""
     abstract_offset: int = 0
     links: list[Link] = field(default_factory=list)
+    papers: list[PaperRef] = field(default_factory=list)  # the accepted papers it presents
     location: str = ""
     slug: str = ""  # the slot's anchor, unique in its program
     id_offset: int | None = None  # where an ``id`` detail set the slug
@@ -1001,6 +1012,22 @@ def read_detail(slot: Slot, key: str, value: str, offset: int, problems: list[Pr
                 "'id: lottery-ticket'; the slot's anchor is made from its title")))
             return None
         slot.slug, slot.id_offset = slug, offset
+    elif key == "papers" or (key == "paper" and PAPER_REFERENCE.match(value.strip().strip("<>"))):
+        # a paper of the accepted-papers list (a URL is a link, below); "papers" lists several
+        written = [part.strip().strip("<>") for part in value.split(",")]
+        wrong = [part for part in written if not PAPER_REFERENCE.match(part)]
+        if wrong or not any(written):
+            problems.append(Problem(offset, "detail", (
+                f"{key} {value!r} is not a paper reference: write the paper's forum id or its anchor, "
+                "like 'papers: aB3dE5fG7h, paper-xk3pq9rt2a' (a URL goes in 'paper: https://...'); "
+                "it is left out")))
+            return None
+        known = {paper.reference for paper in slot.papers}
+        for part in written:
+            reference = part.lstrip("#")
+            if reference not in known:
+                known.add(reference)
+                slot.papers.append(PaperRef(reference, offset))
     else:  # a link: "slides: https://..." or "link: Label https://..."
         label, _, url = value.rpartition(" ") if key == "link" else (key.title(), "", value)
         url = url.strip().strip("<>")

@@ -1,0 +1,101 @@
+"""Where the accepted papers of every page are kept: a domain, purged and merged per page.
+
+The ``accepted-papers`` directive (:mod:`roads_ext.papers`) records the papers it lists
+here; a program slot's ``- paper:`` detail and the calendar files find them here
+(:func:`find_paper`), whatever page either is on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from sphinx.domains import Domain
+
+from .model.papers import Paper
+
+if TYPE_CHECKING:
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+
+class PapersDomain(Domain):
+    """The papers each page lists, and what each page was last written from (no roles,
+    no directives: a domain is where Sphinx keeps per-page data it purges and merges)."""
+
+    name = "roads-papers"
+    label = "Accepted papers"
+    initial_data: ClassVar[dict[str, Any]] = {
+        # docname -> [(anchor, Paper)], in the order shown
+        "papers": {},
+        # docname -> a digest of the papers and slots it shows of other pages
+        "joins": {},
+    }
+    data_version = 1
+
+    @classmethod
+    def of(cls, env: BuildEnvironment) -> PapersDomain:
+        return env.domains[cls.name]  # type: ignore[return-value]
+
+    @property
+    def papers(self) -> dict[str, list[tuple[str, Paper]]]:
+        return self.data["papers"]
+
+    @property
+    def joins(self) -> dict[str, str]:
+        return self.data["joins"]
+
+    def clear_doc(self, docname: str) -> None:
+        self.papers.pop(docname, None)
+        self.joins.pop(docname, None)
+
+    def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
+        for docname in docnames:
+            for key in ("papers", "joins"):
+                if docname in otherdata[key]:
+                    self.data[key][docname] = otherdata[key][docname]
+
+    def resolve_any_xref(
+        self, env: BuildEnvironment, fromdocname: str, builder: Builder, target: str, node: Any, contnode: Any
+    ) -> list:
+        return []
+
+    def find(self, reference: str) -> tuple[str, str, Paper] | None:
+        """``(docname, anchor, paper)`` for a forum id (``aB3dE5fG7h``) or an anchor
+        (``paper-ab3de5fg7h``, with or without ``#``), or None."""
+        wanted = reference.strip().lstrip("#")
+        if not wanted:
+            return None
+        for docname in sorted(self.papers):
+            for anchor, paper in self.papers[docname]:
+                if wanted in (paper.key, anchor):
+                    return docname, anchor, paper
+        return None
+
+    def references(self) -> list[str]:
+        """Every forum id and anchor a slot may name (for did-you-mean)."""
+        return sorted(
+            {
+                word
+                for shown in self.papers.values()
+                for anchor, paper in shown
+                for word in (paper.key, anchor)
+                if word
+            }
+        )
+
+
+def papers_of(env: BuildEnvironment) -> dict[str, list[tuple[str, Paper]]]:
+    """docname -> [(anchor, paper)], in the order shown."""
+    return PapersDomain.of(env).papers
+
+
+def find_paper(env: BuildEnvironment, reference: str) -> tuple[str, str, Paper] | None:
+    """``(docname, anchor, paper)`` for a forum id or an anchor, or None: what a
+    program slot's ``- paper:`` detail needs."""
+    return PapersDomain.of(env).find(reference)
+
+
+def paper_identity(paper: Paper) -> str:
+    """One paper, however many lists show it."""
+    return paper.key or paper.anchor
