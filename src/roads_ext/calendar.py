@@ -88,8 +88,9 @@ class CalendarDomain(Domain):
             if docname in otherdata["records"]:
                 self.records[docname] = otherdata["records"][docname]
 
-    def resolve_any_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder, target: str,
-                         node: Any, contnode: Any) -> list:
+    def resolve_any_xref(
+        self, env: BuildEnvironment, fromdocname: str, builder: Builder, target: str, node: Any, contnode: Any
+    ) -> list:
         return []
 
 
@@ -137,7 +138,9 @@ def paper_lines(app: Sphinx) -> dict[str, str]:
                 found = find_paper(app.env, ref.reference)
                 if found is not None:
                     paper = found[2]
-                    lines[ref.reference] = paper.title + (f" ({', '.join(paper.authors)})" if paper.authors else "")
+                    lines[ref.reference] = paper.title + (
+                        f" ({', '.join(paper.authors)})" if paper.authors else ""
+                    )
     return lines
 
 
@@ -145,8 +148,9 @@ def paper_lines(app: Sphinx) -> dict[str, str]:
 STAMPS_FILE = "roads-calendars.json"
 
 
-def record_stamp(app: Sphinx, record: CalendarRecord, names: SpeakerNames,
-                 papers: dict[str, str] | None = None) -> str:
+def record_stamp(
+    app: Sphinx, record: CalendarRecord, names: SpeakerNames, papers: dict[str, str] | None = None
+) -> str:
     """A digest of everything a record's calendar files are made from."""
     slots = record.program.slots() if record.program else []
     speakers = sorted({names.of(record.docname, s.name) for slot in slots for s in slot.speakers})
@@ -158,10 +162,19 @@ def record_stamp(app: Sphinx, record: CalendarRecord, names: SpeakerNames,
     # no memo: pickle writes an object it met before as a reference to it, so two equal
     # programs whose objects are shared differently (a text read once and kept) gave two stamps
     pickler.fast = True
-    pickler.dump((
-        replace(record, event=event), speakers, shown_papers, app.config.project, app.config.html_baseurl, app.builder.name,
-        str(app.outdir), os.environ.get("SOURCE_DATE_EPOCH", ""), code_digest(),
-    ))
+    pickler.dump(
+        (
+            replace(record, event=event),
+            speakers,
+            shown_papers,
+            app.config.project,
+            app.config.html_baseurl,
+            app.builder.name,
+            str(app.outdir),
+            os.environ.get("SOURCE_DATE_EPOCH", ""),
+            code_digest(),
+        )
+    )
     return hashlib.sha256(buffer.getvalue()).hexdigest()
 
 
@@ -182,15 +195,20 @@ def write_calendars(app: Sphinx, exception: Exception | None) -> None:
     papers = paper_lines(app)
     everything = all_records(app.env)
     stamps = {record.path(): record_stamp(app, record, names, papers) for record in everything}
-    stale = [record for record in everything
-             if previous.get(record.path()) != stamps[record.path()] or not (out / record.path()).exists()]
+    stale = [
+        record
+        for record in everything
+        if previous.get(record.path()) != stamps[record.path()] or not (out / record.path()).exists()
+    ]
     if stale:
         # icalendar is imported here, not with the extension: builds that write no
         # calendar (other builders, sites without a program, rebuilds that changed
         # no program) do not pay for it
         from .ics import calendar_files
 
-        for relative, content in sorted(calendar_files(app, stale, names, build_now(app.env), papers).items()):
+        for relative, content in sorted(
+            calendar_files(app, stale, names, build_now(app.env), papers).items()
+        ):
             target = out / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             if not target.exists() or target.read_bytes() != content:
@@ -209,8 +227,9 @@ def transform_builder(transform: SphinxPostTransform) -> Builder:
     return app.builder
 
 
-def ask_for_calendar_link(node: nodes.Element, docname: str, anchor: str, slot: str, text: str,
-                          label: str) -> None:
+def ask_for_calendar_link(
+    node: nodes.Element, docname: str, anchor: str, slot: str, text: str, label: str
+) -> None:
     """Have ``node`` end with an "Add to calendar" link on HTML sites, the only ones
     with calendar files. A paragraph gets the link (after " · " when it has text);
     a slot's table cell gets a paragraph holding it. Nothing is added to the tree
@@ -222,8 +241,14 @@ def ask_for_calendar_link(node: nodes.Element, docname: str, anchor: str, slot: 
 def calendar_paragraph(docname: str, anchor: str, text: str) -> nodes.paragraph:
     """The paragraph under a program or a dates table that links its whole calendar."""
     paragraph = nodes.paragraph(classes=["roads-calendar"])
-    ask_for_calendar_link(paragraph, docname, anchor, "", text,
-                          _("An iCalendar file for Google Calendar, Outlook or Apple Calendar"))
+    ask_for_calendar_link(
+        paragraph,
+        docname,
+        anchor,
+        "",
+        text,
+        _("An iCalendar file for Google Calendar, Outlook or Apple Calendar"),
+    )
     return paragraph
 
 

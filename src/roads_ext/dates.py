@@ -50,7 +50,9 @@ class ImportantDatesDirective(RoadsDirective):
 
     def run_checked(self) -> list[nodes.Node]:
         if not self.content:
-            self.warn("is empty: write one line per date, like 'Paper submission: May 1, 2023 (AoE)'", "empty")
+            self.warn(
+                "is empty: write one line per date, like 'Paper submission: May 1, 2023 (AoE)'", "empty"
+            )
             return []
         zone = directive_zone(self, required=False)
         result = parse_important_dates(list(self.content), zone)
@@ -62,9 +64,13 @@ class ImportantDatesDirective(RoadsDirective):
             return []
         anchor = block_anchor(self, "key-dates")
         written = text(self.arguments[0]) if self.arguments else ""
-        record = CalendarRecord(self.env.docname, anchor,
-                                f"{written or CAPTION} · {self.config.project}", zone or Zone("UTC"),
-                                dates=result.items)
+        record = CalendarRecord(
+            self.env.docname,
+            anchor,
+            f"{written or CAPTION} · {self.config.project}",
+            zone or Zone("UTC"),
+            dates=result.items,
+        )
         caption = written or _(CAPTION)
         add_record(self.env, record)
 
@@ -72,14 +78,14 @@ class ImportantDatesDirective(RoadsDirective):
         self.state.document.ids[anchor] = block
         self.label(block, caption, anchor)
         self.set_source_info(block)
-        table, body = captioned_table(self, "roads-dates-table", caption,
-                                      [(_("What"), 35), (_("When"), 45), (_("Status"), 20)])
+        table, body = captioned_table(
+            self, "roads-dates-table", caption, [(_("What"), 35), (_("When"), 45), (_("Status"), 20)]
+        )
         table[DATES_TABLE_ATTR] = True  # for DropRepeatedCaption: marked, not found by its class
         for item in result.items:
             body += self.item_row(item)
         block += table
-        block += calendar_paragraph(self.env.docname, anchor,
-                                    _("Add these dates to your calendar (.ics)"))
+        block += calendar_paragraph(self.env.docname, anchor, _("Add these dates to your calendar (.ics)"))
         return [block]
 
     def item_row(self, item: ImportantDate) -> nodes.row:
@@ -150,8 +156,9 @@ class MarkDateStatus(SphinxPostTransform):
                     continue
                 label = _(STATUS_LABELS[state])
                 cell.clear()
-                cell += nodes.paragraph(label, "", nodes.strong(label, label) if state == "next"
-                                        else nodes.Text(label))
+                cell += nodes.paragraph(
+                    label, "", nodes.strong(label, label) if state == "next" else nodes.Text(label)
+                )
 
 
 def pages_with_dates(app: Sphinx, env: BuildEnvironment) -> list[str]:

@@ -61,8 +61,14 @@ def _moment(value: dt.datetime, zone: Zone) -> dt.datetime:
     return value.astimezone(dt.UTC)
 
 
-def slot_event(app: Sphinx, record: CalendarRecord, slot: Slot, now: dt.datetime,
-               names: SpeakerNames, papers: dict[str, str] | None = None) -> icalendar.Event:
+def slot_event(
+    app: Sphinx,
+    record: CalendarRecord,
+    slot: Slot,
+    now: dt.datetime,
+    names: SpeakerNames,
+    papers: dict[str, str] | None = None,
+) -> icalendar.Event:
     zone = record.zone
     event = icalendar.Event()
     event.add("uid", uid(app, record, slot.slug))
@@ -111,8 +117,10 @@ def date_event(app: Sphinx, record: CalendarRecord, item: ImportantDate, now: dt
         event.add("dtend", item.date + dt.timedelta(days=1))
         if item.zone is not None and item.zone.is_aoe:
             over = item.over_at().astimezone(dt.UTC)
-            description.append(f"Until the end of {format_date(item.date)}, Anywhere on Earth "
-                               f"(UTC-12), that is {over:%Y-%m-%d %H:%M} UTC.")
+            description.append(
+                f"Until the end of {format_date(item.date)}, Anywhere on Earth "
+                f"(UTC-12), that is {over:%Y-%m-%d %H:%M} UTC."
+            )
     else:
         zone = item.zone or Zone("UTC")
         event.add("dtstart", _moment(item.start(), zone))
@@ -190,8 +198,13 @@ class CalendarHeads:
         return head + zones + b"".join(events) + _END
 
 
-def calendar_files(app: Sphinx, chosen: list[CalendarRecord], names: SpeakerNames,
-                   now: dt.datetime, papers: dict[str, str] | None = None) -> dict[str, bytes]:
+def calendar_files(
+    app: Sphinx,
+    chosen: list[CalendarRecord],
+    names: SpeakerNames,
+    now: dt.datetime,
+    papers: dict[str, str] | None = None,
+) -> dict[str, bytes]:
     """The calendar files of the ``chosen`` records: output path -> bytes.
     ``names``: each speaker's name as written, in its page's edition -> the name the
     registry declares;

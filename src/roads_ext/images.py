@@ -111,10 +111,27 @@ class Profile:
     version: str = "3"
 
 
-PORTRAIT = Profile("portrait", 96, 96, crop=True, css_class="roads-photo", initials_shape="circle",
-                   what="photo", instead="an initials avatar is shown instead")
-LOGO = Profile("logo", 160, 64, crop=False, css_class="roads-logo", initials_shape="box",
-               what="logo", instead="the initials are shown instead", svg=True)
+PORTRAIT = Profile(
+    "portrait",
+    96,
+    96,
+    crop=True,
+    css_class="roads-photo",
+    initials_shape="circle",
+    what="photo",
+    instead="an initials avatar is shown instead",
+)
+LOGO = Profile(
+    "logo",
+    160,
+    64,
+    crop=False,
+    css_class="roads-logo",
+    initials_shape="box",
+    what="logo",
+    instead="the initials are shown instead",
+    svg=True,
+)
 PROFILES = {profile.name: profile for profile in (PORTRAIT, LOGO)}
 
 WEBP_QUALITY = 80
@@ -153,8 +170,12 @@ class ImageSet:
 
 
 def checked_image(
-    directive: RoadsDirective, path: str, profile: Profile, subtype: str,
-    line: int | None = None, option: str | None = None,
+    directive: RoadsDirective,
+    path: str,
+    profile: Profile,
+    subtype: str,
+    line: int | None = None,
+    option: str | None = None,
 ) -> str:
     """``path`` (relative to the page, or ``/``-rooted at the source folder) as
     ``/path`` in the source folder, after reading it as ``profile`` needs; or ""
@@ -202,7 +223,10 @@ def image_slot(path: str, profile: Profile, name: str, alt: str, subtype: str) -
     if not path:
         return initials_slot(name, profile)
     return nodes.image(
-        uri=path, alt=alt, classes=[profile.css_class], candidates={"*": path},
+        uri=path,
+        alt=alt,
+        classes=[profile.css_class],
+        candidates={"*": path},
         **{IMAGE_ATTR: path, PROFILE_ATTR: profile.name, NAME_ATTR: name, SUBTYPE_ATTR: subtype},
     )
 
@@ -257,7 +281,9 @@ def derive(source: Path, cache: Path, profile: Profile = PORTRAIT) -> ImageSet:
         image_set = _derive_svg(source, cache, stem, profile)
     else:
         image_set = _derive_raster(source, cache, stem, profile)
-    payload = json.dumps({kind: [asdict(r) for r in getattr(image_set, kind)] for kind in ("webp", "fallback")})
+    payload = json.dumps(
+        {kind: [asdict(r) for r in getattr(image_set, kind)] for kind in ("webp", "fallback")}
+    )
     _write_atomically(manifest, lambda stream: stream.write(payload.encode()))
     return image_set
 
@@ -288,9 +314,7 @@ def _open(source: Path) -> PILImage:
         raise ImageError("has too many pixels to be a photo") from None
     except (OSError, SyntaxError, ValueError) as error:
         raise ImageError(f"cannot be decoded ({error})") from None
-    has_alpha = image.mode in ("RGBA", "LA", "PA") or (
-        image.mode == "P" and "transparency" in image.info
-    )
+    has_alpha = image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
     if has_alpha:
         image = image.convert("RGBA")
         if image.getchannel("A").getextrema()[0] == 255:
@@ -329,9 +353,14 @@ def _derive_raster(source: Path, cache: Path, stem: str, profile: Profile) -> Im
                 continue
             if mime == "image/webp":
                 options: dict[str, Any] = (
-                    {"format": "WEBP", "quality": WEBP_QUALITY if density == 1 else WEBP_QUALITY_2X,
-                     "method": 6} if profile.crop
-                    else {"format": "WEBP", "lossless": True, "quality": 100, "method": 6})
+                    {
+                        "format": "WEBP",
+                        "quality": WEBP_QUALITY if density == 1 else WEBP_QUALITY_2X,
+                        "method": 6,
+                    }
+                    if profile.crop
+                    else {"format": "WEBP", "lossless": True, "quality": 100, "method": 6}
+                )
             elif mime == "image/png":
                 options = {"format": "PNG", "optimize": True}
             else:
@@ -380,12 +409,14 @@ def svg_size(data: bytes) -> tuple[float, float]:
     danger = _SVG_DANGER.search(data)
     if danger is not None:
         found = danger.group(0).decode("utf-8", "replace").strip()
-        raise ImageError(f"holds {found!r}, which could run code; "
-                         "export the logo again as a plain SVG (or PNG)")
+        raise ImageError(
+            f"holds {found!r}, which could run code; export the logo again as a plain SVG (or PNG)"
+        )
     outside = _CSS_URL.search(data)
     if outside is not None:
-        raise ImageError(f"links to {outside.group(1).decode('utf-8', 'replace')!r}; "
-                         "a logo must hold all it shows")
+        raise ImageError(
+            f"links to {outside.group(1).decode('utf-8', 'replace')!r}; a logo must hold all it shows"
+        )
     try:
         root = ElementTree.fromstring(data)
     except ElementTree.ParseError as error:
@@ -412,8 +443,10 @@ def svg_size(data: bytes) -> tuple[float, float]:
                 return box_width, box_height
     if width and height:
         return width, height
-    raise ImageError("has neither a viewBox nor a width and height, so its shape is unknown; "
-                     "give the <svg> element a viewBox")
+    raise ImageError(
+        "has neither a viewBox nor a width and height, so its shape is unknown; "
+        "give the <svg> element a viewBox"
+    )
 
 
 def _svg_length(value: str | None) -> float:
@@ -481,8 +514,10 @@ def picture_html(image_set: ImageSet, base: str, alt: str, eager: bool, css_clas
     loading = "" if eager else ' loading="lazy"'
     size = f'width="{first.width // first.density}" height="{first.height // first.density}"'
     if image_set.is_svg:
-        return (f'<img class="{css_class}" src="{html.escape(base + first.name)}" {size} '
-                f'alt="{html.escape(alt)}"{loading} decoding="async">')
+        return (
+            f'<img class="{css_class}" src="{html.escape(base + first.name)}" {size} '
+            f'alt="{html.escape(alt)}"{loading} decoding="async">'
+        )
     return (
         f'<picture class="{css_class}">'
         f'<source type="image/webp" srcset="{srcset(image_set.webp)}">'
@@ -498,10 +533,7 @@ def initials_html(name: str, shape: str = "circle") -> str:
     hue = zlib.crc32(name.encode("utf-8")) % 360
     letters = html.escape(initials(name))
     classes = "roads-avatar" if shape == "circle" else f"roads-avatar roads-initials-{shape}"
-    return (
-        f'<span class="{classes}" style="--roads-avatar-hue: {hue}" aria-hidden="true">'
-        f"{letters}</span>"
-    )
+    return f'<span class="{classes}" style="--roads-avatar-hue: {hue}" aria-hidden="true">{letters}</span>'
 
 
 def _replace(slot: nodes.Element, markup: str) -> None:
@@ -561,10 +593,16 @@ def publish_images(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             image_set = derive(source, cache, profile)
         except (ImageError, OSError) as error:
             # changed or removed since it was read
-            problem = str(error) if isinstance(error, ImageError) else (
-                f"cannot be read ({error.strerror or error})")
-            warn(f"{profile.what} {image[IMAGE_ATTR]!r} {problem}; {profile.instead}",
-                 image.get(SUBTYPE_ATTR, "photo"), (docname, source_line(image, 0) or None))
+            problem = (
+                str(error)
+                if isinstance(error, ImageError)
+                else (f"cannot be read ({error.strerror or error})")
+            )
+            warn(
+                f"{profile.what} {image[IMAGE_ATTR]!r} {problem}; {profile.instead}",
+                image.get(SUBTYPE_ATTR, "photo"),
+                (docname, source_line(image, 0) or None),
+            )
             if app.builder.format == "html":
                 _replace(image, initials_html(image.get(NAME_ATTR, ""), profile.initials_shape))
             else:

@@ -57,20 +57,23 @@ def make_client(environ: dict[str, str]) -> Any:
     return openreview.api.OpenReviewClient(baseurl=API_V2)
 
 
-def main(argv: list[str] | None = None,
-         client_factory: Callable[[dict[str, str]], Any] = make_client) -> int:
+def main(argv: list[str] | None = None, client_factory: Callable[[dict[str, str]], Any] = make_client) -> int:
     parser = argparse.ArgumentParser(prog="python3 dev.py papers", description=__doc__.split("\n\n")[0])
     parser.add_argument("venue_id", help="the venue's id, as in https://openreview.net/group?id=VENUE_ID")
-    parser.add_argument("--out", default="docs/papers.json", type=Path,
-                        help="the file to write (default: docs/papers.json)")
+    parser.add_argument(
+        "--out", default="docs/papers.json", type=Path, help="the file to write (default: docs/papers.json)"
+    )
     options = parser.parse_args(argv)
     venue_id = options.venue_id.strip()
     if "openreview.net/group?id=" in venue_id:  # the group's address, pasted whole
         venue_id = venue_id.split("group?id=", 1)[1].split("&", 1)[0].split("#", 1)[0]
     data = export_venue(client_factory(dict(os.environ)), venue_id)
     if not data["notes"]:
-        print(f"papers: OpenReview returned no accepted paper for venue {venue_id!r} (are the "
-              "decisions public yet? is the id right? see the README); nothing written", file=sys.stderr)
+        print(
+            f"papers: OpenReview returned no accepted paper for venue {venue_id!r} (are the "
+            "decisions public yet? is the id right? see the README); nothing written",
+            file=sys.stderr,
+        )
         return 1
     write_export(options.out, data)
     print(f"papers: {len(data['notes'])} papers of {venue_id} written to {options.out}")

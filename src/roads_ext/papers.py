@@ -70,14 +70,17 @@ def word_list(allowed: tuple[str, ...], noun: str) -> Any:
     """A comma- or space-separated list of words, each one of ``allowed`` (a ``noun``)."""
 
     def convert(value: str | None) -> tuple[str, ...]:
-        words = tuple(w for w in (part.strip().lower() for part in (value or "").replace(",", " ").split()) if w)
+        words = tuple(
+            w for w in (part.strip().lower() for part in (value or "").replace(",", " ").split()) if w
+        )
         if not words:
             raise ValueError("is empty")
         for word in words:
             if word not in allowed:
                 what = f"is not a {noun}" if len(words) == 1 else f"has {word!r}, which is not a {noun}"
-                raise ValueError(f"{what}{did_you_mean(word, allowed)}: write one or more of "
-                                 f"{', '.join(allowed)}")
+                raise ValueError(
+                    f"{what}{did_you_mean(word, allowed)}: write one or more of {', '.join(allowed)}"
+                )
         return words
 
     return convert
@@ -110,8 +113,11 @@ class AcceptedPapersDirective(RoadsDirective):
     def run_checked(self) -> list[nodes.Node]:
         written = text(self.arguments[0]) if self.arguments else ""
         if not written:
-            self.warn("no file: write the export's path after the directive, for example "
-                      "'```{accepted-papers} papers.json' (python3 dev.py papers VENUE_ID writes it)", "file")
+            self.warn(
+                "no file: write the export's path after the directive, for example "
+                "'```{accepted-papers} papers.json' (python3 dev.py papers VENUE_ID writes it)",
+                "file",
+            )
             return []
         path = self.export_path(written)
         if path is None:
@@ -127,14 +133,20 @@ class AcceptedPapersDirective(RoadsDirective):
             where = f"{path}:{problem.line}" if problem.line else str(path)
             warn(f"{self.name}: {written}: {problem.message}", problem.subtype, where)
         decisions = self.checked_options.get("decision", ACCEPTED)
-        papers = sort_papers(choose(result.papers, decisions, self.checked_options.get("track", ())),
-                             self.checked_options.get("sort", "decision"))
+        papers = sort_papers(
+            choose(result.papers, decisions, self.checked_options.get("track", ())),
+            self.checked_options.get("sort", "decision"),
+        )
         if not papers and not any(problem.subtype == "file" for problem in result.problems):
             chosen = [f":decision: {' '.join(decisions)}"] if "decision" in self.checked_options else []
             if "track" in self.checked_options:
                 chosen.append(f":track: {', '.join(self.checked_options['track'])}")
-            self.warn(f"no paper of {written!r} is listed" + (f" with {' and '.join(chosen)}" if chosen else "")
-                      + f" ({len(result.papers)} read)", "empty")
+            self.warn(
+                f"no paper of {written!r} is listed"
+                + (f" with {' and '.join(chosen)}" if chosen else "")
+                + f" ({len(result.papers)} read)",
+                "empty",
+            )
         if not papers:
             return []
 
@@ -155,8 +167,11 @@ class AcceptedPapersDirective(RoadsDirective):
     def export_path(self, written: str) -> Path | None:
         """The export inside the project (relative to the page, or ``/``-rooted), or None."""
         if "://" in written:
-            self.warn(f"{written!r} must be a file in the project, not a URL: write it with "
-                      "'python3 dev.py papers VENUE_ID' and commit it", "file")
+            self.warn(
+                f"{written!r} must be a file in the project, not a URL: write it with "
+                "'python3 dev.py papers VENUE_ID' and commit it",
+                "file",
+            )
             return None
         _, absolute = self.env.relfn2path(written, self.env.docname)
         resolved = Path(absolute).resolve()
@@ -164,8 +179,11 @@ class AcceptedPapersDirective(RoadsDirective):
             self.warn(f"{written!r} lies outside the project; put the export beside the page", "file")
             return None
         if not resolved.is_file():
-            self.warn(f"{written!r} does not exist; write it with 'python3 dev.py papers VENUE_ID' "
-                      "(see the README, 'accepted-papers')", "file")
+            self.warn(
+                f"{written!r} does not exist; write it with 'python3 dev.py papers VENUE_ID' "
+                "(see the README, 'accepted-papers')",
+                "file",
+            )
             return None
         self.env.note_dependency(str(resolved))
         return resolved
@@ -179,8 +197,10 @@ class AcceptedPapersDirective(RoadsDirective):
         title = nodes.paragraph(classes=["roads-paper-title"])
         shown = nodes.strong(paper.title, paper.title)
         title += nodes.reference("", "", shown, refuri=paper.url) if paper.url else shown
-        for badge, kind in ((paper.badge, "award" if paper.award else paper.decision),
-                            (paper.track, "track")):
+        for badge, kind in (
+            (paper.badge, "award" if paper.award else paper.decision),
+            (paper.track, "track"),
+        ):
             if badge:
                 if kind not in ("award", "track"):  # a decision's label; an award is as written
                     badge = _(badge)
@@ -195,14 +215,16 @@ class AcceptedPapersDirective(RoadsDirective):
             item += authors
         if paper.pdf:
             links = nodes.paragraph(classes=["roads-paper-links"])
-            links += nodes.reference("PDF", "PDF", refuri=paper.pdf,
-                                     reftitle=_("PDF of %(title)s") % {"title": paper.title})
+            links += nodes.reference(
+                "PDF", "PDF", refuri=paper.pdf, reftitle=_("PDF of %(title)s") % {"title": paper.title}
+            )
             item += links
         return item
 
 
-def author_nodes(env: BuildEnvironment, authors: tuple[str, ...], by: str,
-                 location: tuple[str | None, int | None]) -> list[nodes.Node]:
+def author_nodes(
+    env: BuildEnvironment, authors: tuple[str, ...], by: str, location: tuple[str | None, int | None]
+) -> list[nodes.Node]:
     """``A, B and C``, each a quiet person reference: linked when declared on the site;
     most authors are not: plain text, no warning."""
     shown: list[nodes.Node] = []
@@ -227,8 +249,11 @@ def slots_by_paper(env: BuildEnvironment) -> dict[str, list[Talk]]:
             for ref in slot.papers:
                 paper = find_paper(env, ref.reference)
                 if paper is not None:
-                    talk = talk or Talk(record.docname, f"{record.anchor}-{slot.slug}",
-                                        slot_summary(record, slot, formats(env.config)))
+                    talk = talk or Talk(
+                        record.docname,
+                        f"{record.anchor}-{slot.slug}",
+                        slot_summary(record, slot, formats(env.config)),
+                    )
                     talks = found.setdefault(paper_identity(paper[2]), [])
                     if talk not in talks:
                         talks.append(talk)
@@ -254,11 +279,18 @@ class ShowSlotPapers(SphinxPostTransform):
                 found = find_paper(self.env, reference)
                 if found is None:
                     known = PapersDomain.of(self.env).references()
-                    where = ("no accepted-papers list on the site names a paper" if not known
-                             else "no accepted-papers list names a paper")
-                    warn(f"schedule: {where} {reference!r}{did_you_mean(reference, known)}: write the "
-                         "paper's forum id or its anchor (paper-...), or a link as 'paper: https://...'; "
-                         "the slot is shown without it", "paper", (source, line))
+                    where = (
+                        "no accepted-papers list on the site names a paper"
+                        if not known
+                        else "no accepted-papers list names a paper"
+                    )
+                    warn(
+                        f"schedule: {where} {reference!r}{did_you_mean(reference, known)}: write the "
+                        "paper's forum id or its anchor (paper-...), or a link as 'paper: https://...'; "
+                        "the slot is shown without it",
+                        "paper",
+                        (source, line),
+                    )
                     continue
                 docname, anchor, paper = found
                 entry = nodes.paragraph(classes=["roads-slot-paper"])
@@ -296,7 +328,9 @@ class ShowPaperSlots(SphinxPostTransform):
             for index, talk in enumerate(talks):
                 if index:
                     line += nodes.Text("; ")
-                line += internal_link(self, talk.docname, talk.anchor, nodes.inline(talk.summary, talk.summary))
+                line += internal_link(
+                    self, talk.docname, talk.anchor, nodes.inline(talk.summary, talk.summary)
+                )
             item += line
 
 
@@ -310,15 +344,21 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     slots = _SLOTS[env] = slots_by_paper(env)
     joins: dict[str, str] = {}
     for record in all_records(env):
-        refs = [(ref.reference, find_paper(env, ref.reference))
-                for slot in (record.program.slots() if record.program else []) for ref in slot.papers]
+        refs = [
+            (ref.reference, find_paper(env, ref.reference))
+            for slot in (record.program.slots() if record.program else [])
+            for ref in slot.papers
+        ]
         if refs:
             joins[record.docname] = _digest((joins.get(record.docname), refs))
     for docname, shown in papers_of(env).items():
         joins[docname] = _digest((joins.get(docname), [slots.get(paper_identity(p)) for _a, p in shown]))
     domain = PapersDomain.of(env)
-    changed = {docname for docname in set(joins) | set(domain.joins)
-               if joins.get(docname) != domain.joins.get(docname)}
+    changed = {
+        docname
+        for docname in set(joins) | set(domain.joins)
+        if joins.get(docname) != domain.joins.get(docname)
+    }
     domain.joins.clear()
     domain.joins.update(joins)
     return sorted(changed & set(env.found_docs))
@@ -337,14 +377,20 @@ def paper_json_ld(app: Sphinx, docname: str, anchor: str, paper: Paper) -> dict[
             data = {**data, "url": profile}
         authors.append(data)
     article: dict[str, Any] = {
-        "@type": "ScholarlyArticle", "@id": page_link(app, docname, anchor),
-        "name": paper.title, "headline": paper.title[:110], "author": authors,
+        "@type": "ScholarlyArticle",
+        "@id": page_link(app, docname, anchor),
+        "name": paper.title,
+        "headline": paper.title[:110],
+        "author": authors,
     }
     if paper.url:
         article["url"] = paper.url
     if paper.pdf:
-        article["encoding"] = {"@type": "MediaObject", "contentUrl": paper.pdf,
-                               "encodingFormat": "application/pdf"}
+        article["encoding"] = {
+            "@type": "MediaObject",
+            "contentUrl": paper.pdf,
+            "encodingFormat": "application/pdf",
+        }
     if paper.badge or paper.track:
         article["genre"] = " · ".join(part for part in (paper.badge, paper.track) if part)
     return article
@@ -361,7 +407,8 @@ def add_papers_json_ld(app: Sphinx, pagename: str, templatename: str, context: d
             seen.add(paper.key or paper.title)
             graph.append(paper_json_ld(app, pagename, anchor, paper))
     context["metatags"] = context.get("metatags", "") + json_ld_script(
-        {"@context": "https://schema.org", "@graph": graph})
+        {"@context": "https://schema.org", "@graph": graph}
+    )
 
 
 def setup_papers(app: Sphinx) -> None:

@@ -67,8 +67,14 @@ def name_reference(directive: RoadsDirective, person: Person, line: int | None =
     time to their declared name and the homepage given wherever they are declared."""
     if person.homepage:
         return presented_name(person)
-    return person_reference(directive.env, person.name, strict=True, form="name", by=directive.name,
-                            location=(directive.get_source_info()[0], line or directive.lineno))
+    return person_reference(
+        directive.env,
+        person.name,
+        strict=True,
+        form="name",
+        by=directive.name,
+        location=(directive.get_source_info()[0], line or directive.lineno),
+    )
 
 
 def where_nodes(person: Person) -> list[nodes.Node]:
@@ -99,7 +105,10 @@ def checked_homepage(
 
 
 def speaker_card(
-    name: nodes.Node, person: Person, talk: str = "", body: list[nodes.Node] | None = None,
+    name: nodes.Node,
+    person: Person,
+    talk: str = "",
+    body: list[nodes.Node] | None = None,
     fill: bool = False,
 ) -> nodes.container:
     """One speaker as a sphinx-design card, ``name`` its title (see :func:`name_reference`);
@@ -107,8 +116,9 @@ def speaker_card(
     card, card_body = sd_card("roads-speaker-card")
     card[ENTRY_ATTR] = "card"
     # the photo (checked by the directive), or the initials avatar
-    card_body += images.image_slot(person.photo, images.PORTRAIT, person.name,
-                                   _("Photo of %(name)s") % {"name": person.name}, "photo")
+    card_body += images.image_slot(
+        person.photo, images.PORTRAIT, person.name, _("Photo of %(name)s") % {"name": person.name}, "photo"
+    )
     title = nodes.rubric("", "", classes=["sd-card-title", "roads-person-name"])
     title[CARD_TITLE_ATTR] = True
     title += name
@@ -154,13 +164,14 @@ class SpeakerCardDirective(RoadsDirective):
     def run_checked(self) -> list[nodes.Node]:
         name = text(self.arguments[0]) if self.arguments else ""
         if not name:
-            self.warn("no name: write the speaker's name after the directive, "
-                      "for example '```{speaker-card} Ada Lovelace'")
+            self.warn(
+                "no name: write the speaker's name after the directive, "
+                "for example '```{speaker-card} Ada Lovelace'"
+            )
             return []
         problem = name_problem(name)
         if problem:
-            self.warn(f"{problem}: write the speaker's name after the directive; "
-                      "this card is left out")
+            self.warn(f"{problem}: write the speaker's name after the directive; this card is left out")
             return []
         options = self.checked_options
         person = Person(
@@ -190,8 +201,11 @@ class SpeakersDirective(RoadsDirective):
 
     def run_checked(self) -> list[nodes.Node]:
         if not self.content:
-            self.warn("is empty: put speaker-card directives or a list of "
-                      "'Name (Affiliation, Country)' lines inside it", "empty")
+            self.warn(
+                "is empty: put speaker-card directives or a list of "
+                "'Name (Affiliation, Country)' lines inside it",
+                "empty",
+            )
             return []
         parsed = self.parse_body()
         cards: list[nodes.Element] = []
@@ -208,9 +222,12 @@ class SpeakersDirective(RoadsDirective):
             elif isinstance(node, nodes.system_message | nodes.comment | nodes.target):
                 others.append(node)
             else:
-                self.warn("only speaker-card directives and a people list belong inside; "
-                          f"this {node.__class__.__name__} is shown below the grid", "content",
-                          node.line or self.lineno)
+                self.warn(
+                    "only speaker-card directives and a people list belong inside; "
+                    f"this {node.__class__.__name__} is shown below the grid",
+                    "content",
+                    node.line or self.lineno,
+                )
                 others.append(node)
         if not cards:
             self.warn("has no speakers", "empty")
@@ -238,8 +255,11 @@ def read_people_list(
         line = item.line or directive.lineno
         paragraphs = [child for child in item.children if isinstance(child, nodes.paragraph)]
         if len(paragraphs) != 1 or len(item.children) != 1:
-            directive.warn("each item must be one line 'Name (Affiliation, Country)'; "
-                           "this item is left out", "item", line)
+            directive.warn(
+                "each item must be one line 'Name (Affiliation, Country)'; this item is left out",
+                "item",
+                line,
+            )
             continue
         entry = read_person_item(directive, paragraphs[0], line)
         if entry is not None:
@@ -261,8 +281,11 @@ def read_person_item(
     homepage = ""
     try:
         # MyST makes a relative link ([Name](ada.html)) a cross-reference to resolve
-        written = first.get("refuri") or first.get("reftarget") or first.get("refid") \
-            if isinstance(first, nodes.reference | addnodes.pending_xref) else ""
+        written = (
+            first.get("refuri") or first.get("reftarget") or first.get("refid")
+            if isinstance(first, nodes.reference | addnodes.pending_xref)
+            else ""
+        )
         if written:
             rest = "".join(child.astext() for child in paragraph.children[1:])
             parsed = parse_person_line(paragraph.children[0].astext(), rest)
@@ -271,8 +294,12 @@ def read_person_item(
             parsed = parse_person_line(None, paragraph.astext())
             homepage = checked_homepage(directive, parsed.link, line)
     except PersonLineError as error:
-        directive.warn(f"{paragraph.astext()!r} does not read 'Name (Affiliation, Country)': "
-                       f"{error}; this item is left out", "item", line)
+        directive.warn(
+            f"{paragraph.astext()!r} does not read 'Name (Affiliation, Country)': "
+            f"{error}; this item is left out",
+            "item",
+            line,
+        )
         return None
     person = Person(parsed.name, parsed.affiliation, parsed.country, homepage)
     fill = not parsed.has_details and not homepage

@@ -65,8 +65,10 @@ class OnlyPhaseDirective(RoadsDirective):
             self.warn(problem + left_out)
         if not phases:
             if not problems:
-                self.warn("names no phase: write one or more after the directive, for example "
-                          "'only-phase call-open' or 'only-phase today held'; the block is left out")
+                self.warn(
+                    "names no phase: write one or more after the directive, for example "
+                    "'only-phase call-open' or 'only-phase today held'; the block is left out"
+                )
             return []
         body = self.parse_body()
         if not body:
@@ -104,8 +106,9 @@ class PhasesDomain(Domain):
             if docname in otherdata["pages"]:
                 self.data["pages"][docname] = True
 
-    def resolve_any_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder, target: str,
-                         node: Any, contnode: Any) -> list:
+    def resolve_any_xref(
+        self, env: BuildEnvironment, fromdocname: str, builder: Builder, target: str, node: Any, contnode: Any
+    ) -> list:
         return []
 
 
@@ -121,6 +124,7 @@ _MILESTONES: weakref.WeakKeyDictionary[BuildEnvironment, Milestones] = weakref.W
 def day_bounds(date: dt.date, zone: dt.tzinfo) -> tuple[dt.datetime, dt.datetime]:
     """When a day starts and ends in ``zone``, in UTC; at the calendar's edges (a program
     on December 31, 9999 in a zone behind UTC) the first or last moment Python holds."""
+
     def midnight(day: dt.date, edge: dt.datetime) -> dt.datetime:
         try:
             return dt.datetime.combine(day, dt.time(0), zone).astimezone(dt.UTC)
@@ -161,7 +165,7 @@ def site_milestones(env: BuildEnvironment, report: bool = False, where: Any = No
             if kind is None:
                 continue
             if kind == "workshop" and item.all_day and item.zone is None:
-                zone = (default_zone.tzinfo if default_zone else AOE_ZONE)
+                zone = default_zone.tzinfo if default_zone else AOE_ZONE
                 start = dt.datetime.combine(item.date, dt.time(0), zone)
                 found[kind].append((start, start + dt.timedelta(days=1)))
             else:
@@ -169,9 +173,12 @@ def site_milestones(env: BuildEnvironment, report: bool = False, where: Any = No
     if report:
         for key in wanted:
             if not found[key]:
-                warn(f"roads_phase_dates: no important date is labelled {named[key]!r}"
-                     f"{did_you_mean(named[key], labels)}; the {key} is read from the labels' words",
-                     "phase", where)
+                warn(
+                    f"roads_phase_dates: no important date is labelled {named[key]!r}"
+                    f"{did_you_mean(named[key], labels)}; the {key} is read from the labels' words",
+                    "phase",
+                    where,
+                )
     if not days:
         days = found["workshop"]
     return Milestones(
@@ -251,8 +258,12 @@ class DateStatusForBrowser(SphinxPostTransform):
             label = html.escape(paragraph.astext())
             shown = f"<strong>{label}</strong>" if row.get(STATE_ATTR) == "next" else label
             paragraph.children = []
-            paragraph += nodes.raw("", f'<span class="roads-date-state" data-roads-over="'
-                                   f'{html.escape(row[OVER_ATTR])}">{shown}</span>', format="html")
+            paragraph += nodes.raw(
+                "",
+                f'<span class="roads-date-state" data-roads-over="'
+                f'{html.escape(row[OVER_ATTR])}">{shown}</span>',
+                format="html",
+            )
         self.document[DATA_ATTR] = True
 
 
@@ -285,7 +296,8 @@ def add_phase_data(app: Sphinx, pagename: str, templatename: str, context: dict,
     payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     context["metatags"] = context.get("metatags", "") + (
         f'\n<script type="application/json" id="roads-phase-data">{payload}</script>'
-        f"\n<script>{SWITCH_BEFORE_PAINT}</script>")
+        f"\n<script>{SWITCH_BEFORE_PAINT}</script>"
+    )
 
 
 def setup_phases(app: Sphinx) -> None:

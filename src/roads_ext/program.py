@@ -73,8 +73,14 @@ LOCAL_NOTE = N_("Under each time: the venue’s zone, or your own time where it 
 RANGE_DASH = "\u2009–\u2009"
 #: the labels of a slot's links named by their detail (``- slides: ...``), to translate;
 #: a label an author writes (``- link: Poster PDF https://...``) is shown as written
-LINK_LABELS = {"Slides": N_("Slides"), "Video": N_("Video"), "Paper": N_("Paper"),
-               "Code": N_("Code"), "Poster": N_("Poster"), "Link": N_("Link")}
+LINK_LABELS = {
+    "Slides": N_("Slides"),
+    "Video": N_("Video"),
+    "Paper": N_("Paper"),
+    "Code": N_("Code"),
+    "Poster": N_("Poster"),
+    "Link": N_("Link"),
+}
 
 ATTENDANCE = {
     "in-person": "https://schema.org/OfflineEventAttendanceMode",
@@ -101,8 +107,11 @@ def directive_zone(directive: RoadsDirective, required: bool) -> Zone | None:
         return parse_zone(directive.config.roads_timezone)[0] or Zone("UTC")
     if not written:
         if required:
-            directive.warn("no time zone: add ':timezone: America/Los_Angeles' (an IANA name, or AoE), "
-                           "or set roads_timezone in conf.py; the times are taken as UTC", "timezone")
+            directive.warn(
+                "no time zone: add ':timezone: America/Los_Angeles' (an IANA name, or AoE), "
+                "or set roads_timezone in conf.py; the times are taken as UTC",
+                "timezone",
+            )
             return Zone("UTC")
         return None
     zone, problem = parse_zone(written)
@@ -145,8 +154,9 @@ def time_node(moment: dt.datetime, zone: Zone, shown: Formats) -> nodes.inline:
     return node
 
 
-def time_range_paragraph(start: dt.datetime, end: dt.datetime | None, zone: Zone,
-                         shown: Formats) -> nodes.paragraph:
+def time_range_paragraph(
+    start: dt.datetime, end: dt.datetime | None, zone: Zone, shown: Formats
+) -> nodes.paragraph:
     """``8:30 AM – 9:00 AM`` as one text node; for HTML the times become ``<time>``
     elements. A node per time and per dash, in every row of a large program, made
     the tree that every later transform walks a good deal larger."""
@@ -184,15 +194,22 @@ class ScheduleDirective(RoadsDirective):
         lines, csv_text, where = list(self.content), False, None
         if self.checked_options.get("file"):
             if self.content:
-                self.warn("has both :file: and lines of its own: the lines are left out; put the "
-                          "program in the file or in the directive, not both", "option", option="file")
+                self.warn(
+                    "has both :file: and lines of its own: the lines are left out; put the "
+                    "program in the file or in the directive, not both",
+                    "option",
+                    option="file",
+                )
             found = self.read_file(self.checked_options["file"])
             if found is None:
                 return []
             lines, csv_text, where = found
         if not lines:
-            self.warn("is empty: write one line per slot, like '8:30am-8:40am - Welcome "
-                      "(Workshop Organizers)', under the day", "empty")
+            self.warn(
+                "is empty: write one line per slot, like '8:30am-8:40am - Welcome "
+                "(Workshop Organizers)', under the day",
+                "empty",
+            )
             return []
         first_day = None
         if self.arguments:
@@ -202,9 +219,11 @@ class ScheduleDirective(RoadsDirective):
                 self.warn(problem, "date")
             elif rest:
                 # a day's label goes before its date, on a day line of the program
-                self.warn(f"{rest!r} after the date is ignored: the argument is the day alone; to label "
-                          f"the day, start the program with '{rest} - {self.arguments[0][:used].strip()}'",
-                          "date")
+                self.warn(
+                    f"{rest!r} after the date is ignored: the argument is the day alone; to label "
+                    f"the day, start the program with '{rest} - {self.arguments[0][:used].strip()}'",
+                    "date",
+                )
         zone = directive_zone(self, required=True) or Zone("UTC")
         program = parse_program(lines, first_day, workshop_date(self), csv_text)
         issues = sorted([*program.problems, *check_program(program, zone)], key=lambda p: p.offset)
@@ -218,8 +237,14 @@ class ScheduleDirective(RoadsDirective):
 
         anchor = block_anchor(self, "schedule")
         event = self.event_info()
-        record = CalendarRecord(self.env.docname, anchor, event.name or f"Program · {self.config.project}",
-                                zone, program=program, event=event)
+        record = CalendarRecord(
+            self.env.docname,
+            anchor,
+            event.name or f"Program · {self.config.project}",
+            zone,
+            program=program,
+            event=event,
+        )
         self.check_links(program)
 
         block = nodes.container(classes=["roads-schedule"], ids=[anchor])
@@ -250,15 +275,22 @@ class ScheduleDirective(RoadsDirective):
         source = Path(self.env.srcdir).resolve()
         path = Path(absolute).resolve()
         if not path.is_relative_to(source):
-            self.warn(f"file {written!r} is outside the project: put the program file in the "
-                      "documentation folder", "option", option="file")
+            self.warn(
+                f"file {written!r} is outside the project: put the program file in the documentation folder",
+                "option",
+                option="file",
+            )
             return None
         try:
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as error:
             reason = "is not UTF-8 text" if isinstance(error, UnicodeDecodeError) else "cannot be read"
-            self.warn(f"file {written!r} {reason}: give a file of the project, like "
-                      "':file: program.csv' (a CSV export) or ':file: program.md'", "option", option="file")
+            self.warn(
+                f"file {written!r} {reason}: give a file of the project, like "
+                "':file: program.csv' (a CSV export) or ':file: program.md'",
+                "option",
+                option="file",
+            )
             return None
         self.env.note_dependency(relative)
         return text.splitlines(), path.suffix.lower() == ".csv", str(path)
@@ -267,7 +299,8 @@ class ScheduleDirective(RoadsDirective):
         options = self.checked_options
         line = self.option_line("organizers") if options.get("organizers") else self.lineno
         event, problems = parse_event(
-            options, line, lambda url: link_problem(url) or absolute_link_problem(url))
+            options, line, lambda url: link_problem(url) or absolute_link_problem(url)
+        )
         for option, message in problems:
             if option:
                 self.warn(message, "link", self.option_line(option))
@@ -281,19 +314,26 @@ class ScheduleDirective(RoadsDirective):
             for link in slot.links:
                 problem = link_problem(link.url)
                 if problem:
-                    self.warn(f"{link.label.lower()} link {link.url!r} {problem}; it is left out", "link",
-                              self.content_line(link.offset))
+                    self.warn(
+                        f"{link.label.lower()} link {link.url!r} {problem}; it is left out",
+                        "link",
+                        self.content_line(link.offset),
+                    )
                 else:
                     kept.append(link)
             slot.links = kept
 
-    def day_table(self, record: CalendarRecord, date: dt.date, label: str, slots: list[Slot],
-                  zone: Zone) -> nodes.table:
+    def day_table(
+        self, record: CalendarRecord, date: dt.date, label: str, slots: list[Slot], zone: Zone
+    ) -> nodes.table:
         caption = formats(self.config).date(date) + (f" · {label}" if label else "")
         abbreviation = zone.abbreviation(slots[0].start_at(zone))
-        table, body = captioned_table(self, "roads-schedule-table", caption,
-                                      [(_("Time (%(zone)s)") % {"zone": abbreviation}, 25),
-                                       (_("Session"), 75)])
+        table, body = captioned_table(
+            self,
+            "roads-schedule-table",
+            caption,
+            [(_("Time (%(zone)s)") % {"zone": abbreviation}, 25), (_("Session"), 75)],
+        )
         session = ""
         for slot in slots:
             if slot.session and slot.session != session:
@@ -328,21 +368,32 @@ class ScheduleDirective(RoadsDirective):
                 if speaker.group:
                     people += nodes.inline(speaker.name, speaker.name, classes=["roads-group"])
                 else:  # linked to their card; a guest declared nowhere is shown as written
-                    people += person_reference(self.env, speaker.written, strict=False, by="schedule",
-                                               location=(self.get_source_info()[0], line))
+                    people += person_reference(
+                        self.env,
+                        speaker.written,
+                        strict=False,
+                        by="schedule",
+                        location=(self.get_source_info()[0], line),
+                    )
                 if speaker.affiliation:
-                    people += nodes.inline(f" ({speaker.affiliation})", f" ({speaker.affiliation})",
-                                           classes=["roads-affiliation"])
+                    people += nodes.inline(
+                        f" ({speaker.affiliation})",
+                        f" ({speaker.affiliation})",
+                        classes=["roads-affiliation"],
+                    )
             session.append(people)
         if slot.location:
             session.append(nodes.paragraph(slot.location, slot.location, classes=["roads-slot-location"]))
         if slot.abstract:
-            parsed = self.parse_text_to_nodes(slot.abstract, offset=self.content_offset + slot.abstract_offset)
+            parsed = self.parse_text_to_nodes(
+                slot.abstract, offset=self.content_offset + slot.abstract_offset
+            )
             session.append(nodes.container("", *sanitize(parsed, self), classes=["roads-abstract"]))
         if slot.papers:
             papers = nodes.paragraph(classes=["roads-slot-papers"])
-            papers[SLOT_PAPERS_ATTR] = [(ref.reference, self.env.docname, self.content_line(ref.offset))
-                                        for ref in slot.papers]
+            papers[SLOT_PAPERS_ATTR] = [
+                (ref.reference, self.env.docname, self.content_line(ref.offset)) for ref in slot.papers
+            ]
             session.append(papers)
         cell = entry("", *session)
         calendar_holder: nodes.Element = cell
@@ -355,17 +406,23 @@ class ScheduleDirective(RoadsDirective):
                 extras += nodes.reference(label, label, refuri=link.url)
             cell += extras
             calendar_holder = extras
-        ask_for_calendar_link(calendar_holder, self.env.docname, record.anchor, slot.slug,
-                              _("Add to calendar"),
-                              _("Add “%(title)s” to your calendar") % {"title": heading})
+        ask_for_calendar_link(
+            calendar_holder,
+            self.env.docname,
+            record.anchor,
+            slot.slug,
+            _("Add to calendar"),
+            _("Add “%(title)s” to your calendar") % {"title": heading},
+        )
         result = row(entry("", when), cell)
         result["classes"] += ["roads-slot", f"roads-slot-{slot.kind}"]
         result.source, result.line = self.get_source_info()[0], line
         return result
 
 
-def captioned_table(directive: RoadsDirective, table_class: str, caption: str,
-                    columns: list[tuple[str, int]]) -> tuple[nodes.table, nodes.tbody]:
+def captioned_table(
+    directive: RoadsDirective, table_class: str, caption: str, columns: list[tuple[str, int]]
+) -> tuple[nodes.table, nodes.tbody]:
     """A table with a caption and a header row, its first column the rows' headers;
     the rows go in the body returned with it."""
     table = nodes.table(classes=[table_class])
@@ -402,8 +459,9 @@ def row(*cells: nodes.entry) -> nodes.row:
 # --- at write time: speakers and their cards ---------------------------------------------------
 
 
-def internal_link(transform: SphinxPostTransform, docname: str, anchor: str, shown: nodes.Node,
-                  title: str | None = None) -> nodes.Node:
+def internal_link(
+    transform: SphinxPostTransform, docname: str, anchor: str, shown: nodes.Node, title: str | None = None
+) -> nodes.Node:
     """A link to ``docname#anchor``, or the text alone where the output has no such page
     (a LaTeX or man document leaves out pages outside its toctree)."""
     builder = transform_builder(transform)
@@ -436,10 +494,15 @@ def talks_by_person(env: BuildEnvironment) -> dict[tuple[str, str], list[Talk]]:
     for record in all_records(env):
         edition = domain.edition_of(record.docname)
         for slot in record.program.slots() if record.program else []:
-            talk = Talk(record.docname, f"{record.anchor}-{slot.slug}",
-                        slot_summary(record, slot, formats(env.config)))
+            talk = Talk(
+                record.docname,
+                f"{record.anchor}-{slot.slug}",
+                slot_summary(record, slot, formats(env.config)),
+            )
             for speaker in slot.speakers:
-                key = None if speaker.group else domain.find(" ".join(speaker.name.split()), record.docname).key
+                key = (
+                    None if speaker.group else domain.find(" ".join(speaker.name.split()), record.docname).key
+                )
                 if key is not None:
                     found.setdefault((edition, key), []).append(talk)
     return found
@@ -481,12 +544,16 @@ class LinkCardsToSlots(SphinxPostTransform):
                 if index:
                     line += nodes.Text("; ")
                 # no title: it would only repeat the link's text
-                line += internal_link(self, talk.docname, talk.anchor, nodes.inline(talk.summary, talk.summary))
+                line += internal_link(
+                    self, talk.docname, talk.anchor, nodes.inline(talk.summary, talk.summary)
+                )
             body += line
 
 
 #: environment -> person key -> the slots they speak in, for the build under way
-_TALKS: weakref.WeakKeyDictionary[BuildEnvironment, dict[tuple[str, str], list[Talk]]] = weakref.WeakKeyDictionary()
+_TALKS: weakref.WeakKeyDictionary[BuildEnvironment, dict[tuple[str, str], list[Talk]]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 class ProgramDomain(Domain):
@@ -513,8 +580,9 @@ class ProgramDomain(Domain):
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
         pass  # build-wide: found in the main process, after the merge
 
-    def resolve_any_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder, target: str,
-                         node: Any, contnode: Any) -> list:
+    def resolve_any_xref(
+        self, env: BuildEnvironment, fromdocname: str, builder: Builder, target: str, node: Any, contnode: Any
+    ) -> list:
         return []
 
 
@@ -534,8 +602,11 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     # the cards of these people, declared or named alone in a list
     pages = PeopleDomain.of(env).pages_showing(changed)
     # the home page describes the site's programs (add_event_json_ld): rewrite it when one changed
-    programs = hashlib.sha1(repr([(r.docname, r.anchor, r.zone, r.event, r.program)
-                                  for r in all_records(env) if r.program]).encode()).hexdigest()
+    programs = hashlib.sha1(
+        repr(
+            [(r.docname, r.anchor, r.zone, r.event, r.program) for r in all_records(env) if r.program]
+        ).encode()
+    ).hexdigest()
     if stored["programs"] != programs:
         stored["programs"] = programs
         pages = pages | {app.config.root_doc}
@@ -568,17 +639,20 @@ class HtmlTimes(SphinxPostTransform):
                 node.children = []
                 node += nodes.raw("", markup, format="html")
         for note in marked_nodes(self.document, ZONE_NOTE_ATTR):
-            note += nodes.raw("", f'<span class="roads-local-note"> {html.escape(_(LOCAL_NOTE))}</span>',
-                              format="html")
+            note += nodes.raw(
+                "", f'<span class="roads-local-note"> {html.escape(_(LOCAL_NOTE))}</span>', format="html"
+            )
 
     @staticmethod
     def time_markup(value: str, label: str, zone: Zone, shown: Formats) -> str:
         moment = dt.datetime.fromisoformat(value)
         where = zone.describe(moment, _("Anywhere on Earth"))
         title = f"{shown.date(moment.date())}, {label} {zone.abbreviation(moment)} ({where})"
-        return (f'<time class="roads-time" datetime="{html.escape(value)}" '
-                f'data-roads-zone="{html.escape(zone.name)}" title="{html.escape(title)}">'
-                f"{html.escape(label)}</time>")
+        return (
+            f'<time class="roads-time" datetime="{html.escape(value)}" '
+            f'data-roads-zone="{html.escape(zone.name)}" title="{html.escape(title)}">'
+            f"{html.escape(label)}</time>"
+        )
 
 
 def person_ld(app: Sphinx, name: str, docname: str, speaker: Speaker | None = None) -> dict[str, Any]:
@@ -684,8 +758,12 @@ def check_organizers(app: Sphinx, env: BuildEnvironment) -> None:
     for record in all_records(env):
         for name, line in record.event.organizers:
             if domain.find(name, record.docname).key is None:
-                warn(f"schedule: unknown organizer {name!r}{domain.suggestion(name, record.docname)}; declare them with a "
-                     "speaker-card or committee", "speaker", (record.docname, line))
+                warn(
+                    f"schedule: unknown organizer {name!r}{domain.suggestion(name, record.docname)}; declare them with a "
+                    "speaker-card or committee",
+                    "speaker",
+                    (record.docname, line),
+                )
 
 
 def setup_program(app: Sphinx) -> None:

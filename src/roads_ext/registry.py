@@ -110,8 +110,13 @@ def person_reference(
     name = " ".join(name.split())
     shown = text if text is not None else name
     ref = addnodes.pending_xref(
-        "", nodes.Text(shown), refdomain="roads", reftype="person", reftarget=name,
-        refexplicit=text is not None, refwarn=True,
+        "",
+        nodes.Text(shown),
+        refdomain="roads",
+        reftype="person",
+        reftarget=name,
+        refexplicit=text is not None,
+        refwarn=True,
     )
     ref[QUIET_ATTR] = not strict
     ref[FORM_ATTR] = form
@@ -133,7 +138,8 @@ def page_of(node: nodes.Node, default: str) -> str:
     parent: nodes.Node | None = node
     while parent is not None:
         if isinstance(parent, addnodes.start_of_file) or (
-                isinstance(parent, nodes.section) and "docname" in parent):
+            isinstance(parent, nodes.section) and "docname" in parent
+        ):
             return parent["docname"]
         parent = parent.parent
     return default
@@ -142,8 +148,9 @@ def page_of(node: nodes.Node, default: str) -> str:
 def presented_name(person: Person) -> nodes.Node:
     """The name, linked to the homepage when there is one (checked when declared)."""
     if person.homepage:
-        return nodes.reference(person.name, person.name, refuri=person.homepage,
-                               classes=["roads-person-link"])
+        return nodes.reference(
+            person.name, person.name, refuri=person.homepage, classes=["roads-person-link"]
+        )
     return nodes.Text(person.name)
 
 
@@ -153,8 +160,9 @@ class PersonRole(SphinxRole):
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         explicit, title, target = split_explicit_title(self.text)
-        ref = person_reference(self.env, target, strict=True, text=title if explicit else None,
-                               location=self.get_source_info())
+        ref = person_reference(
+            self.env, target, strict=True, text=title if explicit else None, location=self.get_source_info()
+        )
         return [ref], []
 
 
@@ -301,8 +309,11 @@ class PeopleDomain(Domain):
         """The other editions (newest first) where ``name`` is somebody: for a name that
         is nobody in the edition of ``docname``."""
         here = self.edition_of(docname)
-        return [edition for edition in self.editions.names
-                if edition != here and self._find(name, edition).key is not None]
+        return [
+            edition
+            for edition in self.editions.names
+            if edition != here and self._find(name, edition).key is not None
+        ]
 
     def suggestion(self, name: str, docname: str | None = None) -> str:
         """`` (did you mean 'x'?)``: a near miss, else the closest name declared in the
@@ -333,8 +344,9 @@ class PeopleDomain(Domain):
             return None
         if node.get(FORM_ATTR) == "name":
             return presented_name(person)  # type: ignore[return-value]
-        return make_refnode(builder, fromdocname, declaration.docname, declaration.anchor, contnode,
-                            person.title)
+        return make_refnode(
+            builder, fromdocname, declaration.docname, declaration.anchor, contnode, person.title
+        )
 
     def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
         page = node.get("refdoc") or fromdocname
@@ -344,8 +356,9 @@ class PeopleDomain(Domain):
         person, declaration = self.lookup(key, page), self.primary(key, page)
         if person is None or declaration is None:
             return []
-        ref = make_refnode(builder, fromdocname, declaration.docname, declaration.anchor, contnode,
-                           person.title)
+        ref = make_refnode(
+            builder, fromdocname, declaration.docname, declaration.anchor, contnode, person.title
+        )
         return [("roads:person", ref)]
 
     def _where(self, page: str | None) -> str:
@@ -358,9 +371,11 @@ class PeopleDomain(Domain):
         if not others:
             return ""
         editions = ", ".join(others)
-        return (f" ({name!r} is declared in edition {editions}, and each edition has its own people: "
-                f"write this on a page of edition {others[0]}, or declare them in edition "
-                f"{self.edition_of(page)} too)")
+        return (
+            f" ({name!r} is declared in edition {editions}, and each edition has its own people: "
+            f"write this on a page of edition {others[0]}, or declare them in edition "
+            f"{self.edition_of(page)} too)"
+        )
 
     def warn_unresolved(self, node: addnodes.pending_xref) -> None:
         """The warning, if any, for a reference :meth:`resolve_xref` left unresolved."""
@@ -369,27 +384,42 @@ class PeopleDomain(Domain):
         ambiguous = self.find(name, page).ambiguous
         if ambiguous:
             names = [person.name for key in ambiguous if (person := self.lookup(key, page))]
-            warn(f"{by}: {name!r} could be any of {', '.join(map(repr, names))}; write the full "
-                 "name to link it to one of them", "person", node)
+            warn(
+                f"{by}: {name!r} could be any of {', '.join(map(repr, names))}; write the full "
+                "name to link it to one of them",
+                "person",
+                node,
+            )
             return
         where = self._where(page)
         if node.get(QUIET_ATTR):
             near = self.finder(page).near_misses(name)
             if near:  # a stranger is a guest, shown as written; a near miss is a typo
-                warn(f"{by}: {name!r} is declared nowhere {where}{did_you_mean(name, near)}; "
-                     "it is shown as written: write the name as it is declared to link it "
-                     "(a guest declared nowhere is shown as written, without a warning)",
-                     "person", node)
+                warn(
+                    f"{by}: {name!r} is declared nowhere {where}{did_you_mean(name, near)}; "
+                    "it is shown as written: write the name as it is declared to link it "
+                    "(a guest declared nowhere is shown as written, without a warning)",
+                    "person",
+                    node,
+                )
             return
         elsewhere = self._elsewhere(name, page)
         suggestion = "" if elsewhere else self.suggestion(name, page)
         if node.get(FORM_ATTR) == "name":
-            warn(f"{by}: {name!r} is written without '(Affiliation, Country)' and is declared "
-                 f"nowhere else {where}{suggestion}{elsewhere}; give their details here "
-                 "or in a speaker-card", "person", node)
+            warn(
+                f"{by}: {name!r} is written without '(Affiliation, Country)' and is declared "
+                f"nowhere else {where}{suggestion}{elsewhere}; give their details here "
+                "or in a speaker-card",
+                "person",
+                node,
+            )
             return
-        warn(f"person: nobody called {name!r} is declared {where}{suggestion}{elsewhere}; "
-             "declare them with a speaker-card or committee", "person", node)
+        warn(
+            f"person: nobody called {name!r} is declared {where}{suggestion}{elsewhere}; "
+            "declare them with a speaker-card or committee",
+            "person",
+            node,
+        )
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         for edition, index in sorted(self.editions_index().items()):
@@ -451,8 +481,11 @@ class PeopleDomain(Domain):
         each edition apart, so that a change in 2024 rewrites no page of 2023."""
         old = self.data["fingerprints"]
         editions_index = self.editions_index()
-        new = {(edition, key): self.fingerprint(edition, key)
-               for edition, index in editions_index.items() for key in index}
+        new = {
+            (edition, key): self.fingerprint(edition, key)
+            for edition, index in editions_index.items()
+            for key in index
+        }
         changed = {person for person in set(old) | set(new) if old.get(person) != new.get(person)}
         self.data["fingerprints"] = new
         # a declaring page shows the merged details too (a homepage given elsewhere)
@@ -464,13 +497,19 @@ class PeopleDomain(Domain):
             for name in names:
                 if (edition, name) not in resolutions:
                     found = self._find(name, edition)
-                    resolutions[edition, name] = (found.key, new.get((edition, found.key or "")),
-                                                  found.ambiguous)
+                    resolutions[edition, name] = (
+                        found.key,
+                        new.get((edition, found.key or "")),
+                        found.ambiguous,
+                    )
         self.data["resolutions"] = resolutions
         moved = {written for written in resolutions if old_resolutions.get(written) != resolutions[written]}
         if moved:
-            pages.update(doc for doc, shown in self.data["mentions"].items()
-                         if any((self.edition_of(doc), name) in moved for name in shown))
+            pages.update(
+                doc
+                for doc, shown in self.data["mentions"].items()
+                if any((self.edition_of(doc), name) in moved for name in shown)
+            )
         return pages
 
 

@@ -137,8 +137,7 @@ def _keeping_the_last_option(original: Callable[..., dict[str, Any]]) -> Callabl
     def extract_extension_options(field_list: nodes.field_list, options_spec: Any) -> dict[str, Any]:
         if not isinstance(options_spec, LenientOptionSpec):
             return original(field_list, options_spec)
-        return {name: options_spec[name](value)
-                for name, value in docutils_utils.extract_options(field_list)}
+        return {name: options_spec[name](value) for name, value in docutils_utils.extract_options(field_list)}
 
     extract_extension_options.roads_original = original  # type: ignore[attr-defined]
     return extract_extension_options
@@ -202,7 +201,10 @@ class RoadsDirective(SphinxDirective):
         cls.option_spec = LenientOptionSpec(cls.known_options)
 
     def warn(
-        self, message: str, subtype: RoadsWarning | str | None = None, line: int | None = None,
+        self,
+        message: str,
+        subtype: RoadsWarning | str | None = None,
+        line: int | None = None,
         option: str | None = None,
     ) -> None:
         """Warn at ``line``, or at the line of ``option`` (found only now, on a warning)."""
@@ -214,8 +216,12 @@ class RoadsDirective(SphinxDirective):
     def check_options(self) -> dict[str, Any]:
         block = f" of {text(self.arguments[0])!r}" if self.arguments else ""
         for name, line, ignored, kept in self.repeated_options():
-            self.warn(f"option {name!r}{block} is given twice: the last value, {kept!r}, is kept "
-                      f"and {ignored!r} is ignored; give each option once", RoadsWarning.OPTION, line)
+            self.warn(
+                f"option {name!r}{block} is given twice: the last value, {kept!r}, is kept "
+                f"and {ignored!r} is ignored; give each option once",
+                RoadsWarning.OPTION,
+                line,
+            )
         checked: dict[str, Any] = {}
         for name, raw in self.options.items():
             value = raw.value if isinstance(raw, _RawOption) else raw
@@ -265,9 +271,12 @@ class RoadsDirective(SphinxDirective):
             std.labels[label] = (self.env.docname, anchor, title)
             std.anonlabels[label] = (self.env.docname, anchor)
             return
-        self.warn(f":name: {written!r} of {title!r} is already a label {place}; this block "
-                  f"cannot be linked by it: give it another name", RoadsWarning.LABEL,
-                  option="name")
+        self.warn(
+            f":name: {written!r} of {title!r} is already a label {place}; this block "
+            f"cannot be linked by it: give it another name",
+            RoadsWarning.LABEL,
+            option="name",
+        )
 
     def option_lines(self) -> list[tuple[int, str, str]]:
         """``(line, name, value)`` of each option as written in the source, in order:
@@ -292,7 +301,9 @@ class RoadsDirective(SphinxDirective):
                     break
                 option = _OPTION.match(line)
             if option:
-                found.append((number + 1, option.group("name").lower(), (option.group("value") or "").strip()))
+                found.append(
+                    (number + 1, option.group("name").lower(), (option.group("value") or "").strip())
+                )
         return found
 
     def repeated_options(self) -> list[tuple[str, int, str, str]]:
@@ -337,7 +348,8 @@ class RoadsDirective(SphinxDirective):
     def source_lines(self, source: str) -> list[str] | None:
         """The lines of ``source``, read once while the current document is read."""
         cache: dict[str, list[str] | None] = self.env.temp_data.setdefault(  # type: ignore[assignment]
-            "roads_source_lines", {})
+            "roads_source_lines", {}
+        )
         if source not in cache:
             try:
                 cache[source] = Path(source).read_text(encoding="utf-8").splitlines()
@@ -381,8 +393,12 @@ class RoadsDirective(SphinxDirective):
                 lists.append(node)
                 continue
             if not isinstance(node, nodes.system_message | nodes.comment):
-                self.warn(f"only a list of {what} belongs inside; this {node.__class__.__name__} is shown "
-                          f"below {shown_below}", "content", node.line or self.lineno)
+                self.warn(
+                    f"only a list of {what} belongs inside; this {node.__class__.__name__} is shown "
+                    f"below {shown_below}",
+                    "content",
+                    node.line or self.lineno,
+                )
             below.append(node)
         return lists, below
 
@@ -539,8 +555,14 @@ def grid_list(columns: int, *classes: str) -> nodes.bullet_list:
     narrow = min(2, columns)
     return nodes.bullet_list(
         classes=[
-            "sd-row", "sd-row-cols-1", "sd-row-cols-xs-1", f"sd-row-cols-sm-{narrow}",
-            f"sd-row-cols-md-{narrow}", f"sd-row-cols-lg-{columns}", "sd-g-3", "roads-grid",
+            "sd-row",
+            "sd-row-cols-1",
+            "sd-row-cols-xs-1",
+            f"sd-row-cols-sm-{narrow}",
+            f"sd-row-cols-md-{narrow}",
+            f"sd-row-cols-lg-{columns}",
+            "sd-g-3",
+            "roads-grid",
             *classes,
         ],
         bullet="*",
@@ -557,7 +579,9 @@ def grid_item(card: nodes.Element) -> nodes.list_item:
 
 def grid_wrapper(grid: nodes.bullet_list) -> nodes.container:
     return nodes.container(
-        "", grid, is_div=True,
+        "",
+        grid,
+        is_div=True,
         classes=["sd-container-fluid", "sd-sphinx-override", "roads-grid-wrapper"],
     )
 

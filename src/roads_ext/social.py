@@ -119,24 +119,37 @@ def checked_card(card: dict, location: Any = None, confdir: Path | str = ".") ->
     checked = {}
     for key, value in card.items():
         if key not in CARD_FIELDS:
-            warn(f"roads_social_card: unknown key {key!r}{did_you_mean(str(key), CARD_FIELDS)}; "
-                 "it is ignored", RoadsWarning.SOCIAL, location)
+            warn(
+                f"roads_social_card: unknown key {key!r}{did_you_mean(str(key), CARD_FIELDS)}; it is ignored",
+                RoadsWarning.SOCIAL,
+                location,
+            )
         elif not isinstance(value, str) or not value.strip():
-            warn(f"roads_social_card: {key!r} must be non-empty text, not {value!r}; "
-                 "it is ignored", RoadsWarning.SOCIAL, location)
+            warn(
+                f"roads_social_card: {key!r} must be non-empty text, not {value!r}; it is ignored",
+                RoadsWarning.SOCIAL,
+                location,
+            )
         elif key in COLOUR_FIELDS:
             try:
                 ImageColor.getrgb(value)
             except ValueError:
-                warn(f"roads_social_card: {key!r} is {value!r}, not a colour; write a CSS colour "
-                     f"such as {COLOUR_FIELDS[key]!r}; the default is used", RoadsWarning.SOCIAL, location)
+                warn(
+                    f"roads_social_card: {key!r} is {value!r}, not a colour; write a CSS colour "
+                    f"such as {COLOUR_FIELDS[key]!r}; the default is used",
+                    RoadsWarning.SOCIAL,
+                    location,
+                )
             else:
                 checked[key] = value
         elif key in FONT_FIELDS:
             path, problem = _font_problem(value, Path(confdir))
             if path is None:
-                warn(f"roads_social_card: the {key!r} file {value!r} {problem}; "
-                     "Pillow's own font is used", RoadsWarning.SOCIAL, location)
+                warn(
+                    f"roads_social_card: the {key!r} file {value!r} {problem}; Pillow's own font is used",
+                    RoadsWarning.SOCIAL,
+                    location,
+                )
             else:
                 checked[key] = path
         else:
@@ -167,14 +180,16 @@ def _builder_inited(app: Sphinx) -> None:
     target = folder / CARD_NAME
     stamp = folder / "card.sha256"
     # the picture is made from the card's texts and by roads_ext's drawing code
-    fonts = {key: hashlib.sha256(Path(card[key]).read_bytes()).hexdigest()
-             for key in FONT_FIELDS if key in card}
+    fonts = {
+        key: hashlib.sha256(Path(card[key]).read_bytes()).hexdigest() for key in FONT_FIELDS if key in card
+    }
     made_from = json.dumps([card, fonts, code_digest()], sort_keys=True)
     wanted = hashlib.sha256(made_from.encode()).hexdigest()
     if not (target.is_file() and stamp.is_file() and stamp.read_text() == wanted):
         style = {key: card[key] for key in (*COLOUR_FIELDS, *FONT_FIELDS) if key in card}
         render_card(card["title"], card.get("subtitle", ""), card.get("footer", ""), style).save(
-            target, format="PNG", optimize=True)
+            target, format="PNG", optimize=True
+        )
         stamp.write_text(wanted)
     # copied, not added to html_static_path: a changed configuration value would make
     # the next build say "The configuration has changed" and read every page again
@@ -211,4 +226,3 @@ def setup_social(app: Sphinx) -> None:
     app.connect("builder-inited", _builder_inited)
     # before sphinxext-opengraph (500) reads the page's fields
     app.connect("html-page-context", _page_description, priority=400)
-

@@ -57,6 +57,7 @@ if TYPE_CHECKING:
 #: ``env.temp_data`` key: the tier headings of the page being read
 TIER_HEADINGS = "roads_tier_headings"
 
+
 class SponsorsDirective(RoadsDirective):
     """Tiers of sponsors: a tier's name on a line, then a list of sponsors."""
 
@@ -66,18 +67,24 @@ class SponsorsDirective(RoadsDirective):
 
     def run_checked(self) -> list[nodes.Node]:
         if not self.content:
-            self.warn("is empty: write a tier's name and below it a list of "
-                      "'[Name](https://...) logo: img/name.svg' lines", "empty")
+            self.warn(
+                "is empty: write a tier's name and below it a list of "
+                "'[Name](https://...) logo: img/name.svg' lines",
+                "empty",
+            )
             return []
         tiers, below = self.read_tiers()
         result: list[nodes.Node] = []
         # their heading level is known once the page's sections are (SetTierLevels)
         headings: list[nodes.rubric] = self.env.temp_data.setdefault(  # type: ignore[assignment]
-            TIER_HEADINGS, [])
+            TIER_HEADINGS, []
+        )
         for tier, line in tiers:
             if not tier.sponsors:
-                self.warn(f"tier {tier.name!r} has no sponsors: list them below it as "
-                          "'- [Name](https://...)'", line=line)
+                self.warn(
+                    f"tier {tier.name!r} has no sponsors: list them below it as '- [Name](https://...)'",
+                    line=line,
+                )
                 continue
             if tier.name:
                 heading = nodes.rubric(tier.name, tier.name, classes=["roads-sponsor-tier"])
@@ -116,8 +123,12 @@ class SponsorsDirective(RoadsDirective):
             elif isinstance(node, nodes.system_message | nodes.comment):
                 below.append(node)
             else:
-                self.warn(f"only tiers and lists of sponsors belong inside; this {node.__class__.__name__} "
-                          "is shown below the sponsors", "content", line)
+                self.warn(
+                    f"only tiers and lists of sponsors belong inside; this {node.__class__.__name__} "
+                    "is shown below the sponsors",
+                    "content",
+                    line,
+                )
                 below.append(node)
         return tiers, below
 
@@ -125,8 +136,10 @@ class SponsorsDirective(RoadsDirective):
         """One list item: ``[Name](https://...)`` and its details; None after a warning."""
         first = item.children[0] if item.children else None
         if not isinstance(first, nodes.paragraph) or not first.astext().strip():
-            self.warn("an item must start with the sponsor's name, '[Name](https://...)'; "
-                      "this item is left out", line=line)
+            self.warn(
+                "an item must start with the sponsor's name, '[Name](https://...)'; this item is left out",
+                line=line,
+            )
             return None
         line = source_line(first, line)
         head = first.children[0] if first.children else None
@@ -136,19 +149,28 @@ class SponsorsDirective(RoadsDirective):
             url = head["refuri"]
             rest, details = split_details("".join(child.astext() for child in first.children[1:]))
             if rest:
-                self.warn(f"{rest!r} after the link to {name!r} is not a detail: write details as "
-                          "'logo: img/name.svg'; it is left out", line=line)
+                self.warn(
+                    f"{rest!r} after the link to {name!r} is not a detail: write details as "
+                    "'logo: img/name.svg'; it is left out",
+                    line=line,
+                )
         else:
             name, details = split_details(first.astext())
         if not name:
-            self.warn(f"{first.astext()!r} has no sponsor's name before its details; "
-                      "this item is left out", line=line)
+            self.warn(
+                f"{first.astext()!r} has no sponsor's name before its details; this item is left out",
+                line=line,
+            )
             return None
         for child in item.children[1:]:
             details.extend(self.read_detail_list(child, line))
         if url and (problem := https_problem(url)):
-            self.warn(f"{name}: link {url!r} {problem}; write the sponsor's https:// address. "
-                      "The name is shown unlinked", "link", line)
+            self.warn(
+                f"{name}: link {url!r} {problem}; write the sponsor's https:// address. "
+                "The name is shown unlinked",
+                "link",
+                line,
+            )
             url = ""
         logo = ""
         for key, value in details:
@@ -162,8 +184,11 @@ class SponsorsDirective(RoadsDirective):
     def read_detail_list(self, node: nodes.Node, line: int) -> list[tuple[str, str]]:
         """The ``- key: value`` sub-items under a sponsor."""
         if not isinstance(node, nodes.bullet_list | nodes.enumerated_list):
-            self.warn(f"only '- logo: img/name.svg' details belong under a sponsor; this "
-                      f"{node.__class__.__name__} is left out", line=source_line(node, line))
+            self.warn(
+                f"only '- logo: img/name.svg' details belong under a sponsor; this "
+                f"{node.__class__.__name__} is left out",
+                line=source_line(node, line),
+            )
             return []
         details = []
         for sub in node.children:
@@ -171,8 +196,10 @@ class SponsorsDirective(RoadsDirective):
             try:
                 details.append(parse_detail(text))
             except SponsorLineError as error:
-                self.warn(f"detail {text!r} {error}: write it as 'logo: img/name.svg'; it is left out",
-                          line=source_line(sub, line))
+                self.warn(
+                    f"detail {text!r} {error}: write it as 'logo: img/name.svg'; it is left out",
+                    line=source_line(sub, line),
+                )
         return details
 
     # --- the card ---------------------------------------------------------------------
@@ -192,8 +219,9 @@ class SponsorsDirective(RoadsDirective):
         caption = nodes.paragraph("", "", classes=["roads-sponsor-name"])
         if sponsor.url:
             # sphinx-design's stretched link: the whole card, logo too, follows it
-            caption += nodes.reference(sponsor.name, sponsor.name, refuri=sponsor.url,
-                                       classes=["sd-stretched-link"])
+            caption += nodes.reference(
+                sponsor.name, sponsor.name, refuri=sponsor.url, classes=["sd-stretched-link"]
+            )
         else:
             caption += nodes.Text(sponsor.name)
         body += caption

@@ -68,16 +68,20 @@ class TopicGridDirective(RoadsDirective):
             match = _ICON_PREFIX.match(str(first_text))
             if match:
                 icon = match.group("icon")
-                remaining = str(first_text)[match.end():]
+                remaining = str(first_text)[match.end() :]
                 first_text.parent.replace(first_text, nodes.Text(remaining))
         if icon is None:
             return card
         if icon in _octicon_names():
             card[ICON_ATTR] = icon
         else:
-            self.warn(f"unknown icon {icon!r}{did_you_mean(icon, _octicon_names())}; the topic "
-                      f"{body.astext().strip()!r} is shown without it (icons are sphinx-design's "
-                      "octicons)", RoadsWarning.ICON, item.line or self.lineno)
+            self.warn(
+                f"unknown icon {icon!r}{did_you_mean(icon, _octicon_names())}; the topic "
+                f"{body.astext().strip()!r} is shown without it (icons are sphinx-design's "
+                "octicons)",
+                RoadsWarning.ICON,
+                item.line or self.lineno,
+            )
         return card
 
 

@@ -46,8 +46,16 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 #: "Anywhere on Earth": a deadline holds until the day is over everywhere (UTC-12)
 AOE = "AoE"
 AOE_ZONE = dt.timezone(dt.timedelta(hours=-12), "AoE")
-_AOE_SPELLINGS = {"aoe", "a.o.e.", "anywhere on earth", "anywhere-on-earth", "utc-12", "utc-12:00",
-                  "gmt-12", "etc/gmt+12"}
+_AOE_SPELLINGS = {
+    "aoe",
+    "a.o.e.",
+    "anywhere on earth",
+    "anywhere-on-earth",
+    "utc-12",
+    "utc-12:00",
+    "gmt-12",
+    "etc/gmt+12",
+}
 _UTC_SPELLINGS = {"utc", "gmt", "z", "etc/utc", "utc+0", "utc+00:00"}
 
 
@@ -120,8 +128,10 @@ def parse_zone(text: str) -> tuple[Zone | None, str | None]:
     choices = {**names, "aoe": AOE}
     close = difflib.get_close_matches(folded, list(choices), n=1, cutoff=0.6)
     hint = f" (did you mean {choices[close[0]]!r}?)" if close else ""
-    return None, (f"unknown time zone {word!r}{hint}; write an IANA name such as "
-                  "'America/Los_Angeles' or 'Europe/Paris', or 'AoE' for Anywhere on Earth")
+    return None, (
+        f"unknown time zone {word!r}{hint}; write an IANA name such as "
+        "'America/Los_Angeles' or 'Europe/Paris', or 'AoE' for Anywhere on Earth"
+    )
 
 
 def looks_like_zone(word: str) -> bool:
@@ -136,16 +146,31 @@ def looks_like_zone(word: str) -> bool:
     if parse_zone(word)[0] is not None or "/" in word:
         return True
     folded = word.lower()
-    return bool(difflib.get_close_matches(folded, ["aoe"], n=1, cutoff=0.6)
-                or difflib.get_close_matches(folded, list(_zone_names()), n=1, cutoff=0.8))
+    return bool(
+        difflib.get_close_matches(folded, ["aoe"], n=1, cutoff=0.6)
+        or difflib.get_close_matches(folded, list(_zone_names()), n=1, cutoff=0.8)
+    )
 
 
 # --- dates ---------------------------------------------------------------------------
 
 #: English month and day names, fixed: ``calendar.month_name`` and ``%B`` follow the
 #: process locale, and under ``LC_ALL=de_DE.UTF-8`` would read "Juni" and reject "June"
-MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August",
-               "September", "October", "November", "December")
+MONTH_NAMES = (
+    "",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = {name.lower(): number for number, name in enumerate(MONTH_NAMES) if name}
 _MONTHS.update({name[:3].lower(): number for number, name in enumerate(MONTH_NAMES) if name})
@@ -155,8 +180,12 @@ _WEEKDAYS.update({name[:3].lower(): number for number, name in enumerate(DAY_NAM
 
 _ISO_DATE = re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})")
 _WORD = r"[A-Za-z]+\.?"
-_MDY = re.compile(rf"(?:(?P<wd>{_WORD}),?\s+)?(?P<mon>{_WORD})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})")
-_DMY = re.compile(rf"(?:(?P<wd>{_WORD}),?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_WORD}),?\s+(?P<y>\d{{4}})")
+_MDY = re.compile(
+    rf"(?:(?P<wd>{_WORD}),?\s+)?(?P<mon>{_WORD})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"
+)
+_DMY = re.compile(
+    rf"(?:(?P<wd>{_WORD}),?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_WORD}),?\s+(?P<y>\d{{4}})"
+)
 
 
 def match_date(text: str) -> tuple[re.Match | None, str]:
@@ -170,9 +199,11 @@ def match_date(text: str) -> tuple[re.Match | None, str]:
 
 
 _MD_NO_YEAR = re.compile(
-    rf"(?:(?P<wd>{_WORD}),?\s+)?(?P<mon>{_WORD})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:.])")
+    rf"(?:(?P<wd>{_WORD}),?\s+)?(?P<mon>{_WORD})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:.])"
+)
 _DM_NO_YEAR = re.compile(
-    rf"(?:(?P<wd>{_WORD}),?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_WORD})(?![\w])")
+    rf"(?:(?P<wd>{_WORD}),?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_WORD})(?![\w])"
+)
 
 
 def match_date_without_year(text: str) -> re.Match | None:
@@ -200,8 +231,10 @@ def date_in_year(match: re.Match, year: int) -> tuple[dt.date | None, str | None
     date = dt.date(year, month, day)
     weekday = match.group("wd")
     if weekday and _WEEKDAYS[weekday.rstrip(".").lower()] != date.weekday():
-        return None, (f"{written!r} is not a day of {year}: {date:%B} {date.day}, {year} is a {date:%A}; "
-                      "write the date with its year")
+        return None, (
+            f"{written!r} is not a day of {year}: {date:%B} {date.day}, {year} is a {date:%A}; "
+            "write the date with its year"
+        )
     return date, None
 
 
@@ -231,14 +264,19 @@ def parse_date(text: str) -> tuple[dt.date | None, int, str | None]:
             return None, used, f"{match.group(0)!r} is not a date: {groups['mon']!r} is not a month{hint}"
     year, day = int(groups["y"]), int(groups["d"])
     if year < 1:
-        return None, used, (f"{match.group(0)!r} is not a date: there is no year 0 (the calendar "
-                            "goes from 1 BC to AD 1); write a year from 1 to 9999")
+        return (
+            None,
+            used,
+            (
+                f"{match.group(0)!r} is not a date: there is no year 0 (the calendar "
+                "goes from 1 BC to AD 1); write a year from 1 to 9999"
+            ),
+        )
     if not 1 <= month <= 12:
         return None, used, f"{match.group(0)!r} is not a date: there is no month {month}"
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
-        return None, used, (f"{match.group(0)!r} is not a date: {MONTH_NAMES[month]} {year} "
-                            f"has {last} days")
+        return None, used, (f"{match.group(0)!r} is not a date: {MONTH_NAMES[month]} {year} has {last} days")
     date = dt.date(year, month, day)
     weekday = groups.get("wd")
     if weekday:
@@ -246,8 +284,14 @@ def parse_date(text: str) -> tuple[dt.date | None, int, str | None]:
         if number is None:
             return None, used, f"{match.group(0)!r} is not a date: {weekday!r} is not a day of the week"
         if number != date.weekday():
-            return None, used, (f"{match.group(0)!r} is not a date: {MONTH_NAMES[month]} {date.day}, {year} "
-                                f"is a {DAY_NAMES[date.weekday()]}, not a {DAY_NAMES[number]}")
+            return (
+                None,
+                used,
+                (
+                    f"{match.group(0)!r} is not a date: {MONTH_NAMES[month]} {date.day}, {year} "
+                    f"is a {DAY_NAMES[date.weekday()]}, not a {DAY_NAMES[number]}"
+                ),
+            )
     return date, used, None
 
 
@@ -358,19 +402,26 @@ def range_problem(date: dt.date, time: dt.time | None, zone: Zone, whole_day: bo
     moments = [(date, time or dt.time(0))]
     if whole_day:
         if date == dt.date.max:
-            return (f"the end of {format_date(date)}, {_zone_label(zone)}, is after the last moment a "
-                    "calendar can hold (December 31, 9999, UTC): write an earlier date")
+            return (
+                f"the end of {format_date(date)}, {_zone_label(zone)}, is after the last moment a "
+                "calendar can hold (December 31, 9999, UTC): write an earlier date"
+            )
         moments.append((date + dt.timedelta(days=1), dt.time(0)))
     for day, clock in moments:
         try:
             dt.datetime.combine(day, clock, tz).astimezone(_UTC)
         except (OverflowError, ValueError):
             early = day.year == 1
-            what = (f"the end of {format_date(date)}" if whole_day and day != date
-                    else f"{format_date(day)}, {_clock(dt.datetime.combine(day, clock))}")
-            return (f"{what}, {_zone_label(zone)}, is {'before the first' if early else 'after the last'} "
-                    f"moment a calendar can hold ({'January 1, year 1' if early else 'December 31, 9999'}, "
-                    f"UTC): write a{' later' if early else 'n earlier'} date")
+            what = (
+                f"the end of {format_date(date)}"
+                if whole_day and day != date
+                else f"{format_date(day)}, {_clock(dt.datetime.combine(day, clock))}"
+            )
+            return (
+                f"{what}, {_zone_label(zone)}, is {'before the first' if early else 'after the last'} "
+                f"moment a calendar can hold ({'January 1, year 1' if early else 'December 31, 9999'}, "
+                f"UTC): write a{' later' if early else 'n earlier'} date"
+            )
     return None
 
 
@@ -393,14 +444,18 @@ def daylight_saving_problem(date: dt.date, time: dt.time, zone: Zone) -> str | N
     if real.replace(tzinfo=None) != first.replace(tzinfo=None):
         # in a gap: zoneinfo reads it with the offset before the change, as RFC 5545 does
         jump = _hours(after - before)
-        return (f"{_clock(first)} does not exist on {day} in {zone.name}: the clocks go forward "
-                f"{jump} that night; it is taken as {_clock(real)} {zone.abbreviation(real)}, "
-                f"the same moment; write {_clock(real)} to say so, or a time outside the change")
+        return (
+            f"{_clock(first)} does not exist on {day} in {zone.name}: the clocks go forward "
+            f"{jump} that night; it is taken as {_clock(real)} {zone.abbreviation(real)}, "
+            f"the same moment; write {_clock(real)} to say so, or a time outside the change"
+        )
     later = second.astimezone(_UTC)
-    return (f"{_clock(first)} happens twice on {day} in {zone.name}: the clocks go back "
-            f"{_hours(before - after)} that night; the first one, "
-            f"{_clock(first)} {zone.abbreviation(first)} ({utc_offset_label(first)}), is assumed; "
-            f"to mean the second one, write it in UTC ({_clock(later)} UTC)")
+    return (
+        f"{_clock(first)} happens twice on {day} in {zone.name}: the clocks go back "
+        f"{_hours(before - after)} that night; the first one, "
+        f"{_clock(first)} {zone.abbreviation(first)} ({utc_offset_label(first)}), is assumed; "
+        f"to mean the second one, write it in UTC ({_clock(later)} UTC)"
+    )
 
 
 def now_for_build(environ: dict[str, str]) -> tuple[dt.datetime, str | None]:
@@ -410,8 +465,10 @@ def now_for_build(environ: dict[str, str]) -> tuple[dt.datetime, str | None]:
         try:
             return dt.datetime.fromtimestamp(int(raw), dt.UTC), None
         except (ValueError, OverflowError, OSError):
-            return (dt.datetime.now(dt.UTC).replace(microsecond=0),
-                    f"SOURCE_DATE_EPOCH={raw!r} is not a number of seconds; the clock is used")
+            return (
+                dt.datetime.now(dt.UTC).replace(microsecond=0),
+                f"SOURCE_DATE_EPOCH={raw!r} is not a number of seconds; the clock is used",
+            )
     return dt.datetime.now(dt.UTC).replace(microsecond=0), None
 
 
@@ -466,8 +523,9 @@ def strip_bullet(line: str) -> str:
     return _BULLET.sub("", line.strip(), count=1)
 
 
-def parse_moment(text: str, offset: int, default_zone: Zone | None) -> tuple[
-        dt.date | None, dt.time | None, Zone | None, str, list[Problem]]:
+def parse_moment(
+    text: str, offset: int, default_zone: Zone | None
+) -> tuple[dt.date | None, dt.time | None, Zone | None, str, list[Problem]]:
     """``June 1, 2023, 11:59pm AoE (note)`` -> date, time, zone, note, problems."""
     problems: list[Problem] = []
     date, used, problem = parse_date(text)
@@ -490,16 +548,23 @@ def parse_moment(text: str, offset: int, default_zone: Zone | None) -> tuple[
         known, why = parse_zone(word) if word else (None, None)
         if match and known and (looks_like_zone(word) or match.group(0).startswith("(")):
             zone = known
-            rest = rest[match.end():].strip(" ,;")
+            rest = rest[match.end() :].strip(" ,;")
         elif match and looks_like_zone(word):
             problems.append(Problem(offset, "timezone", f"{why}; UTC is assumed"))
-            rest = rest[match.end():].strip(" ,;")
+            rest = rest[match.end() :].strip(" ,;")
             zone = zone or Zone("UTC")
         note = rest.strip("() ")
     if time is not None and zone is None:
-        problems.append(Problem(offset, "timezone", (
-            f"{text.strip()!r} has a time but no time zone: add one ('11:59pm AoE', "
-            "'17:00 Europe/Paris') or give the directive a :timezone:; UTC is assumed")))
+        problems.append(
+            Problem(
+                offset,
+                "timezone",
+                (
+                    f"{text.strip()!r} has a time but no time zone: add one ('11:59pm AoE', "
+                    "'17:00 Europe/Paris') or give the directive a :timezone:; UTC is assumed"
+                ),
+            )
+        )
         zone = Zone("UTC")
     return date, time, zone, note, problems
 
@@ -517,15 +582,24 @@ def parse_important_dates(lines: list[str], default_zone: Zone | None = None) ->
         line = strip_bullet(raw)
         parts = _LABEL_SPLIT.split(line, maxsplit=1)
         if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
-            result.problems.append(Problem(offset, "date", (
-                f"{line!r} does not read 'Label: date': write for example "
-                "'Paper submission: May 1, 2023 (AoE)'; this line is left out")))
+            result.problems.append(
+                Problem(
+                    offset,
+                    "date",
+                    (
+                        f"{line!r} does not read 'Label: date': write for example "
+                        "'Paper submission: May 1, 2023 (AoE)'; this line is left out"
+                    ),
+                )
+            )
             continue
         label, value = parts[0].strip(), parts[1].strip()
         date, time, zone, note, problems = parse_moment(value, offset, default_zone)
         if date is None:  # the line is left out: say which
-            result.problems.extend(Problem(p.offset, p.subtype, f"{label!r}: {p.message}; this date is left out")
-                                   for p in problems)
+            result.problems.extend(
+                Problem(p.offset, p.subtype, f"{label!r}: {p.message}; this date is left out")
+                for p in problems
+            )
             continue
         result.problems.extend(problems)
         why = range_problem(date, time, zone or Zone(AOE), whole_day=time is None)

@@ -17,9 +17,21 @@ from dataclasses import dataclass
 from .people import person_key
 
 #: words before a name that are not part of it (compared case-insensitively, dot or not)
-HONORIFICS = frozenset({
-    "prof", "professor", "dr", "doctor", "mr", "mrs", "ms", "miss", "mx", "sir", "dame",
-})
+HONORIFICS = frozenset(
+    {
+        "prof",
+        "professor",
+        "dr",
+        "doctor",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "sir",
+        "dame",
+    }
+)
 
 # "Mirela (Mimi) Testova": a nickname in parentheses between the given and the family name
 _NICKNAME = re.compile(r"(?<=\S)\s+\([^()]*\)(?=\s+\S)")
@@ -81,8 +93,9 @@ def short_form_of(written: str, declared: str) -> bool:
     or some of the given names (``M. Mitzenmacher``), honorifics left out."""
     words, declared_words = name_words(written), name_words(declared)
     shared = 0
-    while (shared < min(len(words), len(declared_words))
-           and person_key(words[-1 - shared]) == person_key(declared_words[-1 - shared])):
+    while shared < min(len(words), len(declared_words)) and person_key(words[-1 - shared]) == person_key(
+        declared_words[-1 - shared]
+    ):
         shared += 1
     if not shared:
         return False
@@ -125,8 +138,11 @@ class NameFinder:
         stripped = person_key(" ".join(words))
         if stripped in self.names:
             return Found(stripped)
-        candidates = [other for other in self._by_surname.get(person_key(words[-1]), ())
-                      if short_form_of(written, self.names[other])]
+        candidates = [
+            other
+            for other in self._by_surname.get(person_key(words[-1]), ())
+            if short_form_of(written, self.names[other])
+        ]
         if len(candidates) == 1:
             return Found(candidates[0])
         return Found(None, tuple(sorted(candidates, key=self.names.__getitem__)))
@@ -170,7 +186,7 @@ def _deletion_index(keys: Iterable[str]) -> dict[str, set[str]]:
 
 
 def _variants(key: str) -> set[str]:
-    return {key, *(key[:i] + key[i + 1:] for i in range(len(key)))}
+    return {key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}
 
 
 def _candidates(index: dict[str, set[str]], key: str) -> set[str]:

@@ -37,17 +37,27 @@ ACCEPTED = ("oral", "spotlight", "poster", "accepted")
 NOT_ACCEPTED = ("submitted", "withdrawn", "rejected")
 DECISIONS = ACCEPTED + NOT_ACCEPTED
 #: how a decision is shown on its badge
-DECISION_LABELS = {"oral": N_("Oral"), "spotlight": N_("Spotlight"), "poster": N_("Poster"),
-                   "accepted": ""}
+DECISION_LABELS = {"oral": N_("Oral"), "spotlight": N_("Spotlight"), "poster": N_("Poster"), "accepted": ""}
 #: spellings in a CSV's decision column or in a venue string -> decision
 _DECISION_WORDS = {
-    "oral": "oral", "orals": "oral", "talk": "oral", "contributed talk": "oral",
-    "spotlight": "spotlight", "spotlights": "spotlight",
-    "poster": "poster", "posters": "poster",
-    "accept": "accepted", "accepted": "accepted", "": "accepted",
-    "submitted": "submitted", "submission": "submitted",
-    "withdrawn": "withdrawn", "withdraw": "withdrawn",
-    "reject": "rejected", "rejected": "rejected", "desk rejected": "rejected",
+    "oral": "oral",
+    "orals": "oral",
+    "talk": "oral",
+    "contributed talk": "oral",
+    "spotlight": "spotlight",
+    "spotlights": "spotlight",
+    "poster": "poster",
+    "posters": "poster",
+    "accept": "accepted",
+    "accepted": "accepted",
+    "": "accepted",
+    "submitted": "submitted",
+    "submission": "submitted",
+    "withdrawn": "withdrawn",
+    "withdraw": "withdrawn",
+    "reject": "rejected",
+    "rejected": "rejected",
+    "desk rejected": "rejected",
 }
 SORTS = ("decision", "title", "file")
 _FORUM_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
@@ -180,62 +190,109 @@ def parse_openreview(text: str) -> PapersResult:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        result.problems.append(PaperProblem(error.lineno, "file", (
-            f"is not valid JSON ({error.msg}, line {error.lineno} column {error.colno}); write the "
-            "file again with 'python3 dev.py papers VENUE_ID' or fix it by hand")))
+        result.problems.append(
+            PaperProblem(
+                error.lineno,
+                "file",
+                (
+                    f"is not valid JSON ({error.msg}, line {error.lineno} column {error.colno}); write the "
+                    "file again with 'python3 dev.py papers VENUE_ID' or fix it by hand"
+                ),
+            )
+        )
         return result
     notes = data.get("notes") if isinstance(data, dict) else data
     if not isinstance(notes, list):
-        result.problems.append(PaperProblem(1, "file", (
-            "is not an OpenReview export: expected {\"notes\": [...]} or a list of notes, "
-            "as 'python3 dev.py papers VENUE_ID' writes")))
+        result.problems.append(
+            PaperProblem(
+                1,
+                "file",
+                (
+                    'is not an OpenReview export: expected {"notes": [...]} or a list of notes, '
+                    "as 'python3 dev.py papers VENUE_ID' writes"
+                ),
+            )
+        )
         return result
     for position, note in enumerate(notes):
         note_id = note.get("id") if isinstance(note, dict) else None
         line = _line_of(text, json.dumps(note_id) if isinstance(note_id, str) else "", 1)
         if not isinstance(note, dict) or not isinstance(note.get("content"), dict):
-            result.problems.append(PaperProblem(line, "paper", (
-                f"note {position + 1} has no 'content' object: it is not an OpenReview note; it is left out")))
+            result.problems.append(
+                PaperProblem(
+                    line,
+                    "paper",
+                    (
+                        f"note {position + 1} has no 'content' object: it is not an OpenReview note; it is left out"
+                    ),
+                )
+            )
             continue
         content = note["content"]
         forum = note.get("forum") or note_id or ""
         where = f"note {position + 1}" + (f" ({forum})" if forum else "")
         if not isinstance(forum, str) or (forum and not _FORUM_ID.match(forum)):
-            result.problems.append(PaperProblem(line, "paper", (
-                f"{where}: the forum id {forum!r} is not an OpenReview id; the paper is shown "
-                "without its forum link")))
+            result.problems.append(
+                PaperProblem(
+                    line,
+                    "paper",
+                    (
+                        f"{where}: the forum id {forum!r} is not an OpenReview id; the paper is shown "
+                        "without its forum link"
+                    ),
+                )
+            )
             forum = ""
         title = _value(content, "title")
         title = " ".join(title.split()) if isinstance(title, str) else ""
         if not title:
-            result.problems.append(PaperProblem(line, "paper", (
-                f"{where} has no title (content.title.value); it is left out")))
+            result.problems.append(
+                PaperProblem(line, "paper", (f"{where} has no title (content.title.value); it is left out"))
+            )
             continue
         authors = _value(content, "authors")
         author_ids = _value(content, "authorids")
-        authors = tuple(" ".join(a.split()) for a in authors if isinstance(a, str) and a.strip()) \
-            if isinstance(authors, list) else ()
-        author_ids = tuple(a if isinstance(a, str) else "" for a in author_ids) \
-            if isinstance(author_ids, list) else ()
+        authors = (
+            tuple(" ".join(a.split()) for a in authors if isinstance(a, str) and a.strip())
+            if isinstance(authors, list)
+            else ()
+        )
+        author_ids = (
+            tuple(a if isinstance(a, str) else "" for a in author_ids) if isinstance(author_ids, list) else ()
+        )
         if not authors:
-            result.problems.append(PaperProblem(line, "paper", (
-                f"{where} ({title!r}) has no authors (content.authors.value); it is shown without")))
+            result.problems.append(
+                PaperProblem(
+                    line,
+                    "paper",
+                    (f"{where} ({title!r}) has no authors (content.authors.value); it is shown without"),
+                )
+            )
         venue = _value(content, "venue")
         venue_id = _value(content, "venueid")
-        decision = venue_decision(venue if isinstance(venue, str) else "",
-                                  venue_id if isinstance(venue_id, str) else "")
+        decision = venue_decision(
+            venue if isinstance(venue, str) else "", venue_id if isinstance(venue_id, str) else ""
+        )
         pdf, problem = check_link(str(_value(content, "pdf") or ""), "the PDF", OPENREVIEW)
         if problem:
             result.problems.append(PaperProblem(line, "link", f"{where}: {problem}"))
         award = _value(content, "award")
         track = _value(content, "track")
-        result.papers.append(Paper(
-            key=forum, title=title, authors=authors,
-            url=f"{OPENREVIEW}/forum?id={forum}" if forum else "", pdf=pdf, decision=decision,
-            track=" ".join(track.split()) if isinstance(track, str) else "",
-            award=" ".join(award.split()) if isinstance(award, str) else "",
-            author_ids=author_ids, line=line, position=position,
-        ))
+        result.papers.append(
+            Paper(
+                key=forum,
+                title=title,
+                authors=authors,
+                url=f"{OPENREVIEW}/forum?id={forum}" if forum else "",
+                pdf=pdf,
+                decision=decision,
+                track=" ".join(track.split()) if isinstance(track, str) else "",
+                award=" ".join(award.split()) if isinstance(award, str) else "",
+                author_ids=author_ids,
+                line=line,
+                position=position,
+            )
+        )
     return result
 
 
@@ -255,19 +312,36 @@ def parse_csv(text: str) -> PapersResult:
         result.problems.append(PaperProblem(1, "file", f"is not valid CSV ({error})"))
         return result
     if not header:
-        result.problems.append(PaperProblem(1, "file", (
-            "is empty: its first line names the columns, 'title,authors,url,decision,track'")))
+        result.problems.append(
+            PaperProblem(
+                1, "file", ("is empty: its first line names the columns, 'title,authors,url,decision,track'")
+            )
+        )
         return result
     names = [" ".join(name.lower().split()) for name in header]
     known = CSV_COLUMNS + CSV_OPTIONAL
     for name in names:
         if name and name not in known:
-            result.problems.append(PaperProblem(1, "file", (
-                f"unknown column {name!r}{did_you_mean(name, known)}; the columns are "
-                f"{', '.join(CSV_COLUMNS)} (and optionally {', '.join(CSV_OPTIONAL)}); it is ignored")))
+            result.problems.append(
+                PaperProblem(
+                    1,
+                    "file",
+                    (
+                        f"unknown column {name!r}{did_you_mean(name, known)}; the columns are "
+                        f"{', '.join(CSV_COLUMNS)} (and optionally {', '.join(CSV_OPTIONAL)}); it is ignored"
+                    ),
+                )
+            )
     if "title" not in names:
-        result.problems.append(PaperProblem(1, "file", (
-            "has no 'title' column: its first line names the columns, 'title,authors,url,decision,track'")))
+        result.problems.append(
+            PaperProblem(
+                1,
+                "file",
+                (
+                    "has no 'title' column: its first line names the columns, 'title,authors,url,decision,track'"
+                ),
+            )
+        )
         return result
     position = 0
     while True:
@@ -276,16 +350,28 @@ def parse_csv(text: str) -> PapersResult:
         except StopIteration:
             break
         except csv.Error as error:
-            result.problems.append(PaperProblem(reader.line_num, "file", (
-                f"is not valid CSV at this line ({error}); the rest of the file is left out")))
+            result.problems.append(
+                PaperProblem(
+                    reader.line_num,
+                    "file",
+                    (f"is not valid CSV at this line ({error}); the rest of the file is left out"),
+                )
+            )
             break
         line = reader.line_num
         if not any(cell.strip() for cell in row):
             continue
         if len(row) > len(names):
-            result.problems.append(PaperProblem(line, "paper", (
-                f"has {len(row)} cells where the header names {len(names)} columns: put a title or "
-                "an author list with commas in double quotes; the extra cells are ignored")))
+            result.problems.append(
+                PaperProblem(
+                    line,
+                    "paper",
+                    (
+                        f"has {len(row)} cells where the header names {len(names)} columns: put a title or "
+                        "an author list with commas in double quotes; the extra cells are ignored"
+                    ),
+                )
+            )
         cells = {name: " ".join(row[i].split()) for i, name in enumerate(names) if i < len(row)}
         title = cells.get("title", "")
         if not title:
@@ -295,9 +381,16 @@ def parse_csv(text: str) -> PapersResult:
         decision = read_decision(raw_decision)
         if decision is None:
             words = [w for w in _DECISION_WORDS if w]
-            result.problems.append(PaperProblem(line, "paper", (
-                f"{title!r}: unknown decision {raw_decision!r}{did_you_mean(raw_decision.lower(), words)}; "
-                "write oral, spotlight, poster or accepted (or rejected, withdrawn); the paper is left out")))
+            result.problems.append(
+                PaperProblem(
+                    line,
+                    "paper",
+                    (
+                        f"{title!r}: unknown decision {raw_decision!r}{did_you_mean(raw_decision.lower(), words)}; "
+                        "write oral, spotlight, poster or accepted (or rejected, withdrawn); the paper is left out"
+                    ),
+                )
+            )
             continue
         url, problem = check_link(cells.get("url", ""), "the link")
         if problem:
@@ -307,15 +400,31 @@ def parse_csv(text: str) -> PapersResult:
             result.problems.append(PaperProblem(line, "link", f"{title!r}: {problem}"))
         key = cells.get("id", "")
         if key and not _FORUM_ID.match(key):
-            result.problems.append(PaperProblem(line, "paper", (
-                f"{title!r}: the id {key!r} may hold only letters, digits, '-' and '_'; the title "
-                "makes the anchor")))
+            result.problems.append(
+                PaperProblem(
+                    line,
+                    "paper",
+                    (
+                        f"{title!r}: the id {key!r} may hold only letters, digits, '-' and '_'; the title "
+                        "makes the anchor"
+                    ),
+                )
+            )
             key = ""
-        result.papers.append(Paper(
-            key=key, title=title, authors=split_authors(cells.get("authors", "")), url=url, pdf=pdf,
-            decision=decision, track=cells.get("track", ""), award=cells.get("award", ""),
-            line=line, position=position,
-        ))
+        result.papers.append(
+            Paper(
+                key=key,
+                title=title,
+                authors=split_authors(cells.get("authors", "")),
+                url=url,
+                pdf=pdf,
+                decision=decision,
+                track=cells.get("track", ""),
+                award=cells.get("award", ""),
+                line=line,
+                position=position,
+            )
+        )
         position += 1
     return result
 
@@ -323,13 +432,17 @@ def parse_csv(text: str) -> PapersResult:
 # --- choosing and sorting -----------------------------------------------------------------
 
 
-def choose(papers: list[Paper], decisions: tuple[str, ...] = ACCEPTED,
-           tracks: tuple[str, ...] = ()) -> list[Paper]:
+def choose(
+    papers: list[Paper], decisions: tuple[str, ...] = ACCEPTED, tracks: tuple[str, ...] = ()
+) -> list[Paper]:
     """The papers with one of ``decisions`` (default: every accepted one) and, when
     ``tracks`` are given, one of those tracks (compared without case)."""
     wanted_tracks = {t.lower() for t in tracks}
-    return [p for p in papers if p.decision in decisions
-            and (not wanted_tracks or p.track.lower() in wanted_tracks)]
+    return [
+        p
+        for p in papers
+        if p.decision in decisions and (not wanted_tracks or p.track.lower() in wanted_tracks)
+    ]
 
 
 def sort_papers(papers: list[Paper], order: str = "decision") -> list[Paper]:

@@ -37,12 +37,12 @@ class Person:
 
     @property
     def where(self) -> str:
-        """"Affiliation, Country" as one line, as the seed writes it."""
+        """ "Affiliation, Country" as one line, as the seed writes it."""
         return ", ".join(part for part in (self.affiliation, self.country) if part)
 
     @property
     def title(self) -> str:
-        """"Name, Affiliation, Country": the hover text of a link to the person."""
+        """ "Name, Affiliation, Country": the hover text of a link to the person."""
         return ", ".join(part for part in (self.name, self.where) if part)
 
     def merged_with(self, other: Person) -> Person:
@@ -109,8 +109,11 @@ def name_problem(name: str) -> str | None:
     """Why ``name`` cannot be a person's name, or None. Quoted with ``repr``, so
     that invisible characters show as escapes (``'\\u200b'``)."""
     if not visible(name):
-        return (f"{name!r} is no name: it has only invisible characters or spaces"
-                if name else "the name is empty")
+        return (
+            f"{name!r} is no name: it has only invisible characters or spaces"
+            if name
+            else "the name is empty"
+        )
     if not any(ch.isalpha() for ch in name):
         return f"{name!r} is not a name: it has no letter"
     return None
@@ -177,7 +180,7 @@ def parse_person_line(name_part: str | None, rest: str) -> PersonLine:
     if name_part is None:
         unlinked = _MARKDOWN_LINK.match(rest)
         if unlinked:
-            parsed = parse_person_line(unlinked.group("name"), rest[unlinked.end():])
+            parsed = parse_person_line(unlinked.group("name"), rest[unlinked.end() :])
             return replace(parsed, link=unlinked.group("url"))
         match = re.match(r"^(?P<name>[^()]*?)\s*(?P<tail>\(.*)?$", rest)
         if not match:  # pragma: no cover - the pattern accepts any text
@@ -249,6 +252,8 @@ TAB_COLUMNS = re.compile(r"\S\t\s*\S")
 def tab_problem(text: str) -> str | None:
     """Why an item whose words are separated by tabs is not read, or None."""
     if TAB_COLUMNS.search(text.strip()):
-        return (f"{text.strip()!r} is separated by tabs, like columns pasted from a table: "
-                "write 'Name (Affiliation, Country)'")
+        return (
+            f"{text.strip()!r} is separated by tabs, like columns pasted from a table: "
+            "write 'Name (Affiliation, Country)'"
+        )
     return None

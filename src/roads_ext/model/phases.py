@@ -106,8 +106,9 @@ def parse_phases(text: str) -> tuple[tuple[str, ...], list[str]]:
         if not word:
             continue
         if word not in PHASES:
-            problems.append(f"unknown phase {word!r}{did_you_mean(word, PHASES)}; the phases are "
-                            f"{', '.join(PHASES)}")
+            problems.append(
+                f"unknown phase {word!r}{did_you_mean(word, PHASES)}; the phases are {', '.join(PHASES)}"
+            )
         elif word not in found:
             found.append(word)
     return tuple(found), problems

@@ -68,29 +68,109 @@ from .pasted import (
 
 #: kind -> (label shown, words an author may write for it)
 KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "opening": (N_("Opening"), ("opening", "opening remarks", "welcome", "welcome and opening remarks",
-                            "introduction", "intro", "welcome remarks", "introductory remarks")),
-    "keynote": (N_("Keynote"), ("keynote", "keynote talk", "keynote speech", "keynote address",
-                            "keynote speaker", "keynote lecture", "keynotes", "plenary", "plenary talk")),
-    "invited": (N_("Invited talk"), ("invited talk", "invited", "invited speaker", "invited talks",
-                                 "invited lecture", "talk")),
-    "contributed": (N_("Contributed talk"), ("contributed talk", "contributed talks", "contributed",
-                                         "oral", "orals", "oral talk", "oral talks", "oral presentation",
-                                         "oral presentations", "oral session", "spotlight", "spotlights",
-                                         "spotlight talk", "spotlight talks", "spotlight session",
-                                         "lightning talks", "paper presentations", "paper talks",
-                                         "accepted papers", "contributed papers", "best paper talk")),
-    "panel": (N_("Panel"), ("panel", "panel discussion", "panels", "discussion", "panel session",
-                        "round table", "roundtable", "fireside chat")),
+    "opening": (
+        N_("Opening"),
+        (
+            "opening",
+            "opening remarks",
+            "welcome",
+            "welcome and opening remarks",
+            "introduction",
+            "intro",
+            "welcome remarks",
+            "introductory remarks",
+        ),
+    ),
+    "keynote": (
+        N_("Keynote"),
+        (
+            "keynote",
+            "keynote talk",
+            "keynote speech",
+            "keynote address",
+            "keynote speaker",
+            "keynote lecture",
+            "keynotes",
+            "plenary",
+            "plenary talk",
+        ),
+    ),
+    "invited": (
+        N_("Invited talk"),
+        ("invited talk", "invited", "invited speaker", "invited talks", "invited lecture", "talk"),
+    ),
+    "contributed": (
+        N_("Contributed talk"),
+        (
+            "contributed talk",
+            "contributed talks",
+            "contributed",
+            "oral",
+            "orals",
+            "oral talk",
+            "oral talks",
+            "oral presentation",
+            "oral presentations",
+            "oral session",
+            "spotlight",
+            "spotlights",
+            "spotlight talk",
+            "spotlight talks",
+            "spotlight session",
+            "lightning talks",
+            "paper presentations",
+            "paper talks",
+            "accepted papers",
+            "contributed papers",
+            "best paper talk",
+        ),
+    ),
+    "panel": (
+        N_("Panel"),
+        (
+            "panel",
+            "panel discussion",
+            "panels",
+            "discussion",
+            "panel session",
+            "round table",
+            "roundtable",
+            "fireside chat",
+        ),
+    ),
     "poster": (N_("Poster session"), ("poster session", "posters", "poster", "poster sessions")),
-    "break": (N_("Break"), ("break", "coffee break", "coffee", "tea break", "coffee and tea", "breakfast",
-                        "registration",
-                        "afternoon break", "morning break")),
+    "break": (
+        N_("Break"),
+        (
+            "break",
+            "coffee break",
+            "coffee",
+            "tea break",
+            "coffee and tea",
+            "breakfast",
+            "registration",
+            "afternoon break",
+            "morning break",
+        ),
+    ),
     "lunch": (N_("Lunch"), ("lunch", "lunch break")),
     "social": (N_("Social"), ("social", "reception", "dinner", "networking", "happy hour", "socialize")),
-    "closing": (N_("Closing"), ("closing", "closing remarks", "concluding remarks", "awards and closing",
-                            "awards", "closing session", "closing and awards", "wrap-up", "wrap up",
-                            "conclusion", "conclusions")),
+    "closing": (
+        N_("Closing"),
+        (
+            "closing",
+            "closing remarks",
+            "concluding remarks",
+            "awards and closing",
+            "awards",
+            "closing session",
+            "closing and awards",
+            "wrap-up",
+            "wrap up",
+            "conclusion",
+            "conclusions",
+        ),
+    ),
     "session": (N_("Session"), ("session",)),
 }
 #: kinds whose slots are talks (a schema.org sub-event each, speakers as performers)
@@ -112,8 +192,9 @@ _AFTER_LABEL = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 #: what follows a kind's words at the start of a title: ``Coffee Break and Socialize``, ``Lunch Break``
-_AFTER_KIND_WORDS = re.compile(rf"{_NUMBER}?(?:\s*$|\s*[&/+,:(–—-]|\s+(?:and|with|from|by|&)\b)",
-                               re.IGNORECASE)
+_AFTER_KIND_WORDS = re.compile(
+    rf"{_NUMBER}?(?:\s*$|\s*[&/+,:(–—-]|\s+(?:and|with|from|by|&)\b)", re.IGNORECASE
+)
 
 
 class Label(NamedTuple):
@@ -135,18 +216,55 @@ def match_label(text: str) -> Label | None:
         if folded.startswith(alias):
             after = _AFTER_LABEL.match(text, len(alias))
             if after:
-                return Label(text[:len(alias)] + (after.group("number") or ""), alias, after.group("rest"))
+                return Label(text[: len(alias)] + (after.group("number") or ""), alias, after.group("rest"))
     return None
-#: a last line that closes the day: ``17:50 Finish``, ``End``
-END_WORDS = ("end", "finish", "the end", "end of workshop", "end of the workshop", "end of day",
-             "end of the day", "workshop ends", "adjourn", "adjournment", "close", "workshop closes")
-#: headings that name the program itself, not a session in it
-PROGRAM_WORDS = ("schedule", "program", "programme", "agenda", "tentative schedule", "final schedule",
-                 "workshop schedule", "workshop program", "workshop programme", "tentative program",
-                 "final program", "timetable")
 
-DETAIL_KEYS = ("abstract", "speakers", "kind", "slides", "video", "paper", "papers", "code", "poster",
-               "link", "location", "id")
+
+#: a last line that closes the day: ``17:50 Finish``, ``End``
+END_WORDS = (
+    "end",
+    "finish",
+    "the end",
+    "end of workshop",
+    "end of the workshop",
+    "end of day",
+    "end of the day",
+    "workshop ends",
+    "adjourn",
+    "adjournment",
+    "close",
+    "workshop closes",
+)
+#: headings that name the program itself, not a session in it
+PROGRAM_WORDS = (
+    "schedule",
+    "program",
+    "programme",
+    "agenda",
+    "tentative schedule",
+    "final schedule",
+    "workshop schedule",
+    "workshop program",
+    "workshop programme",
+    "tentative program",
+    "final program",
+    "timetable",
+)
+
+DETAIL_KEYS = (
+    "abstract",
+    "speakers",
+    "kind",
+    "slides",
+    "video",
+    "paper",
+    "papers",
+    "code",
+    "poster",
+    "link",
+    "location",
+    "id",
+)
 #: a paper of the accepted-papers list, named by its forum id or its anchor (``paper-...``)
 PAPER_REFERENCE = re.compile(r"^#?[A-Za-z0-9_~-]{1,80}$")
 
@@ -291,15 +409,45 @@ _PREFIX = re.compile(r"^(?P<prefix>[A-Za-z][A-Za-z &/-]{0,40}?)(?:\s+#?\d+)?\s*:
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
 #: a table's or a CSV file's column names, and what each column holds
 COLUMNS = {
-    "time": "time", "times": "time", "when": "time", "start": "start", "begin": "start", "from": "start",
-    "start time": "start", "end": "end", "until": "end", "to": "end", "end time": "end",
-    "title": "title", "event": "title", "session": "title", "talk": "title", "topic": "title",
-    "activity": "title", "program": "title", "programme": "title", "what": "title", "item": "title",
-    "agenda": "title", "description": "title",
-    "speaker": "speakers", "speakers": "speakers", "presenter": "speakers", "presenters": "speakers",
-    "who": "speakers", "author": "speakers", "authors": "speakers", "speaker(s)": "speakers",
-    "affiliation": "affiliation", "institution": "affiliation", "organization": "affiliation",
-    "kind": "kind", "type": "kind", "room": "location", "location": "location", "where": "location",
+    "time": "time",
+    "times": "time",
+    "when": "time",
+    "start": "start",
+    "begin": "start",
+    "from": "start",
+    "start time": "start",
+    "end": "end",
+    "until": "end",
+    "to": "end",
+    "end time": "end",
+    "title": "title",
+    "event": "title",
+    "session": "title",
+    "talk": "title",
+    "topic": "title",
+    "activity": "title",
+    "program": "title",
+    "programme": "title",
+    "what": "title",
+    "item": "title",
+    "agenda": "title",
+    "description": "title",
+    "speaker": "speakers",
+    "speakers": "speakers",
+    "presenter": "speakers",
+    "presenters": "speakers",
+    "who": "speakers",
+    "author": "speakers",
+    "authors": "speakers",
+    "speaker(s)": "speakers",
+    "affiliation": "affiliation",
+    "institution": "affiliation",
+    "organization": "affiliation",
+    "kind": "kind",
+    "type": "kind",
+    "room": "location",
+    "location": "location",
+    "where": "location",
     "abstract": "abstract",
 }
 
@@ -319,7 +467,7 @@ def slugify(text: str, fallback: str = "slot") -> str:
 def find_date(text: str) -> tuple[int, int] | None:
     """Where a date is written in ``text``: ``(start, end)`` of the first one."""
     for boundary in re.finditer(r"(?:^|(?<=\W))\w", text):
-        match, _ = match_date(text[boundary.start():])
+        match, _ = match_date(text[boundary.start() :])
         if match:
             return boundary.start(), boundary.start() + match.end()
     return None
@@ -327,7 +475,7 @@ def find_date(text: str) -> tuple[int, int] | None:
 
 def find_date_without_year(text: str) -> re.Match | None:
     for boundary in re.finditer(r"(?:^|(?<=\W))\w", text):
-        match = match_date_without_year(text[boundary.start():])
+        match = match_date_without_year(text[boundary.start() :])
         if match:
             return match
     return None
@@ -350,8 +498,9 @@ class Reading:
     marked: bool = False  # the title was set off (quotes, backticks, italics): a talk's title
 
 
-def read_parts(rest: str, offset: int, problems: list[Problem], extras: tuple[str, ...] = (),
-               speakers_text: str = "") -> Reading:
+def read_parts(
+    rest: str, offset: int, problems: list[Problem], extras: tuple[str, ...] = (), speakers_text: str = ""
+) -> Reading:
     """Read a slot's text: its first line (``rest``), the lines below it that belong to it
     (``extras``: a title in backticks, ``<br>`` parts of a table cell, further cells) and a
     table's speaker column (``speakers_text``)."""
@@ -368,8 +517,13 @@ def read_parts(rest: str, offset: int, problems: list[Problem], extras: tuple[st
         head = label.rest.strip()
     else:
         prefix = _PREFIX.match(head)
-        if prefix and len(prefix.group("prefix").split()) <= 4 and difflib.get_close_matches(
-                " ".join(prefix.group("prefix").lower().split()), list(_ALIASES), n=1, cutoff=0.8):
+        if (
+            prefix
+            and len(prefix.group("prefix").split()) <= 4
+            and difflib.get_close_matches(
+                " ".join(prefix.group("prefix").lower().split()), list(_ALIASES), n=1, cutoff=0.8
+            )
+        ):
             # a near miss of a kind ("Keynot:"); other words before a colon are the title's
             why = read_kind(prefix.group("prefix"))[1]
             problems.append(Problem(offset, "kind", why or f"unknown kind {prefix.group('prefix')!r}"))
@@ -461,8 +615,12 @@ def _read_more(reading: Reading, part: str) -> None:
     people = read_people(inner, lenient=mark in "*_" and bool(mark))
     if (mark and mark not in "*_") or (mark and not people):
         # a title set off in backticks or quotes (or italics that name no one)
-        if reading.title and reading.title != reading.label and not reading.speakers and read_people(
-                reading.title):
+        if (
+            reading.title
+            and reading.title != reading.label
+            and not reading.speakers
+            and read_people(reading.title)
+        ):
             reading.speakers = read_people(reading.title) or []
             reading.title = ""
         if not reading.title or reading.title == reading.label:
@@ -490,8 +648,14 @@ def _session_kind(heading: str) -> str | None:
     if kind is None:
         # the kind's words anywhere in the heading: "Morning Keynotes", "Contributed Talks"
         words = f" {' '.join(re.findall(r'[a-z]+', text.lower()))} "
-        kind = next((_ALIASES[alias] for alias in _ALIASES_LONGEST
-                     if f" {alias} " in words or f" {alias}s " in words), None)
+        kind = next(
+            (
+                _ALIASES[alias]
+                for alias in _ALIASES_LONGEST
+                if f" {alias} " in words or f" {alias}s " in words
+            ),
+            None,
+        )
     return kind if kind in TALK_KINDS and kind != "session" else None
 
 
@@ -532,8 +696,11 @@ def program_lines(lines: list[str], csv_text: bool = False) -> list[Line]:
                 continue
             cells = [cell.strip() for cell in stripped.strip("|").split("|")]
             names = [column_name(cell) for cell in cells]
-            if not in_table and not any(_cell_time(cell) for cell in cells) and not (
-                    find_date(" ".join(cells)) or find_date_without_year(" ".join(cells))):
+            if (
+                not in_table
+                and not any(_cell_time(cell) for cell in cells)
+                and not (find_date(" ".join(cells)) or find_date_without_year(" ".join(cells)))
+            ):
                 # the header row: what each column holds ("Time (New Orleans)", "Speaker")
                 columns = names
                 in_table = True
@@ -548,11 +715,19 @@ def program_lines(lines: list[str], csv_text: bool = False) -> list[Line]:
         indent = len(parts.group("indent").expandtabs())
         text = parts.group("text")
         if "\t" in text.strip():
-            result.append(Line(offset, indent, bool(parts.group("bullet")), text,
-                               [cell.strip() for cell in text.strip().split("\t")]))
+            result.append(
+                Line(
+                    offset,
+                    indent,
+                    bool(parts.group("bullet")),
+                    text,
+                    [cell.strip() for cell in text.strip().split("\t")],
+                )
+            )
             continue
-        heading = bool(re.match(r"^#{1,6}\s", text)) or bool(re.fullmatch(r"\*\*[^*].*\*\*:?|__[^_].*__:?",
-                                                                           text.strip()))
+        heading = bool(re.match(r"^#{1,6}\s", text)) or bool(
+            re.fullmatch(r"\*\*[^*].*\*\*:?|__[^_].*__:?", text.strip())
+        )
         result.append(Line(offset, indent, bool(parts.group("bullet")), text, heading=heading))
     return result
 
@@ -629,8 +804,12 @@ def _from_cells(line: Line) -> tuple[str, str, tuple[str, ...], str, str, str]:
     return time, first, tuple(texts[1:]), people, location, abstract
 
 
-def parse_program(lines: list[str], first_day: dt.date | None = None,
-                  workshop_date: dt.date | None = None, csv_text: bool = False) -> Program:
+def parse_program(
+    lines: list[str],
+    first_day: dt.date | None = None,
+    workshop_date: dt.date | None = None,
+    csv_text: bool = False,
+) -> Program:
     """Read the program's lines (the directive's body, or a file's). Never raises.
 
     ``workshop_date`` (the site's ``roads_workshop_date``) gives the year of a day
@@ -671,9 +850,16 @@ def parse_program(lines: list[str], first_day: dt.date | None = None,
             elif not line.bullet:
                 pending.extras.append(text.strip())
             else:
-                problems.append(Problem(offset, "detail", (
-                    f"{text.strip()!r} is not a detail: write '- key: value' under the slot, where key is "
-                    f"one of {', '.join(DETAIL_KEYS)}")))
+                problems.append(
+                    Problem(
+                        offset,
+                        "detail",
+                        (
+                            f"{text.strip()!r} is not a detail: write '- key: value' under the slot, where key is "
+                            f"one of {', '.join(DETAIL_KEYS)}"
+                        ),
+                    )
+                )
             continue
         detail_key = None
 
@@ -684,8 +870,13 @@ def parse_program(lines: list[str], first_day: dt.date | None = None,
                 if not texts:
                     continue
                 text = " ".join(texts)
-                if pending is not None and len(texts) == 1 and _continues(pending, line.cells[0] if len(
-                        [c for c in line.cells if c.strip()]) == 1 else text):
+                if (
+                    pending is not None
+                    and len(texts) == 1
+                    and _continues(
+                        pending, line.cells[0] if len([c for c in line.cells if c.strip()]) == 1 else text
+                    )
+                ):
                     pending.extras.append(next(c for c in line.cells if c.strip()))
                     continue
                 close()
@@ -706,8 +897,9 @@ def parse_program(lines: list[str], first_day: dt.date | None = None,
             if clean_text(first).strip(" .!*_").lower() in END_WORDS and not more and not people:
                 _close_day(day, match, offset, problems)
                 continue
-            pending = _Pending(offset, 0, match, first, list(more), people, location, day, session,
-                               session_kind)
+            pending = _Pending(
+                offset, 0, match, first, list(more), people, location, day, session, session_kind
+            )
             if abstract:
                 pending.details.append(("abstract", abstract, offset))
             if day is not None and not day.undated:
@@ -740,8 +932,11 @@ def parse_program(lines: list[str], first_day: dt.date | None = None,
         if plain.strip(" .!").lower() in END_WORDS:
             close()
             continue
-        if re.match(rf"^(?:{'|'.join(PROGRAM_WORDS)})\b", plain, re.IGNORECASE) and not find_date(plain) and not (
-                find_date_without_year(plain)):
+        if (
+            re.match(rf"^(?:{'|'.join(PROGRAM_WORDS)})\b", plain, re.IGNORECASE)
+            and not find_date(plain)
+            and not (find_date_without_year(plain))
+        ):
             close()  # the program's own heading: "Schedule (all times CEST)"
             continue
         if pending is not None and _continues(pending, text):
@@ -754,15 +949,18 @@ def parse_program(lines: list[str], first_day: dt.date | None = None,
                 day, session, session_kind = found, "", None
             continue
         chair = unmark(plain)[0]
-        if session and re.match(r"^(?:session\s+)?(?:chairs?|moderators?|host)\s*:\s*\S", chair, re.IGNORECASE):
+        if session and re.match(
+            r"^(?:session\s+)?(?:chairs?|moderators?|host)\s*:\s*\S", chair, re.IGNORECASE
+        ):
             # "Chair: Jane Doe" under a session heading: part of the heading
-            for slot in (day.slots if day else []):
+            for slot in day.slots if day else []:
                 if slot.session == session:
                     slot.session = f"{session} · {chair}"
             session = f"{session} · {chair}"
             continue
         if re.match(r"^(?:session|part)\b|.*\bsession\s*$", plain, re.IGNORECASE) and not re.match(
-                r"^\d", plain):
+            r"^\d", plain
+        ):
             session, session_kind = plain.rstrip(":"), _session_kind(plain)
             continue
         problems.append(_unreadable(plain, offset))
@@ -773,9 +971,16 @@ def parse_program(lines: list[str], first_day: dt.date | None = None,
     finish_days(program)
     assign_slugs(program)
     if not program.slots() and not any(p.subtype in ("time", "date") for p in problems):
-        problems.append(Problem(0, "empty", (
-            "has no slots: write one line per slot, like '8:30am-8:40am - Welcome (Workshop "
-            "Organizers)', and give the day after the directive name")))
+        problems.append(
+            Problem(
+                0,
+                "empty",
+                (
+                    "has no slots: write one line per slot, like '8:30am-8:40am - Welcome (Workshop "
+                    "Organizers)', and give the day after the directive name"
+                ),
+            )
+        )
     program.days = [d for d in program.days if d.slots]
     return program
 
@@ -783,19 +988,30 @@ def parse_program(lines: list[str], first_day: dt.date | None = None,
 def _looks_like_a_date_line(text: str) -> bool:
     """``8 June 2023`` or ``12 June`` starts with digits but is a day, not a slot."""
     return bool(match_date(text)[0] and not re.match(r"^\d{1,2}[:.]\d", text)) or bool(
-        match_date_without_year(text) and re.match(r"^\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]", text))
+        match_date_without_year(text) and re.match(r"^\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]", text)
+    )
 
 
 def _unreadable(text: str, offset: int) -> Problem:
     text = clean_text(text).replace("\n", " ")
     if re.match(r"^(?:\d|noon\b|midnight\b)", text, re.IGNORECASE):
-        return Problem(offset, "time", (
-            f"cannot read the time at the start of {text!r}: write '8:30am-8:40am - Title' "
-            "or '14:00-15:00 Title'; this line is left out"))
-    return Problem(offset, "time", (
-        f"{text!r} starts with neither a time nor a date: a slot reads "
-        "'8:30am-8:40am - Title (Speaker)', a day 'Thursday, June 8, 2023', a session heading "
-        "'### Session 1: Invited Talks'; this line is left out"))
+        return Problem(
+            offset,
+            "time",
+            (
+                f"cannot read the time at the start of {text!r}: write '8:30am-8:40am - Title' "
+                "or '14:00-15:00 Title'; this line is left out"
+            ),
+        )
+    return Problem(
+        offset,
+        "time",
+        (
+            f"{text!r} starts with neither a time nor a date: a slot reads "
+            "'8:30am-8:40am - Title (Speaker)', a day 'Thursday, June 8, 2023', a session heading "
+            "'### Session 1: Invited Talks'; this line is left out"
+        ),
+    )
 
 
 def _continues(pending: _Pending, text: str) -> bool:
@@ -825,8 +1041,15 @@ def _close_day(day: Day | None, match: re.Match, offset: int, problems: list[Pro
 _DROPPED = "\x00dropped"
 
 
-def _day_or_session(text: str, offset: int, program: Program, day: Day | None, year: int | None,
-                    problems: list[Problem], table: bool) -> Day | str | None:
+def _day_or_session(
+    text: str,
+    offset: int,
+    program: Program,
+    day: Day | None,
+    year: int | None,
+    problems: list[Problem],
+    table: bool,
+) -> Day | str | None:
     """A heading or a line without a time: a new day, a session heading, or the
     program's own heading (``Schedule``), which is left as it is."""
     text = text.strip().rstrip(":")
@@ -834,7 +1057,7 @@ def _day_or_session(text: str, offset: int, program: Program, day: Day | None, y
     date = None
     label_end = None
     if where is not None:
-        date, _, problem = parse_date(text[where[0]:])
+        date, _, problem = parse_date(text[where[0] :])
         if problem:
             problems.append(Problem(offset, "date", problem))
             return _undated(offset)
@@ -845,10 +1068,17 @@ def _day_or_session(text: str, offset: int, program: Program, day: Day | None, y
             label_end = text.find(short.group(0))
             if year is None:
                 written = short.group(0).strip()
-                problems.append(Problem(offset, "date", (
-                    f"{written!r} has no year: write the date with its year ('{written}, 2023'), give it "
-                    "after the directive's name, or set roads_workshop_date = \"2023-06-08\" in conf.py; "
-                    "the slots of this day are left out")))
+                problems.append(
+                    Problem(
+                        offset,
+                        "date",
+                        (
+                            f"{written!r} has no year: write the date with its year ('{written}, 2023'), give it "
+                            'after the directive\'s name, or set roads_workshop_date = "2023-06-08" in conf.py; '
+                            "the slots of this day are left out"
+                        ),
+                    )
+                )
                 return _undated(offset)
             date, problem = date_in_year(short, year)
             if problem:
@@ -902,9 +1132,19 @@ def _resolve(clock, latest: dt.time | None, end_of: bool = False) -> dt.time:
 class _Pending:
     """A slot being read: its first line, then what follows it, read once complete."""
 
-    def __init__(self, offset: int, indent: int, match: re.Match, rest: str, extras: list[str],
-                 speakers: str, location: str, day: Day | None, session: str,
-                 session_kind: str | None) -> None:
+    def __init__(
+        self,
+        offset: int,
+        indent: int,
+        match: re.Match,
+        rest: str,
+        extras: list[str],
+        speakers: str,
+        location: str,
+        day: Day | None,
+        session: str,
+        session_kind: str | None,
+    ) -> None:
         self.offset, self.indent, self.match = offset, indent, match
         self.rest, self.extras, self.speakers_text, self.location = rest, extras, speakers, location
         self.day, self.session, self.session_kind = day, session, session_kind
@@ -915,14 +1155,22 @@ class _Pending:
     def finish(self, problems: list[Problem]) -> None:
         slot = self.slot_placeholder
         if self.day is None:
-            problems.append(Problem(self.offset, "date", (
-                "no day for this slot: give the date after the directive name "
-                "('```{schedule} June 8, 2023') or on a line of its own above the slots; this slot is left out")))
+            problems.append(
+                Problem(
+                    self.offset,
+                    "date",
+                    (
+                        "no day for this slot: give the date after the directive name "
+                        "('```{schedule} June 8, 2023') or on a line of its own above the slots; this slot is left out"
+                    ),
+                )
+            )
             return
         if self.day.undated:
             return  # the day's one warning said its slots are left out
-        read = read_slot(self.match, self.offset, self.day, problems, self.rest, tuple(self.extras),
-                         self.speakers_text)
+        read = read_slot(
+            self.match, self.offset, self.day, problems, self.rest, tuple(self.extras), self.speakers_text
+        )
         if read is None:
             return
         for name, value in vars(read).items():
@@ -936,8 +1184,15 @@ class _Pending:
             read_detail(slot, key_written, value, where, problems)
 
 
-def read_slot(match: re.Match, offset: int, day: Day | None, problems: list[Problem], rest: str | None = None,
-              extras: tuple[str, ...] = (), speakers_text: str = "") -> Slot | None:
+def read_slot(
+    match: re.Match,
+    offset: int,
+    day: Day | None,
+    problems: list[Problem],
+    rest: str | None = None,
+    extras: tuple[str, ...] = (),
+    speakers_text: str = "",
+) -> Slot | None:
     groups = match.groupdict()
     start, problem = clock_from_groups(groups, "s_")
     if problem or start is None:
@@ -950,9 +1205,16 @@ def read_slot(match: re.Match, offset: int, day: Day | None, problems: list[Prob
             problems.append(Problem(offset, "time", f"{problem}; this slot is left out"))
             return None
     if day is None:
-        problems.append(Problem(offset, "date", (
-            "no day for this slot: give the date after the directive name "
-            "('```{schedule} June 8, 2023') or on a line of its own above the slots; this slot is left out")))
+        problems.append(
+            Problem(
+                offset,
+                "date",
+                (
+                    "no day for this slot: give the date after the directive name "
+                    "('```{schedule} June 8, 2023') or on a line of its own above the slots; this slot is left out"
+                ),
+            )
+        )
         return None
     start_time = _resolve(start, day.latest)
     end_time = None
@@ -964,17 +1226,31 @@ def read_slot(match: re.Match, offset: int, day: Day | None, problems: list[Prob
                 start_time = start.resolved("am" if end.meridiem == "pm" else "pm")
         if end_time <= start_time:
             written = match.group("start").strip() + "-" + match.group("end").strip()
-            problems.append(Problem(offset, "time", (
-                f"{written!r} ends before it starts: write the earlier time first "
-                "(a slot cannot run past midnight); this slot is left out")))
+            problems.append(
+                Problem(
+                    offset,
+                    "time",
+                    (
+                        f"{written!r} ends before it starts: write the earlier time first "
+                        "(a slot cannot run past midnight); this slot is left out"
+                    ),
+                )
+            )
             return None
     day.latest = end_time or start_time
     reading = read_parts(groups["rest"] if rest is None else rest, offset, problems, extras, speakers_text)
     kind = reading.kind or "session"
     if not reading.title and not reading.speakers and kind == "session":
-        problems.append(Problem(offset, "schedule", (
-            f"the slot at {match.group('start').strip()} has no title: write it after the time, "
-            "like '8:30am-8:40am - Welcome'; this slot is left out")))
+        problems.append(
+            Problem(
+                offset,
+                "schedule",
+                (
+                    f"the slot at {match.group('start').strip()} has no title: write it after the time, "
+                    "like '8:30am-8:40am - Welcome'; this slot is left out"
+                ),
+            )
+        )
         return None
     slot = Slot(offset, day.date, start_time, end_time, _unquote(reading.title), kind, reading.speakers)
     slot.location = reading.location
@@ -986,8 +1262,11 @@ def read_detail(slot: Slot, key: str, value: str, offset: int, problems: list[Pr
     key = key.strip().lower()
     if key not in DETAIL_KEYS:
         hint = did_you_mean(key, DETAIL_KEYS)
-        problems.append(Problem(offset, "detail", (
-            f"unknown detail {key!r}{hint}; the details are {', '.join(DETAIL_KEYS)}")))
+        problems.append(
+            Problem(
+                offset, "detail", (f"unknown detail {key!r}{hint}; the details are {', '.join(DETAIL_KEYS)}")
+            )
+        )
         return None
     if not value:
         problems.append(Problem(offset, "detail", f"detail {key!r} has no value"))
@@ -1007,9 +1286,16 @@ def read_detail(slot: Slot, key: str, value: str, offset: int, problems: list[Pr
     elif key == "id":
         slug = slugify(value, fallback="")
         if not slug:
-            problems.append(Problem(offset, "detail", (
-                f"id {value!r} has no letters or digits to make an anchor of: write it like "
-                "'id: lottery-ticket'; the slot's anchor is made from its title")))
+            problems.append(
+                Problem(
+                    offset,
+                    "detail",
+                    (
+                        f"id {value!r} has no letters or digits to make an anchor of: write it like "
+                        "'id: lottery-ticket'; the slot's anchor is made from its title"
+                    ),
+                )
+            )
             return None
         slot.slug, slot.id_offset = slug, offset
     elif key == "papers" or (key == "paper" and PAPER_REFERENCE.match(value.strip().strip("<>"))):
@@ -1017,10 +1303,17 @@ def read_detail(slot: Slot, key: str, value: str, offset: int, problems: list[Pr
         written = [part.strip().strip("<>") for part in value.split(",")]
         wrong = [part for part in written if not PAPER_REFERENCE.match(part)]
         if wrong or not any(written):
-            problems.append(Problem(offset, "detail", (
-                f"{key} {value!r} is not a paper reference: write the paper's forum id or its anchor, "
-                "like 'papers: aB3dE5fG7h, paper-xk3pq9rt2a' (a URL goes in 'paper: https://...'); "
-                "it is left out")))
+            problems.append(
+                Problem(
+                    offset,
+                    "detail",
+                    (
+                        f"{key} {value!r} is not a paper reference: write the paper's forum id or its anchor, "
+                        "like 'papers: aB3dE5fG7h, paper-xk3pq9rt2a' (a URL goes in 'paper: https://...'); "
+                        "it is left out"
+                    ),
+                )
+            )
             return None
         known = {paper.reference for paper in slot.papers}
         for part in written:
@@ -1033,9 +1326,14 @@ def read_detail(slot: Slot, key: str, value: str, offset: int, problems: list[Pr
         url = url.strip().strip("<>")
         if not re.search(r"[:/.#]", url):
             # "link: Slides" or "slides: TBA": no URL, and linking the word would lead nowhere
-            example = ("'link: Label URL', like 'link: Recording https://example.org/video'" if key == "link"
-                       else f"'{key}: https://...', or leave the detail out until there is one")
-            problems.append(Problem(offset, "detail", f"{key} {value!r} has no URL: write {example}; it is left out"))
+            example = (
+                "'link: Label URL', like 'link: Recording https://example.org/video'"
+                if key == "link"
+                else f"'{key}: https://...', or leave the detail out until there is one"
+            )
+            problems.append(
+                Problem(offset, "detail", f"{key} {value!r} has no URL: write {example}; it is left out")
+            )
             return None
         slot.links.append(Link(label.strip() or "Link", url, offset))
     return key
@@ -1058,17 +1356,25 @@ def assign_slugs(program: Program) -> None:
             continue
         if slot.id_offset is None:
             people = [s.name for s in slot.speakers if not s.group]
-            slot.slug = slugify(f"{slot.kind} {people[0]}" if slot.generic_title and people
-                                else slot.title or slot.kind)
+            slot.slug = slugify(
+                f"{slot.kind} {people[0]}" if slot.generic_title and people else slot.title or slot.kind
+            )
         base, number = slot.slug, 1
         while slot.slug in taken:
             number += 1
             slot.slug = f"{base}-{number}"
         taken[slot.slug] = slot
         if slot.id_offset is not None and owner is not None:
-            program.problems.append(Problem(slot.id_offset, "detail", (
-                f"id {base!r} is already used by {owner.heading!r}: give each slot an id of its own; "
-                f"this one's anchor is {slot.slug!r}")))
+            program.problems.append(
+                Problem(
+                    slot.id_offset,
+                    "detail",
+                    (
+                        f"id {base!r} is already used by {owner.heading!r}: give each slot an id of its own; "
+                        f"this one's anchor is {slot.slug!r}"
+                    ),
+                )
+            )
 
 
 def finish_days(program: Program) -> None:
@@ -1079,13 +1385,27 @@ def finish_days(program: Program) -> None:
             if previous is not None:
                 if previous.end is None:
                     if slot.start <= previous.start:
-                        program.problems.append(Problem(slot.offset, "overlap", (
-                            f"{slot.heading!r} starts at {slot.start:%H:%M}, not after "
-                            f"{previous.heading!r} at {previous.start:%H:%M}: write the slots in order")))
+                        program.problems.append(
+                            Problem(
+                                slot.offset,
+                                "overlap",
+                                (
+                                    f"{slot.heading!r} starts at {slot.start:%H:%M}, not after "
+                                    f"{previous.heading!r} at {previous.start:%H:%M}: write the slots in order"
+                                ),
+                            )
+                        )
                     else:
                         previous.end, previous.end_implied = slot.start, True
                 elif slot.start < previous.end:
-                    program.problems.append(Problem(slot.offset, "overlap", (
-                        f"{slot.heading!r} starts at {slot.start:%H:%M}, before {previous.heading!r} "
-                        f"ends at {previous.end:%H:%M}: the slots overlap")))
+                    program.problems.append(
+                        Problem(
+                            slot.offset,
+                            "overlap",
+                            (
+                                f"{slot.heading!r} starts at {slot.start:%H:%M}, before {previous.heading!r} "
+                                f"ends at {previous.end:%H:%M}: the slots overlap"
+                            ),
+                        )
+                    )
             previous = slot

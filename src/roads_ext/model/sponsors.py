@@ -77,8 +77,10 @@ def parse_detail(line: str) -> tuple[str, str]:
 def detail_problem(key: str, value: str) -> str | None:
     """Why a detail cannot be used, or None."""
     if key not in SPONSOR_DETAILS:
-        return (f"unknown detail {key!r}{did_you_mean(key, SPONSOR_DETAILS)}; "
-                f"a sponsor's details are: {', '.join(SPONSOR_DETAILS)}")
+        return (
+            f"unknown detail {key!r}{did_you_mean(key, SPONSOR_DETAILS)}; "
+            f"a sponsor's details are: {', '.join(SPONSOR_DETAILS)}"
+        )
     if not value:
         return f"detail {key!r} has no value: write '{key}: img/name.svg'"
     return None
