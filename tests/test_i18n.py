@@ -64,6 +64,29 @@ def test_roads_clock_as_written(written, read):
     assert clock_setting(SimpleNamespace(roads_clock=written)) == read
 
 
+@pytest.mark.parametrize("language", [None, "en", "en_US", "en-US"])
+def test_english_from_fixed_tables_is_what_babel_writes(language):
+    """English is written without loading Babel's locale data; it must read exactly as
+    Babel's own English: every minute of a day on both clocks, and every day of many years."""
+    from babel import Locale
+
+    from roads_ext.model.formats import _format_date, _format_time
+
+    babel_en = Locale.parse("en")
+    for clock in ("12", "24"):
+        fast = Formats.of(language, clock)
+        assert fast.english
+        assert [fast.time(dt.time(h, m)) for h in range(24) for m in range(60)] == [
+            _format_time(babel_en, clock, h, m) for h in range(24) for m in range(60)]
+    fast = Formats.of(language)
+    assert fast.clock == locale_clock(babel_en) == "12"
+    days = [dt.date(1, 1, 1), dt.date(9999, 12, 31), dt.date(2024, 2, 29)]
+    days += [dt.date(2022, 1, 1) + dt.timedelta(days=n) for n in range(3 * 366)]
+    assert [fast.date(day) for day in days] == [_format_date(babel_en, day) for day in days]
+    # other languages, English ones included, still come from Babel's data
+    assert not Formats.of("en_GB").english and not Formats.of("de").english
+
+
 def test_the_locale_clock_is_read_from_its_short_time_pattern():
     assert [locale_clock(parse_locale(lang)[0]) for lang in ("en", "en_US", "de", "fr", "en_GB")] == [
         "12", "12", "24", "24", "24"]

@@ -23,12 +23,18 @@ from functools import lru_cache
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time, match_skeleton
 
+from .dates import DAY_NAMES, MONTH_NAMES
+
 #: the clocks a site may choose; None is the locale's own
 CLOCKS = ("12", "24")
 #: the hour cycle each clock is, as ``Intl.DateTimeFormat`` names it
 HOUR_CYCLES = {"12": "h12", "24": "h23"}
 #: a time never breaks across lines ("8:30 AM", "8 h 30")
 _INNER_SPACE = re.compile(r"[ \u00a0]")
+#: languages written from the fixed English tables of :mod:`roads_ext.model.dates`, as
+#: Babel writes them (tests/test_i18n.py compares every time of day and thousands of
+#: dates): loading Babel's locale data would cost every English build some 30 ms
+ENGLISH = frozenset({"en", "en_US"})
 
 
 def N_(message: str) -> str:
@@ -102,13 +108,17 @@ class Formats:
 
     locale: Locale
     clock: str  # "12" or "24"
+    #: written from the fixed English tables, without Babel's locale data
+    english: bool = False
 
     @classmethod
     def of(cls, language: str | None, clock: str | None = None) -> Formats:
         """For a Sphinx ``language``; ``clock`` ``"12"`` or ``"24"`` overrides the locale's
         (anything else is the locale's: the Sphinx side reports a wrong value)."""
-        locale, _ = parse_locale(language)
         clock = str(clock) if clock is not None else ""
+        if ((language or "en").strip().replace("-", "_") or "en") in ENGLISH:
+            return cls(Locale("en"), clock if clock in CLOCKS else "12", english=True)
+        locale, _ = parse_locale(language)
         return cls(locale, clock if clock in CLOCKS else locale_clock(locale))
 
     @property
@@ -118,8 +128,14 @@ class Formats:
 
     def date(self, date: dt.date) -> str:
         """The full date: ``Thursday, June 8, 2023``, ``Donnerstag, 8. Juni 2023``."""
+        if self.english:  # Babel's "EEEE, MMMM d, y"
+            return f"{DAY_NAMES[date.weekday()]}, {MONTH_NAMES[date.month]} {date.day}, {date.year}"
         return _format_date(self.locale, date)
 
     def time(self, time: dt.time) -> str:
         """Hour and minute on this clock: ``8:30 AM``, ``08:30`` (spaces never break)."""
+        if self.english and self.clock == "12":  # Babel's "h:mm a"
+            return f"{time.hour % 12 or 12}:{time.minute:02d}\u202f{'AM' if time.hour < 12 else 'PM'}"
+        if self.english:  # Babel's "HH:mm"
+            return f"{time.hour:02d}:{time.minute:02d}"
         return _format_time(self.locale, self.clock, time.hour, time.minute)
