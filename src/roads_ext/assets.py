@@ -155,10 +155,14 @@ def _selector_classes(selector: str) -> set[str]:
     return {re.sub(r"\\(.)", r"\1", name) for name in _SELECTOR_CLASS.findall(_ATTRIBUTE.sub("", selector))}
 
 
+_BRACES = re.compile(r"[{}]")
+
+
 def _rules(css: str) -> list[tuple[str, str]]:
     """Top-level ``(prelude, body)`` pairs of a stylesheet (bodies of @-blocks kept whole)."""
     out, depth, start, prelude = [], 0, 0, ""
-    for index, char in enumerate(css):
+    for brace in _BRACES.finditer(css):  # only the braces, not every character
+        index, char = brace.start(), brace.group()
         if char == "{":
             if depth == 0:
                 prelude, start = css[start:index].strip(), index + 1
