@@ -65,7 +65,6 @@ def test_a_page_is_in_its_folders_edition_and_a_shared_page_in_the_current_one()
     assert editions.edition_of("contact") == "2024"  # shared: the current edition
     assert editions.edition_of("2022/old") == "2024"  # not an edition: a folder like any other
     assert editions.edition_of(None) == "2024"
-    assert not editions.in_folder("contact") and editions.in_folder("2023/index")
     assert Editions().edition_of("2023/speakers") == ""  # no editions: one registry
 
 

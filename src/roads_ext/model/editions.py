@@ -43,10 +43,6 @@ class Editions:
         folder = docname.split("/", 1)[0] if "/" in docname else ""
         return folder if folder in self.names else self.current
 
-    def in_folder(self, docname: str) -> bool:
-        """Whether the page lies inside an edition's folder (not a shared page)."""
-        return "/" in docname and docname.split("/", 1)[0] in self.names
-
 
 def read_editions(value: Any) -> tuple[Editions, list[str]]:
     """``roads_editions`` as :class:`Editions`, and what is wrong with it (each a sentence

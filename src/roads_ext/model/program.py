@@ -295,10 +295,6 @@ def kind_of_words(title: str) -> str | None:
     return None
 
 
-def infer_kind(title: str) -> str:
-    return kind_of_words(title) or "session"
-
-
 # --- the data -------------------------------------------------------------------------
 
 
