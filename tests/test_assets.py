@@ -3,13 +3,14 @@ without tabs, sphinx-design's stylesheet cut to the rules of the classes in the 
 
 from __future__ import annotations
 
+import zlib
 from pathlib import Path
 
 import pytest
 import sphinx_design
 from bs4 import BeautifulSoup
 
-from roads_ext.assets import CUT_CSS, cut_stylesheet
+from roads_ext.assets import CUT_CSS, cut_stylesheet, minify, prune_custom_properties
 
 CARDS = """\
 # Home
@@ -24,11 +25,18 @@ TABS = "\n::::{tab-set}\n:::{tab-item} One\nFirst\n:::\n:::{tab-item} Two\nSecon
 ORIGINAL = next(path for path in Path(sphinx_design.__file__).parent.rglob("*.min.css"))
 
 
-def assets(built) -> tuple[list[str], list[str]]:
-    html = BeautifulSoup(Path(built.app.outdir, "index.html").read_text(), "html.parser")
+def assets(built, page: str = "index.html") -> tuple[list[str], list[str]]:
+    html = BeautifulSoup(Path(built.app.outdir, page).read_text(), "html.parser")
     css = [link["href"].split("?")[0] for link in html.find_all("link", rel="stylesheet")]
     js = [script["src"].split("?")[0] for script in html.find_all("script", src=True)]
     return css, js
+
+
+def inline_styles(built, page: str = "index.html") -> str:
+    """The site's styles a page carries in its head ("" when it has none)."""
+    html = BeautifulSoup(Path(built.app.outdir, page).read_text(), "html.parser")
+    block = html.head.find("style", id="roads-styles")
+    return block.string if block is not None else ""
 
 
 def test_a_page_without_code_or_tabs_loads_neither(build_page):
@@ -36,10 +44,11 @@ def test_a_page_without_code_or_tabs_loads_neither(build_page):
     css, js = assets(built)
     assert "_static/pygments.css" not in css
     assert not [src for src in js if "design-tabs" in src]
-    assert f"_static/{CUT_CSS}" in css and "_static/sphinx-design.min.css" not in css
+    assert "_static/sphinx-design.min.css" not in css and f"_static/{CUT_CSS}" not in css
+    styles = inline_styles(built)
+    assert ".sd-card{" in styles and ".sd-tab-set" not in styles and ".sd-dropdown" not in styles
     cut = Path(built.app.outdir, "_static", CUT_CSS).read_text()
-    assert ".sd-card{" in cut and ".sd-tab-set" not in cut and ".sd-dropdown" not in cut
-    assert len(cut) < ORIGINAL.stat().st_size / 4
+    assert cut in styles and len(cut) < ORIGINAL.stat().st_size / 4
     # html_static_path is as conf.py left it: the next build does not see a changed configuration
     assert not [p for p in built.app.config.html_static_path if "sphinx_design" in p or "roads_ext" in p]
 
@@ -55,6 +64,7 @@ def test_a_page_with_tabs_gets_the_tab_script_and_styles(build_page):
     assert "_static/design-tabs.js" in js
     assert Path(built.app.outdir, "_static", "design-tabs.js").is_file()
     assert ".sd-tab-set" in Path(built.app.outdir, "_static", CUT_CSS).read_text()
+    assert ".sd-tab-set" in inline_styles(built)
 
 
 def test_cut_stylesheet_keeps_media_blocks_and_plain_rules():
@@ -112,3 +122,127 @@ def test_uses_times_script_reads_classes_not_words():
     assert uses_times_script('<time class="x roads-time" datetime="2023-06-08T09:00">', "")
     assert uses_times_script("", '<script type="application/json" id="roads-phase-data">{}</script>')
     assert not uses_times_script('<p class="roads-times-demo">roads-time</p>', "")
+
+
+# --- one stylesheet, in the page ----------------------------------------------------------
+
+FURO_SITE = 'html_theme = "furo"\nhtml_static_path = ["_static"]\nhtml_css_files = ["site.css"]\n'
+SITE_CSS = "/* the site's own */\n.site-lead {\n  color: var(--color-site-lead);\n}\n"
+
+
+def test_a_furo_page_carries_every_stylesheet_in_one_block_in_order(build_page):
+    """furo's cut stylesheet, sphinx-design's, roads.css, furo's extensions and the site's
+    own (html_css_files), in the order the page listed them: one block, no request."""
+    built = build_page(CARDS, conf=FURO_SITE, files={"_static/site.css": SITE_CSS})
+    css, _ = assets(built)
+    assert css == []
+    styles = inline_styles(built)
+    static = Path(built.app.outdir, "_static")
+    parts = [
+        static.joinpath(name).read_text()
+        for name in ("roads-furo.css", CUT_CSS)
+    ]
+    own = ".roads-speaker-card .sd-card-body{display:flex;"
+    positions = [styles.index(parts[0]), styles.index(parts[1]), styles.index(own), styles.index(SITE_CSS)]
+    assert positions == sorted(positions)
+    assert styles.index(static.joinpath("roads-furo-extensions.css").read_text()) < positions[-1]
+    # the same text as the file a page would link, the site's own as written
+    assert styles == static.joinpath("roads-styles.css").read_text()
+
+
+def test_linked_when_roads_inline_styles_is_false(build_page):
+    built = build_page(CARDS, conf=FURO_SITE + "roads_inline_styles = False\n",
+                       files={"_static/site.css": SITE_CSS})
+    css, _ = assets(built)
+    assert css == ["_static/roads-styles.css"]
+    assert inline_styles(built) == ""
+    html = Path(built.app.outdir, "index.html").read_text()
+    text = Path(built.app.outdir, "_static", "roads-styles.css").read_bytes()
+    assert f'roads-styles.css?v={zlib.crc32(text):08x}"' in html
+
+
+def test_a_site_stylesheet_with_an_import_stays_a_file_of_its_own(build_page):
+    """``@import`` works only at the top of a file: such a stylesheet is linked after the
+    block, as written."""
+    site = '@import url("fonts.css");\n' + SITE_CSS
+    built = build_page(CARDS, conf=FURO_SITE, files={"_static/site.css": site})
+    css, _ = assets(built)
+    assert css == ["_static/site.css"]
+    assert ".roads-speaker-card" in inline_styles(built) and ".site-lead" not in inline_styles(built)
+
+
+def test_a_relative_url_is_linked_not_inlined_and_still_found(build_page):
+    """``url(../img/x.svg)`` in ``_static/css/site.css`` is read from ``_static/`` in the
+    combined file (``img/x.svg``); in a page it would be read from the page's folder, so the
+    combined file is linked."""
+    conf = ('html_theme = "furo"\nhtml_static_path = ["_static"]\n'
+            'html_css_files = ["css/site.css"]\n')
+    site = ".site-lead { background: url(../img/x.svg) no-repeat; }\n"
+    built = build_page(CARDS, conf=conf, files={"_static/css/site.css": site, "_static/img/x.svg": "<svg/>"})
+    css, _ = assets(built)
+    assert css == ["_static/roads-styles.css"]
+    combined = Path(built.app.outdir, "_static", "roads-styles.css").read_text()
+    assert "url(img/x.svg)" in combined and "../img" not in combined
+
+
+def test_a_page_written_before_gets_the_styles_of_the_new_build(build_page, make_app, tmp_path):
+    """The styles are cut to the classes of the whole site: a page that was not rewritten
+    (here the other page) still gets the rules a new page's tabs need, as a fresh build."""
+    files = {"other.md": "# Other\n\nText.\n"}
+    conf = FURO_SITE.replace("html_css_files", "#") + 'extensions.append("sphinx_design")\n'
+    build_page(CARDS + "\n```{toctree}\nother\n```\n", conf=conf, files=files)
+    srcdir = tmp_path / "src"
+    (srcdir / "index.md").write_text(CARDS + TABS + "\n```{toctree}\nother\n```\n")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    outdir = Path(app.outdir)
+    written = [line for line in app._status.getvalue().splitlines() if "writing output" in line]
+    assert written and not [line for line in written if "other" in line]  # not rewritten
+    assert ".sd-tab-set" in BeautifulSoup((outdir / "other.html").read_text(), "html.parser").find(
+        "style", id="roads-styles").string
+    fresh = make_app("html", srcdir=srcdir, builddir=tmp_path / "fresh")
+    fresh.build()
+    for page in ("index.html", "other.html"):
+        assert (outdir / page).read_text() == (Path(fresh.outdir) / page).read_text()
+
+
+def test_an_epub_keeps_the_stylesheets_it_packs(build_page):
+    """An epub is packed before the build ends, when the cut copies are written: it keeps
+    sphinx-design's stylesheet as it is, and every stylesheet it links is in the book."""
+    import zipfile
+
+    built = build_page(CARDS, buildername="epub", conf='epub_copyright = "x"\nversion = "1"\n')
+    book = zipfile.ZipFile(next(Path(built.app.outdir).glob("*.epub")))
+    names = set(book.namelist())
+    page = book.read("index.xhtml").decode()
+    links = [link["href"] for link in BeautifulSoup(page, "html.parser").find_all("link", rel="stylesheet")]
+    assert "_static/sphinx-design.min.css" in links
+    assert all(href in names for href in links)
+    assert 'id="roads-styles"' not in page
+
+
+def test_cut_stylesheet_drops_rules_for_elements_the_site_has_not():
+    css = "kbd:not(.compound){a:b}h4>.headerlink{c:d}h1,h5{e:f}.x:not(.unused) p{g:h}"
+    assert cut_stylesheet(css, {"headerlink", "x"}, {"h1", "p"}) == "h1{e:f}.x:not(.unused) p{g:h}"
+    # an element only a script adds counts (the caller adds the scripts' words)
+    assert cut_stylesheet(css, {"compound"}, {"kbd"}) == "kbd:not(.compound){a:b}"
+
+
+def test_custom_properties_nothing_reads_are_dropped():
+    css = (
+        "body{--a:1;--b:var(--c);--c:2px;--icon:url('data:image/svg+xml;charset=utf-8,<svg/>');"
+        "--unread:red;color:var(--a)}"
+        "@media not print{body[data-theme=dark]{--a:3;--unread:blue}}"
+        ".x{width:var(--b)}"
+    )
+    assert prune_custom_properties(css, {"--icon"}) == (
+        "body{--a:1;--b:var(--c);--c:2px;--icon:url('data:image/svg+xml;charset=utf-8,<svg/>');"
+        "color:var(--a)}@media not print{body[data-theme=dark]{--a:3}}.x{width:var(--b)}"
+    )
+    # a rule left with nothing is dropped
+    assert prune_custom_properties(".y{--z:1}.x{a:b}", set()) == ".x{a:b}"
+
+
+def test_minify_keeps_strings_and_spaces_that_matter():
+    css = '/* note */\n.a > .b ,\n.c {\n  content: " · ";\n  width: calc(100% - 2rem);\n}\n'
+    assert minify(css) == '.a>.b,.c{content:" · ";width:calc(100% - 2rem)}'

@@ -161,6 +161,15 @@ SETTINGS: tuple[Setting, ...] = (
         check=_editions,
         check_subtype=RoadsWarning.EDITION,
     ),
+    Setting(
+        "roads_inline_styles",
+        (bool,),
+        True,
+        "html",
+        "each page carries the site's styles (roads-styles.css) in its head instead of "
+        "linking them: the first page a visitor opens is drawn one request sooner; False "
+        "links the file, which a browser then keeps from page to page",
+    ),
 )
 
 
