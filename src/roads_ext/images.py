@@ -165,6 +165,11 @@ AVIF_OPTIONS: dict[str, Any] = {
     # one thread: the same bytes on every machine, and a 192 px photo gains nothing from more
     "max_threads": 1,
 }
+#: A picture with transparency: its alpha lossless (libaom's quantizer 0 for the alpha
+#: image), as the WebP's is. At the photo's quality the alpha's edges moved by up to 21 of
+#: 255, and its clear corners did not all stay clear. With it, a round cut-out of a bench
+#: photo weighs 4.6 and 11.4 KB as AVIF against 3.6 and 10.3 KB as WebP: not kept.
+AVIF_ALPHA_OPTIONS: dict[str, Any] = {"advanced": {"alpha:cq-level": "0"}}
 
 
 @dataclass(frozen=True)
@@ -433,8 +438,10 @@ def _avif_bytes(sized: PILImage, density: int) -> bytes | None:
     """``sized`` as AVIF at the density's quality; None when the encoder fails (then the
     WebP is served, as with a Pillow without AVIF)."""
     out = io.BytesIO()
+    quality = AVIF_QUALITY if density == 1 else AVIF_QUALITY_2X
+    options: dict[str, Any] = {**AVIF_OPTIONS, **(AVIF_ALPHA_OPTIONS if sized.mode == "RGBA" else {})}
     try:
-        sized.save(out, quality=AVIF_QUALITY if density == 1 else AVIF_QUALITY_2X, **AVIF_OPTIONS)
+        sized.save(out, quality=quality, **options)
     except (OSError, ValueError):
         return None
     return out.getvalue()
