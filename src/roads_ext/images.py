@@ -146,14 +146,14 @@ JPEG_QUALITY = 82
 #: A photo's AVIF qualities: the lowest whose error (mean absolute error and PSNR against
 #: the resized original, over the bench's five noise photos) is no larger than the WebP's
 #: at the same size. At 2x, 46.9 KB for the five instead of 52.5 KB; at 1x (96 px) AVIF
-#: gains nothing at equal error (16.3 KB against 15.8; its container costs some 300 bytes
-#: a file), so a 1x AVIF is rarely kept (see ``_derive_raster``).
+#: gains nothing at equal error (16.3 KB against 15.8; its container alone weighs some
+#: 200 bytes more than WebP's), so a 1x AVIF is rarely kept (see ``_served_avif``).
 AVIF_QUALITY = 67
 AVIF_QUALITY_2X = 58
-#: libaom's speed (0 slowest, 10 fastest). Measured on those photos at 192 px: speed 2
-#: 1.6 s a photo, 4 0.36 s, 6 0.04 s, 8 0.02 s, 10 4 ms, and speeds 2 to 6 give the same
-#: bytes (within 3 %) while 8 and 10 give 4 to 7 % more: 6 (Pillow's default) is the
-#: fastest speed at the smallest size.
+#: libaom's speed (0 slowest, 10 fastest). Measured on those photos at 192 px, one thread:
+#: speed 2 takes 1.6 s a photo for 48.4 KB (the five), 4 0.36 s for 47.1 KB, 6 0.04 s for
+#: 46.9 KB, 8 0.02 s for 50.2 KB, 10 4 ms for 48.6 KB: 6 (Pillow's default) makes the
+#: smallest files, and a slower speed only costs time.
 AVIF_SPEED = 6
 AVIF_OPTIONS: dict[str, Any] = {
     "format": "AVIF",
@@ -386,7 +386,7 @@ def _derive_raster(source: Path, cache: Path, stem: str, profile: Profile) -> Im
     avif_wanted = _makes_avif(profile)
     webp: list[Rendition] = []
     fallback: list[Rendition] = []
-    #: each density's AVIF rendition and its bytes (None: in the cache already)
+    # each density's AVIF smaller than its WebP, and its bytes (None: in the cache already)
     avif: list[tuple[Rendition, bytes | None]] = []
     for density in profile.densities:
         box = (profile.width * density, profile.height * density)
