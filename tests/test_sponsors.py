@@ -128,6 +128,8 @@ def test_tiers_of_logos_with_names_links_and_the_right_sizes(build_page, suffix)
         img = logos[name]
         assert img.parent.name == "picture", name
         assert (img["width"], img["height"]) == (str(width), str(height)), name
+        # lossless WebP first: no AVIF (Pillow's is never lossless, and larger on logos)
+        assert [source["type"] for source in img.parent.find_all("source")] == ["image/webp"], name
         webp = img.parent.find("source")["srcset"].split(", ")
         fallback = img["srcset"].split(", ")
         for density, (webp_entry, png_entry) in enumerate(zip(webp, fallback, strict=True), 1):
@@ -149,6 +151,7 @@ def test_tiers_of_logos_with_names_links_and_the_right_sizes(build_page, suffix)
     # the originals are never published
     shipped = {path.name for path in out.rglob("*") if path.is_file()}
     assert not {"wide.png", "tall.jpg", "circle.png", "acme.svg"} & shipped
+    assert not [name for name in shipped if name.endswith(".avif")]
 
 
 def test_a_list_without_a_tier_line_is_one_untitled_group(build_page):

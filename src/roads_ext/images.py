@@ -2,12 +2,14 @@
 
 A directive asks this module for a slot (:func:`image_slot`) with a *profile*:
 
-- ``PORTRAIT``: a square crop shown 96 CSS px wide, as WebP at 1x and 2x with a
-  JPEG fallback (PNG when the picture has transparency): a speaker's photo; the 2x WebP,
-  drawn at half size on a dense screen, at a lower quality (its flaws are half as big);
+- ``PORTRAIT``: a square crop shown 96 CSS px wide, as AVIF (where it is smaller than
+  the WebP of the same size, and Pillow can write it), then WebP, at 1x and 2x, with a
+  JPEG fallback (PNG when the picture has transparency): a speaker's photo; the 2x files,
+  drawn at half size on a dense screen, at a lower quality (their flaws are half as big);
 - ``LOGO``: the whole picture contained in a 160x64 CSS px box, any aspect ratio,
   never enlarged, transparency kept, as lossless WebP with a PNG fallback at 1x and
-  2x; an SVG logo is checked and published as its own file, shown with ``<img>``
+  2x (no AVIF: Pillow's is never lossless, and 2 to 10 times the lossless WebP on
+  logos); an SVG logo is checked and published as its own file, shown with ``<img>``
   (never inlined into the page).
 
 The file is checked when the page is read (:func:`checked_image`): a URL, a file
@@ -39,6 +41,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import html
+import io
 import json
 import os
 import re
@@ -108,7 +111,8 @@ class Profile:
     #: SVG files accepted (published as they are)
     svg: bool = False
     #: changes whenever the rendering changes, so stale cache entries are not reused
-    version: str = "3"
+    #: (4: AVIF renditions, and the manifest's "avif" list)
+    version: str = "4"
 
 
 PORTRAIT = Profile(
@@ -139,6 +143,33 @@ WEBP_QUALITY = 80
 #: on the bench's five noise photos 53 KB instead of 74 KB
 WEBP_QUALITY_2X = 60
 JPEG_QUALITY = 82
+#: A photo's AVIF qualities: the lowest whose error (mean absolute error and PSNR against
+#: the resized original, over the bench's five noise photos) is no larger than the WebP's
+#: at the same size. At 2x, 46.9 KB for the five instead of 52.5 KB; at 1x (96 px) AVIF
+#: gains nothing at equal error (16.3 KB against 15.8; its container alone weighs some
+#: 200 bytes more than WebP's), so a 1x AVIF is rarely kept (see ``_served_avif``).
+AVIF_QUALITY = 67
+AVIF_QUALITY_2X = 58
+#: libaom's speed (0 slowest, 10 fastest). Measured on those photos at 192 px, one thread:
+#: speed 2 takes 1.6 s a photo for 48.4 KB (the five), 4 0.36 s for 47.1 KB, 6 0.04 s for
+#: 46.9 KB, 8 0.02 s for 50.2 KB, 10 4 ms for 48.6 KB: 6 (Pillow's default) makes the
+#: smallest files, and a slower speed only costs time.
+AVIF_SPEED = 6
+AVIF_OPTIONS: dict[str, Any] = {
+    "format": "AVIF",
+    "speed": AVIF_SPEED,
+    # 4:2:0 (AV1's Main profile, which every AVIF decoder reads, and what WebP has):
+    # 4:4:4 needs the High profile, which some hardware decoders (older iPhones' Safari)
+    # refuse, and a browser that claims AVIF never falls back to the WebP
+    "subsampling": "4:2:0",
+    # one thread: the same bytes on every machine, and a 192 px photo gains nothing from more
+    "max_threads": 1,
+}
+#: A picture with transparency: its alpha lossless (libaom's quantizer 0 for the alpha
+#: image), as the WebP's is. At the photo's quality the alpha's edges moved by up to 21 of
+#: 255, and its clear corners did not all stay clear. With it, a round cut-out of a bench
+#: photo weighs 4.6 and 11.4 KB as AVIF against 3.6 and 10.3 KB as WebP: not kept.
+AVIF_ALPHA_OPTIONS: dict[str, Any] = {"advanced": {"alpha:cq-level": "0"}}
 
 
 @dataclass(frozen=True)
@@ -156,10 +187,13 @@ class ImageSet:
 
     webp: tuple[Rendition, ...]
     fallback: tuple[Rendition, ...]  # JPEG/PNG, or the one SVG
+    #: the AVIF renditions smaller than the WebP of their size: none, the largest
+    #: densities' (the 2x), or all; served first
+    avif: tuple[Rendition, ...] = ()
 
     @property
     def renditions(self) -> tuple[Rendition, ...]:
-        return self.webp + self.fallback
+        return self.avif + self.webp + self.fallback
 
     @property
     def is_svg(self) -> bool:
@@ -250,15 +284,28 @@ def content_key(source: Path, profile: Profile = PORTRAIT) -> str:
     """The key of ``source``'s renditions: its bytes and the profile."""
     resolved = source.resolve()
     stat = resolved.stat()
-    return _content_key(resolved, stat.st_size, stat.st_mtime_ns, profile)
+    return _content_key(resolved, stat.st_size, stat.st_mtime_ns, profile, _makes_avif(profile))
+
+
+def avif_available() -> bool:
+    """Whether the running Pillow writes AVIF (a Pillow built without libavif does not)."""
+    from PIL import AvifImagePlugin, Image, features  # the plugin registers its writer
+
+    return bool(features.check("avif")) and AvifImagePlugin.SUPPORTED and "AVIF" in Image.SAVE
+
+
+def _makes_avif(profile: Profile) -> bool:
+    """AVIF is tried for lossy renditions (a photo's), when Pillow writes it."""
+    return profile.crop and avif_available()
 
 
 # a picture is shown on many pages: hash it once per process while its size and
 # modification time stay the same
 @functools.lru_cache(maxsize=1024)
-def _content_key(source: Path, st_size: int, st_mtime_ns: int, profile: Profile) -> str:
+def _content_key(source: Path, st_size: int, st_mtime_ns: int, profile: Profile, avif: bool) -> str:
     digest = hashlib.sha256()
-    digest.update(f"roads-image:{json.dumps(asdict(profile), sort_keys=True)}:".encode())
+    # with or without AVIF, another set of files: a Pillow that gains AVIF makes them anew
+    digest.update(f"roads-image:{json.dumps(asdict(profile), sort_keys=True)}:avif={avif}:".encode())
     with source.open("rb") as stream:
         for block in iter(lambda: stream.read(1 << 20), b""):
             digest.update(block)
@@ -281,18 +328,21 @@ def derive(source: Path, cache: Path, profile: Profile = PORTRAIT) -> ImageSet:
         image_set = _derive_svg(source, cache, stem, profile)
     else:
         image_set = _derive_raster(source, cache, stem, profile)
-    payload = json.dumps(
-        {kind: [asdict(r) for r in getattr(image_set, kind)] for kind in ("webp", "fallback")}
-    )
+    payload = json.dumps({kind: [asdict(r) for r in getattr(image_set, kind)] for kind in _KINDS})
     _write_atomically(manifest, lambda stream: stream.write(payload.encode()))
     return image_set
 
 
+_KINDS = ("webp", "fallback", "avif")
+
+
 def _read_manifest(manifest: Path) -> ImageSet | None:
+    """The manifest's set; None for a missing or unreadable one, or one of another
+    shape (an older version's, without "avif"), which is then made again."""
     try:
         data = json.loads(manifest.read_text(encoding="utf-8"))
-        return ImageSet(*(tuple(Rendition(**r) for r in data[kind]) for kind in ("webp", "fallback")))
-    except (OSError, ValueError, TypeError, KeyError):
+        return ImageSet(**{kind: tuple(Rendition(**r) for r in data[kind]) for kind in _KINDS})
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None
 
 
@@ -333,8 +383,11 @@ def _derive_raster(source: Path, cache: Path, stem: str, profile: Profile) -> Im
         fallback_mime, fallback_ext = "image/jpeg", "jpg"
     else:  # transparency, or a logo's flat colours and sharp edges
         fallback_mime, fallback_ext = "image/png", "png"
+    avif_wanted = _makes_avif(profile)
     webp: list[Rendition] = []
     fallback: list[Rendition] = []
+    # each density's AVIF smaller than its WebP, and its bytes (None: in the cache already)
+    avif: list[tuple[Rendition, bytes | None]] = []
     for density in profile.densities:
         box = (profile.width * density, profile.height * density)
         if profile.crop:
@@ -366,7 +419,46 @@ def _derive_raster(source: Path, cache: Path, stem: str, profile: Profile) -> Im
             else:
                 options = {"format": "JPEG", "quality": JPEG_QUALITY, "optimize": True, "progressive": True}
             _write_atomically(target, functools.partial(sized.save, **options))
-    return ImageSet(tuple(webp), tuple(fallback))
+        if avif_wanted:
+            rendition = Rendition(f"{stem}-{pixels}.avif", "image/avif", density, sized.width, sized.height)
+            if (cache / rendition.name).exists():  # made, and kept, before
+                avif.append((rendition, None))
+            else:
+                encoded = _avif_bytes(sized, density)
+                if encoded is not None and len(encoded) < (cache / webp[-1].name).stat().st_size:
+                    avif.append((rendition, encoded))
+    kept = _served_avif(avif, profile.densities)
+    for rendition, encoded in kept:
+        if encoded is not None:
+            _write_atomically(cache / rendition.name, lambda stream, data=encoded: stream.write(data))
+    return ImageSet(tuple(webp), tuple(fallback), tuple(rendition for rendition, _ in kept))
+
+
+def _avif_bytes(sized: PILImage, density: int) -> bytes | None:
+    """``sized`` as AVIF at the density's quality; None when the encoder fails (then the
+    WebP is served, as with a Pillow without AVIF)."""
+    out = io.BytesIO()
+    quality = AVIF_QUALITY if density == 1 else AVIF_QUALITY_2X
+    options: dict[str, Any] = {**AVIF_OPTIONS, **(AVIF_ALPHA_OPTIONS if sized.mode == "RGBA" else {})}
+    try:
+        sized.save(out, quality=quality, **options)
+    except (OSError, ValueError):
+        return None
+    return out.getvalue()
+
+
+def _served_avif(
+    avif: list[tuple[Rendition, bytes | None]], densities: tuple[int, ...]
+) -> list[tuple[Rendition, bytes | None]]:
+    """The AVIF renditions worth serving: each one smaller than the WebP of its size
+    (``avif`` holds only those), and kept only as the highest densities, which a
+    ``<source media=...>`` can serve alone; a lone 1x AVIF would be shown blurred,
+    enlarged, on a dense screen, so it is dropped."""
+    made = {rendition.density for rendition, _ in avif}
+    if not made:
+        return []
+    served = {density for density in densities if density >= min(made)}
+    return avif if made == served else []
 
 
 # --- SVG logos: published as files, shown with <img>, never inlined -----------------------
@@ -504,8 +596,8 @@ def copy_to_output(image_set: ImageSet, cache: Path, out: Path) -> None:
 
 
 def picture_html(image_set: ImageSet, base: str, alt: str, eager: bool, css_class: str) -> str:
-    """``<picture>``: WebP sources, a fallback ``<img>`` with its size and loading;
-    an SVG as an ``<img>`` of its own file."""
+    """``<picture>``: the AVIF source (if any), the WebP source, a fallback ``<img>``
+    with its size and loading; an SVG as an ``<img>`` of its own file."""
 
     def srcset(renditions: tuple[Rendition, ...]) -> str:
         return ", ".join(f"{html.escape(base + r.name)} {r.density}x" for r in renditions)
@@ -518,14 +610,29 @@ def picture_html(image_set: ImageSet, base: str, alt: str, eager: bool, css_clas
             f'<img class="{css_class}" src="{html.escape(base + first.name)}" {size} '
             f'alt="{html.escape(alt)}"{loading} decoding="async">'
         )
+    avif = ""
+    if image_set.avif:
+        avif = f'<source type="image/avif"{avif_media(image_set)} srcset="{srcset(image_set.avif)}">'
     return (
-        f'<picture class="{css_class}">'
+        f'<picture class="{css_class}">{avif}'
         f'<source type="image/webp" srcset="{srcset(image_set.webp)}">'
         f'<img class="{css_class}" src="{html.escape(base + first.name)}" '
         f'srcset="{srcset(image_set.fallback)}" {size} '
         f'alt="{html.escape(alt)}"{loading} decoding="async">'
         "</picture>"
     )
+
+
+def avif_media(image_set: ImageSet) -> str:
+    """The ``media`` attribute of an AVIF source that lacks the lower densities (its 1x
+    AVIF was not smaller than the WebP): only screens dense enough for the lowest
+    AVIF's density take it, halfway between that and the density below; others take
+    the WebP source."""
+    lowest = min(r.density for r in image_set.avif)
+    below = [r.density for r in image_set.webp if r.density < lowest]
+    if not below:
+        return ""
+    return f' media="(min-resolution: {(max(below) + lowest) / 2:g}dppx)"'
 
 
 def initials_html(name: str, shape: str = "circle") -> str:
