@@ -3,10 +3,10 @@ without tabs, sphinx-design's stylesheet cut to the rules of the classes in the 
 
 from __future__ import annotations
 
+import json
 import zlib
 from pathlib import Path
 
-import pytest
 import sphinx_design
 from bs4 import BeautifulSoup
 
@@ -34,7 +34,8 @@ def assets(built, page: str = "index.html") -> tuple[list[str], list[str]]:
 
 def inline_styles(built, page: str = "index.html") -> str:
     """The site's styles a page carries in its head ("" when it has none)."""
-    html = BeautifulSoup(Path(built.app.outdir, page).read_text(), "html.parser")
+    app = getattr(built, "app", built)
+    html = BeautifulSoup(Path(app.outdir, page).read_text(), "html.parser")
     block = html.head.find("style", id="roads-styles")
     return block.string if block is not None else ""
 
@@ -48,7 +49,7 @@ def test_a_page_without_code_or_tabs_loads_neither(build_page):
     styles = inline_styles(built)
     assert ".sd-card{" in styles and ".sd-tab-set" not in styles and ".sd-dropdown" not in styles
     cut = Path(built.app.outdir, "_static", CUT_CSS).read_text()
-    assert cut in styles and len(cut) < ORIGINAL.stat().st_size / 4
+    assert ".sd-card{" in cut and len(cut) < ORIGINAL.stat().st_size / 4
     # html_static_path is as conf.py left it: the next build does not see a changed configuration
     assert not [p for p in built.app.config.html_static_path if "sphinx_design" in p or "roads_ext" in p]
 
@@ -103,51 +104,83 @@ def test_a_page_with_nothing_for_the_times_script_does_not_load_it(build_page):
     assert Path(built.app.outdir, "_static", "roads-times.js").is_file()  # for the pages that do
 
 
-@pytest.mark.parametrize(("source", "suffix"), [
-    ("# Program\n\n```{schedule} Thursday, June 8, 2023\n:timezone: America/New_York\n"
-     ":location: Room 3, Example Center\n\n"
-     "- 8:30am-8:40am - Opening remarks\n```\n", ".md"),
-    ("Dates\n=====\n\n.. important-dates::\n\n   - Paper submission: May 1, 2023 (AoE)\n", ".rst"),
-])
-def test_a_page_with_times_or_dates_loads_the_times_script(build_page, source, suffix):
-    built = build_page(source, suffix=suffix)
+PROGRAM = ("# Program\n\n```{schedule} Thursday, June 8, 2023\n:timezone: America/New_York\n"
+           ":location: Room 3, Example Center\n\n- 8:30am-8:40am - Opening remarks\n```\n")
+
+
+def test_a_page_of_important_dates_keeps_their_labels_in_step_in_its_head(build_page):
+    """The dates' Passed/Next labels (as an old page's phase) are put in step by the head's
+    script, before the page is drawn: a date with a time still gets the visitor's own,
+    from roads-times.js once drawn; a day alone needs no script."""
+    from roads_ext.phases import FOLLOW_DATES
+
+    source = ("Dates\n=====\n\n.. important-dates::\n\n   - Paper submission: May 1, 2023 (AoE)\n"
+              "   - Talks: June 8, 2023, 9:00 AM (America/New_York)\n")
+    built = build_page(source, suffix=".rst")
     assert built.warning_lines() == []
-    assert times_script(built) == ["_static/roads-times.js"]
+    html = BeautifulSoup(Path(built.app.outdir, "index.html").read_text(), "html.parser")
+    head = [script.string for script in html.head.find_all("script", src=False) if script.string]
+    assert any(FOLLOW_DATES in script for script in head)
+    data = json.loads(html.head.find("script", id="roads-phase-data").string)
+    assert data["labels"] == {"passed": "Passed", "next": "Next", "upcoming": "Upcoming"}
+    assert html.select_one("script[data-src]")["data-src"].startswith("_static/roads-times.js?v=")
+    built = build_page(source.split("   - Talks")[0], suffix=".rst")
+    assert times_script(built) == [] and not Path(built.app.outdir, "index.html").read_text().count("data-src")
+
+
+def test_a_page_with_only_program_times_loads_the_script_once_drawn(build_page):
+    """The visitor's own times fill lines whose height is reserved: the script is loaded
+    once the page is loaded and drawn, with the same settings, by a loader in the page."""
+    from roads_ext.assets import AFTER_PAINT_LOADER
+
+    built = build_page(PROGRAM)
+    assert built.warning_lines() == []
+    assert times_script(built) == []
+    html = BeautifulSoup(Path(built.app.outdir, "index.html").read_text(), "html.parser")
+    loader = html.select_one("script[data-src]")
+    script = Path(built.app.outdir, "_static", "roads-times.js").read_bytes()
+    assert loader["data-src"] == f"_static/roads-times.js?v={zlib.crc32(script):08x}"
+    assert loader.string == AFTER_PAINT_LOADER
+    assert loader["data-roads-your-time"] == "%(times)s your time"
+    assert loader["data-roads-hour-cycle"] == "h12"
+    assert not loader.has_attr("defer") and not loader.has_attr("src")
 
 
 def test_uses_times_script_reads_classes_not_words():
     from roads_ext.assets import uses_times_script
 
-    assert uses_times_script('<p class="roads-zone-note">', "")
-    assert uses_times_script('<time class="x roads-time" datetime="2023-06-08T09:00">', "")
-    assert uses_times_script("", '<script type="application/json" id="roads-phase-data">{}</script>')
-    assert not uses_times_script('<p class="roads-times-demo">roads-time</p>', "")
+    assert uses_times_script('<p class="roads-zone-note">')
+    assert uses_times_script('<time class="x roads-time" datetime="2023-06-08T09:00">')
+    assert not uses_times_script('<p class="roads-times-demo">roads-time</p>')
+    # the important dates' labels are the head's (phases.py), not the script's
+    assert not uses_times_script('<table class="roads-dates-table">')
 
 
 # --- one stylesheet, in the page ----------------------------------------------------------
 
 FURO_SITE = 'html_theme = "furo"\nhtml_static_path = ["_static"]\nhtml_css_files = ["site.css"]\n'
-SITE_CSS = "/* the site's own */\n.site-lead {\n  color: var(--color-site-lead);\n}\n"
+SITE_CSS = "/* the site's own */\nh1 {\n  letter-spacing: 0.01em;\n}\n.site-unused {\n  color: red;\n}\n"
 
 
-def test_a_furo_page_carries_every_stylesheet_in_one_block_in_order(build_page):
+def test_a_furo_page_carries_the_styles_it_uses_in_one_block_in_order(build_page):
     """furo's cut stylesheet, sphinx-design's, roads.css, furo's extensions and the site's
-    own (html_css_files), in the order the page listed them: one block, no request."""
+    own (html_css_files), in the order the page listed them, cut to what the page uses:
+    one block, no request."""
     built = build_page(CARDS, conf=FURO_SITE, files={"_static/site.css": SITE_CSS})
     css, _ = assets(built)
     assert css == []
     styles = inline_styles(built)
-    static = Path(built.app.outdir, "_static")
-    parts = [
-        static.joinpath(name).read_text()
-        for name in ("roads-furo.css", CUT_CSS)
-    ]
-    own = ".roads-speaker-card .sd-card-body{display:flex;"
-    positions = [styles.index(parts[0]), styles.index(parts[1]), styles.index(own), styles.index(SITE_CSS)]
+    site = Path(built.app.outdir, "_static", "roads-styles.css").read_text()
+    markers = [".sidebar-drawer{", ".sd-card{", ".roads-speaker-card .sd-card-body{display:flex;",
+               "#furo-sidebar-ad-placement{", "h1{\n  letter-spacing: 0.01em;\n}"]
+    positions = [styles.index(marker) for marker in markers]
     assert positions == sorted(positions)
-    assert styles.index(static.joinpath("roads-furo-extensions.css").read_text()) < positions[-1]
-    # the same text as the file a page would link, the site's own as written
-    assert styles == static.joinpath("roads-styles.css").read_text()
+    in_file = [site.index(marker) for marker in markers[:-1]]
+    assert in_file == sorted(in_file) and site.endswith(SITE_CSS)  # the site's own, as written, last
+    # the page's cut of the site's file: a rule for a class no page has is in neither,
+    # the site's own rules stay in the file as written, and the page has less than the site
+    assert ".site-unused" in site and ".site-unused" not in styles
+    assert ".sd-tab-set" not in site and len(styles) < len(site)
 
 
 def test_linked_when_roads_inline_styles_is_false(build_page):
@@ -186,20 +219,20 @@ def test_a_relative_url_is_linked_not_inlined_and_still_found(build_page):
 
 
 def test_a_page_written_before_gets_the_styles_of_the_new_build(build_page, make_app, tmp_path):
-    """The styles are cut to the classes of the whole site: a page that was not rewritten
-    (here the other page) still gets the rules a new page's tabs need, as a fresh build."""
-    files = {"other.md": "# Other\n\nText.\n"}
-    conf = FURO_SITE.replace("html_css_files", "#") + 'extensions.append("sphinx_design")\n'
-    build_page(CARDS + "\n```{toctree}\nother\n```\n", conf=conf, files=files)
+    """A page Sphinx does not rewrite (a stylesheet of html_static_path changed, no page)
+    still gets this build's styles, as a fresh build gives them."""
+    files = {"other.md": "# Other\n\nText.\n", "_static/site.css": SITE_CSS}
+    build_page(CARDS + "\n```{toctree}\nother\n```\n", conf=FURO_SITE, files=files)
     srcdir = tmp_path / "src"
-    (srcdir / "index.md").write_text(CARDS + TABS + "\n```{toctree}\nother\n```\n")
+    (srcdir / "_static" / "site.css").write_text(SITE_CSS.replace("0.01em", "0.02em"))
     app = make_app("html", srcdir=srcdir)
     app.build()
     outdir = Path(app.outdir)
     written = [line for line in app._status.getvalue().splitlines() if "writing output" in line]
-    assert written and not [line for line in written if "other" in line]  # not rewritten
-    assert ".sd-tab-set" in BeautifulSoup((outdir / "other.html").read_text(), "html.parser").find(
-        "style", id="roads-styles").string
+    assert not [line for line in written if "other" in line or "index" in line]  # not rewritten
+    for page in ("index.html", "other.html"):
+        assert "letter-spacing: 0.02em" in inline_styles(app, page)
+        assert "0.01em" not in inline_styles(app, page)
     fresh = make_app("html", srcdir=srcdir, builddir=tmp_path / "fresh")
     fresh.build()
     for page in ("index.html", "other.html"):

@@ -121,6 +121,8 @@ def test_the_page_embeds_the_changes_still_to_come(build_page, monkeypatch):
             ["2031-06-12T00:00:00+02:00", "today"],
             ["2031-06-13T00:00:00+02:00", "held"],
         ],
+        # the labels the head's script writes on a page older than a date
+        "labels": {"passed": "Passed", "next": "Next", "upcoming": "Upcoming"},
     }
     # each date's label carries when it is over, for the browser to update it
     labels = soup(built.html).select("span.roads-date-state[data-roads-over]")

@@ -15,8 +15,9 @@
   its slow start per file) was most of the time before the first paint.
 - A page without code loses the code-highlighting stylesheet (``pygments.css``); a page
   without tabs loses sphinx-design's tab script.
-- A page with nothing for ``roads-times.js`` to do (no program time, zone note, table of
-  important dates or phase data) does not load it.
+- A page with nothing for ``roads-times.js`` to do (no time to show in the visitor's
+  zone, no zone note) does not load it; a page that has loads it once drawn, by a loader
+  in the page (the lines it fills have their height reserved: nothing moves).
 - With furo, ``<html class="no-js">`` loses its class in the head, before the page is
   drawn: furo's script does it only once the page is read, so its theme button (hidden under
   ``.no-js``) would appear after the first paint and move the header's other button.
@@ -24,6 +25,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 import shutil
@@ -59,10 +61,8 @@ _STRING = re.compile(r"(\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*')")
 _COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _JS_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 TIMES_JS = "roads-times.js"
-#: what roads-times.js works on: program times, the zone note, the important dates' table
-_TIMES_TARGET = re.compile(r'class="(?:[^"]*\s)?roads-(?:time|zone-note|dates-table)(?:\s[^"]*)?"')
-#: an old page's phase data (phases.py), in the head
-_PHASE_DATA = 'id="roads-phase-data"'
+#: what roads-times.js works on: times (of a program or the important dates), the zone note
+_TIMES_TARGET = re.compile(r'class="(?:[^"]*\s)?roads-(?:time|zone-note)(?:\s[^"]*)?"')
 #: in the head of a furo page: scripts run, so the theme button is shown from the first paint
 JS_BEFORE_PAINT = '<script>document.documentElement.classList.remove("no-js")</script>'
 
@@ -144,19 +144,70 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
         context["css_files"] = _bundled(app, css)
     if "script_files" in context:
         dropped = [] if keep_tabs else [f"_static/{DESIGN_JS}"]
-        if not uses_times_script(context.get("body", ""), context.get("metatags", "")):
+        if not uses_times_script(context.get("body", "")):
             dropped.append(f"_static/{TIMES_JS}")
         context["script_files"] = [
             asset
             for asset in context["script_files"]
             if not any(getattr(asset, "filename", str(asset)).startswith(name) for name in dropped)
         ]
+        if is_html_site(app.builder):
+            context["script_files"] = [
+                _after_first_paint(app, context, asset) if _is_times_script(asset) else asset
+                for asset in context["script_files"]
+            ]
 
 
-def uses_times_script(body: str, metatags: str) -> bool:
-    """Whether a page has anything for roads-times.js (its HTML, once written; the phase
-    data is added to the head by phases.py, on html-page-context before this)."""
-    return _PHASE_DATA in metatags or _TIMES_TARGET.search(body) is not None
+def _is_times_script(asset: Any) -> bool:
+    return getattr(asset, "filename", str(asset)).split("?")[0] == f"_static/{TIMES_JS}"
+
+
+#: loads the script named by its own data-src, with its data-roads-* settings, once the
+#: page is loaded and drawn: on a phone's slow connection it no longer shares the
+#: bandwidth with what the first paint needs
+AFTER_PAINT_LOADER = (
+    "(function(tag){addEventListener('load',function(){requestAnimationFrame(function(){"
+    "setTimeout(function(){var s=document.createElement('script');"
+    "Array.prototype.forEach.call(tag.attributes,function(a){"
+    "if(a.name.indexOf('data-roads-')===0)s.setAttribute(a.name,a.value)});"
+    "s.src=tag.getAttribute('data-src');document.body.appendChild(s)})})})})"
+    "(document.currentScript)"
+)
+
+
+def _after_first_paint(app: Sphinx, context: dict, asset: Any) -> Any:
+    """roads-times.js as a tag that loads it once the page is drawn."""
+    source = Path(app.outdir, "_static", TIMES_JS)
+    url = context["pathto"](f"_static/{TIMES_JS}", 1) + f"?v={_checksum(source)}"
+    attributes = {
+        key: value for key, value in getattr(asset, "attributes", {}).items() if key.startswith("data-roads-")
+    }
+    return type(asset)(
+        "",
+        priority=getattr(asset, "priority", 500),
+        body=AFTER_PAINT_LOADER,
+        **{"data-src": url},
+        **attributes,
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _file_checksum(path: Path, size: int, modified: int) -> str:
+    return f"{zlib.crc32(path.read_bytes()):08x}"
+
+
+def _checksum(path: Path) -> str:
+    try:
+        stat = path.stat()
+    except OSError:
+        return ""
+    return _file_checksum(path, stat.st_size, stat.st_mtime_ns)
+
+
+def uses_times_script(body: str) -> bool:
+    """Whether a page has anything for roads-times.js: a time for which to show the
+    visitor's own, or the note that says so."""
+    return _TIMES_TARGET.search(body) is not None
 
 
 def _cuts(app: Sphinx) -> dict[str, str]:
@@ -268,32 +319,59 @@ def _rules(css: str) -> list[tuple[str, str]]:
     return out
 
 
-def cut_stylesheet(css: str, used: set[str], tags: set[str] | None = None) -> str:
-    """The rules of ``css`` whose selectors name only classes in ``used`` (and, given
-    ``tags``, only elements in ``tags``)."""
-    kept = []
+#: a parsed stylesheet: ("block", prelude, children), ("at", text) or
+#: ("rule", ((selector, its classes, its elements), ...), body)
+_Tree = tuple[tuple[Any, ...], ...]
+
+
+@functools.lru_cache(maxsize=16)
+def _parsed(css: str) -> _Tree:
+    """``css`` parsed once: each page's cut of the same stylesheet reuses it."""
+    tree: list[tuple[Any, ...]] = []
     for prelude, body in _rules(_COMMENT.sub("", css)):
         if prelude.startswith("@media") or prelude.startswith("@supports"):
-            inner = cut_stylesheet(body, used, tags)
-            if inner:
-                kept.append(f"{prelude}{{{inner}}}")
+            tree.append(("block", prelude, _parsed(body)))
         elif prelude.startswith("@"):
-            kept.append(f"{prelude}{{{body}}}")
+            tree.append(("at", f"{prelude}{{{body}}}"))
+        else:
+            selectors = tuple(
+                (s, frozenset(_selector_classes(s)), frozenset(_selector_tags(s))) for s in prelude.split(",")
+            )
+            tree.append(("rule", selectors, body))
+    return tuple(tree)
+
+
+def _cut(tree: _Tree, used: set[str], tags: set[str] | None) -> str:
+    kept = []
+    for node in tree:
+        if node[0] == "block":
+            inner = _cut(node[2], used, tags)
+            if inner:
+                kept.append(f"{node[1]}{{{inner}}}")
+        elif node[0] == "at":
+            kept.append(node[1])
         else:
             selectors = [
                 s
-                for s in prelude.split(",")
-                if _selector_classes(s) <= used and (tags is None or _selector_tags(s) <= tags)
+                for s, classes, elements in node[1]
+                if classes <= used and (tags is None or elements <= tags)
             ]
             if selectors:
-                kept.append(f"{','.join(selectors)}{{{body}}}")
+                kept.append(f"{','.join(selectors)}{{{node[2]}}}")
     return "".join(kept)
+
+
+def cut_stylesheet(css: str, used: set[str], tags: set[str] | None = None) -> str:
+    """The rules of ``css`` whose selectors name only classes in ``used`` (and, given
+    ``tags``, only elements in ``tags``)."""
+    return _cut(_parsed(css), used, tags)
 
 
 _DECLARATION_END = re.compile(r"""[;"'()]""")
 
 
-def _declarations(body: str) -> list[str]:
+@functools.lru_cache(maxsize=4096)
+def _declarations(body: str) -> tuple[str, ...]:
     """A rule's declarations, split at the semicolons outside strings and brackets
     (a ``data:`` URL has its own)."""
     out, depth, start, quote, index = [], 0, 0, "", 0
@@ -312,7 +390,7 @@ def _declarations(body: str) -> list[str]:
             out.append(body[start:index])
             start = index + 1
     out.append(body[start:])
-    return [d for d in out if d.strip()]
+    return tuple(d for d in out if d.strip())
 
 
 def _custom_name(declaration: str) -> str | None:
@@ -380,34 +458,49 @@ def minify(css: str) -> str:
     return "".join(parts).replace(";}", "}").strip()
 
 
+class PageWords:
+    """What one page uses: its classes, elements and the custom properties it names
+    (an avatar's ``--roads-avatar-hue``), its own styles block left out."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        text = _INLINE_STYLES.sub("", text)
+        self.classes = {name for value in _CLASS_ATTR.findall(text) for name in value.split()}
+        self.tags = {tag.lower() for tag in _HTML_TAG.findall(text)}
+        self.custom_properties = set(_CUSTOM_PROPERTY.findall(text))
+
+
 class SiteWords:
     """What the built site may use: the classes and elements of its pages, every word of
     its scripts (which may add one), and the custom properties named outside the
     stylesheets being cut."""
 
     def __init__(self, outdir: Path, cut_sources: set[str]) -> None:
-        self.classes: set[str] = set()
-        self.tags: set[str] = set()
-        self.custom_properties: set[str] = set()
-        #: every page's HTML, read once: finish_pages rewrites them from it
-        self.pages: dict[Path, str] = {}
-        for page in outdir.rglob("*.html"):
-            text = self.pages[page] = page.read_text(encoding="utf-8")
-            for value in _CLASS_ATTR.findall(text):
-                self.classes.update(value.split())
-            self.tags.update(tag.lower() for tag in _HTML_TAG.findall(text))
-            self.custom_properties.update(_CUSTOM_PROPERTY.findall(text))
+        #: every page, read once: finish_pages rewrites them from it
+        self.pages = {page: PageWords(page.read_text(encoding="utf-8")) for page in outdir.rglob("*.html")}
+        #: what the scripts may add to any page, and the properties read outside the cut sheets
+        self.script_words: set[str] = set()
+        self.elsewhere: set[str] = set()
         static = outdir / "_static"
         for script in static.rglob("*.js"):
             text = script.read_text(encoding="utf-8", errors="replace")
-            words = set(_JS_WORD.findall(text))
-            self.classes |= words
-            self.tags |= {word.lower() for word in words}
-            self.custom_properties.update(_CUSTOM_PROPERTY.findall(text))
+            self.script_words.update(_JS_WORD.findall(text))
+            self.elsewhere.update(_CUSTOM_PROPERTY.findall(text))
         for sheet in static.rglob("*.css"):
             if sheet.relative_to(static).as_posix() not in cut_sources:  # site.css, pygments.css, ...
                 text = sheet.read_text(encoding="utf-8", errors="replace")
-                self.custom_properties.update(_VAR_REFERENCE.findall(text))
+                self.elsewhere.update(_VAR_REFERENCE.findall(text))
+        self.script_tags = {word.lower() for word in self.script_words}
+        self.classes = self.script_words.union(*(page.classes for page in self.pages.values()))
+        self.tags = self.script_tags.union(*(page.tags for page in self.pages.values()))
+        self.custom_properties = self.elsewhere.union(
+            *(page.custom_properties for page in self.pages.values())
+        )
+
+    def page_styles(self, page: PageWords, styles: str) -> str:
+        """``styles`` cut to what ``page`` uses (and its scripts may add)."""
+        cut = cut_stylesheet(styles, page.classes | self.script_words, page.tags | self.script_tags)
+        return prune_custom_properties(cut, page.custom_properties | self.elsewhere)
 
 
 def classes_in(outdir: Path) -> set[str]:
@@ -449,7 +542,7 @@ def _build_finished(app: Sphinx, exception: BaseException | None) -> None:
     inline = outputs.get(STYLES_BUNDLE) if app.config.roads_inline_styles else None
     if inline is not None and _RELATIVE_URL.search(inline):
         inline = None  # a url() relative to _static/ would be read relative to the page
-    finish_pages(words.pages, versions, inline)
+    finish_pages(words, versions, inline)
 
 
 _URL = re.compile(r"""url\(\s*(["']?)([^"')]*)\1\s*\)""", re.IGNORECASE)
@@ -478,34 +571,35 @@ _BUNDLE_LINK = re.compile(
 _INLINE_STYLES = re.compile(r'<style id="roads-styles">.*?</style>', re.DOTALL)
 
 
-def finish_pages(pages: dict[Path, str], versions: dict[str, str], inline: str | None) -> None:
+def _replacement(text: str, _match: re.Match[str]) -> str:
+    return text
+
+
+def finish_pages(words: SiteWords, versions: dict[str, str], inline: str | None) -> None:
     """Give each page's link to a cut stylesheet the ``?v=`` of its content now, and,
-    given ``inline``, put ``roads-styles.css`` in the page instead of its link.
+    given ``inline`` (the site's ``roads-styles.css``), put in the page instead of its link
+    the part of it that the page uses.
 
     The cut copies are written once every page is, so Sphinx, when it wrote a page, saw
     no file (a fresh build) or the previous build's (an incremental one); either way the
     checksum it wrote is replaced by the right one, and a page not rewritten gets the
-    stylesheet of this build: both builds give the same pages.
+    styles of this build: both builds give the same pages.
 
-    Inline, the styles come with the page (about 9 KB gzipped on this site) instead of
-    one more request after it: on a phone's slow connection that request was most of the
-    time before anything was drawn, and most visits are of one or two pages."""
+    Inline, the styles come with the page (24 to 31 KB, 6 to 7 KB gzipped, on this site)
+    instead of one more request after it: on a phone's slow connection that request was
+    most of the time before anything was drawn, and most visits are of one or two pages."""
     links = re.compile(r"(_static/(" + "|".join(map(re.escape, versions)) + r'))(\?v=[0-9a-f]*)?"')
-    # only "</style" could end the element early; "\/" is "/" in a CSS string
-    block = (
-        None
-        if inline is None
-        else '<style id="roads-styles">'
-        + re.sub(r"</(?=style)", r"<\\/", inline, flags=re.IGNORECASE)
-        + "</style>"
-    )
-    for page, text in pages.items():
-        new = links.sub(lambda m: f'{m.group(1)}?v={versions[m.group(2)]}"', text)
-        if block is not None:
-            new = _INLINE_STYLES.sub(lambda _: block, new)
-            new = _BUNDLE_LINK.sub(lambda _: block, new, count=1)
-        if new != text:
-            page.write_text(new, encoding="utf-8")
+    for path, page in words.pages.items():
+        new = links.sub(lambda m: f'{m.group(1)}?v={versions[m.group(2)]}"', page.text)
+        if inline is not None and (_INLINE_STYLES.search(new) or _BUNDLE_LINK.search(new)):
+            # only "</style" could end the element early; "\/" is "/" in a CSS string
+            styles = re.sub(r"</(?=style)", r"<\\/", words.page_styles(page, inline), flags=re.IGNORECASE)
+            block = f'<style id="roads-styles">{styles}</style>'
+            # a function, not the text: re.sub would read the backslashes in it
+            new = _INLINE_STYLES.sub(functools.partial(_replacement, block), new)
+            new = _BUNDLE_LINK.sub(functools.partial(_replacement, block), new, count=1)
+        if new != page.text:
+            path.write_text(new, encoding="utf-8")
 
 
 def setup_assets(app: Sphinx) -> None:

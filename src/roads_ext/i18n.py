@@ -110,10 +110,6 @@ def script_attributes(config: Config) -> dict[str, str]:
         # TRANSLATORS: under a time or range, the same in the visitor's time zone
         "data-roads-your-time": _("%(times)s your time"),
         "data-roads-zone-note": _("Below each time, the same in your time zone (%(zone)s)."),
-        # an important date's state, as the script updates it on a page older than the date
-        "data-roads-passed": _("Passed"),
-        "data-roads-next": _("Next"),
-        "data-roads-upcoming": _("Upcoming"),
     }
 
 

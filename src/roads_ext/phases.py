@@ -10,9 +10,9 @@ Read the Docs rebuilds only on a push, so a page may be older than the next chan
 phase. HTML sites keep every phase's content, the other phases' hidden, and embed the
 moments the phase changes; a few lines of script in the page's head name the visitor's
 phase on ``<html>`` before the page is drawn when their clock is past such a moment
-(``roads.css`` then shows that phase's blocks: nothing moves once drawn), and the
-deferred ``roads-times.js`` updates the important dates' Passed/Next labels the same
-way. Without JavaScript the build's phase shows. Other builders (text, LaTeX,
+(``roads.css`` then shows that phase's blocks: nothing moves once drawn), and a few
+more, once the page is read and before it is drawn, update the important dates'
+Passed/Next labels the same way. Without JavaScript the build's phase shows. Other builders (text, LaTeX,
 e-book) keep the build's phase alone.
 """
 
@@ -31,7 +31,8 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .calendar import all_records, transform_builder
 from .config import conf_py_location
-from .dates import OVER_ATTR, STATE_ATTR
+from .dates import OVER_ATTR, STATE_ATTR, STATUS_LABELS
+from .i18n import _
 from .model.dates import AOE_ZONE, parse_zone
 from .model.phases import MILESTONES, Milestones, changes_after, milestone_of, parse_phases, phase_at
 from .shared import RoadsDirective, build_now, did_you_mean, is_html_site, marked_nodes, text, warn
@@ -269,12 +270,34 @@ class DateStatusForBrowser(SphinxPostTransform):
 
 #: Run in the head, before the page is drawn: on a page older than a change of phase, name
 #: the visitor's phase on <html> (roads.css then shows that phase's blocks). Done later, by
-#: the deferred roads-times.js, the page would be drawn once and then move (layout shift).
+#: a script loaded after it, the page would be drawn once and then move (layout shift).
 SWITCH_BEFORE_PAINT = (
     "(function(){try{var d=JSON.parse(document.getElementById('roads-phase-data').textContent),"
     "n=Date.now(),p=d.phase;if(n>Date.parse(d.built))d.changes.forEach(function(c){"
     "if(Date.parse(c[0])<=n)p=c[1]});if(p!==d.phase)"
     "document.documentElement.setAttribute('data-roads-phase',p)}catch(e){}})();"
+)
+
+
+#: Also in the head, run once the page is read (before it is drawn, as a deferred script
+#: would be): on a page older than an important date, the dates' Passed/Next/Upcoming
+#: labels of the visitor's clock. Only ever forward: a clock behind the build changes nothing.
+FOLLOW_DATES = (
+    "(function(){function f(){var h=document.getElementById('roads-phase-data'),d;"
+    "if(!h)return;try{d=JSON.parse(h.textContent)}catch(e){return}var n=Date.now(),"
+    "w=d.labels||{};if(!(n>Date.parse(d.built)))return;"
+    "Array.prototype.forEach.call(document.querySelectorAll('table.roads-dates-table'),function(t){"
+    "var l=t.querySelectorAll('.roads-date-state[data-roads-over]'),"
+    "o=Array.prototype.map.call(l,function(x){return Date.parse(x.getAttribute('data-roads-over'))}),"
+    "m=Math.min.apply(null,o.filter(function(x){return n<x}));"
+    "Array.prototype.forEach.call(l,function(x,i){"
+    "var s=n>=o[i]?'passed':o[i]===m?'next':'upcoming',r=x.closest('tr'),g;"
+    "if(!r||r.classList.contains('roads-date-'+s))return;"
+    "r.classList.remove('roads-date-passed','roads-date-next','roads-date-upcoming');"
+    "r.classList.add('roads-date-'+s);x.textContent='';"
+    "if(s==='next'){g=document.createElement('strong');g.textContent=w[s]||s;x.appendChild(g)}"
+    "else x.textContent=w[s]||s})})}"
+    "if(document.readyState==='loading')document.addEventListener('DOMContentLoaded',f);else f()})();"
 )
 
 
@@ -286,6 +309,8 @@ def phase_data(env: BuildEnvironment) -> dict[str, Any]:
         "built": now.isoformat(),
         "phase": phase_at(now, found),
         "changes": [[moment.isoformat(), phase] for moment, phase in changes_after(now, found)],
+        # an important date's state, as FOLLOW_DATES updates it on a page older than the date
+        "labels": {state: str(_(label)) for state, label in STATUS_LABELS.items()},
     }
 
 
@@ -296,7 +321,7 @@ def add_phase_data(app: Sphinx, pagename: str, templatename: str, context: dict,
     payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     context["metatags"] = context.get("metatags", "") + (
         f'\n<script type="application/json" id="roads-phase-data">{payload}</script>'
-        f"\n<script>{SWITCH_BEFORE_PAINT}</script>"
+        f"\n<script>{SWITCH_BEFORE_PAINT}{FOLLOW_DATES}</script>"
     )
 
 

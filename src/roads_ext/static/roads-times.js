@@ -1,5 +1,7 @@
-/* roads_ext: show program times in the visitor's own time zone too, and keep an
-   old page's phase and important dates in step with the visitor's clock.
+/* roads_ext: show program times in the visitor's own time zone too.
+   Loaded once the page is drawn (a loader in the page, assets.py): an old page's phase
+   and important dates are put in step with the visitor's clock by a few lines in its
+   head (phases.py), before it is drawn.
    Progressive enhancement: the page already gives every time with its zone;
    this fills the line under a time or range ("2:30 PM – 2:40 PM", read as "your
    time"), which shows the venue's zone until then, where the visitor's clock differs
@@ -60,6 +62,14 @@
     });
     var shown = 0;
     var lang = language();
+    // one formatter per set of options: toLocaleTimeString makes a new one on every call,
+    // the most costly part of this script on a program of many times
+    var formatters = {};
+    function timeOf(when, options) {
+      var key = options.weekday ? "weekday" : "time";
+      if (!formatters[key]) formatters[key] = new Intl.DateTimeFormat(lang, options);
+      return formatters[key].format(when);
+    }
     groups.forEach(function (group) {
       var parts = [];
       var differs = false;
@@ -72,7 +82,7 @@
         var options = { hour: "numeric", minute: "2-digit" };
         if (hourCycle) options.hourCycle = hourCycle;
         if (index === 0 && venueDay(when, offset) !== when.getDate()) options.weekday = "short";
-        parts.push(when.toLocaleTimeString(lang, options));
+        parts.push(timeOf(when, options));
       });
       if (!differs || !parts.length) return;
       // the line is in the page from the start, its height reserved: filling it moves nothing
@@ -112,55 +122,9 @@
     }
   }
 
-  /* The important dates' Passed/Next labels were decided when the page was built; a
-     page older than a date (the site is rebuilt only on a push) shows the labels of the
-     visitor's clock instead. Only ever forward: a clock behind the build changes
-     nothing. (The phase itself is switched by a few lines in the page's head, before
-     the page is drawn, so that nothing moves.) */
-  function followDates() {
-    var holder = document.getElementById("roads-phase-data");
-    if (!holder) return;
-    var data;
-    try {
-      data = JSON.parse(holder.textContent);
-    } catch (error) {
-      return;
-    }
-    var now = Date.now();
-    if (!(now > Date.parse(data.built))) return;
-    Array.prototype.forEach.call(document.querySelectorAll("table.roads-dates-table"), function (table) {
-      var labels = table.querySelectorAll(".roads-date-state[data-roads-over]");
-      var over = Array.prototype.map.call(labels, function (label) {
-        return Date.parse(label.getAttribute("data-roads-over"));
-      });
-      var next = Math.min.apply(null, over.filter(function (moment) { return now < moment; }));
-      Array.prototype.forEach.call(labels, function (label, index) {
-        var state = now >= over[index] ? "passed" : over[index] === next ? "next" : "upcoming";
-        var row = label.closest("tr");
-        if (!row || row.classList.contains("roads-date-" + state)) return;
-        row.classList.remove("roads-date-passed", "roads-date-next", "roads-date-upcoming");
-        row.classList.add("roads-date-" + state);
-        var text = setting(state, { passed: "Passed", next: "Next", upcoming: "Upcoming" }[state]);
-        label.textContent = "";
-        if (state === "next") {
-          var strong = document.createElement("strong");
-          strong.textContent = text;
-          label.appendChild(strong);
-        } else {
-          label.textContent = text;
-        }
-      });
-    });
-  }
-
-  function start() {
-    followDates();
-    localise();
-  }
-
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
+    document.addEventListener("DOMContentLoaded", localise);
   } else {
-    start();
+    localise();
   }
 })();
