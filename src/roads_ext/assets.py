@@ -341,30 +341,91 @@ def _parsed(css: str) -> _Tree:
     return tuple(tree)
 
 
-def _cut(tree: _Tree, used: set[str], tags: set[str] | None) -> str:
-    kept = []
+def _keep(tree: _Tree, used: set[str] | None, tags: set[str] | None) -> list[tuple[Any, ...]]:
+    """The nodes of ``tree`` whose selectors name only classes in ``used`` and elements
+    in ``tags`` (None: any), each rule with the selectors that do."""
+    kept: list[tuple[Any, ...]] = []
     for node in tree:
         if node[0] == "block":
-            inner = _cut(node[2], used, tags)
+            inner = _keep(node[2], used, tags)
             if inner:
-                kept.append(f"{node[1]}{{{inner}}}")
+                kept.append(("block", node[1], inner))
         elif node[0] == "at":
-            kept.append(node[1])
+            kept.append(node)
         else:
             selectors = [
                 s
                 for s, classes, elements in node[1]
-                if classes <= used and (tags is None or elements <= tags)
+                if (used is None or classes <= used) and (tags is None or elements <= tags)
             ]
             if selectors:
-                kept.append(f"{','.join(selectors)}{{{node[2]}}}")
-    return "".join(kept)
+                kept.append(("rule", ",".join(selectors), node[2]))
+    return kept
+
+
+def _render(kept: list[tuple[Any, ...]], live: set[str] | None = None) -> str:
+    """The CSS of ``kept``; given ``live``, without the custom properties not in it."""
+    out = []
+    for node in kept:
+        if node[0] == "block":
+            inner = _render(node[2], live)
+            if inner:
+                out.append(f"{node[1]}{{{inner}}}")
+        elif node[0] == "at":
+            out.append(node[1])
+        else:
+            body = node[2]
+            custom, _ = _body_parts(body)
+            if live is not None and any(name not in live for name, _ in custom):
+                declarations = [
+                    d for d in _declarations(body) if (name := _custom_name(d)) is None or name in live
+                ]
+                if not declarations:
+                    continue
+                body = ";".join(declarations)
+            out.append(f"{node[1]}{{{body}}}")
+    return "".join(out)
+
+
+def _live_properties(kept: list[tuple[Any, ...]], read_elsewhere: set[str]) -> set[str]:
+    """The custom properties something reads: a declaration kept, ``read_elsewhere``, or
+    the value of a property read."""
+    values: dict[str, list[str]] = {}
+    live = set(read_elsewhere)
+
+    def collect(nodes: list[tuple[Any, ...]]) -> None:
+        for node in nodes:
+            if node[0] == "block":
+                collect(node[2])
+            elif node[0] == "at":
+                live.update(_reads(node[1]))
+            else:
+                custom, reads = _body_parts(node[2])
+                live.update(reads)
+                for name, declaration in custom:
+                    values.setdefault(name, []).append(declaration)
+
+    collect(kept)
+    pending = [name for name in values if name in live]
+    while pending:  # a kept property's value may read others
+        for declaration in values.get(pending.pop(), []):
+            for found in _reads(declaration):
+                if found not in live:
+                    live.add(found)
+                    pending.append(found)
+    return live
 
 
 def cut_stylesheet(css: str, used: set[str], tags: set[str] | None = None) -> str:
     """The rules of ``css`` whose selectors name only classes in ``used`` (and, given
     ``tags``, only elements in ``tags``)."""
-    return _cut(_parsed(css), used, tags)
+    return _render(_keep(_parsed(css), used, tags))
+
+
+def page_styles(css: str, used: set[str], tags: set[str], read_elsewhere: set[str]) -> str:
+    """``css`` cut to ``used`` and ``tags``, without the custom properties nothing reads."""
+    kept = _keep(_parsed(css), used, tags)
+    return _render(kept, _live_properties(kept, read_elsewhere))
 
 
 _DECLARATION_END = re.compile(r"""[;"'()]""")
@@ -402,50 +463,27 @@ def prune_custom_properties(css: str, read_elsewhere: set[str]) -> str:
     """``css`` without the custom properties (``--name: value``) that nothing reads: no
     ``var()`` of its rules, of the properties kept, or ``read_elsewhere`` (the names in the
     site's pages, scripts and other stylesheets)."""
-    values: dict[str, list[str]] = {}
-    live = set(read_elsewhere)
+    kept = _keep(_parsed(css), None, None)
+    return _render(kept, _live_properties(kept, read_elsewhere))
 
-    def collect(text: str) -> None:
-        for prelude, body in _rules(text):
-            if prelude.startswith("@media") or prelude.startswith("@supports"):
-                collect(body)
-            elif prelude.startswith("@"):
-                live.update(_VAR_REFERENCE.findall(body))
-            else:
-                for declaration in _declarations(body):
-                    name = _custom_name(declaration)
-                    if name is None:
-                        live.update(_VAR_REFERENCE.findall(declaration))
-                    else:
-                        values.setdefault(name, []).append(declaration)
 
-    collect(css)
-    pending = [name for name in values if name in live]
-    while pending:  # a kept property's value may read others
-        for found in _VAR_REFERENCE.findall("".join(values.get(pending.pop(), []))):
-            if found not in live:
-                live.add(found)
-                pending.append(found)
+@functools.lru_cache(maxsize=4096)
+def _body_parts(body: str) -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
+    """A rule body's custom properties, ``(name, declaration)``, and the properties its
+    other declarations read."""
+    custom, reads = [], set()
+    for declaration in _declarations(body):
+        name = _custom_name(declaration)
+        if name is None:
+            reads.update(_VAR_REFERENCE.findall(declaration))
+        else:
+            custom.append((name, declaration))
+    return tuple(custom), frozenset(reads)
 
-    def rebuild(text: str) -> str:
-        kept = []
-        for prelude, body in _rules(text):
-            if prelude.startswith("@media") or prelude.startswith("@supports"):
-                inner = rebuild(body)
-                if inner:
-                    kept.append(f"{prelude}{{{inner}}}")
-            elif prelude.startswith("@"):
-                kept.append(f"{prelude}{{{body}}}")
-            else:
-                every = _declarations(body)
-                declarations = [d for d in every if (name := _custom_name(d)) is None or name in live]
-                if len(declarations) == len(every):
-                    kept.append(f"{prelude}{{{body}}}")
-                elif declarations:
-                    kept.append(f"{prelude}{{{';'.join(declarations)}}}")
-        return "".join(kept)
 
-    return rebuild(css)
+@functools.lru_cache(maxsize=4096)
+def _reads(text: str) -> frozenset[str]:
+    return frozenset(_VAR_REFERENCE.findall(text))
 
 
 def minify(css: str) -> str:
@@ -499,8 +537,12 @@ class SiteWords:
 
     def page_styles(self, page: PageWords, styles: str) -> str:
         """``styles`` cut to what ``page`` uses (and its scripts may add)."""
-        cut = cut_stylesheet(styles, page.classes | self.script_words, page.tags | self.script_tags)
-        return prune_custom_properties(cut, page.custom_properties | self.elsewhere)
+        return page_styles(
+            styles,
+            page.classes | self.script_words,
+            page.tags | self.script_tags,
+            page.custom_properties | self.elsewhere,
+        )
 
 
 def classes_in(outdir: Path) -> set[str]:
