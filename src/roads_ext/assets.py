@@ -283,16 +283,19 @@ def _required(selector: str) -> str:
     """``selector`` without what need not match for its rule to apply: attribute tests
     and the arguments of ``:not()``, ``:is()``, ``:where()`` and ``:has()`` (an unused
     class in ``:not(.x)`` makes the rule apply more, not less)."""
-    selector = _ATTRIBUTE.sub("", selector)
-    while True:
+    if "[" in selector:
+        selector = _ATTRIBUTE.sub("", selector)
+    while "(" in selector:
         stripped = _INNERMOST_PARENS.sub("", selector)
         if stripped == selector:
             return stripped
         selector = stripped
+    return selector
 
 
 def _selector_classes(selector: str) -> set[str]:
-    return {re.sub(r"\\(.)", r"\1", name) for name in _SELECTOR_CLASS.findall(_required(selector))}
+    names = _SELECTOR_CLASS.findall(_required(selector))
+    return {re.sub(r"\\(.)", r"\1", name) if "\\" in name else name for name in names}
 
 
 def _selector_tags(selector: str) -> set[str]:
@@ -505,7 +508,16 @@ class PageWords:
         text = _INLINE_STYLES.sub("", text)
         self.classes = {name for value in _CLASS_ATTR.findall(text) for name in value.split()}
         self.tags = {tag.lower() for tag in _HTML_TAG.findall(text)}
-        self.custom_properties = set(_CUSTOM_PROPERTY.findall(text))
+        # named in a style attribute or a <style> of the page (furo's code colours)
+        self.custom_properties = (
+            {name for match in _STYLE_ATTR.finditer(text) for name in _CUSTOM_PROPERTY.findall(match.group())}
+            if "--" in text
+            else set()
+        )
+
+
+#: a style attribute or a <style> element
+_STYLE_ATTR = re.compile(r'\bstyle="[^"]*"|<style\b[^>]*>.*?</style>', re.DOTALL)
 
 
 class SiteWords:
