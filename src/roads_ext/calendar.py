@@ -206,11 +206,14 @@ def write_calendars(app: Sphinx, exception: Exception | None) -> None:
         # no program) do not pay for it
         from .ics import calendar_files
 
+        folders: set[Path] = set()
         for relative, content in sorted(
             calendar_files(app, stale, names, build_now(app.env), papers).items()
         ):
             target = out / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in folders:  # a folder per page, for all its slots' files
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
             if not target.exists() or target.read_bytes() != content:
                 target.write_bytes(content)
     if stamps != previous:
