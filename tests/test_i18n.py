@@ -4,7 +4,6 @@ the clock setting, the catalogues, and what stays language-neutral."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import shutil
 from pathlib import Path
@@ -196,13 +195,23 @@ def page(app, name: str = "index") -> BeautifulSoup:
 
 def texts(soup: BeautifulSoup, selector: str) -> list[str]:
     """Each node's text, ASCII white space collapsed (no-break spaces kept: they are meant),
-    less the lines the visitor's own time fills (under a time, and in the zone note)."""
+    less the lines the visitor's own time fills (under a time, and in the zone note) and
+    the important dates' labels of the states a row is not in (hidden by roads.css)."""
     return [
         re.sub(r"[ \t\r\n]+", " ", " ".join(
             text.strip() for text in node.find_all(string=True)
-            if text.strip() and not text.find_parent(class_=("roads-local-time", "roads-local-note"))))
+            if text.strip() and not text.find_parent(class_=("roads-local-time", "roads-local-note"))
+            and not hidden_state_label(text)))
         for node in soup.select(selector)
     ]
+
+
+def hidden_state_label(text) -> bool:
+    label = text.find_parent("span", class_=re.compile(r"^roads-state-"))
+    if label is None:
+        return False
+    state = next(c for c in label["class"] if c.startswith("roads-state-")).removeprefix("roads-state-")
+    return f"roads-date-{state}" not in label.find_parent("tr")["class"]
 
 
 SEEN = {
@@ -454,9 +463,10 @@ def test_accepted_papers_in_the_language(build_page, language, badges, authors, 
     assert page.select_one(".roads-paper-links a")["title"] == pdf_title
 
 
-def test_the_head_gets_the_date_states_in_the_language(make_app, tmp_path):
-    """On a page older than a date, the head's script writes its state in the language."""
+def test_the_date_states_for_the_browser_are_in_the_language(make_app, tmp_path):
+    """On a page older than a date, the head's script changes the row's state, and the
+    label shown follows: each state's label is in the cell, in the language."""
     app = build(make_app, tmp_path, "de")
-    data = json.loads(page(app).select_one("script#roads-phase-data").string)
-    assert [data["labels"][state] for state in ("passed", "next", "upcoming")] == [
+    state = page(app).select_one(".roads-date-state")
+    assert [state.select_one(f".roads-state-{name}").get_text() for name in ("passed", "next", "upcoming")] == [
         "Vorbei", "Als Nächstes", "Bevorstehend"]

@@ -121,16 +121,21 @@ def test_the_page_embeds_the_changes_still_to_come(build_page, monkeypatch):
             ["2031-06-12T00:00:00+02:00", "today"],
             ["2031-06-13T00:00:00+02:00", "held"],
         ],
-        # the labels the head's script writes on a page older than a date
-        "labels": {"passed": "Passed", "next": "Next", "upcoming": "Upcoming"},
     }
-    # each date's label carries when it is over, for the browser to update it
+    # each date's label carries when it is over, for the browser to update it; the row's
+    # state (its class) shows one of the three labels, all in the cell, one over the other
     labels = soup(built.html).select("span.roads-date-state[data-roads-over]")
-    assert [(s["data-roads-over"], s.get_text()) for s in labels] == [
-        ("2031-05-02T00:00:00-12:00", "Next"), ("2031-05-21T00:00:00+02:00", "Upcoming"),
-        ("2031-06-02T00:00:00+02:00", "Upcoming"), ("2031-06-13T00:00:00+02:00", "Upcoming"),
+    rows = [label.find_parent("tr") for label in labels]
+    states = [next(c for c in row["class"] if c.startswith("roads-date-")) for row in rows]
+    assert [(s["data-roads-over"], state) for s, state in zip(labels, states, strict=True)] == [
+        ("2031-05-02T00:00:00-12:00", "roads-date-next"), ("2031-05-21T00:00:00+02:00", "roads-date-upcoming"),
+        ("2031-06-02T00:00:00+02:00", "roads-date-upcoming"), ("2031-06-13T00:00:00+02:00", "roads-date-upcoming"),
     ]
-    assert labels[0].strong is not None  # the next one stands out
+    for label in labels:
+        assert [(span["class"], span.get_text()) for span in label.find_all("span")] == [
+            (["roads-state-passed"], "Passed"), (["roads-state-next"], "Next"),
+            (["roads-state-upcoming"], "Upcoming")]
+        assert label.select_one(".roads-state-next strong") is not None  # the next one stands out
 
 
 def test_after_the_day_nothing_is_left_to_change(build_page, monkeypatch):

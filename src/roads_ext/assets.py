@@ -508,6 +508,11 @@ class PageWords:
         text = _INLINE_STYLES.sub("", text)
         self.classes = {name for value in _CLASS_ATTR.findall(text) for name in value.split()}
         self.tags = {tag.lower() for tag in _HTML_TAG.findall(text)}
+        # the page's own scripts may add classes too (phases.py's, in the head)
+        if "<script>" in text:
+            words = {word for script in _INLINE_SCRIPT.findall(text) for word in _JS_WORD.findall(script)}
+            self.classes |= words
+            self.tags |= {word.lower() for word in words}
         # named in a style attribute or a <style> of the page (furo's code colours)
         self.custom_properties = (
             {name for match in _STYLE_ATTR.finditer(text) for name in _CUSTOM_PROPERTY.findall(match.group())}
@@ -516,6 +521,8 @@ class PageWords:
         )
 
 
+#: a script written in the page
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 #: a style attribute or a <style> element
 _STYLE_ATTR = re.compile(r'\bstyle="[^"]*"|<style\b[^>]*>.*?</style>', re.DOTALL)
 

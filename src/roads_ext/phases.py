@@ -31,7 +31,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .calendar import all_records, transform_builder
 from .config import conf_py_location
-from .dates import OVER_ATTR, STATE_ATTR, STATUS_LABELS
+from .dates import OVER_ATTR, STATUS_LABELS
 from .i18n import _
 from .model.dates import AOE_ZONE, parse_zone
 from .model.phases import MILESTONES, Milestones, changes_after, milestone_of, parse_phases, phase_at
@@ -242,8 +242,10 @@ class ShowPhase(SphinxPostTransform):
 
 
 class DateStatusForBrowser(SphinxPostTransform):
-    """Each date's Passed/Next label carries when the date is over, for the browser to
-    update it on a page older than that moment (HTML sites only)."""
+    """Each date's label carries when the date is over, for the browser to update it on a
+    page older than that moment (HTML sites only). The three labels are all in the cell,
+    one over the other, and the row's class shows one (roads.css): the cell is as wide as
+    the widest whichever is shown, so updating it moves nothing."""
 
     default_priority = 37  # after MarkDateStatus
     formats = ("html",)
@@ -252,17 +254,20 @@ class DateStatusForBrowser(SphinxPostTransform):
         rows = marked_nodes(self.document, OVER_ATTR)
         if not rows or not switches_in_browser(transform_builder(self)):
             return
+        labels = []
+        for state, label in STATUS_LABELS.items():
+            text = html.escape(str(_(label)))
+            shown = f"<strong>{text}</strong>" if state == "next" else text
+            labels.append(f'<span class="roads-state-{state}">{shown}</span>')
         for row in rows:
             paragraph = row.children[-1].children[0]
             if not isinstance(paragraph, nodes.Element):
                 continue
-            label = html.escape(paragraph.astext())
-            shown = f"<strong>{label}</strong>" if row.get(STATE_ATTR) == "next" else label
             paragraph.children = []
             paragraph += nodes.raw(
                 "",
                 f'<span class="roads-date-state" data-roads-over="'
-                f'{html.escape(row[OVER_ATTR])}">{shown}</span>',
+                f'{html.escape(row[OVER_ATTR])}">{"".join(labels)}</span>',
                 format="html",
             )
         self.document[DATA_ATTR] = True
@@ -280,23 +285,22 @@ SWITCH_BEFORE_PAINT = (
 
 
 #: Also in the head, run once the page is read (before it is drawn, as a deferred script
-#: would be): on a page older than an important date, the dates' Passed/Next/Upcoming
-#: labels of the visitor's clock. Only ever forward: a clock behind the build changes nothing.
+#: would be): on a page older than an important date, the dates' states of the visitor's
+#: clock, as row classes (the label shown follows, roads.css). Only ever forward: a clock
+#: behind the build changes nothing.
 FOLLOW_DATES = (
     "(function(){function f(){var h=document.getElementById('roads-phase-data'),d;"
-    "if(!h)return;try{d=JSON.parse(h.textContent)}catch(e){return}var n=Date.now(),"
-    "w=d.labels||{};if(!(n>Date.parse(d.built)))return;"
+    "if(!h)return;try{d=JSON.parse(h.textContent)}catch(e){return}var n=Date.now();"
+    "if(!(n>Date.parse(d.built)))return;"
     "Array.prototype.forEach.call(document.querySelectorAll('table.roads-dates-table'),function(t){"
     "var l=t.querySelectorAll('.roads-date-state[data-roads-over]'),"
     "o=Array.prototype.map.call(l,function(x){return Date.parse(x.getAttribute('data-roads-over'))}),"
     "m=Math.min.apply(null,o.filter(function(x){return n<x}));"
     "Array.prototype.forEach.call(l,function(x,i){"
-    "var s=n>=o[i]?'passed':o[i]===m?'next':'upcoming',r=x.closest('tr'),g;"
+    "var s=n>=o[i]?'passed':o[i]===m?'next':'upcoming',r=x.closest('tr');"
     "if(!r||r.classList.contains('roads-date-'+s))return;"
     "r.classList.remove('roads-date-passed','roads-date-next','roads-date-upcoming');"
-    "r.classList.add('roads-date-'+s);x.textContent='';"
-    "if(s==='next'){g=document.createElement('strong');g.textContent=w[s]||s;x.appendChild(g)}"
-    "else x.textContent=w[s]||s})})}"
+    "r.classList.add('roads-date-'+s)})})}"
     "if(document.readyState==='loading')document.addEventListener('DOMContentLoaded',f);else f()})();"
 )
 
@@ -309,8 +313,6 @@ def phase_data(env: BuildEnvironment) -> dict[str, Any]:
         "built": now.isoformat(),
         "phase": phase_at(now, found),
         "changes": [[moment.isoformat(), phase] for moment, phase in changes_after(now, found)],
-        # an important date's state, as FOLLOW_DATES updates it on a page older than the date
-        "labels": {state: str(_(label)) for state, label in STATUS_LABELS.items()},
     }
 
 
