@@ -15,6 +15,7 @@ from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 
 from conftest import strip_colors
+from pagetext import hidden_state_label
 from roads_ext.i18n import CATALOG, COMPILED_DIR, LOCALE_DIR, compile_catalogs
 from roads_ext.model.formats import Formats, locale_clock, parse_locale
 
@@ -204,14 +205,6 @@ def texts(soup: BeautifulSoup, selector: str) -> list[str]:
             and not hidden_state_label(text)))
         for node in soup.select(selector)
     ]
-
-
-def hidden_state_label(text) -> bool:
-    label = text.find_parent("span", class_=re.compile(r"^roads-state-"))
-    if label is None:
-        return False
-    state = next(c for c in label["class"] if c.startswith("roads-state-")).removeprefix("roads-state-")
-    return f"roads-date-{state}" not in label.find_parent("tr")["class"]
 
 
 SEEN = {

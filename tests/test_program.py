@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 
 from browser.browserkit import CHROMIUM, need
 from conftest import strip_colors
+from pagetext import shown_status
 
 PEOPLE = """\
 ---
@@ -306,7 +307,7 @@ DATES = """\
 
 def statuses(html: str) -> list[tuple[str, str, list[str]]]:
     rows = soup(html).select("table.roads-dates-table tbody tr")
-    return [(r.th.get_text(strip=True), r.select_one(".roads-status").get_text(strip=True),
+    return [(r.th.get_text(strip=True), shown_status(r),
              [c for c in r["class"] if c.startswith("roads-date-")]) for r in rows]
 
 
@@ -330,7 +331,7 @@ def test_important_dates_passed_or_upcoming_at_aoe_edges(build_page, monkeypatch
     assert [classes for _, _, classes in found] == [[f"roads-date-{s.lower()}"] for s in expected]
     if "Next" in expected:
         row = soup(built.html).select_one("tr.roads-date-next")
-        assert row.select_one(".roads-status strong").get_text() == "Next"
+        assert row.select_one(".roads-status .roads-state-next strong").get_text() == "Next"
 
 
 def test_important_dates_calendar(build_page, monkeypatch):
