@@ -252,11 +252,18 @@ def _site_stylesheet(app: Sphinx, asset: Any) -> bool:
     filename = getattr(asset, "filename", str(asset))
     if not filename.startswith("_static/") or "://" in filename:
         return False
+    source = _site_stylesheet_source(app, _static_name(asset))
+    return source is not None and "@import" not in source.read_text(encoding="utf-8", errors="replace")
+
+
+def _site_stylesheet_source(app: Sphinx, name: str) -> Path | None:
+    """The file of html_static_path that ``_static/<name>`` is a copy of: read there, as
+    the author last saved it (Sphinx 8.1 does not copy a changed one again)."""
     for folder in app.config.html_static_path:
-        source = Path(app.confdir, folder, _static_name(asset))
+        source = Path(app.confdir, folder, name)
         if source.is_file():
-            return "@import" not in source.read_text(encoding="utf-8", errors="replace")
-    return False
+            return source
+    return None
 
 
 def _bundled(app: Sphinx, css: list[Any]) -> list[Any]:
@@ -590,8 +597,9 @@ def _build_finished(app: Sphinx, exception: BaseException | None) -> None:
     outputs = {cut: texts[cut] for cut in cuts.values()}
     order = _bundle_order(app)
     for name in order:  # the site's own stylesheets: as written, their url()s from _static/
-        if name not in texts and (static / name).is_file():
-            texts[name] = rebase_urls((static / name).read_text(encoding="utf-8"), name)
+        source = _site_stylesheet_source(app, name) if name not in texts else None
+        if source is not None:
+            texts[name] = rebase_urls(source.read_text(encoding="utf-8"), name)
     if order and all(name in texts for name in order):
         outputs[STYLES_BUNDLE] = "\n".join(texts[name] for name in order)
     versions = {}
