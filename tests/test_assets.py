@@ -281,3 +281,24 @@ def test_custom_properties_nothing_reads_are_dropped():
 def test_minify_keeps_strings_and_spaces_that_matter():
     css = '/* note */\n.a > .b ,\n.c {\n  content: " · ";\n  width: calc(100% - 2rem);\n}\n'
     assert minify(css) == '.a>.b,.c{content:" · ";width:calc(100% - 2rem)}'
+
+
+def test_an_edit_of_one_page_leaves_the_others_untouched(build_page, make_app, tmp_path):
+    """The pages' words are kept between builds (a page not changed since is not read
+    again): after one page's text changes, the others are not written again, and every
+    page is as a fresh build makes it."""
+    files = {"other.md": "# Other\n\nText.\n", "_static/site.css": SITE_CSS}
+    build_page(CARDS + "\n```{toctree}\nother\n```\n", conf=FURO_SITE, files=files)
+    srcdir = tmp_path / "src"
+    outdir = srcdir / "_build" / "html"
+    before = (outdir / "other.html").stat().st_mtime_ns
+    (srcdir / "index.md").write_text(CARDS.replace("Ada Example", "Ada Example-Sample") + "\n```{toctree}\nother\n```\n")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert Path(app.outdir) == outdir
+    assert (outdir / "other.html").stat().st_mtime_ns == before
+    assert "Ada Example-Sample" in (outdir / "index.html").read_text()
+    fresh = make_app("html", srcdir=srcdir, builddir=tmp_path / "fresh")
+    fresh.build()
+    for page in ("index.html", "other.html"):
+        assert (outdir / page).read_text() == (Path(fresh.outdir) / page).read_text()

@@ -25,7 +25,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import pickle
 import posixpath
 import re
 import shutil
@@ -48,6 +50,8 @@ THEME_CUTS = {"styles/furo.css": "roads-furo.css", "styles/furo-extensions.css":
 OWN_CSS = "roads.css"
 #: the cut copies and roads.css in one file, which a page loads instead of them
 STYLES_BUNDLE = "roads-styles.css"
+#: in the doctree folder: each page's words as the last build finished it, and with what
+PAGES_CACHE = "roads-pages.pickle"
 _CLASS_ATTR = re.compile(r'\bclass="([^"]*)"')
 _SELECTOR_CLASS = re.compile(r"\.((?:[A-Za-z0-9_-]|\\.)+)")
 _ATTRIBUTE = re.compile(r"\[[^\]]*\]")
@@ -510,22 +514,31 @@ class PageWords:
     """What one page uses: its classes, elements and the custom properties it names
     (an avatar's ``--roads-avatar-hue``), its own styles block left out."""
 
-    def __init__(self, text: str) -> None:
-        self.text = text
+    def __init__(self, classes: set[str], tags: set[str], custom_properties: set[str]) -> None:
+        self.classes, self.tags, self.custom_properties = classes, tags, custom_properties
+
+    @classmethod
+    def of(cls, text: str) -> PageWords:
         text = _INLINE_STYLES.sub("", text)
-        self.classes = {name for value in _CLASS_ATTR.findall(text) for name in value.split()}
-        self.tags = {tag.lower() for tag in _HTML_TAG.findall(text)}
+        classes = {name for value in _CLASS_ATTR.findall(text) for name in value.split()}
+        tags = {tag.lower() for tag in _HTML_TAG.findall(text)}
         # the page's own scripts may add classes too (phases.py's, in the head)
         if "<script>" in text:
             words = {word for script in _INLINE_SCRIPT.findall(text) for word in _JS_WORD.findall(script)}
-            self.classes |= words
-            self.tags |= {word.lower() for word in words}
+            classes |= words
+            tags |= {word.lower() for word in words}
         # named in a style attribute or a <style> of the page (furo's code colours)
-        self.custom_properties = (
+        custom = (
             {name for match in _STYLE_ATTR.finditer(text) for name in _CUSTOM_PROPERTY.findall(match.group())}
             if "--" in text
             else set()
         )
+        return cls(classes, tags, custom)
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_mtime_ns, stat.st_size
 
 
 #: a script written in the page
@@ -539,9 +552,21 @@ class SiteWords:
     its scripts (which may add one), and the custom properties named outside the
     stylesheets being cut."""
 
-    def __init__(self, outdir: Path, cut_sources: set[str]) -> None:
-        #: every page, read once: finish_pages rewrites them from it
-        self.pages = {page: PageWords(page.read_text(encoding="utf-8")) for page in outdir.rglob("*.html")}
+    def __init__(self, outdir: Path, cut_sources: set[str], known: dict[str, Any] | None = None) -> None:
+        #: every page's words; ``known``: the last build's, by page, with the page's
+        #: modification time and size then (a page not changed since is not read again)
+        known = known or {}
+        self.pages: dict[Path, PageWords] = {}
+        self.stamps: dict[Path, tuple[int, int]] = {}
+        self.texts: dict[Path, str] = {}  # the pages read
+        for page in outdir.rglob("*.html"):
+            stamp = self.stamps[page] = _stamp(page)
+            before = known.get(page.relative_to(outdir).as_posix())
+            if before is not None and tuple(before[0]) == stamp:
+                self.pages[page] = PageWords(*before[1:])
+            else:
+                self.texts[page] = page.read_text(encoding="utf-8")
+                self.pages[page] = PageWords.of(self.texts[page])
         #: what the scripts may add to any page, and the properties read outside the cut sheets
         self.script_words: set[str] = set()
         self.elsewhere: set[str] = set()
@@ -571,11 +596,6 @@ class SiteWords:
         )
 
 
-def classes_in(outdir: Path) -> set[str]:
-    """Every class in the site's pages, and every word of its scripts (which may add one)."""
-    return SiteWords(outdir, set()).classes
-
-
 def _build_finished(app: Sphinx, exception: BaseException | None) -> None:
     if exception is not None or not is_html_site(app.builder):
         return
@@ -584,7 +604,14 @@ def _build_finished(app: Sphinx, exception: BaseException | None) -> None:
     if not cuts:
         return
     made = {*cuts.values(), STYLES_BUNDLE}
-    words = SiteWords(Path(app.outdir), {*cuts, *made, OWN_CSS})
+    cache_path = Path(app.doctreedir) / PAGES_CACHE
+    try:
+        cache = pickle.loads(cache_path.read_bytes())
+    except (OSError, ValueError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+        cache = {}
+    if not isinstance(cache, dict):
+        cache = {}
+    words = SiteWords(Path(app.outdir), {*cuts, *made, OWN_CSS}, cache.get("pages"))
     texts = {
         cut: cut_stylesheet((static / source).read_text(encoding="utf-8"), words.classes, words.tags)
         for source, cut in cuts.items()
@@ -611,7 +638,16 @@ def _build_finished(app: Sphinx, exception: BaseException | None) -> None:
     inline = outputs.get(STYLES_BUNDLE) if app.config.roads_inline_styles else None
     if inline is not None and _RELATIVE_URL.search(inline):
         inline = None  # a url() relative to _static/ would be read relative to the page
-    finish_pages(words, versions, inline)
+    finished = [sorted(versions.items()), zlib.crc32((inline or "").encode())]
+    skip = set() if cache.get("finished") != finished else set(words.pages) - set(words.texts)
+    finish_pages(words, versions, inline, skip)
+    out = Path(app.outdir)
+    pages = {
+        path.relative_to(out).as_posix(): (_stamp(path), page.classes, page.tags, page.custom_properties)
+        for path, page in words.pages.items()
+    }
+    with contextlib.suppress(OSError):  # read-only: the next build reads every page again
+        cache_path.write_bytes(pickle.dumps({"finished": finished, "pages": pages}))
 
 
 _URL = re.compile(r"""url\(\s*(["']?)([^"')]*)\1\s*\)""", re.IGNORECASE)
@@ -644,7 +680,7 @@ def _replacement(text: str, _match: re.Match[str]) -> str:
     return text
 
 
-def finish_pages(words: SiteWords, versions: dict[str, str], inline: str | None) -> None:
+def finish_pages(words: SiteWords, versions: dict[str, str], inline: str | None, skip: set[Path]) -> None:
     """Give each page's link to a cut stylesheet the ``?v=`` of its content now, and,
     given ``inline`` (the site's ``roads-styles.css``), put in the page instead of its link
     the part of it that the page uses.
@@ -656,10 +692,18 @@ def finish_pages(words: SiteWords, versions: dict[str, str], inline: str | None)
 
     Inline, the styles come with the page (24 to 31 KB, 6 to 7 KB gzipped, on this site)
     instead of one more request after it: on a phone's slow connection that request was
-    most of the time before anything was drawn, and most visits are of one or two pages."""
+    most of the time before anything was drawn, and most visits are of one or two pages.
+
+    ``skip``: pages not changed since the last build finished them with the same styles
+    and versions (an incremental build does not read them)."""
     links = re.compile(r"(_static/(" + "|".join(map(re.escape, versions)) + r'))(\?v=[0-9a-f]*)?"')
     for path, page in words.pages.items():
-        new = links.sub(lambda m: f'{m.group(1)}?v={versions[m.group(2)]}"', page.text)
+        if path in skip:  # not changed since the last build finished it with the same styles
+            continue
+        text = words.texts.get(path)
+        if text is None:
+            text = path.read_text(encoding="utf-8")
+        new = links.sub(lambda m: f'{m.group(1)}?v={versions[m.group(2)]}"', text)
         if inline is not None and (_INLINE_STYLES.search(new) or _BUNDLE_LINK.search(new)):
             # only "</style" could end the element early; "\/" is "/" in a CSS string
             styles = re.sub(r"</(?=style)", r"<\\/", words.page_styles(page, inline), flags=re.IGNORECASE)
@@ -667,7 +711,7 @@ def finish_pages(words: SiteWords, versions: dict[str, str], inline: str | None)
             # a function, not the text: re.sub would read the backslashes in it
             new = _INLINE_STYLES.sub(functools.partial(_replacement, block), new)
             new = _BUNDLE_LINK.sub(functools.partial(_replacement, block), new, count=1)
-        if new != page.text:
+        if new != text:
             path.write_text(new, encoding="utf-8")
 
 
