@@ -6,6 +6,7 @@ from __future__ import annotations
 import zlib
 from pathlib import Path
 
+import pytest
 import sphinx_design
 from bs4 import BeautifulSoup
 
@@ -196,14 +197,28 @@ def test_linked_when_roads_inline_styles_is_false(build_page):
     assert f'roads-styles.css?v={zlib.crc32(text):08x}"' in html
 
 
-def test_a_site_stylesheet_with_an_import_stays_a_file_of_its_own(build_page):
-    """``@import`` works only at the top of a file: such a stylesheet is linked after the
-    block, as written."""
-    site = '@import url("fonts.css");\n' + SITE_CSS
+@pytest.mark.parametrize("site", [
+    '@import url("fonts.css");\n' + SITE_CSS,  # works only at the top of a file
+    SITE_CSS + ".site-unclosed { color: red;\n",  # the browser closes it at the end
+    SITE_CSS + "}\n.site-after { color: red; }\n",  # one brace too many
+    SITE_CSS + '.site-quote::before { content: "}"; }\n',  # a brace in a string
+])
+def test_a_site_stylesheet_the_cutting_cannot_read_safely_stays_a_file_of_its_own(build_page, site):
+    """Such a stylesheet is linked after the block, as written, for the browser to read
+    as it always did: cut in the block, a rule of it could be lost."""
     built = build_page(CARDS, conf=FURO_SITE, files={"_static/site.css": site})
     css, _ = assets(built)
     assert css == ["_static/site.css"]
-    assert ".roads-speaker-card" in inline_styles(built) and ".site-lead" not in inline_styles(built)
+    styles = inline_styles(built)
+    assert ".roads-speaker-card" in styles and "letter-spacing: 0.01em" not in styles
+    assert Path(built.app.outdir, "_static", "site.css").read_text() == site
+
+
+def test_braces_in_a_comment_do_not_keep_a_stylesheet_out(build_page):
+    site = "/* { an aside } } */\n" + SITE_CSS
+    built = build_page(CARDS, conf=FURO_SITE, files={"_static/site.css": site})
+    assert assets(built)[0] == []
+    assert "h1{\n  letter-spacing: 0.01em;\n}" in inline_styles(built)
 
 
 def test_a_relative_url_is_linked_not_inlined_and_still_found(build_page):

@@ -228,7 +228,7 @@ def _bundle_order(app: Sphinx) -> list[str]:
     them: from the theme's cut stylesheet (or the first roads_ext makes) on, the cut
     copies, roads.css and the site's own stylesheets (``html_css_files``) that follow
     them, up to the first that cannot go into one file (a remote one, one with other
-    attributes, one with an ``@import``, which only works at the top of a file)."""
+    attributes, one ``_combinable`` refuses)."""
     cuts = _cuts(app)
     ours = {*cuts.values(), OWN_CSS}
     # every page's stylesheets, as Sphinx sorts them (its list, private but long-lived)
@@ -257,7 +257,27 @@ def _site_stylesheet(app: Sphinx, asset: Any) -> bool:
     if not filename.startswith("_static/") or "://" in filename:
         return False
     source = _site_stylesheet_source(app, _static_name(asset))
-    return source is not None and "@import" not in source.read_text(encoding="utf-8", errors="replace")
+    if source is None:
+        return False
+    stat = source.stat()
+    return _combinable(source, stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=32)
+def _combinable(source: Path, size: int, modified: int) -> bool:
+    """Whether a stylesheet can go into one file with others and be cut there (read once
+    per version of the file, not for every page): no ``@import``, which only works at
+    the top of a file, and braces the cutting reads as the browser does, none in a string
+    and each closed. Any other is linked as written, for the browser to read."""
+    text = _COMMENT.sub("", source.read_text(encoding="utf-8", errors="replace"))
+    if "@import" in text or any("{" in found or "}" in found for found in _STRING.findall(text)):
+        return False
+    depth = 0
+    for brace in _BRACES.findall(_STRING.sub("", text)):
+        depth += 1 if brace == "{" else -1
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def _site_stylesheet_source(app: Sphinx, name: str) -> Path | None:

@@ -880,10 +880,7 @@ def parse_program(
                     problems.append(_unreadable(line.text, offset))  # cells, but none with a time
                     continue
                 found = _day_or_session(text, offset, program, day, year, problems, table=True)
-                if isinstance(found, Day):
-                    day, session, session_kind = found, "", None
-                elif isinstance(found, str):
-                    session, session_kind = found, _session_kind(found)
+                day, session, session_kind = _after_heading(found, day, session, session_kind)
                 continue
             close()
             match = _SLOT.match(time)
@@ -906,10 +903,7 @@ def parse_program(
         if line.heading:
             close()
             found = _day_or_session(text, offset, program, day, year, problems, table=False)
-            if isinstance(found, Day):
-                day, session, session_kind = found, "", None
-            elif isinstance(found, str):
-                session, session_kind = found, _session_kind(found)
+            day, session, session_kind = _after_heading(found, day, session, session_kind)
             continue
 
         plain = clean_text(text)
@@ -1035,6 +1029,18 @@ def _close_day(day: Day | None, match: re.Match, offset: int, problems: list[Pro
 
 
 _DROPPED = "\x00dropped"
+
+
+def _after_heading(
+    found: Day | str | None, day: Day | None, session: str, session_kind: str | None
+) -> tuple[Day | None, str, str | None]:
+    """The day, session and session kind after a heading ``_day_or_session`` read: a new
+    day starts with no session; a session heading keeps the day."""
+    if isinstance(found, Day):
+        return found, "", None
+    if isinstance(found, str):
+        return day, found, _session_kind(found)
+    return day, session, session_kind
 
 
 def _day_or_session(
