@@ -32,12 +32,11 @@ import posixpath
 import re
 import shutil
 import zlib
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from docutils import nodes
-
-from .shared import is_html_site
+from .shared import cyclic_collector_paused, is_html_site
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -52,7 +51,9 @@ OWN_CSS = "roads.css"
 STYLES_BUNDLE = "roads-styles.css"
 #: in the doctree folder: each page's words as the last build finished it, and with what
 PAGES_CACHE = "roads-pages.pickle"
-_CLASS_ATTR = re.compile(r'\bclass="([^"]*)"')
+#: (no ``\b`` before it: a pattern that starts with a literal is searched for far faster,
+#: and a ``data-class`` or ``subclass`` attribute would only keep a rule more)
+_CLASS_ATTR = re.compile(r'class="([^"]*)"')
 _SELECTOR_CLASS = re.compile(r"\.((?:[A-Za-z0-9_-]|\\.)+)")
 _ATTRIBUTE = re.compile(r"\[[^\]]*\]")
 #: an element name at the start of a compound selector (after a combinator)
@@ -111,24 +112,16 @@ def _builder_inited(app: Sphinx) -> None:
                 app._roads_design_css = css[0]  # type: ignore[attr-defined]
 
 
-def _uses(doctree: nodes.document | None) -> tuple[bool, bool]:
-    """(has code, has tabs), in one walk of the page."""
-    code = tabs = False
-    if doctree is None:  # genindex, search: neither
-        return code, tabs
-    for node in doctree.findall(nodes.Element):
-        if isinstance(node, (nodes.literal_block, nodes.doctest_block)):
-            code = True
-        elif "sd-tab-set" in node["classes"]:
-            tabs = True
-        if code and tabs:
-            break
-    return code, tabs
+def _uses(body: str) -> tuple[bool, bool]:
+    """(has code, has tabs), read in the page's HTML (a search of the text, far cheaper
+    than a walk of the doctree): every code block is a ``<pre>``, every tab set has its
+    class. Pages without a body (genindex, search) have neither."""
+    return "<pre" in body, "sd-tab-set" in body
 
 
 def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     """Drop the code and tab assets a page does not use; sphinx-design's CSS, cut."""
-    keep_code, keep_tabs = _uses(doctree)
+    keep_code, keep_tabs = _uses(context.get("body", "") or "")
     if app.config.html_theme == "furo":
         context["metatags"] = context.get("metatags", "") + "\n" + JS_BEFORE_PAINT
     if "css_files" in context and is_html_site(app.builder):
@@ -324,33 +317,53 @@ def _required(selector: str) -> str:
     return selector
 
 
-def _selector_classes(selector: str) -> set[str]:
-    names = _SELECTOR_CLASS.findall(_required(selector))
-    return {re.sub(r"\\(.)", r"\1", name) if "\\" in name else name for name in names}
+def _selector_words(selector: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The classes and the elements a selector requires."""
+    required = _required(selector) if "[" in selector or "(" in selector else selector
+    classes = _SELECTOR_CLASS.findall(required)
+    if "\\" in required:
+        classes = [re.sub(r"\\(.)", r"\1", name) for name in classes]
+    tags = _SELECTOR_TAG.findall(required.strip())
+    return (
+        frozenset(classes) if classes else _NO_WORDS,
+        frozenset(tag.lower() for tag in tags) if tags else _NO_WORDS,
+    )
 
 
-def _selector_tags(selector: str) -> set[str]:
-    return {tag.lower() for tag in _SELECTOR_TAG.findall(_required(selector).strip())}
+#: one empty set for every selector without classes or elements, every body without
+#: custom properties (fewer objects for the collector to walk)
+_NO_WORDS: frozenset[str] = frozenset()
 
 
 _BRACES = re.compile(r"[{}]")
 
 
+#: a rule with no block inside it, from where the last one ended
+_FLAT_RULE = re.compile(r"([^{}]*)\{([^{}]*)\}")
+
+
 def _rules(css: str) -> list[tuple[str, str]]:
     """Top-level ``(prelude, body)`` pairs of a stylesheet (bodies of @-blocks kept whole)."""
-    out, depth, start, prelude = [], 0, 0, ""
-    for brace in _BRACES.finditer(css):  # only the braces, not every character
-        index, char = brace.start(), brace.group()
-        if char == "{":
+    out: list[tuple[str, str]] = []
+    position = 0
+    while True:
+        flat = _FLAT_RULE.match(css, position)  # nearly every rule: matched in C
+        if flat is not None:
+            out.append((flat.group(1).strip(), flat.group(2)))
+            position = flat.end()
+            continue
+        start = css.find("{", position)
+        if start < 0:
+            return out
+        depth = 0  # a block holding rules (@media): its braces counted
+        for brace in _BRACES.finditer(css, start):
+            depth += 1 if brace.group() == "{" else -1
             if depth == 0:
-                prelude, start = css[start:index].strip(), index + 1
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth == 0:
-                out.append((prelude, css[start:index]))
-                start = index + 1
-    return out
+                out.append((css[position:start].strip(), css[start + 1 : brace.start()]))
+                position = brace.end()
+                break
+        else:
+            return out  # a block left open (only well-formed stylesheets are combined)
 
 
 #: a parsed stylesheet: ("block", prelude, children), ("at", text) or
@@ -368,16 +381,14 @@ def _parsed(css: str) -> _Tree:
         elif prelude.startswith("@"):
             tree.append(("at", f"{prelude}{{{body}}}"))
         else:
-            selectors = tuple(
-                (s, frozenset(_selector_classes(s)), frozenset(_selector_tags(s))) for s in prelude.split(",")
-            )
+            selectors = tuple((selector, *_selector_words(selector)) for selector in prelude.split(","))
             tree.append(("rule", selectors, body))
     return tuple(tree)
 
 
-def _keep(tree: _Tree, used: set[str] | None, tags: set[str] | None) -> list[tuple[Any, ...]]:
+def _keep(tree: _Tree, used: AbstractSet[str] | None, tags: AbstractSet[str] | None) -> _Tree:
     """The nodes of ``tree`` whose selectors name only classes in ``used`` and elements
-    in ``tags`` (None: any), each rule with the selectors that do."""
+    in ``tags`` (None: any), each rule with the selectors that do: a tree again."""
     kept: list[tuple[Any, ...]] = []
     for node in tree:
         if node[0] == "block":
@@ -387,47 +398,62 @@ def _keep(tree: _Tree, used: set[str] | None, tags: set[str] | None) -> list[tup
         elif node[0] == "at":
             kept.append(node)
         else:
-            selectors = [
-                s
-                for s, classes, elements in node[1]
-                if (used is None or classes <= used) and (tags is None or elements <= tags)
-            ]
-            if selectors:
-                kept.append(("rule", ",".join(selectors), node[2]))
-    return kept
+            selectors = tuple(
+                selector
+                for selector in node[1]
+                if (used is None or selector[1] <= used) and (tags is None or selector[2] <= tags)
+            )
+            if len(selectors) == len(node[1]):
+                kept.append(node)
+            elif selectors:
+                kept.append(("rule", selectors, node[2]))
+    return tuple(kept)
 
 
-def _render(kept: list[tuple[Any, ...]], live: set[str] | None = None) -> str:
-    """The CSS of ``kept``; given ``live``, without the custom properties not in it."""
-    out = []
-    for node in kept:
+def _prune(tree: _Tree, live: AbstractSet[str]) -> _Tree:
+    """``tree`` without the declarations of custom properties not in ``live`` (and the
+    rules and blocks left empty)."""
+    pruned: list[tuple[Any, ...]] = []
+    for node in tree:
         if node[0] == "block":
-            inner = _render(node[2], live)
+            inner = _prune(node[2], live)
             if inner:
-                out.append(f"{node[1]}{{{inner}}}")
+                pruned.append(("block", node[1], inner))
+        elif node[0] == "at":
+            pruned.append(node)
+        else:
+            custom, _ = _body_parts(node[2])
+            if all(name in live for name, _ in custom):
+                pruned.append(node)
+                continue
+            declarations = [
+                d for d in _declarations(node[2]) if (name := _custom_name(d)) is None or name in live
+            ]
+            if declarations:
+                pruned.append(("rule", node[1], ";".join(declarations)))
+    return tuple(pruned)
+
+
+def _render(tree: _Tree) -> str:
+    """The CSS of ``tree``."""
+    out = []
+    for node in tree:
+        if node[0] == "block":
+            out.append(f"{node[1]}{{{_render(node[2])}}}")
         elif node[0] == "at":
             out.append(node[1])
         else:
-            body = node[2]
-            custom, _ = _body_parts(body)
-            if live is not None and any(name not in live for name, _ in custom):
-                declarations = [
-                    d for d in _declarations(body) if (name := _custom_name(d)) is None or name in live
-                ]
-                if not declarations:
-                    continue
-                body = ";".join(declarations)
-            out.append(f"{node[1]}{{{body}}}")
+            out.append(f"{','.join(selector[0] for selector in node[1])}{{{node[2]}}}")
     return "".join(out)
 
 
-def _live_properties(kept: list[tuple[Any, ...]], read_elsewhere: set[str]) -> set[str]:
-    """The custom properties something reads: a declaration kept, ``read_elsewhere``, or
-    the value of a property read."""
+def _live_properties(tree: _Tree, read_elsewhere: AbstractSet[str]) -> set[str]:
+    """The custom properties something reads: a declaration of ``tree``, ``read_elsewhere``,
+    or the value of a property read."""
     values: dict[str, list[str]] = {}
     live = set(read_elsewhere)
 
-    def collect(nodes: list[tuple[Any, ...]]) -> None:
+    def collect(nodes: _Tree) -> None:
         for node in nodes:
             if node[0] == "block":
                 collect(node[2])
@@ -439,7 +465,7 @@ def _live_properties(kept: list[tuple[Any, ...]], read_elsewhere: set[str]) -> s
                 for name, declaration in custom:
                     values.setdefault(name, []).append(declaration)
 
-    collect(kept)
+    collect(tree)
     pending = [name for name in values if name in live]
     while pending:  # a kept property's value may read others
         for declaration in values.get(pending.pop(), []):
@@ -450,6 +476,53 @@ def _live_properties(kept: list[tuple[Any, ...]], read_elsewhere: set[str]) -> s
     return live
 
 
+def _without_unread_properties(tree: _Tree, read_elsewhere: AbstractSet[str]) -> _Tree:
+    return _prune(tree, _live_properties(tree, read_elsewhere))
+
+
+class Styles:
+    """A parsed stylesheet, cut for one page after another. Pages that differ only in
+    words it does not name (most pages of a site) share one cut, made once."""
+
+    def __init__(self, tree: _Tree) -> None:
+        self.tree = tree
+        self.classes, self.elements, self.declared = _vocabulary(tree)
+        self._cuts: dict[tuple[frozenset[str], ...], str] = {}
+
+    def cut(self, used: AbstractSet[str], tags: AbstractSet[str], read_elsewhere: AbstractSet[str]) -> str:
+        """The rules for ``used`` classes and ``tags``, without the custom properties
+        nothing reads (``read_elsewhere``: those named outside this stylesheet)."""
+        key = (
+            frozenset(self.classes.intersection(used)),
+            frozenset(self.elements.intersection(tags)),
+            frozenset(self.declared.intersection(read_elsewhere)),
+        )
+        if key not in self._cuts:
+            self._cuts[key] = _render(_without_unread_properties(_keep(self.tree, key[0], key[1]), key[2]))
+        return self._cuts[key]
+
+
+def _vocabulary(tree: _Tree) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The classes and elements the selectors of ``tree`` name, and the custom properties
+    its rules declare: the only words of a page its cut depends on."""
+    classes: set[str] = set()
+    elements: set[str] = set()
+    declared: set[str] = set()
+
+    def collect(nodes: _Tree) -> None:
+        for node in nodes:
+            if node[0] == "block":
+                collect(node[2])
+            elif node[0] == "rule":
+                for _, selector_classes, selector_elements in node[1]:
+                    classes.update(selector_classes)
+                    elements.update(selector_elements)
+                declared.update(name for name, _ in _body_parts(node[2])[0])
+
+    collect(tree)
+    return frozenset(classes), frozenset(elements), frozenset(declared)
+
+
 def cut_stylesheet(css: str, used: set[str], tags: set[str] | None = None) -> str:
     """The rules of ``css`` whose selectors name only classes in ``used`` (and, given
     ``tags``, only elements in ``tags``)."""
@@ -458,8 +531,12 @@ def cut_stylesheet(css: str, used: set[str], tags: set[str] | None = None) -> st
 
 def page_styles(css: str, used: set[str], tags: set[str], read_elsewhere: set[str]) -> str:
     """``css`` cut to ``used`` and ``tags``, without the custom properties nothing reads."""
-    kept = _keep(_parsed(css), used, tags)
-    return _render(kept, _live_properties(kept, read_elsewhere))
+    return _styles(css).cut(used, tags, read_elsewhere)
+
+
+@functools.lru_cache(maxsize=8)
+def _styles(css: str) -> Styles:
+    return Styles(_parsed(css))
 
 
 _DECLARATION_END = re.compile(r"""[;"'()]""")
@@ -497,14 +574,15 @@ def prune_custom_properties(css: str, read_elsewhere: set[str]) -> str:
     """``css`` without the custom properties (``--name: value``) that nothing reads: no
     ``var()`` of its rules, of the properties kept, or ``read_elsewhere`` (the names in the
     site's pages, scripts and other stylesheets)."""
-    kept = _keep(_parsed(css), None, None)
-    return _render(kept, _live_properties(kept, read_elsewhere))
+    return _render(_without_unread_properties(_parsed(css), read_elsewhere))
 
 
 @functools.lru_cache(maxsize=4096)
 def _body_parts(body: str) -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
     """A rule body's custom properties, ``(name, declaration)``, and the properties its
     other declarations read."""
+    if "--" not in body:  # most rules: neither declares nor reads one
+        return (), _NO_WORDS
     custom, reads = [], set()
     for declaration in _declarations(body):
         name = _custom_name(declaration)
@@ -518,6 +596,19 @@ def _body_parts(body: str) -> tuple[tuple[tuple[str, str], ...], frozenset[str]]
 @functools.lru_cache(maxsize=4096)
 def _reads(text: str) -> frozenset[str]:
     return frozenset(_VAR_REFERENCE.findall(text))
+
+
+def _tree_reads(tree: _Tree) -> set[str]:
+    """The custom properties the ``var()``s of ``tree`` read."""
+    found: set[str] = set()
+    for node in tree:
+        if node[0] == "block":
+            found |= _tree_reads(node[2])
+        elif node[0] == "at":
+            found |= _reads(node[1])
+        else:
+            found |= _reads(node[2])
+    return found
 
 
 def minify(css: str) -> str:
@@ -540,8 +631,8 @@ class PageWords:
     @classmethod
     def of(cls, text: str) -> PageWords:
         text = _INLINE_STYLES.sub("", text)
-        classes = {name for value in _CLASS_ATTR.findall(text) for name in value.split()}
-        tags = {tag.lower() for tag in _HTML_TAG.findall(text)}
+        classes = set(" ".join(_CLASS_ATTR.findall(text)).split())
+        tags = {tag.lower() for tag in set(_HTML_TAG.findall(text))}
         # the page's own scripts may add classes too (phases.py's, in the head)
         if "<script>" in text:
             words = {word for script in _INLINE_SCRIPT.findall(text) for word in _JS_WORD.findall(script)}
@@ -549,7 +640,7 @@ class PageWords:
             tags |= {word.lower() for word in words}
         # named in a style attribute or a <style> of the page (furo's code colours)
         custom = (
-            {name for match in _STYLE_ATTR.finditer(text) for name in _CUSTOM_PROPERTY.findall(match.group())}
+            set(_CUSTOM_PROPERTY.findall(" ".join(_STYLE_ATTR.findall(text) + _STYLE_ELEMENT.findall(text))))
             if "--" in text
             else set()
         )
@@ -563,8 +654,10 @@ def _stamp(path: Path) -> tuple[int, int]:
 
 #: a script written in the page
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
-#: a style attribute or a <style> element
-_STYLE_ATTR = re.compile(r'\bstyle="[^"]*"|<style\b[^>]*>.*?</style>', re.DOTALL)
+#: a style attribute, and a <style> element (two patterns, each starting with a literal:
+#: one with an alternation or a ``\b`` first is ten times slower on a large page)
+_STYLE_ATTR = re.compile(r'style="([^"]*)"')
+_STYLE_ELEMENT = re.compile(r"<style\b[^>]*>(.*?)</style>", re.DOTALL)
 
 
 class SiteWords:
@@ -606,10 +699,9 @@ class SiteWords:
             *(page.custom_properties for page in self.pages.values())
         )
 
-    def page_styles(self, page: PageWords, styles: str) -> str:
+    def page_styles(self, page: PageWords, styles: Styles) -> str:
         """``styles`` cut to what ``page`` uses (and its scripts may add)."""
-        return page_styles(
-            styles,
+        return styles.cut(
             page.classes | self.script_words,
             page.tags | self.script_tags,
             page.custom_properties | self.elsewhere,
@@ -619,6 +711,11 @@ class SiteWords:
 def _build_finished(app: Sphinx, exception: BaseException | None) -> None:
     if exception is not None or not is_html_site(app.builder):
         return
+    with cyclic_collector_paused():
+        _finish_styles(app)
+
+
+def _finish_styles(app: Sphinx) -> None:
     static = Path(app.outdir) / "_static"
     cuts = {source: cut for source, cut in _cuts(app).items() if (static / source).is_file()}
     if not cuts:
@@ -632,23 +729,28 @@ def _build_finished(app: Sphinx, exception: BaseException | None) -> None:
     if not isinstance(cache, dict):
         cache = {}
     words = SiteWords(Path(app.outdir), {*cuts, *made, OWN_CSS}, cache.get("pages"))
-    texts = {
-        cut: cut_stylesheet((static / source).read_text(encoding="utf-8"), words.classes, words.tags)
+    # each stylesheet parsed once; cut, pruned and put together as trees
+    trees = {
+        cut: _keep(_parsed((static / source).read_text(encoding="utf-8")), words.classes, words.tags)
         for source, cut in cuts.items()
     }
     own = static / OWN_CSS
-    texts[OWN_CSS] = minify(own.read_text(encoding="utf-8")) if own.is_file() else ""
+    trees[OWN_CSS] = _parsed(minify(own.read_text(encoding="utf-8"))) if own.is_file() else ()
     # a property one stylesheet sets may be read by another: prune them all together
-    read = words.custom_properties | set(_VAR_REFERENCE.findall("".join(texts.values())))
-    texts = {name: prune_custom_properties(text, read) for name, text in texts.items()}
+    read = words.custom_properties | _tree_reads(tuple(node for tree in trees.values() for node in tree))
+    trees = {name: _without_unread_properties(tree, read) for name, tree in trees.items()}
+    texts = {name: _render(tree) for name, tree in trees.items()}
     outputs = {cut: texts[cut] for cut in cuts.values()}
     order = _bundle_order(app)
     for name in order:  # the site's own stylesheets: as written, their url()s from _static/
         source = _site_stylesheet_source(app, name) if name not in texts else None
         if source is not None:
             texts[name] = rebase_urls(source.read_text(encoding="utf-8"), name)
+            trees[name] = _parsed(texts[name])
+    bundle = None
     if order and all(name in texts for name in order):
         outputs[STYLES_BUNDLE] = "\n".join(texts[name] for name in order)
+        bundle = Styles(tuple(node for name in order for node in trees[name]))
     versions = {}
     for name, text in outputs.items():
         target = static / name
@@ -660,7 +762,7 @@ def _build_finished(app: Sphinx, exception: BaseException | None) -> None:
         inline = None  # a url() relative to _static/ would be read relative to the page
     finished = [sorted(versions.items()), zlib.crc32((inline or "").encode())]
     skip = set() if cache.get("finished") != finished else set(words.pages) - set(words.texts)
-    finish_pages(words, versions, inline, skip)
+    finish_pages(words, versions, bundle if inline is not None else None, skip)
     out = Path(app.outdir)
     pages = {
         path.relative_to(out).as_posix(): (_stamp(path), page.classes, page.tags, page.custom_properties)
@@ -700,10 +802,10 @@ def _replacement(text: str, _match: re.Match[str]) -> str:
     return text
 
 
-def finish_pages(words: SiteWords, versions: dict[str, str], inline: str | None, skip: set[Path]) -> None:
+def finish_pages(words: SiteWords, versions: dict[str, str], inline: Styles | None, skip: set[Path]) -> None:
     """Give each page's link to a cut stylesheet the ``?v=`` of its content now, and,
-    given ``inline`` (the site's ``roads-styles.css``), put in the page instead of its link
-    the part of it that the page uses.
+    given ``inline`` (the site's ``roads-styles.css``, parsed), put in the page instead of
+    its link the part of it that the page uses.
 
     The cut copies are written once every page is, so Sphinx, when it wrote a page, saw
     no file (a fresh build) or the previous build's (an incremental one); either way the

@@ -38,7 +38,14 @@ from sphinx.util.osutil import relative_uri
 
 from .i18n import _
 from .model.calendar import CALENDAR_DIR, CalendarRecord, EventInfo, SpeakerNames, calendar_path
-from .shared import build_now, code_digest, is_html_site, marked_nodes, start_build_clock
+from .shared import (
+    build_now,
+    code_digest,
+    cyclic_collector_paused,
+    is_html_site,
+    marked_nodes,
+    start_build_clock,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -185,6 +192,11 @@ def write_calendars(app: Sphinx, exception: Exception | None) -> None:
     rest of that rebuild."""
     if exception is not None or not is_html_site(app.builder):
         return
+    with cyclic_collector_paused():
+        _write_calendars(app)
+
+
+def _write_calendars(app: Sphinx) -> None:
     out = Path(app.outdir)
     stamps_path = Path(app.doctreedir) / STAMPS_FILE
     try:

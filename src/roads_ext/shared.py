@@ -8,14 +8,16 @@ file and line, and the rest of the page still renders.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
+import gc
 import hashlib
 import json
 import os
 import re
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 from urllib.parse import urljoin
@@ -52,6 +54,25 @@ def warn(message: str, subtype: RoadsWarning | str, location: Any) -> None:
 
 
 # --- the site and the build ------------------------------------------------------
+
+
+@contextlib.contextmanager
+def cyclic_collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused while roads_ext writes its files at the
+    end of a build (as it was before).
+
+    Its full passes walk every object alive, and at the end of a build that is every
+    module, the environment and its records: on the bench's small site one such pass,
+    set off by the stylesheet trees this work makes, took longer than the work itself.
+    What is made here holds no reference cycles (reference counting frees it), and what
+    the collector would have found waits for its next pass."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def is_html_site(builder: Builder) -> bool:
