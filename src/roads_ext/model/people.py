@@ -7,6 +7,7 @@ committee line with an affiliation). Declarations of the same person (the same
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, fields, replace
@@ -61,6 +62,7 @@ def conflicts(first: Person, second: Person) -> list[tuple[str, str, str]]:
     return found
 
 
+@functools.lru_cache(maxsize=16384)  # a name is looked up wherever it is written, often
 def person_key(name: str) -> str:
     """A stable identifier for a name: case, spacing, punctuation and the accents
     of Latin letters folded; every letter of every script kept.
@@ -91,6 +93,7 @@ def person_key(name: str) -> str:
     return "-".join(unicodedata.normalize("NFC", "".join(kept)).split())
 
 
+@functools.lru_cache(maxsize=16384)
 def key_anchor(key: str) -> str:
     """An HTML id for a person's key: ASCII as it is, any other letter as its code
     point (``wei-u5f20``), so that ids and links stay plain ASCII."""
