@@ -6,14 +6,21 @@ build) and so that its peak memory is its own (``ru_maxrss``).
 
 Reported: wall and CPU seconds of the build (creating the application, reading,
 writing), the read and write phases apart, which documents were read and which
-written, the number of warnings, and the peak resident memory.
+written, the number of warnings, the peak resident memory and the passes of Python's
+cyclic garbage collector.
+
+For ``--instructions`` (run under valgrind): ``"startup_only": true`` stops before
+the build, and ``"exit_at_once": true`` leaves without the interpreter's shutdown,
+so that one count minus the other is the build's own.
 """
 
 from __future__ import annotations
 
 import cProfile
+import gc
 import io
 import json
+import os
 import resource
 import sys
 import time
@@ -87,6 +94,10 @@ def main() -> int:
     job = json.loads(sys.argv[1])
     from sphinx.application import Sphinx
 
+    if job.get("startup_only"):  # what the instruction count subtracts: Python and this script
+        sys.stdout.flush()
+        os._exit(0)
+
     read: list[str] = []
     written: list[str] = []
     marks: dict[str, float] = {}
@@ -106,6 +117,7 @@ def main() -> int:
     spent = time_components() if job.get("breakdown") else None
     warnings = io.StringIO()
     profiler = cProfile.Profile() if job.get("profile") else None
+    collections0 = [generation["collections"] for generation in gc.get_stats()]
     cpu0 = time.process_time()
     wall0 = time.perf_counter()
     if profiler:
@@ -140,10 +152,14 @@ def main() -> int:
         "maxrss_mb": own.ru_maxrss / 1024,
         "workers_maxrss_mb": forks.ru_maxrss / 1024,
         "status": app.statuscode,
+        # Python's cyclic collector: passes over the young, middle and all objects
+        "collections": [g["collections"] - before for g, before in zip(gc.get_stats(), collections0)],
     }
     if spent is not None:
         report["breakdown"] = dict(sorted(spent.items(), key=lambda item: -item[1]))
-    print(json.dumps(report))
+    print(json.dumps(report), flush=True)
+    if job.get("exit_at_once"):  # counted instructions: the interpreter's exit is not the build's
+        os._exit(0)
     return 0
 
 

@@ -3,6 +3,7 @@ without tabs, sphinx-design's stylesheet cut to the rules of the classes in the 
 
 from __future__ import annotations
 
+import gc
 import zlib
 from pathlib import Path
 
@@ -10,7 +11,8 @@ import pytest
 import sphinx_design
 from bs4 import BeautifulSoup
 
-from roads_ext.assets import CUT_CSS, cut_stylesheet, minify, prune_custom_properties
+from roads_ext.assets import CUT_CSS, _rules, cut_stylesheet, minify, page_styles, prune_custom_properties
+from roads_ext.shared import cyclic_collector_paused
 
 CARDS = """\
 # Home
@@ -317,3 +319,45 @@ def test_an_edit_of_one_page_leaves_the_others_untouched(build_page, make_app, t
     fresh.build()
     for page in ("index.html", "other.html"):
         assert (outdir / page).read_text() == (Path(fresh.outdir) / page).read_text()
+
+
+def test_a_page_cut_does_not_depend_on_words_the_stylesheet_does_not_name():
+    """Pages share a cut when they differ only in words the stylesheet does not name:
+    those words must not change it (nor a property it does not declare)."""
+    css = (
+        ":root{--unused:1;--gap:2px}.a{margin:var(--gap)}.b .c{color:red}"
+        "@media (min-width:5px){.a{padding:0}.c{x:y}}p{--hue:1}"
+    )
+    plain = page_styles(css, {"a"}, {"p"}, set())
+    assert plain == ":root{--gap:2px}.a{margin:var(--gap)}@media (min-width:5px){.a{padding:0}}"
+    assert page_styles(css, {"a", "unrelated", "other"}, {"p", "div", "span"}, {"--elsewhere"}) == plain
+    # a word it names changes it: the words are not ignored wholesale
+    assert page_styles(css, {"a", "b", "c"}, {"p"}, set()) != plain
+    assert "--hue:1" in page_styles(css, {"a"}, {"p"}, {"--hue"})
+
+
+@pytest.mark.parametrize(
+    ("css", "rules"),
+    [
+        (".a{x:y}", [(".a", "x:y")]),
+        (" .a , .b { x:y } .c{}", [(".a , .b", " x:y "), (".c", "")]),
+        ("@media print{.a{x:y}.b{z:w}}.c{v:u}", [("@media print", ".a{x:y}.b{z:w}"), (".c", "v:u")]),
+        ("@supports (x:y){@media print{.a{b:c}}}", [("@supports (x:y)", "@media print{.a{b:c}}")]),
+        # a block left open at the end is dropped (only well-formed sheets are combined)
+        (".a{x:y}@media print{.b{z:w}", [(".a", "x:y")]),
+    ],
+)
+def test_stylesheet_rules_are_read_with_their_blocks(css, rules):
+    assert _rules(css) == rules
+
+
+@pytest.mark.parametrize("enabled_before", [True, False])
+def test_the_collector_is_paused_only_while_roads_ext_writes_its_files(enabled_before):
+    (gc.enable if enabled_before else gc.disable)()
+    try:
+        with pytest.raises(RuntimeError), cyclic_collector_paused():
+            assert not gc.isenabled()
+            raise RuntimeError("a failure inside still restores it")
+        assert gc.isenabled() is enabled_before
+    finally:
+        gc.enable()
