@@ -153,7 +153,7 @@ def main() -> int:
         "workers_maxrss_mb": forks.ru_maxrss / 1024,
         "status": app.statuscode,
         # Python's cyclic collector: passes over the young, middle and all objects
-        "collections": [g["collections"] - before for g, before in zip(gc.get_stats(), collections0)],
+        "collections": [g["collections"] - before for g, before in zip(gc.get_stats(), collections0, strict=True)],
     }
     if spent is not None:
         report["breakdown"] = dict(sorted(spent.items(), key=lambda item: -item[1]))

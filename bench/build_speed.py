@@ -1,7 +1,8 @@
 """Build speed of a workshop site written with roads_ext against the same site by hand.
 
     python3 dev.py bench [--sizes small,medium,large] [--repeats 3] [--no-parallel]
-                         [--profile] [--breakdown] [--instructions] [--results DIR]
+                         [--profile] [--breakdown] [--instructions] [--against CHECKOUT]
+                         [--results DIR]
 
 (``dev.py bench`` runs this file with the project's ``.venv`` Python.) For each
 size it generates a synthetic workshop (``workshop.py``), writes it twice (roads_ext
@@ -25,8 +26,10 @@ also runs cProfile over one roads_ext build of the largest size and writes the
 statistics there; ``--breakdown`` times every transform, directive and event
 handler of one build of each variant (wall seconds, without a profiler's
 overhead); ``--instructions`` counts the machine instructions of one fresh build
-of each variant with valgrind, a ratio the machine's load does not move. Nothing
-here passes or fails on time.
+of each variant with valgrind, a ratio the machine's load does not move;
+``--against CHECKOUT`` also times another checkout's roads_ext (an older commit, say)
+on the same sources, in turn with the two variants. Nothing here passes or fails on
+time.
 """
 
 from __future__ import annotations
@@ -56,6 +59,8 @@ from workshop import SIZES, VARIANTS, Workshop  # noqa: E402
 
 RESULTS = HERE / "results"
 CHILD = HERE / "_child.py"
+#: the roads_ext variant built with the roads_ext of ``--against``
+AGAINST = "against"
 # Builds run as a user's Python runs them: with cached bytecode. Without this, a
 # machine that sets PYTHONDONTWRITEBYTECODE recompiles roads_ext (installed
 # editable, so pip made no .pyc files) on every build, about 60 ms, while the
@@ -109,10 +114,17 @@ class Project:
         }
 
     def build(self, fresh: bool = True, jobs: int = 1, profile: Path | None = None,
-              breakdown: bool = False) -> dict:
+              breakdown: bool = False, roads_ext_from: Path | None = None) -> dict:
+        """One build in its own process; ``roads_ext_from``: another checkout of roads_ext
+        (its ``src`` put first on the build's ``PYTHONPATH``)."""
         job = self.job(fresh, jobs, profile, breakdown)
+        env = dict(CHILD_ENV)
+        if roads_ext_from is not None:
+            env["PYTHONPATH"] = os.pathsep.join(
+                part for part in (str(roads_ext_from / "src"), env.get("PYTHONPATH", "")) if part
+            )
         done = subprocess.run([sys.executable, str(CHILD), json.dumps(job)], capture_output=True, text=True,
-                              env=CHILD_ENV)
+                              env=env)
         if done.returncode != 0:
             raise SystemExit(f"build of {self.srcdir} failed:\n{done.stderr[-3000:]}")
         return json.loads(done.stdout.strip().splitlines()[-1])
@@ -135,6 +147,14 @@ class Project:
             if part == "whole":
                 counts["collections"] = json.loads(done.stdout.strip().splitlines()[-1])["collections"]
         return {"instructions": counts["whole"] - counts["startup"], "collections": counts["collections"]}
+
+
+def against_description(checkout: Path) -> str:
+    """The other checkout, and its commit when it is a git checkout."""
+    done = subprocess.run(["git", "-C", str(checkout), "log", "-1", "--format=%h %s"],
+                          capture_output=True, text=True)
+    commit = done.stdout.strip()[:60] if done.returncode == 0 else ""
+    return f"`{checkout}`" + (f", commit {commit}" if commit else "")
 
 
 def instruction_count(valgrind_output: str) -> int | None:
@@ -239,12 +259,16 @@ def measure(name: str, args, results_dir: Path, program, largest: bool) -> SizeR
     found = check_same_content(projects)
     if found:
         raise SystemExit(f"[{name}] the two variants do not show the same thing:\n" + "\n".join(found[:20]))
+    timed = (*VARIANTS, AGAINST) if args.against else VARIANTS
     for number in range(args.repeats):
-        # alternate, so that a change of load on the machine hits both alike
-        order = VARIANTS if number % 2 == 0 else VARIANTS[::-1]
+        # alternate, so that a change of load on the machine hits all alike
+        order = timed if number % 2 == 0 else timed[::-1]
         for variant in order:
-            run = projects[variant].build()
-            result.fresh[variant].append(run)
+            if variant == AGAINST:
+                run = projects["roads"].build(roads_ext_from=args.against)
+            else:
+                run = projects[variant].build()
+            result.fresh.setdefault(variant, []).append(run)
             say(f"[{name}] fresh {variant} -j 1: {run['wall']:.2f} s wall, {run['cpu']:.2f} s CPU, "
                 f"{run['maxrss_mb']:.0f} MB")
     if args.instructions:
@@ -314,7 +338,7 @@ def machine_line() -> str:
 
 
 def table(results: list[SizeResult], program_note: str, machine_before: str, machine_after: str,
-          repeats: int) -> str:
+          repeats: int, against_label: str = "") -> str:
     lines = [
         f"Fresh HTML builds (furo theme), `-j 1`, median of {repeats}. Wall seconds, and CPU seconds "
         "(user + system of the build process), which another job on the machine disturbs less.",
@@ -342,6 +366,22 @@ def table(results: list[SizeResult], program_note: str, machine_before: str, mac
             f"{growth[0]} | {growth[1]} | {r.peak('roads'):.0f} MB / {r.peak('hand'):.0f} MB |"
         )
         previous = r
+    against = [r for r in results if r.fresh.get(AGAINST)]
+    if against:
+        lines += [
+            "",
+            f"The same sources built by another roads_ext ({against_label}), in turn with the two "
+            f"above (median of {repeats}, wall seconds; its warnings, if any, are counted):",
+            "",
+            "| size | roads_ext here | roads_ext there | hand-written | ratio here | ratio there "
+            "| warnings there |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        ]
+        for r in against:
+            here, there, hand = (r.median("fresh", v) for v in ("roads", AGAINST, "hand"))
+            warnings = max(len(run["warnings"]) for run in r.fresh[AGAINST])
+            lines.append(f"| {r.name} | {here:.2f} | {there:.2f} | {hand:.2f} | {here / hand:.2f} | "
+                         f"{there / hand:.2f} | {warnings} |")
     counted = [r for r in results if r.counted]
     if counted:
         lines += [
@@ -407,6 +447,10 @@ def main(argv: list[str] | None = None) -> int:
                         "(default: bench/results)")
     parser.add_argument("--profile", action="store_true",
                         help="also cProfile one roads_ext build of the largest size")
+    parser.add_argument("--against", type=Path, metavar="CHECKOUT",
+                        help="also time the roads_ext of another checkout (a folder with "
+                        "src/roads_ext, such as a git worktree of an older commit) on the same "
+                        "sources, in turn with the two variants")
     parser.add_argument("--instructions", action="store_true",
                         help="also count the instructions of one fresh build of each variant "
                         "with valgrind (apt-get install valgrind): a ratio that the machine's "
@@ -419,6 +463,10 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [s for s in sizes if s not in SIZES]
     if unknown or args.repeats < 1:
         parser.error(f"unknown size {unknown}" if unknown else "--repeats must be 1 or more")
+    if args.against is not None:
+        args.against = args.against.resolve()
+        if not (args.against / "src" / "roads_ext" / "__init__.py").is_file():
+            parser.error(f"--against {args.against}: no src/roads_ext there")
     if args.instructions and shutil.which("valgrind") is None:
         parser.error("--instructions needs valgrind (apt-get install valgrind)")
     results_dir: Path = args.results
@@ -427,7 +475,8 @@ def main(argv: list[str] | None = None) -> int:
     say(f"program: {program_note}")
     machine_before = machine_line()
     results = [measure(name, args, results_dir, program, largest=(name == sizes[-1])) for name in sizes]
-    report = table(results, program_note, machine_before, machine_line(), args.repeats)
+    report = table(results, program_note, machine_before, machine_line(), args.repeats,
+                   against_description(args.against) if args.against else "")
     print(report)
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     (results_dir / f"build-speed-{stamp}.md").write_text(report + "\n")

@@ -190,3 +190,33 @@ def test_the_instruction_count_of_a_build_leaves_out_pythons_start(tmp_path):
     assert 50_000_000 < counted["instructions"] < 5_000_000_000
     assert counted["collections"][0] > 0
     assert problems(roads.workshop, roads.outdir) == []  # the counted build is a real one
+
+
+def test_another_checkouts_roads_ext_is_timed_on_the_same_sources(tmp_path, capsys):
+    import shutil
+
+    checkout = tmp_path / "other"
+    shutil.copytree(BENCH.parent / "src" / "roads_ext", checkout / "src" / "roads_ext",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    projects = build_speed.prepare("tiny", tmp_path / "work", program=PROGRAM)
+    run = projects["roads"].build(roads_ext_from=checkout)
+    assert run["warnings"] == [] and run["status"] == 0
+    assert problems(projects["roads"].workshop, projects["roads"].outdir) == []
+
+    code = build_speed.main(["--sizes", "tiny", "--repeats", "1", "--no-parallel",
+                             "--against", str(checkout), "--results", str(tmp_path / "results")])
+    assert code == 0
+    out = capsys.readouterr().out
+    assert f"another roads_ext (`{checkout}`)" in out
+    assert "| tiny | " in out.split("another roads_ext", 1)[1]
+    with pytest.raises(SystemExit):
+        build_speed.main(["--sizes", "tiny", "--against", str(tmp_path / "nothing")])
+
+
+def test_a_build_with_another_checkout_uses_that_checkout(tmp_path):
+    checkout = tmp_path / "other" / "src" / "roads_ext"
+    checkout.mkdir(parents=True)
+    (checkout / "__init__.py").write_text("raise ImportError('the other checkout was imported')\n")
+    roads = build_speed.prepare("tiny", tmp_path / "work", program=PROGRAM)["roads"]
+    with pytest.raises(SystemExit, match="the other checkout was imported"):
+        roads.build(roads_ext_from=tmp_path / "other")

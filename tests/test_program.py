@@ -770,9 +770,11 @@ def dump_dom(page: Path, zone: str) -> BeautifulSoup:
     import subprocess
 
     env = {**os.environ, "TZ": zone, "LANG": "en_US.UTF-8"}
+    # roads-times.js is loaded after the first paint (load, a frame, a timer, then the
+    # file): with 2 s of virtual time a loaded machine once dumped the page before it ran
     result = subprocess.run(
         [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--lang=en-US",
-         "--virtual-time-budget=2000", "--dump-dom", page.as_uri()],
+         "--virtual-time-budget=10000", "--dump-dom", page.as_uri()],
         env=env, capture_output=True, text=True, timeout=120, check=True)
     return soup(result.stdout)
 
