@@ -11,7 +11,17 @@ import pytest
 import sphinx_design
 from bs4 import BeautifulSoup
 
-from roads_ext.assets import CUT_CSS, _rules, cut_stylesheet, minify, page_styles, prune_custom_properties
+from roads_ext.assets import (
+    CUT_CSS,
+    Styles,
+    _keep,
+    _live_properties,
+    _parsed,
+    _prune,
+    _render,
+    _rules,
+    minify,
+)
 from roads_ext.shared import cyclic_collector_paused
 
 CARDS = """\
@@ -25,6 +35,21 @@ CODE = "\n```python\nprint('hello')\n```\n"
 TABS = "\n::::{tab-set}\n:::{tab-item} One\nFirst\n:::\n:::{tab-item} Two\nSecond\n:::\n::::\n"
 #: sphinx-design's whole stylesheet (style.min.css in its package before 0.7)
 ORIGINAL = next(path for path in Path(sphinx_design.__file__).parent.rglob("*.min.css"))
+
+
+def cut_stylesheet(css: str, used: set[str], tags: set[str] | None = None) -> str:
+    """The rules of ``css`` that name only classes in ``used`` (and elements in ``tags``)."""
+    return _render(_keep(_parsed(css), used, tags))
+
+
+def prune_custom_properties(css: str, read_elsewhere: set[str]) -> str:
+    """``css`` without the custom properties nothing reads."""
+    tree = _parsed(css)
+    return _render(_prune(tree, _live_properties(tree, read_elsewhere)))
+
+
+def page_styles(css: str, used: set[str], tags: set[str], read_elsewhere: set[str]) -> str:
+    return Styles(_parsed(css)).cut(used, tags, read_elsewhere)
 
 
 def assets(built, page: str = "index.html") -> tuple[list[str], list[str]]:
@@ -293,6 +318,8 @@ def test_custom_properties_nothing_reads_are_dropped():
     )
     # a rule left with nothing is dropped
     assert prune_custom_properties(".y{--z:1}.x{a:b}", set()) == ".x{a:b}"
+    # what only an unread property reads is unread too
+    assert prune_custom_properties(":root{--a:var(--b);--b:1}.x{c:d}", set()) == ".x{c:d}"
 
 
 def test_minify_keeps_strings_and_spaces_that_matter():
@@ -361,3 +388,28 @@ def test_the_collector_is_paused_only_while_roads_ext_writes_its_files(enabled_b
         assert gc.isenabled() is enabled_before
     finally:
         gc.enable()
+
+
+def test_the_files_written_as_a_build_ends_are_made_with_the_collector_paused(build_page, monkeypatch):
+    """The calendar files and the styles are made with Python's cyclic collector off (its
+    full passes over the whole build cost more than the work), and it is on again after."""
+    import roads_ext.assets
+    import roads_ext.ics
+
+    seen = {}
+
+    def watching(name, function):
+        def watched(*args, **kwargs):
+            seen[name] = gc.isenabled()
+            return function(*args, **kwargs)
+
+        return watched
+
+    monkeypatch.setattr(roads_ext.ics, "calendar_files", watching("calendar", roads_ext.ics.calendar_files))
+    monkeypatch.setattr(roads_ext.assets, "_finish_styles", watching("styles", roads_ext.assets._finish_styles))
+    assert gc.isenabled()
+    built = build_page(PROGRAM)
+    assert built.warning_lines() == []
+    assert seen == {"calendar": False, "styles": False}
+    assert gc.isenabled()
+    assert list(Path(built.app.outdir, "_calendar").rglob("*.ics"))

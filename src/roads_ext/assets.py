@@ -476,10 +476,6 @@ def _live_properties(tree: _Tree, read_elsewhere: AbstractSet[str]) -> set[str]:
     return live
 
 
-def _without_unread_properties(tree: _Tree, read_elsewhere: AbstractSet[str]) -> _Tree:
-    return _prune(tree, _live_properties(tree, read_elsewhere))
-
-
 class Styles:
     """A parsed stylesheet, cut for one page after another. Pages that differ only in
     words it does not name (most pages of a site) share one cut, made once."""
@@ -498,7 +494,8 @@ class Styles:
             frozenset(self.declared.intersection(read_elsewhere)),
         )
         if key not in self._cuts:
-            self._cuts[key] = _render(_without_unread_properties(_keep(self.tree, key[0], key[1]), key[2]))
+            kept = _keep(self.tree, key[0], key[1])
+            self._cuts[key] = _render(_prune(kept, _live_properties(kept, key[2])))
         return self._cuts[key]
 
 
@@ -521,22 +518,6 @@ def _vocabulary(tree: _Tree) -> tuple[frozenset[str], frozenset[str], frozenset[
 
     collect(tree)
     return frozenset(classes), frozenset(elements), frozenset(declared)
-
-
-def cut_stylesheet(css: str, used: set[str], tags: set[str] | None = None) -> str:
-    """The rules of ``css`` whose selectors name only classes in ``used`` (and, given
-    ``tags``, only elements in ``tags``)."""
-    return _render(_keep(_parsed(css), used, tags))
-
-
-def page_styles(css: str, used: set[str], tags: set[str], read_elsewhere: set[str]) -> str:
-    """``css`` cut to ``used`` and ``tags``, without the custom properties nothing reads."""
-    return _styles(css).cut(used, tags, read_elsewhere)
-
-
-@functools.lru_cache(maxsize=8)
-def _styles(css: str) -> Styles:
-    return Styles(_parsed(css))
 
 
 _DECLARATION_END = re.compile(r"""[;"'()]""")
@@ -570,13 +551,6 @@ def _custom_name(declaration: str) -> str | None:
     return name if name.startswith("--") and ":" in declaration else None
 
 
-def prune_custom_properties(css: str, read_elsewhere: set[str]) -> str:
-    """``css`` without the custom properties (``--name: value``) that nothing reads: no
-    ``var()`` of its rules, of the properties kept, or ``read_elsewhere`` (the names in the
-    site's pages, scripts and other stylesheets)."""
-    return _render(_without_unread_properties(_parsed(css), read_elsewhere))
-
-
 @functools.lru_cache(maxsize=4096)
 def _body_parts(body: str) -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
     """A rule body's custom properties, ``(name, declaration)``, and the properties its
@@ -596,19 +570,6 @@ def _body_parts(body: str) -> tuple[tuple[tuple[str, str], ...], frozenset[str]]
 @functools.lru_cache(maxsize=4096)
 def _reads(text: str) -> frozenset[str]:
     return frozenset(_VAR_REFERENCE.findall(text))
-
-
-def _tree_reads(tree: _Tree) -> set[str]:
-    """The custom properties the ``var()``s of ``tree`` read."""
-    found: set[str] = set()
-    for node in tree:
-        if node[0] == "block":
-            found |= _tree_reads(node[2])
-        elif node[0] == "at":
-            found |= _reads(node[1])
-        else:
-            found |= _reads(node[2])
-    return found
 
 
 def minify(css: str) -> str:
@@ -670,12 +631,10 @@ class SiteWords:
         #: modification time and size then (a page not changed since is not read again)
         known = known or {}
         self.pages: dict[Path, PageWords] = {}
-        self.stamps: dict[Path, tuple[int, int]] = {}
         self.texts: dict[Path, str] = {}  # the pages read
         for page in outdir.rglob("*.html"):
-            stamp = self.stamps[page] = _stamp(page)
             before = known.get(page.relative_to(outdir).as_posix())
-            if before is not None and tuple(before[0]) == stamp:
+            if before is not None and tuple(before[0]) == _stamp(page):
                 self.pages[page] = PageWords(*before[1:])
             else:
                 self.texts[page] = page.read_text(encoding="utf-8")
@@ -736,9 +695,9 @@ def _finish_styles(app: Sphinx) -> None:
     }
     own = static / OWN_CSS
     trees[OWN_CSS] = _parsed(minify(own.read_text(encoding="utf-8"))) if own.is_file() else ()
-    # a property one stylesheet sets may be read by another: prune them all together
-    read = words.custom_properties | _tree_reads(tuple(node for tree in trees.values() for node in tree))
-    trees = {name: _without_unread_properties(tree, read) for name, tree in trees.items()}
+    # a property one stylesheet sets may be read by another: what is read, of them all
+    live = _live_properties(tuple(node for tree in trees.values() for node in tree), words.custom_properties)
+    trees = {name: _prune(tree, live) for name, tree in trees.items()}
     texts = {name: _render(tree) for name, tree in trees.items()}
     outputs = {cut: texts[cut] for cut in cuts.values()}
     order = _bundle_order(app)
