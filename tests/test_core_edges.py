@@ -275,3 +275,44 @@ def test_a_relative_part_of_link_is_refused_and_kept_out_of_the_event_data(build
         data = json.loads(script.string)
         events += [item for item in data.get("@graph", [data]) if item.get("@type") == "Event"]
     assert events and events[0]["superEvent"] == {"@type": "Event", "name": "Example Conference"}
+
+
+# --- a file that is a link looping back on itself --------------------------------------
+
+LOOPED_FILES = [
+    pytest.param(
+        ":::{speaker-card} Ada Example\n:photo: a.png\n:::",
+        r"index.md:4: WARNING: speaker-card: photo 'a.png' is not a usable path; an initials avatar "
+        r"is shown instead \[roads.photo\]",
+        id="photo",
+    ),
+    pytest.param(
+        ":::{sponsors}\n- [Acme](https://acme.example) logo: a.png\n:::",
+        r"index.md:4: WARNING: sponsors: logo 'a.png' is not a usable path; .* \[roads.sponsor\]",
+        id="logo",
+    ),
+    pytest.param(
+        ":::{schedule}\n:date: 2023-06-08\n:file: a.png\n:::",
+        r"index.md:5: WARNING: schedule: file 'a.png' is not a usable path: give a file of the project.* "
+        r"\[roads.option\]",
+        id="program-file",
+    ),
+    pytest.param(
+        ":::{accepted-papers} a.png\n:::",
+        r"index.md:3: WARNING: accepted-papers: 'a.png' is not a usable path; write it with .* \[roads.file\]",
+        id="papers-export",
+    ),
+]
+
+
+@pytest.mark.parametrize(("block", "warning"), LOOPED_FILES)
+def test_a_file_that_links_to_itself_is_a_warning_not_a_crash(build_page, tmp_path, block, warning):
+    """``a.png -> b.png -> a.png``: resolving it raises; every place that reads a file an
+    author names checks it the same way (``RoadsDirective.project_file``)."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.png").symlink_to("b.png")
+    (src / "b.png").symlink_to("a.png")
+    built = build_page(f"# Page\n\n{block}\n\nStill here.\n")
+    assert any(re.search(warning, line) for line in built.warning_lines()), built.warning_lines()
+    assert "Still here." in built.html

@@ -334,10 +334,42 @@ def test_svg_sizes(svg, size):
     ('<svg viewBox="0 0 1 1">', "not well-formed"),
     ('<svg viewBox="0 0 1 1"><rect style="fill: url(https://t.example/x)"/></svg>', "must hold all it shows"),
     ('<svg viewBox="0 0 1 1"><style>@import "https://t.example/a.css";</style></svg>', "could run code"),
+    # what a browser decodes before it reads: character references, other encodings
+    ('<svg viewBox="0 0 1 1"><style>rect{fill:url&#40;https://t.example/p.svg#g)}</style></svg>',
+     "links to 'https://t.example/p.svg#g'"),
+    ('<svg viewBox="0 0 1 1"><style>&#64;import "https://t.example/a.css";</style></svg>', "could run code"),
+    ('<svg viewBox="0 0 1 1"><a><set attributeName="href" to="&#106;avascript:x()"/></a></svg>', "could run code"),
+    ('<svg viewBox="0 0 1 1"><a><set attributeName="xlink:href" to="java&#x09;script:x()"/></a></svg>',
+     "changes a link as it plays"),
+    ('<!DOCTYPE svg SYSTEM "https://t.example/x.dtd"><svg viewBox="0 0 1 1"/>',
+     "names the outside file 'https://t.example/x.dtd'"),
+    # sizes no picture can have
+    ('<svg viewBox="0 0 1e999 1"/>', "neither a viewBox nor a width and height"),
+    (f'<svg width="{"9" * 400}" height="1"/>', "neither a viewBox nor a width and height"),
+    ('<svg width="1e300" height="1e-300"/>', "a shape that cannot be drawn"),
 ])
 def test_unsafe_or_malformed_svg_is_refused(svg, problem):
     with pytest.raises(images.ImageError, match=re.escape(problem)):
         images.svg_size(svg.encode())
+
+
+@pytest.mark.parametrize("encoded", [
+    '<?xml version="1.0" encoding="UTF-16"?><svg viewBox="0 0 1 1"><script>x()</script></svg>'.encode("utf-16"),
+    '<?xml version="1.0" encoding="UTF-16"?><svg viewBox="0 0 1 1" onload="x()"/>'.encode("utf-16-le"),
+    '<?xml version="1.0" encoding="iso-8859-1"?><svg viewBox="0 0 1 1"><text>café</text></svg>'.encode("latin-1"),
+], ids=["utf-16-with-bom", "utf-16-without", "latin-1"])
+def test_an_svg_not_in_utf8_is_refused_whatever_it_holds(encoded):
+    """The checks read decoded text: in UTF-16 a script's bytes never match, so a file in
+    any encoding but UTF-8 (or plain ASCII) is refused before anything else."""
+    with pytest.raises(images.ImageError, match="is not UTF-8 text|says it is written in"):
+        images.svg_size(encoded)
+
+
+def test_an_svg_in_ascii_or_with_the_w3c_doctype_is_a_logo():
+    drawn = ('<?xml version="1.0" encoding="iso-8859-1"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+             '"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd"><svg width="1e2" height="50"/>')
+    assert images.svg_size(drawn.encode()) == (100, 50)
+    assert images.svg_size(b"\xef\xbb\xbf" + b'<svg viewBox="0 0 2 1"/>') == (2, 1)
 
 
 def test_items_that_cannot_be_read_are_left_out_with_a_warning(build_page):

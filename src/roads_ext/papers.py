@@ -173,14 +173,13 @@ class AcceptedPapersDirective(RoadsDirective):
                 "file",
             )
             return None
-        _, absolute = self.env.relfn2path(written, self.env.docname)
-        resolved = Path(absolute).resolve()
-        if not resolved.is_relative_to(Path(self.env.srcdir).resolve()):
+        resolved, problem = self.project_file(written)
+        if problem == "lies outside the project":
             self.warn(f"{written!r} lies outside the project; put the export beside the page", "file")
             return None
-        if not resolved.is_file():
+        if resolved is None:
             self.warn(
-                f"{written!r} does not exist; write it with 'python3 dev.py papers VENUE_ID' "
+                f"{written!r} {problem}; write it with 'python3 dev.py papers VENUE_ID' "
                 "(see the README, 'accepted-papers')",
                 "file",
             )

@@ -16,7 +16,6 @@ import html
 import re
 import weakref
 from collections.abc import Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from docutils import nodes
@@ -271,12 +270,18 @@ class ScheduleDirective(RoadsDirective):
     def read_file(self, written: str) -> tuple[list[str], bool, str] | None:
         """The lines of ``:file:`` (relative to the page, or ``/``-rooted at the source
         folder), only from inside the project; CSV when it ends in ``.csv``."""
-        relative, absolute = self.env.relfn2path(written, self.env.docname)
-        source = Path(self.env.srcdir).resolve()
-        path = Path(absolute).resolve()
-        if not path.is_relative_to(source):
+        path, problem = self.project_file(written)
+        if problem == "lies outside the project":
             self.warn(
                 f"file {written!r} is outside the project: put the program file in the documentation folder",
+                "option",
+                option="file",
+            )
+            return None
+        if path is None:
+            self.warn(
+                f"file {written!r} {'cannot be read' if problem == 'does not exist' else problem}: give a file of "
+                "the project, like ':file: program.csv' (a CSV export) or ':file: program.md'",
                 "option",
                 option="file",
             )
@@ -292,7 +297,7 @@ class ScheduleDirective(RoadsDirective):
                 option="file",
             )
             return None
-        self.env.note_dependency(relative)
+        self.env.note_dependency(str(path))
         return text.splitlines(), path.suffix.lower() == ".csv", str(path)
 
     def event_info(self) -> EventInfo:

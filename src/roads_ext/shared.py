@@ -389,6 +389,25 @@ class RoadsDirective(SphinxDirective):
             line += self.lineno
         return line
 
+    def project_file(self, written: str) -> tuple[Path | None, str]:
+        """``written`` (relative to the page, or ``/``-rooted at the source folder) as a
+        file of the project, its links followed; or None and why not: "is not a usable
+        path" (a link that loops, a NUL byte), "lies outside the project" or "does not
+        exist". The one check of every file an author names."""
+        source = Path(self.env.srcdir).resolve()
+        try:
+            _, absolute = self.env.relfn2path(written, self.env.docname)  # resolves it too
+            resolved = Path(absolute).resolve()
+        except (OSError, RuntimeError, ValueError):
+            return None, "is not a usable path"
+        if not resolved.is_relative_to(source):
+            return None, "lies outside the project"
+        try:
+            exists = resolved.is_file()
+        except (OSError, ValueError):  # a name too long for the file system
+            exists = False
+        return (resolved, "") if exists else (None, "does not exist")
+
     def run(self) -> list[nodes.Node]:
         self.checked_options = self.check_options()
         return self.run_checked()
