@@ -316,3 +316,153 @@ def test_a_file_that_links_to_itself_is_a_warning_not_a_crash(build_page, tmp_pa
     built = build_page(f"# Page\n\n{block}\n\nStill here.\n")
     assert any(re.search(warning, line) for line in built.warning_lines()), built.warning_lines()
     assert "Still here." in built.html
+
+
+# --- people lists as they are pasted ----------------------------------------------------
+
+
+@pytest.mark.parametrize(("written", "name", "affiliation", "country", "role"), [
+    ("Alan Turing, University of Manchester", "Alan Turing", "University of Manchester", "", ""),
+    ("Mary Jackson, NASA, USA", "Mary Jackson", "NASA", "USA", ""),
+    ("Ada Lovelace, Analytical Engines, UK — Chair", "Ada Lovelace", "Analytical Engines", "UK", "Chair"),
+    ("Sammy Davis, Jr., Rat Pack, USA", "Sammy Davis, Jr.", "Rat Pack", "USA", ""),
+    ("Martin Luther King, Jr.", "Martin Luther King, Jr.", "", "", ""),
+])
+def test_name_comma_affiliation_is_read_as_lists_write_it(written, name, affiliation, country, role):
+    parsed = parse_person_line(None, written)
+    assert (parsed.name, parsed.affiliation, parsed.country, parsed.role) == (name, affiliation, country, role)
+    assert parsed.has_details == bool(affiliation)
+
+
+def test_a_linked_name_then_a_comma_reads_the_same():
+    parsed = parse_person_line("Ada Lovelace", ", Analytical Engines, UK — Chair")
+    assert (parsed.affiliation, parsed.country, parsed.role) == ("Analytical Engines", "UK", "Chair")
+
+
+def test_surname_comma_given_name_is_not_guessed_at(build_page):
+    built = build_page("# Page\n\n:::{committee}\n* Turing, Alan\n* Grace Hopper (US Navy)\n:::\n")
+    (line,) = built.warning_lines()
+    assert line.endswith(
+        "index.md:4: WARNING: committee: 'Turing, Alan' does not read 'Name (Affiliation, Country)': "
+        "'Turing, Alan' could be 'Surname, Given name' or 'Name, Affiliation': write "
+        "'Name (Affiliation, Country)'; this item is left out [roads.item]")
+    assert "Grace Hopper" in soup(built).select_one(".roads-committee").get_text()
+
+
+@pytest.mark.parametrize("suffix", [".md", ".rst"])
+def test_a_pasted_comma_list_declares_each_person(build_page, suffix):
+    body = "* Alan Turing, University of Manchester, UK — Chair\n* Mary Jackson, NASA, USA\n"
+    if suffix == ".md":
+        source = f"# Page\n\n:::{{committee}}\n{body}:::\n"
+    else:
+        source = "Page\n====\n\n.. committee::\n\n" + "".join(f"   {line}\n" for line in body.splitlines())
+    built = build_page(source, suffix=suffix)
+    assert built.warning_lines() == []
+    lines = [li.get_text(" ", strip=True) for li in soup(built).select(".roads-committee > li")]
+    assert lines == ["Alan Turing (University of Manchester, UK) — Chair", "Mary Jackson (NASA, USA)"]
+    assert {person["name"]: person["affiliation"]["name"] for person in json_ld_people(built)} == {
+        "Alan Turing": "University of Manchester", "Mary Jackson": "NASA"}
+
+
+def test_a_name_linked_to_javascript_is_shown_unlinked_not_left_out(build_page):
+    """Markdown makes no link of ``javascript:alert(1)``; its ``)`` is the URL's own."""
+    built = build_page("# Page\n\n:::{committee}\n* [Eve Mallory](javascript:alert(1)) (Acme, UK)\n:::\n")
+    (line,) = built.warning_lines()
+    assert line.endswith(
+        "index.md:4: WARNING: committee: homepage 'javascript:alert(1)' uses 'javascript': only http(s) "
+        "and mailto links are allowed; the name is shown unlinked [roads.link]")
+    entry = soup(built).select_one(".roads-committee > li")
+    assert entry.get_text(" ", strip=True) == "Eve Mallory (Acme, UK)"
+    assert entry.find("a") is None
+
+
+def test_a_person_listed_twice_in_one_block_is_said(build_page):
+    built = build_page("# Page\n\n:::{committee}\n* Zoe O'Neil — Chair\n* Ada Lovelace\n* ZOE O NEIL\n:::\n")
+    assert [line.split("WARNING: ")[1] for line in built.warning_lines() if "listed twice" in line] == [
+        "committee: 'ZOE O NEIL' is listed twice in this block (first at line 4): list each person once, "
+        "with all their roles [roads.duplicate]"]
+    assert built.warning_lines()[-1].startswith(str(built.app.srcdir / "index.md") + ":6:")
+
+
+@pytest.mark.parametrize(("name", "shown"), [
+    ("Prof. Dr. Ada Lovelace", "AL"),
+    ("Dr. Grace Hopper", "GH"),
+    ("\u200fSarah Levi", "SL"),  # a right-to-left mark, pasted with the name
+    ("\u202eNoa Cohen", "NC"),
+    ("Cher", "C"),
+])
+def test_initials_leave_out_honorifics_and_invisible_characters(name, shown):
+    from roads_ext.model.people import initials
+
+    assert initials(name) == shown
+
+
+def test_a_name_declared_with_and_without_honorifics_is_one_person(build_page):
+    """The honorific is no part of the name: declared ``Prof. Dr. Ada Lovelace`` and
+    ``Ada Lovelace`` (with another affiliation) are one person declared twice."""
+    built = build_page("""\
+        # Page
+
+        :::{speaker-card} Prof. Dr. Ada Lovelace
+        :affiliation: Analytical Engines
+        :::
+
+        :::{committee}
+        * Ada Lovelace (University of London, UK) — Chair
+        :::
+
+        Chaired by {person}`Lovelace`.
+        """)
+    (line,) = built.warning_lines()
+    assert "index.md:8: WARNING: person 'Ada Lovelace' is declared twice with a different affiliation: " \
+           "'Analytical Engines' at index:3 and 'University of London' at index:8" in line
+    assert person_key("Prof. Dr. Ada Lovelace") == person_key("Ada Lovelace") == "ada-lovelace"
+    assert person_key("Dr.") == "dr"  # never the whole name
+    link = soup(built).find("a", string="Lovelace")
+    assert link["href"] == "#person-ada-lovelace"
+
+
+def test_a_link_markdown_leaves_as_text_in_a_bio_is_said(build_page):
+    built = build_page("""\
+        # Page
+
+        :::{speaker-card} Ada Lovelace
+
+        See [my site](javascript:alert(1)), [x](data:text/html,hi) and `[code](javascript:x)`.
+        :::
+        """)
+    assert [line.split("WARNING: ")[1] for line in built.warning_lines()] == [
+        "speaker-card: link 'javascript:alert(1)' uses 'javascript': only http(s) and mailto links are "
+        "allowed; shown as text [roads.link]",
+        "speaker-card: link 'data:text/html,hi' uses 'data': only http(s) and mailto links are allowed; "
+        "shown as text [roads.link]",
+    ]
+    assert all(":5:" in line for line in built.warning_lines())
+    assert "href=\"javascript" not in built.html
+
+
+def test_a_label_option_without_a_value_is_said(build_page):
+    built = build_page("# Page\n\n:::{topic-grid}\n:name:\n* Compression\n:::\n")
+    (line,) = built.warning_lines()
+    assert line.endswith("index.md:4: WARNING: topic-grid: option 'name' has no value; write ':name: a-label' "
+                         "to link to this block with {ref}`a-label` [roads.option]")
+
+
+# --- topics as they are pasted -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("suffix", [".md", ".rst"])
+def test_topic_icons_in_any_case_and_an_icon_alone_is_left_out_with_a_warning(build_page, suffix):
+    items = ["* :CPU: Fast training", "* :package:Compression", "* :cpu:", "* Data reduction"]
+    if suffix == ".md":
+        source = "# Page\n\n:::{topic-grid}\n" + "\n".join(items) + "\n:::\n"
+        line = 6
+    else:
+        source = "Page\n====\n\n.. topic-grid::\n\n" + "\n".join(f"   {item}" for item in items) + "\n"
+        line = 8
+    built = build_page(source, suffix=suffix)
+    assert [warning.split("index" + suffix + ":")[1] for warning in built.warning_lines()] == [
+        f"{line}: WARNING: topic-grid: the item with the icon 'cpu' has no topic; it is left out [roads.item]"]
+    cards = soup(built).select(".roads-topic-card")
+    assert [card.get_text(" ", strip=True) for card in cards] == ["Fast training", "Compression", "Data reduction"]
+    assert [bool(card.select("svg.roads-topic-icon")) for card in cards] == [True, True, False]

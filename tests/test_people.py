@@ -507,7 +507,9 @@ def test_each_declaration_is_checked_against_all_the_details_before_it(build_pag
         :::
         """
     )
-    (line,) = built.warning_lines()
+    repeat, line = built.warning_lines()
+    assert repeat.endswith("index.md:9: WARNING: committee: 'Alan Turing' is listed twice in this block "
+                           "(first at line 8): list each person once, with all their roles [roads.duplicate]")
     assert "index.md:9: WARNING: person 'Alan Turing' is declared twice with a different homepage" in line
     assert "'https://a.example' at index:8 and 'https://b.example' at index:9" in line
     assert line.endswith("[roads.duplicate]")
@@ -528,7 +530,10 @@ def test_the_same_person_as_speaker_and_organizer_just_works(build_page):
         :::
         """
     )
-    assert built.warning_lines() == []
+    # listed twice in one list: said, and both lines shown (a role or a detail is not lost)
+    assert [line.split("WARNING: ")[1] for line in built.warning_lines()] == [
+        "committee: 'Anshumali Shrivastava' is listed twice in this block (first at line 9): "
+        "list each person once, with all their roles [roads.duplicate]"]
     page = main_part(built.html)
     assert page.find(class_="roads-speaker-card")["id"] == "person-anshumali-shrivastava"
     members = page.find("ul", class_="roads-committee").find_all("li", recursive=False)

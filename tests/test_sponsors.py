@@ -203,7 +203,7 @@ def test_bad_input_is_a_located_warning_and_the_rest_renders(build_page):
         r"index.md:7: WARNING: sponsors: logo 'https://cdn.example/logo.png' must be a file in the project, not a URL; .* \[roads.sponsor\]",
         r"index.md:8: WARNING: sponsors: Plain Http: link 'http://plain.example' is not an https:// address; "
         r"write the sponsor's https:// address. The name is shown unlinked \[roads.link\]",
-        r"index.md:9: WARNING: sponsors: Typo Co: unknown detail 'lgo' \(did you mean 'logo'\?\); .* \[roads.sponsor\]",
+        r"index.md:10: WARNING: sponsors: Typo Co: unknown detail 'lgo' \(did you mean 'logo'\?\); .* \[roads.sponsor\]",
         r"index.md:11: WARNING: sponsors: logo 'img/hostile.svg' holds '<script', which could run code; .* \[roads.sponsor\]",
         r"index.md:12: WARNING: sponsors: logo 'img/broken.svg' is not well-formed SVG .* \[roads.sponsor\]",
         r"index.md:13: WARNING: sponsors: logo 'img/text.png' is not an image Pillow can read; .* \[roads.sponsor\]",
@@ -361,7 +361,7 @@ def test_unsafe_or_malformed_svg_is_refused(svg, problem):
 def test_an_svg_not_in_utf8_is_refused_whatever_it_holds(encoded):
     """The checks read decoded text: in UTF-16 a script's bytes never match, so a file in
     any encoding but UTF-8 (or plain ASCII) is refused before anything else."""
-    with pytest.raises(images.ImageError, match="is not UTF-8 text|says it is written in"):
+    with pytest.raises(images.ImageError, match=r"is not UTF-8 text|says it is written in"):
         images.svg_size(encoded)
 
 
@@ -403,3 +403,46 @@ def test_items_that_cannot_be_read_are_left_out_with_a_warning(build_page):
     page = main(build.html)
     assert [p.get_text() for p in page.select(".roads-sponsor-name")] == ["Acme Research", "Globex Labs", "Initech"]
     assert "sd-row-cols-lg-3" in page.select_one("ul.roads-sponsors")["class"]  # the default kept
+
+
+def test_a_sponsor_link_markdown_would_not_make_is_said_and_the_name_kept(build_page):
+    """In MyST a relative or protocol-relative link is a cross-reference, and one with
+    another scheme stays text: each is a roads.link warning, the name shown unlinked."""
+    build = build_page("""\
+        # Sponsors
+
+        :::{sponsors}
+        - [Rel Corp](corp.html)
+        - [Proto Corp](//evil.example)
+        - [Script Corp](javascript:alert(1))
+        - [Data Corp](data:text/html,x)
+        :::
+        """)
+    assert [line.split("WARNING: ")[1] for line in build.warning_lines()] == [
+        f"sponsors: {name}: link {url!r} is not an https:// address; write the sponsor's https:// address. "
+        "The name is shown unlinked [roads.link]"
+        for name, url in (("Rel Corp", "corp.html"), ("Proto Corp", "//evil.example"),
+                          ("Script Corp", "javascript:alert(1)"), ("Data Corp", "data:text/html,x"))]
+    assert [line.split(":")[1] for line in build.warning_lines()] == ["4", "5", "6", "7"]
+    soup = BeautifulSoup(build.html, "html.parser")
+    assert [p.get_text() for p in soup.select(".roads-sponsor-name")] == [
+        "Rel Corp", "Proto Corp", "Script Corp", "Data Corp"]
+    assert soup.select(".roads-sponsor-card a") == []
+
+
+def test_a_detail_given_twice_is_said_at_its_line(build_page):
+    build = build_page("""\
+        # Sponsors
+
+        :::{sponsors}
+        - [Acme](https://acme.example) logo: img/a.png logo: img/b.png
+        - [Globex](https://globex.example)
+          - logo: img/a.png
+          - logo: img/b.png
+        :::
+        """, files={"img/a.png": wide_logo(), "img/b.png": wide_logo()})
+    warnings = [line.split("index.md:")[1] for line in build.warning_lines()]
+    assert warnings == [
+        f"{line}: WARNING: sponsors: {name}: detail 'logo' is given twice: the last value, 'img/b.png', is kept "
+        "and 'img/a.png' is ignored; give each detail once [roads.sponsor]"
+        for line, name in ((4, "Acme"), (7, "Globex"))]

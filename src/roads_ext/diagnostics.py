@@ -44,7 +44,10 @@ class RoadsWarning(StrEnum):
         "person",
         "{person} for somebody nobody declared, or a name alone that is declared nowhere",
     )
-    DUPLICATE = "duplicate", "the same person declared twice with different details"
+    DUPLICATE = (
+        "duplicate",
+        "the same person declared twice with different details, or listed twice in one block",
+    )
     PHOTO = (
         "photo",
         "a photo that does not exist, lies outside the project, is a URL or is not an image",

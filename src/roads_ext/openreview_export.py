@@ -20,6 +20,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, unquote, urlsplit
 
 API_V2 = "https://api2.openreview.net"
 #: the content fields kept in the file: what the site shows, and the abstract
@@ -43,6 +44,20 @@ def export_venue(client: Any, venue_id: str) -> dict[str, Any]:
     return {"notes": notes}
 
 
+def venue_id_of(written: str) -> str:
+    """The venue id an organizer gave: the id itself (``MLSys.org/2023/Workshop/ROADS``,
+    percent-encoded too), or the venue's OpenReview address pasted whole, whose ``id``
+    parameter it is, decoded, wherever it stands in the query
+    (``https://openreview.net/group?referrer=...&id=MLSys.org%2F2023%2FWorkshop%2FROADS``).
+    "" for an address with no ``id``."""
+    written = written.strip()
+    if "://" in written or written.lower().startswith(("openreview.net/", "www.openreview.net/")):
+        address = urlsplit(written if "://" in written else f"https://{written}")
+        ids = [value.strip() for value in parse_qs(address.query).get("id", []) if value.strip()]
+        return ids[0] if ids else ""
+    return unquote(written)
+
+
 def write_export(path: Path, data: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
@@ -64,9 +79,14 @@ def main(argv: list[str] | None = None, client_factory: Callable[[dict[str, str]
         "--out", default="docs/papers.json", type=Path, help="the file to write (default: docs/papers.json)"
     )
     options = parser.parse_args(argv)
-    venue_id = options.venue_id.strip()
-    if "openreview.net/group?id=" in venue_id:  # the group's address, pasted whole
-        venue_id = venue_id.split("group?id=", 1)[1].split("&", 1)[0].split("#", 1)[0]
+    venue_id = venue_id_of(options.venue_id)
+    if not venue_id:
+        print(
+            f"papers: {options.venue_id.strip()!r} has no venue id: give the id, or the venue's "
+            "address as https://openreview.net/group?id=VENUE_ID; nothing written",
+            file=sys.stderr,
+        )
+        return 2
     data = export_venue(client_factory(dict(os.environ)), venue_id)
     if not data["notes"]:
         print(

@@ -101,7 +101,10 @@ class AcceptedPapersDirective(RoadsDirective):
     required_arguments = 0
     optional_arguments = 1
     final_argument_whitespace = True
-    has_content = False
+    #: a body is no part of the list (the papers come from the file): it is shown below
+    #: it, with a ``roads.content`` warning, rather than refused (MyST's "no content
+    #: permitted", or docutils' error that leaves the whole list out)
+    has_content = True
     known_options = {
         "format": choice(*FORMATS),
         "decision": word_list(DECISIONS, "decision"),
@@ -112,6 +115,22 @@ class AcceptedPapersDirective(RoadsDirective):
 
     def run_checked(self) -> list[nodes.Node]:
         written = text(self.arguments[0]) if self.arguments else ""
+        return self.paper_list(written) + self.body_below(written)
+
+    def body_below(self, written: str) -> list[nodes.Node]:
+        """The directive's body, shown below the list, with one ``roads.content`` warning."""
+        if not self.content:
+            return []
+        source = f"the file {written!r}" if written else "a file (written after the directive)"
+        self.warn(
+            f"the papers come from {source}, not from the text inside the directive; "
+            "that text is shown below the list",
+            "content",
+            self.content_line(0),
+        )
+        return self.parse_body()
+
+    def paper_list(self, written: str) -> list[nodes.Node]:
         if not written:
             self.warn(
                 "no file: write the export's path after the directive, for example "
@@ -154,6 +173,7 @@ class AcceptedPapersDirective(RoadsDirective):
         block = nodes.container(classes=["roads-papers"], ids=[anchor])
         self.state.document.ids[anchor] = block
         self.set_source_info(block)
+        self.label(block, "Accepted papers", anchor)
         listing = nodes.bullet_list(classes=["roads-paper-list"], bullet="-")
         block += listing
         kept: list[tuple[str, Paper]] = []

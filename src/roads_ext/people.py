@@ -196,6 +196,7 @@ class SpeakersDirective(RoadsDirective):
     """A grid of speakers: ``speaker-card`` directives and/or a people list."""
 
     warning_subtype = RoadsWarning.SPEAKER
+    reads_item_links = True
     has_content = True
     known_options = {"columns": columns, "name": text}
 
@@ -210,12 +211,13 @@ class SpeakersDirective(RoadsDirective):
         parsed = self.parse_body()
         cards: list[nodes.Element] = []
         others: list[nodes.Node] = []
+        seen: dict[str, int] = {}
         for node in parsed:
             if isinstance(node, nodes.container) and PERSON_ATTR in node:
                 node.attributes.pop("roads_loose", None)
                 cards.append(node)
             elif isinstance(node, nodes.bullet_list | nodes.enumerated_list):
-                for person, role, fill, line in read_people_list(self, node):
+                for person, role, fill, line in note_repeats(self, read_people_list(self, node), seen):
                     card = speaker_card(name_reference(self, person, line), person, talk=role, fill=fill)
                     present(self, card, person, "speaker", line, fill)
                     cards.append(card)
@@ -265,6 +267,25 @@ def read_people_list(
         if entry is not None:
             read.append(entry)
     return read
+
+
+def note_repeats(
+    directive: RoadsDirective, people: list[tuple[Person, str, bool, int]], seen: dict[str, int]
+) -> list[tuple[Person, str, bool, int]]:
+    """``people``, each person listed again in the same block (``seen``: key -> the line
+    of the first) a ``roads.duplicate`` warning. Both are still shown (a second role, or
+    details, are not lost) and checked against each other."""
+    for person, _role, _fill, line in people:
+        if person.key in seen:
+            directive.warn(
+                f"{person.name!r} is listed twice in this block (first at line {seen[person.key]}): "
+                "list each person once, with all their roles",
+                RoadsWarning.DUPLICATE,
+                line,
+            )
+        else:
+            seen[person.key] = line
+    return people
 
 
 def read_person_item(
@@ -404,6 +425,7 @@ class CommitteeDirective(RoadsDirective):
     """A list of people: ``* [Name](url) (Affiliation, Country) — Role``."""
 
     warning_subtype = RoadsWarning.COMMITTEE
+    reads_item_links = True
     has_content = True
     optional_arguments = 1  # a caption such as "Program committee"
     final_argument_whitespace = True
@@ -420,7 +442,7 @@ class CommitteeDirective(RoadsDirective):
         if people is None:  # not plain lines: read through the Markdown parser
             lists, trailing = self.parse_body_lists("people", "the list")
             people = [entry for found in lists for entry in read_people_list(self, found)]
-        for person, role, fill, line in people:
+        for person, role, fill, line in note_repeats(self, people, {}):
             entry = committee_entry(name_reference(self, person, line), person, role, fill)
             present(self, entry, person, "committee", line, fill)
             members += entry

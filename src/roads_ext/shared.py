@@ -216,6 +216,9 @@ class RoadsDirective(SphinxDirective):
     warning_subtype: ClassVar[RoadsWarning | str]
     #: name -> converter, checked by :meth:`check_options`
     known_options: dict[str, Callable[[str | None], Any]] = {}
+    #: whether the directive reads each list item's link itself (a person's or a
+    #: sponsor's name) and words its own warning for one Markdown left as text
+    reads_item_links: ClassVar[bool] = False
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -246,10 +249,20 @@ class RoadsDirective(SphinxDirective):
         checked: dict[str, Any] = {}
         for name, raw in self.options.items():
             value = raw.value if isinstance(raw, _RawOption) else raw
+            if value is None:  # written with no value (``:track:``): quoted as the empty value
+                value = ""
             if name not in self.known_options:
                 left_out = f"; its value {value!r} is left out" if value else ""
                 self.warn(
                     f"unknown option {name!r}{did_you_mean(name, self.known_options)}{left_out}",
+                    subtype="option",
+                    option=name,
+                )
+                continue
+            if name == "name" and not text(value):  # every block's label
+                self.warn(
+                    "option 'name' has no value; write ':name: a-label' to link to this block "
+                    "with {ref}`a-label`",
                     subtype="option",
                     option=name,
                 )
@@ -286,7 +299,7 @@ class RoadsDirective(SphinxDirective):
         if label in std.labels or label in std.anonlabels:
             docname = (std.labels.get(label) or std.anonlabels[label])[0]
             place = "on this page" if docname == self.env.docname else f"in {self.env.doc2path(docname)}"
-        elif label in self.state.document.nameids:
+        elif self.state.document.nametypes.get(label):  # explicit: a heading's own name is no label
             place = "on this page"
         else:
             std.labels[label] = (self.env.docname, anchor, title)
@@ -554,11 +567,42 @@ def source_line(node: nodes.Node, default: int) -> int:
     return default
 
 
+#: ``[text](url)`` or ``![alt](url)`` that Markdown left as text: it makes no link of an
+#: unsupported scheme (``javascript:``, ``data:``); the URL may hold parentheses
+_UNMADE_LINK = re.compile(r"!?\[[^\[\]]*\]\(\s*((?:[^()\s]|\([^()\s]*\))+)")
+
+
+def unmade_links(text: str) -> list[tuple[str, str]]:
+    """``(url, why)`` for each link written as Markdown in ``text`` that Markdown did not
+    make, because it may not be linked: shown as text, the author is told."""
+    found = []
+    for match in _UNMADE_LINK.finditer(text):
+        problem = link_problem(match.group(1))
+        if problem:
+            found.append((match.group(1), problem))
+    return found
+
+
 def sanitize(parsed: list[nodes.Node], directive: RoadsDirective) -> list[nodes.Node]:
-    """Escape raw HTML and unlink unsafe links in an author's body text."""
+    """Escape raw HTML and unlink unsafe links in an author's body text; say so for links
+    that Markdown left as text."""
     for tree in parsed:
         if not isinstance(tree, nodes.Node):
             continue
+        if _in_myst(directive) and not (
+            directive.reads_item_links and isinstance(tree, nodes.bullet_list | nodes.enumerated_list)
+        ):
+            for paragraph in tree.findall(nodes.TextElement):
+                if isinstance(paragraph, nodes.FixedTextElement | nodes.literal):
+                    continue
+                for child in paragraph.children:
+                    if isinstance(child, nodes.Text) and "](" in child:
+                        for url, why in unmade_links(str(child)):
+                            directive.warn(
+                                f"link {url!r} {why}; shown as text",
+                                subtype="link",
+                                line=source_line(paragraph, directive.lineno),
+                            )
         for raw in list(tree.findall(nodes.raw)):
             directive.warn(
                 "raw HTML is shown as text, not run",

@@ -27,9 +27,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
 from . import images
+from .model.people import MARKDOWN_LINK
 from .model.sponsors import (
     Sponsor,
     SponsorLineError,
@@ -62,6 +64,7 @@ class SponsorsDirective(RoadsDirective):
     """Tiers of sponsors: a tier's name on a line, then a list of sponsors."""
 
     warning_subtype = "sponsor"
+    reads_item_links = True
     has_content = True
     known_options = {"columns": columns}
 
@@ -144,10 +147,12 @@ class SponsorsDirective(RoadsDirective):
         line = source_line(first, line)
         head = first.children[0] if first.children else None
         url = ""
-        if isinstance(head, nodes.reference) and head.get("refuri"):
+        if isinstance(head, nodes.reference | addnodes.pending_xref) and head.astext().strip():
             name = " ".join(head.astext().split())
-            url = head["refuri"]
-            rest, details = split_details("".join(child.astext() for child in first.children[1:]))
+            # MyST makes a relative link ([Acme](acme.html)) a cross-reference to resolve
+            url = head.get("refuri") or head.get("reftarget") or head.get("refid") or ""
+            rest, pairs = split_details("".join(child.astext() for child in first.children[1:]))
+            details = [(key, value, line) for key, value in pairs]
             if rest:
                 self.warn(
                     f"{rest!r} after the link to {name!r} is not a detail: write details as "
@@ -155,7 +160,12 @@ class SponsorsDirective(RoadsDirective):
                     line=line,
                 )
         else:
-            name, details = split_details(first.astext())
+            written = first.astext()
+            unmade = MARKDOWN_LINK.match(written.strip())  # a link Markdown would not make (javascript:)
+            if unmade:
+                url, written = unmade.group("url"), unmade.group("name") + written.strip()[unmade.end() :]
+            name, pairs = split_details(written)
+            details = [(key, value, line) for key, value in pairs]
         if not name:
             self.warn(
                 f"{first.astext()!r} has no sponsor's name before its details; this item is left out",
@@ -173,16 +183,25 @@ class SponsorsDirective(RoadsDirective):
             )
             url = ""
         logo = ""
-        for key, value in details:
+        given: dict[str, str] = {}
+        for key, value, detail_line in details:
             problem = detail_problem(key, value)
             if problem:
-                self.warn(f"{name}: {problem}; it is left out", line=line)
-            elif key == "logo":
-                logo = images.checked_image(self, value, images.LOGO, "sponsor", line=line)
+                self.warn(f"{name}: {problem}; it is left out", line=detail_line or line)
+                continue
+            if key in given:
+                self.warn(
+                    f"{name}: detail {key!r} is given twice: the last value, {value!r}, is kept "
+                    f"and {given[key]!r} is ignored; give each detail once",
+                    line=detail_line or line,
+                )
+            given[key] = value
+        if "logo" in given:
+            logo = images.checked_image(self, given["logo"], images.LOGO, "sponsor", line=line)
         return Sponsor(name, url, logo, line)
 
-    def read_detail_list(self, node: nodes.Node, line: int) -> list[tuple[str, str]]:
-        """The ``- key: value`` sub-items under a sponsor."""
+    def read_detail_list(self, node: nodes.Node, line: int) -> list[tuple[str, str, int]]:
+        """The ``- key: value`` sub-items under a sponsor, each with its own line."""
         if not isinstance(node, nodes.bullet_list | nodes.enumerated_list):
             self.warn(
                 f"only '- logo: img/name.svg' details belong under a sponsor; this "
@@ -193,12 +212,13 @@ class SponsorsDirective(RoadsDirective):
         details = []
         for sub in node.children:
             text = sub.astext().strip()
+            sub_line = source_line(sub, line)
             try:
-                details.append(parse_detail(text))
+                details.append((*parse_detail(text), sub_line))
             except SponsorLineError as error:
                 self.warn(
                     f"detail {text!r} {error}: write it as 'logo: img/name.svg'; it is left out",
-                    line=source_line(sub, line),
+                    line=sub_line,
                 )
         return details
 

@@ -31,7 +31,8 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 ICON_ATTR = "roads_icon"
-_ICON_PREFIX = re.compile(r"^:(?P<icon>[a-z0-9][a-z0-9-]*):\s+")
+#: ``:cpu: Fast training``, the icon's name in any case, a space after it or not
+_ICON_PREFIX = re.compile(r"^:(?P<icon>[A-Za-z0-9][A-Za-z0-9-]*):\s*")
 
 
 class TopicGridDirective(RoadsDirective):
@@ -51,7 +52,9 @@ class TopicGridDirective(RoadsDirective):
                 if not item.children:  # "* " alone would be an empty card
                     self.warn("an empty item is left out", "item", item.line or found.line or self.lineno)
                     continue
-                topics += grid_item(self.topic(item))
+                topic = self.topic(item)
+                if topic is not None:
+                    topics += grid_item(topic)
         if not len(topics):
             self.warn("has no topics: write them as a Markdown list", "empty")
             return trailing
@@ -59,7 +62,8 @@ class TopicGridDirective(RoadsDirective):
         self.label(wrapper, "Topics")
         return [wrapper, *trailing]
 
-    def topic(self, item: nodes.list_item) -> nodes.container:
+    def topic(self, item: nodes.list_item) -> nodes.container | None:
+        """The card of one item (None, after a warning, for an item with no text)."""
         card, body = sd_card("roads-topic-card")
         icon = icon_field(item)
         body.extend(item.children)
@@ -67,9 +71,18 @@ class TopicGridDirective(RoadsDirective):
         if icon is None and first_text is not None:
             match = _ICON_PREFIX.match(str(first_text))
             if match:
-                icon = match.group("icon")
+                icon = match.group("icon").lower()
                 remaining = str(first_text)[match.end() :]
                 first_text.parent.replace(first_text, nodes.Text(remaining))
+        if not body.astext().strip() and not any(body.findall(nodes.image)):
+            self.warn(
+                f"the item with the icon {icon!r} has no topic; it is left out"
+                if icon
+                else "an empty item is left out",
+                "item",
+                item.line or self.lineno,
+            )
+            return None
         if icon is None:
             return card
         if icon in _octicon_names():
@@ -93,7 +106,7 @@ def icon_field(item: nodes.list_item) -> str | None:
     if not (isinstance(first, nodes.field_list) and len(first.children) == 1):
         return None
     name, body = first[0].children[:2]
-    icon = name.astext().strip()
+    icon = name.astext().strip().lower()
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", icon):
         return None
     first.replace_self(list(body.children))

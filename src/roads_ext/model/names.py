@@ -14,24 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .people import person_key
-
-#: words before a name that are not part of it (compared case-insensitively, dot or not)
-HONORIFICS = frozenset(
-    {
-        "prof",
-        "professor",
-        "dr",
-        "doctor",
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "mx",
-        "sir",
-        "dame",
-    }
-)
+from .people import HONORIFICS, person_key
 
 # "Mirela (Mimi) Testova": a nickname in parentheses between the given and the family name
 _NICKNAME = re.compile(r"(?<=\S)\s+\([^()]*\)(?=\s+\S)")

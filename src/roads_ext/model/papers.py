@@ -21,14 +21,17 @@ raises to the author.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import quote, urljoin
 
 from .dates import did_you_mean
 from .formats import N_
+from .people import key_anchor
 
 OPENREVIEW = "https://openreview.net"
 
@@ -111,9 +114,89 @@ class PapersResult:
     problems: list[PaperProblem] = field(default_factory=list)
 
 
+#: the longest a paper's anchor (after ``paper-``) may be
+SLUG_LENGTH = 60
+
+
 def slug(text: str) -> str:
-    words = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return words[:60].rstrip("-") or "untitled"
+    """An anchor's words for ``text``: stable (the same title, the same words), ASCII,
+    at most :data:`SLUG_LENGTH` characters.
+
+    An ASCII title is its lower-case words (``bloom-filters-for-retrieval-at-scale``).
+    Any other title is its words (:func:`title_words`: accents of Latin letters
+    folded) spelled as a person's anchor is (:func:`~.people.key_anchor`), any letter
+    but an ASCII one as its code point (``深度学习`` -> ``u6df1-u5ea6-u5b66-u4e60``,
+    ``Zoë's`` -> ``zoe-s``); one too long for that is cut between
+    two letters and ends with six characters of a digest of the whole title, so that
+    two long titles that begin alike still get anchors of their own.
+    """
+    if text.isascii():
+        words = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+        return words[:SLUG_LENGTH].rstrip("-") or "untitled"
+    spelled = key_anchor(title_words(text))
+    if len(spelled) > SLUG_LENGTH:
+        digest = hashlib.sha256(spelled.encode()).hexdigest()[:6]
+        room = SLUG_LENGTH - len(digest) - 1
+        cut = spelled[:room]
+        if spelled[room] != "-" and "-" in cut:  # not in the middle of a letter's code point
+            cut = cut.rsplit("-", 1)[0]
+        spelled = f"{cut.rstrip('-')}-{digest}"
+    return spelled or "untitled"
+
+
+def title_words(title: str) -> str:
+    """A title's words, lower case, joined by ``-``: the accents of Latin letters folded
+    (Zoë, zoe), every letter and digit of every script kept, invisible characters dropped,
+    anything else a word break. (A person's key is made alike, but for names: it may
+    change with what names need, and an anchor must not.)"""
+    folded = unicodedata.normalize("NFKC", title).casefold()
+    kept: list[str] = []
+    for ch in unicodedata.normalize("NFD", folded):
+        category = unicodedata.category(ch)
+        if category.startswith("M"):
+            if kept and not kept[-1].isascii():  # an accent of a letter of another script is part of it
+                kept.append(ch)
+        elif category.startswith(("L", "N")):
+            kept.append(ch)
+        elif category != "Cf":
+            kept.append(" ")
+    return "-".join(unicodedata.normalize("NFC", "".join(kept)).split())
+
+
+def _shown(value: object) -> str:
+    """A JSON value as an author wrote it (``5``, ``null``, ``["Main"]``), kept short."""
+    try:
+        written = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError, RecursionError):
+        written = type(value).__name__
+    return written if len(written) <= 60 else written[:59] + "…"
+
+
+def _nesting(text: str) -> tuple[int, int]:
+    """How deeply ``text``'s JSON arrays and objects nest, and the line where they
+    first nest that deeply (brackets inside strings are not counted)."""
+    depth = deepest = 0
+    line = at_line = 1
+    in_string = escaped = False
+    for ch in text:
+        if ch == "\n":
+            line += 1
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest, at_line = depth, line
+        elif ch in "]}":
+            depth -= 1
+    return deepest, at_line
 
 
 def read_decision(word: str) -> str | None:
@@ -201,6 +284,20 @@ def parse_openreview(text: str) -> PapersResult:
             )
         )
         return result
+    except RecursionError:
+        deepest, line = _nesting(text)
+        result.problems.append(
+            PaperProblem(
+                line,
+                "file",
+                (
+                    f"is nested too deeply to be read ({deepest} levels of brackets, the deepest from this "
+                    "line); an OpenReview export holds its notes a few levels deep: write the file again "
+                    "with 'python3 dev.py papers VENUE_ID' or fix it by hand"
+                ),
+            )
+        )
+        return result
     notes = data.get("notes") if isinstance(data, dict) else data
     if not isinstance(notes, list):
         result.problems.append(
@@ -250,17 +347,21 @@ def parse_openreview(text: str) -> PapersResult:
                 PaperProblem(line, "paper", (f"{where} has no title (content.title.value); it is left out"))
             )
             continue
-        authors = _value(content, "authors")
-        author_ids = _value(content, "authorids")
-        authors = (
-            tuple(" ".join(a.split()) for a in authors if isinstance(a, str) and a.strip())
-            if isinstance(authors, list)
-            else ()
-        )
-        author_ids = (
-            tuple(a if isinstance(a, str) else "" for a in author_ids) if isinstance(author_ids, list) else ()
-        )
-        if not authors:
+        authors, author_ids, left_out = _authors(_value(content, "authors"), _value(content, "authorids"))
+        if left_out:
+            result.problems.append(
+                PaperProblem(
+                    line,
+                    "paper",
+                    (
+                        f"{where} ({title!r}): the author{'s' if len(left_out) > 1 else ''} "
+                        f"{', '.join(left_out)} (content.authors.value) "
+                        + ("are not names; they are" if len(left_out) > 1 else "is not a name; it is")
+                        + " left out"
+                    ),
+                )
+            )
+        elif not authors:
             result.problems.append(
                 PaperProblem(
                     line,
@@ -278,6 +379,18 @@ def parse_openreview(text: str) -> PapersResult:
             result.problems.append(PaperProblem(line, "link", f"{where}: {problem}"))
         award = _value(content, "award")
         track = _value(content, "track")
+        for name, value in (("track", track), ("award", award)):
+            if value is not None and not isinstance(value, str):
+                result.problems.append(
+                    PaperProblem(
+                        line,
+                        "paper",
+                        (
+                            f"{where} ({title!r}): the {name} {_shown(value)} (content.{name}.value) is not "
+                            "text; it is left out"
+                        ),
+                    )
+                )
         result.papers.append(
             Paper(
                 key=forum,
@@ -294,6 +407,28 @@ def parse_openreview(text: str) -> PapersResult:
             )
         )
     return result
+
+
+def _authors(names: object, ids: object) -> tuple[tuple[str, ...], tuple[str, ...], list[str]]:
+    """The authors' names and their profile ids (side by side), and each entry of
+    ``content.authors.value`` that is not a name, as written (``5``, ``null``, ``""``).
+    ``names`` that is not a list at all is left out whole."""
+    if names is None:
+        return (), (), []
+    if not isinstance(names, list):
+        return (), (), [_shown(names)]
+    id_list = ids if isinstance(ids, list) else []
+    kept: list[str] = []
+    kept_ids: list[str] = []
+    left_out: list[str] = []
+    for index, name in enumerate(names):
+        if not isinstance(name, str) or not name.strip():
+            left_out.append(_shown(name))
+            continue
+        kept.append(" ".join(name.split()))
+        author_id = id_list[index] if index < len(id_list) else ""
+        kept_ids.append(author_id if isinstance(author_id, str) else "")
+    return tuple(kept), tuple(kept_ids), left_out
 
 
 # --- CSV -------------------------------------------------------------------------------
@@ -320,7 +455,22 @@ def parse_csv(text: str) -> PapersResult:
         return result
     names = [" ".join(name.lower().split()) for name in header]
     known = CSV_COLUMNS + CSV_OPTIONAL
-    for name in names:
+    #: column name -> its place in a row: the first column of that name
+    places: dict[str, int] = {}
+    for place, name in enumerate(names):
+        if name in places and name in known:
+            result.problems.append(
+                PaperProblem(
+                    1,
+                    "file",
+                    (
+                        f"the column {name!r} is named twice (columns {places[name] + 1} and {place + 1}): "
+                        f"column {places[name] + 1} is used and column {place + 1} is ignored; give each "
+                        "column once"
+                    ),
+                )
+            )
+        places.setdefault(name, place)
         if name and name not in known:
             result.problems.append(
                 PaperProblem(
@@ -344,6 +494,8 @@ def parse_csv(text: str) -> PapersResult:
         )
         return result
     position = 0
+    #: a paper's id -> the title and line of the first paper that has it
+    ids: dict[str, tuple[str, int]] = {}
     while True:
         try:
             row = next(reader)
@@ -372,7 +524,7 @@ def parse_csv(text: str) -> PapersResult:
                     ),
                 )
             )
-        cells = {name: " ".join(row[i].split()) for i, name in enumerate(names) if i < len(row)}
+        cells = {name: " ".join(row[i].split()) for name, i in places.items() if i < len(row)}
         title = cells.get("title", "")
         if not title:
             result.problems.append(PaperProblem(line, "paper", "a paper with no title; it is left out"))
@@ -411,6 +563,22 @@ def parse_csv(text: str) -> PapersResult:
                 )
             )
             key = ""
+        if key and key in ids:
+            first_title, first_line = ids[key]
+            result.problems.append(
+                PaperProblem(
+                    line,
+                    "paper",
+                    (
+                        f"{title!r}: the id {key!r} is already the id of {first_title!r} (line {first_line}), "
+                        f"so a program's '- paper: {key}' would not say which one it means; the first keeps "
+                        "it and this paper's title makes its anchor: give each paper its own id"
+                    ),
+                )
+            )
+            key = ""
+        elif key:
+            ids[key] = (title, line)
         result.papers.append(
             Paper(
                 key=key,

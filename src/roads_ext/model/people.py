@@ -62,6 +62,11 @@ def conflicts(first: Person, second: Person) -> list[tuple[str, str, str]]:
     return found
 
 
+#: words before a name that are not part of it (compared case-insensitively, dot or not):
+#: ``Prof. Dr. Ada Lovelace`` is ``Ada Lovelace``, found and declared alike
+HONORIFICS = frozenset({"prof", "professor", "dr", "doctor", "mr", "mrs", "ms", "miss", "mx", "sir", "dame"})
+
+
 @functools.lru_cache(maxsize=16384)  # a name is looked up wherever it is written, often
 def person_key(name: str) -> str:
     """A stable identifier for a name: case, spacing, punctuation and the accents
@@ -71,9 +76,12 @@ def person_key(name: str) -> str:
     are two people, and so are two Cyrillic names that share a Latin surname.
     Invisible characters (zero-width spaces, joiners, bidi marks) are dropped;
     spaces of any kind (a no-break space too), punctuation and symbols separate words.
+    Honorifics before the name are no part of it (never the whole name).
 
     >>> person_key("Zoë  O'Neil-Smith")
     'zoe-o-neil-smith'
+    >>> person_key("Prof. Dr. Ada Lovelace")
+    'ada-lovelace'
     >>> person_key("Анна Smith") == person_key("Мария Smith")
     False
     """
@@ -90,7 +98,10 @@ def person_key(name: str) -> str:
             kept.append(ch)
         elif category != "Cf":  # spaces, punctuation, symbols: a word break
             kept.append(" ")
-    return "-".join(unicodedata.normalize("NFC", "".join(kept)).split())
+    words = unicodedata.normalize("NFC", "".join(kept)).split()
+    while len(words) > 1 and words[0] in HONORIFICS:
+        words.pop(0)
+    return "-".join(words)
 
 
 @functools.lru_cache(maxsize=16384)
@@ -123,8 +134,11 @@ def name_problem(name: str) -> str | None:
 
 
 def initials(name: str) -> str:
-    """Up to two initials for an avatar: first and last word of the name."""
-    words = [w for w in re.split(r"[\s\-]+", name.strip()) if w and w[0].isalnum()]
+    """Up to two initials for an avatar: first and last word of the name, honorifics and
+    invisible characters (a bidi mark pasted before it) left out."""
+    words = [w for w in re.split(r"[\s\-]+", visible(name)) if w and w[0].isalnum()]
+    while len(words) > 1 and words[0].casefold().rstrip(".") in HONORIFICS:
+        words.pop(0)
     if not words:
         return "?"
     picked = [words[0], words[-1]] if len(words) > 1 else [words[0]]
@@ -133,7 +147,11 @@ def initials(name: str) -> str:
 
 # --- the committee line: "Name (Affiliation, Country) — Role" -----------------
 
-_MARKDOWN_LINK = re.compile(r"^\[(?P<name>[^\]]+)\]\((?P<url>[^)\s]*)\)")
+#: ``[Name](url)`` left as text by Markdown (an unsupported scheme): the URL may hold
+#: parentheses of its own (``javascript:alert(1)``)
+MARKDOWN_LINK = re.compile(r"^\[(?P<name>[^\]]+)\]\((?P<url>(?:[^()\s]|\([^()\s]*\))*)\)")
+#: what may follow a name after a comma and still be part of it (``Martin King, Jr.``)
+_NAME_SUFFIX = re.compile(r"^(?:jr|sr|i{1,3}|iv|v|phd|ph\.d|md|esq)\.?$", re.IGNORECASE)
 _ROLE_SEPARATOR = re.compile(r"\s+(?:—|–|--|-)\s+")
 
 
@@ -175,13 +193,14 @@ def parse_person_line(name_part: str | None, rest: str) -> PersonLine:
         Name (Affiliation)
         Name (Affiliation, Country)
         Name (Affiliation, Country) — Role
+        Name, Affiliation, Country — Role
     """
     tabs = tab_problem(rest)
     if tabs:
         raise PersonLineError(tabs)
     rest = " ".join(rest.split())
     if name_part is None:
-        unlinked = _MARKDOWN_LINK.match(rest)
+        unlinked = MARKDOWN_LINK.match(rest)
         if unlinked:
             parsed = parse_person_line(unlinked.group("name"), rest[unlinked.end() :])
             return replace(parsed, link=unlinked.group("url"))
@@ -192,7 +211,11 @@ def parse_person_line(name_part: str | None, rest: str) -> PersonLine:
         tail = match.group("tail") or ""
         if not tail:
             name, role = _split_role(name)
+            name, after_comma = _split_comma(name)
             _check_name(name, rest)
+            if after_comma:  # "Name, Affiliation, Country": as many lists are written
+                affiliation, country = split_affiliation(after_comma)
+                return PersonLine(name, affiliation, country, role, has_details=True)
             return PersonLine(name=name, role=role)
     else:
         name = " ".join(name_part.split())
@@ -200,6 +223,12 @@ def parse_person_line(name_part: str | None, rest: str) -> PersonLine:
     _check_name(name, rest)
     if not tail:
         return PersonLine(name=name)
+    if tail.startswith(",") and "(" not in tail:  # "[Name](url), Affiliation — Role"
+        details, role = _split_role(tail[1:])
+        if not details:
+            raise PersonLineError(f"nothing after the comma in {rest!r}")
+        affiliation, country = split_affiliation(details)
+        return PersonLine(name, affiliation, country, role, has_details=True)
     if not tail.startswith("("):
         role_only = _ROLE_SEPARATOR.match(" " + tail)
         if role_only:
@@ -233,6 +262,25 @@ def parse_person_line(name_part: str | None, rest: str) -> PersonLine:
 def _split_role(text: str) -> tuple[str, str]:
     parts = _ROLE_SEPARATOR.split(text, maxsplit=1)
     return (parts[0].strip(), parts[1].strip()) if len(parts) == 2 else (text.strip(), "")
+
+
+def _split_comma(text: str) -> tuple[str, str]:
+    """``"Alan Turing, University of Manchester"`` -> the name and what follows its first
+    comma, unless that is a suffix of the name (``Jr.``, ``III``, ``PhD``). A name of one
+    word before the comma (``Turing, Alan``) may be a surname first: not guessed at."""
+    parts = [part.strip() for part in text.split(",")]
+    kept = 1
+    while kept < len(parts) and _NAME_SUFFIX.match(parts[kept]):
+        kept += 1
+    name, after = ", ".join(parts[:kept]), ", ".join(part for part in parts[kept:] if part)
+    if not after:
+        return name, ""
+    if len(parts[0].split()) < 2:
+        raise PersonLineError(
+            f"{text.strip()!r} could be 'Surname, Given name' or 'Name, Affiliation': write "
+            "'Name (Affiliation, Country)'"
+        )
+    return name, after
 
 
 def _check_name(name: str, whole: str) -> None:
