@@ -361,14 +361,55 @@ def test_an_edition_without_pages_or_landing_page_is_a_warning(make_app, tmp_pat
         f"{conf}:6: WARNING: roads_editions = ['2024', '2023', '2022', 'a/b'] in conf.py: 'a/b' is not the "
         "name of a top-level folder of the source directory (write it as the folder is named, such as "
         "'2024'); it is left out [roads.edition]",
+        f"{conf}:6: WARNING: roads_editions = ['2024', '2023', '2022', 'a/b'] in conf.py: no page is in the "
+        "folder 2022/ of the source directory (there is no such folder): an edition is a folder of its "
+        "pages, so write them there; '2022' is left out [roads.edition]",
         f"{conf}:6: WARNING: edition '2023' has no landing page: write 2023/index (.md or .rst), the page "
         "the editions list links for it; it is shown unlinked [roads.edition]",
-        f"{conf}:6: WARNING: roads_editions names edition '2022', but no page is in its folder 2022/ of the "
-        "source directory; write its pages there, or leave it out of roads_editions [roads.edition]",
     ]
+    assert app.config.roads_editions == ["2024", "2023"]
     nav = soup(Path(app.outdir, "2023", "speakers.html")).select_one('nav[aria-label="Editions"]')
     assert [str(item) for item in nav.select("li > span")] == [
-        '<span aria-current="true" class="roads-edition">2023</span>', '<span class="roads-edition">2022</span>']
+        '<span aria-current="true" class="roads-edition">2023</span>']
+
+
+@pytest.mark.parametrize("named", [["2025", "2024", "2023"], ["index", "2024", "2023"]])
+def test_an_edition_with_no_folder_is_left_out_and_the_next_is_current(make_app, tmp_path, named):
+    """An edition named before its folder is written (or a page's name, "index") is a
+    warning and is left out: the edition after it stays the current one, whose landing page
+    is the root index, even though its folder has no index of its own."""
+    src = copy_root(tmp_path)
+    conf = src / "conf.py"
+    conf.write_text(conf.read_text().replace('roads_editions = ["2024", "2023"]', f"roads_editions = {named!r}"))
+    app = make_app("html", srcdir=src)
+    app.build()
+    assert warnings_of(app) == [
+        f"{conf}:6: WARNING: roads_editions = {named!r} in conf.py: no page is in the folder {named[0]}/ of "
+        "the source directory (there is no such folder): an edition is a folder of its pages, so write them "
+        f"there; {named[0]!r} is left out [roads.edition]",
+    ]
+    assert app.config.roads_editions == ["2024", "2023"]
+    out = Path(app.outdir)
+    assert editions_nav(soup(out / "index.html")) == [("2024", "index.html", "page"), ("2023", "2023/index.html", None)]
+    assert editions_nav(soup(out / "2024" / "program.html")) == [
+        ("2024", "../index.html", "true"), ("2023", "../2023/index.html", None)]
+
+
+def test_an_edition_folder_without_pages_is_left_out_and_its_labels_kept(make_app, tmp_path):
+    src = copy_root(tmp_path)
+    (src / "2025").mkdir()
+    (src / "2025" / "logo.txt").write_text("not a page\n")
+    named = {"2025": "Example 2025", "2024": "Example 2024", "2023": "Example 2023"}
+    app = make_app("html", srcdir=src, confoverrides={"roads_editions": named})
+    app.build()
+    assert warnings_of(app) == [
+        f"{src / 'conf.py'}:6: WARNING: roads_editions = {named!r} in conf.py: no page is in the folder 2025/ "
+        "of the source directory: an edition is a folder of its pages, so write them there; '2025' is left "
+        "out [roads.edition]",
+    ]
+    assert app.config.roads_editions == {"2024": "Example 2024", "2023": "Example 2023"}
+    assert [label for label, _, _ in editions_nav(soup(Path(app.outdir) / "contact.html"))] == [
+        "Example 2024", "Example 2023"]
 
 
 def test_without_editions_one_registry_and_no_editions_list(make_app, tmp_path):

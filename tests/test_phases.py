@@ -392,3 +392,27 @@ def test_roads_site_embeds_the_change_to_held(site_in_phases):
     data = phase_data((site_in_phases["announced"] / "index.html").read_text())
     assert data["phase"] == "program-out"  # the site has its program (docs/program.md)
     assert [phase for _, phase in data["changes"]] == ["today", "held"]
+
+
+@pytest.mark.parametrize("suffix", [".md", ".rst"])
+def test_a_phase_date_label_that_is_not_text_is_a_warning_and_left_out(build_page, monkeypatch, tmp_path, suffix):
+    """{"notification": None} or {"workshop": 2031} once crashed the build (the labels were
+    never checked): each is a roads.config warning at conf.py's line, and is left out."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCHS["reviewing"])
+    conf = 'roads_phase_dates = {"submission": "Papers in", "notification": None, "workshop": 2031}\n'
+    built = build_page(NAMELESS if suffix == ".md" else PAGE_RST.replace("Paper submission", "Papers in"),
+                       suffix=suffix, conf=conf)
+    src = tmp_path / "src"
+    written = "{'submission': 'Papers in', 'notification': None, 'workshop': 2031}"
+    assert built.warning_lines() == [
+        f"{src}/conf.py:4: WARNING: roads_phase_dates = {written} in conf.py: the value of 'notification' "
+        "must be an important date's label, as text (such as 'Results out'), not None; it is left out, and "
+        "the notification is read from the labels' words [roads.config]",
+        f"{src}/conf.py:4: WARNING: roads_phase_dates = {written} in conf.py: the value of 'workshop' must "
+        "be an important date's label, as text (such as 'Workshop day'), not 2031; it is left out, and the "
+        "workshop is read from the labels' words [roads.config]",
+    ]
+    assert built.app.config.roads_phase_dates == {"submission": "Papers in"}
+    # the rest still counts: the submission by its name, the day by its label's words
+    assert shown_blocks(built.html) == [BLOCKS["reviewing"]]
+    assert phase_data(built.html)["changes"][-1] == ["2031-06-13T00:00:00+02:00", "held"]

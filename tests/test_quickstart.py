@@ -114,7 +114,27 @@ def test_starter_builds_in_the_other_formats(starter):
     (["--timezone", "CEST"], "is not an IANA time zone name"),
     (["--name", "  "], "the workshop's name is empty"),
     (["--name", "Two\nlines"], "must be one line of text"),
-    (["--conference-url", "javascript:alert(1)"], "must be an http(s):// address"),
+    (["--conference", "C", "--conference-url", "javascript:alert(1)"], "must be an http(s):// address"),
+    # days the site's own pages cannot hold: a year before 1000 (the submission deadline is
+    # 60 days before the day) cannot be written as a date; December 31, 9999 ends after
+    # the last moment a calendar holds
+    (["--date", "0001-01-01"], "the date '0001-01-01' is out of range (its submission deadline, 60 days "
+     "before, would need a year before 1000); give a day from 1000-03-02 to 9999-12-30"),
+    (["--date", "0001-03-15"], "the date '0001-03-15' is out of range"),
+    (["--date", "1000-03-01"], "the date '1000-03-01' is out of range"),
+    (["--date", "9999-12-31"], "the date '9999-12-31' is out of range (a whole day must end before the "
+     "last moment a calendar holds); give a day from 1000-03-02 to 9999-12-30"),
+    # files of the zone database that are no venue's zone, and no hint proposing one
+    (["--timezone", "localtime"], "the time zone 'localtime' is not an IANA time zone name; give"),
+    (["--timezone", "/etc/localtime"], "the time zone '/etc/localtime' is not an IANA time zone name; give"),
+    (["--timezone", "Factory"], "the time zone 'Factory' is not an IANA time zone name; give"),
+    (["--timezone", "posix/Europe/Paris"], "is not an IANA time zone name (did you mean 'Europe/Paris'?)"),
+    # a conference's address alone names nothing; a name ending in <...> reads as name and address
+    (["--conference-url", "https://example.org"], "the conference URL 'https://example.org' is given "
+     'without the conference\'s name; give it too, e.g. --conference "Example Conference 2026"'),
+    (["--conference", "IEEE <Conf>"], "the conference's name 'IEEE <Conf>' ends in '<...>', which the "
+     "program reads as the conference's address; give the address with --conference-url, or write the "
+     "name without the angle brackets"),
 ])
 def test_bad_input_is_a_clear_message_not_a_traceback(tmp_path, options, message):
     defaults = {"--name": "Example Workshop", "--date": "2026-06-08", "--timezone": "Europe/Paris"}
@@ -124,7 +144,42 @@ def test_bad_input_is_a_clear_message_not_a_traceback(tmp_path, options, message
     assert result.returncode == 2
     assert message in result.stderr
     assert "Traceback" not in result.stderr
+    assert len([line for line in result.stderr.splitlines() if "error:" in line]) == 1
     assert not (tmp_path / "site").exists()  # nothing half-written
+
+
+@pytest.mark.parametrize(("date", "timezone"), [
+    ("1000-03-02", "Pacific/Kiritimati"), ("1000-03-02", "Etc/GMT+12"),
+    ("9999-12-30", "Etc/GMT+12"), ("9999-12-30", "Pacific/Kiritimati"),
+])
+def test_the_first_and_last_days_accepted_make_a_site_that_builds(tmp_path, date, timezone):
+    site = tmp_path / "site"
+    result = new(site, "--name", "Example Workshop", "--date", date, "--timezone", timezone)
+    assert result.returncode == 0, result.stderr
+    built = build(site)
+    assert built.returncode == 0 and "WARNING" not in built.stderr, built.stderr
+
+
+def super_event(site: Path) -> dict | None:
+    program = (site / "_build/html/program.html").read_text()
+    events = [json.loads(m) for m in re.findall(r'<script type="application/ld\+json">(.*?)</script>', program, re.S)]
+    return next(e for e in events if e.get("@type") == "Event").get("superEvent")
+
+
+@pytest.mark.parametrize(("options", "expected"), [
+    (["--conference", "IEEE Conf 2026"], {"@type": "Event", "name": "IEEE Conf 2026"}),
+    (["--conference", "IEEE <Conf>", "--conference-url", "https://example.org"],
+     {"@type": "Event", "name": "IEEE <Conf>", "url": "https://example.org"}),
+])
+def test_the_conference_is_part_of_the_program_with_or_without_its_address(tmp_path, options, expected):
+    site = tmp_path / "site"
+    result = new(site, "--name", "Example Workshop", "--date", "2026-06-08", "--timezone", "UTC", *options)
+    assert result.returncode == 0, result.stderr
+    built = build(site)
+    assert built.returncode == 0 and "WARNING" not in built.stderr, built.stderr
+    assert super_event(site) == expected
+    index = BeautifulSoup((site / "_build/html/index.html").read_text(), "html.parser")
+    assert f"at {expected['name']}" in index.get_text()
 
 
 def test_missing_options_without_a_terminal_say_which(tmp_path):
@@ -168,3 +223,34 @@ def test_in_a_terminal_it_asks_and_asks_again_after_a_bad_answer(tmp_path, monke
     exec((tmp_path / "site" / "conf.py").read_text(), namespace)
     assert (namespace["project"], namespace["roads_timezone"]) == ("Example Workshop", "Europe/Paris")
     assert "ExampleConf" in (tmp_path / "site" / "docs" / "index.md").read_text()
+
+
+def test_in_a_terminal_a_day_out_of_range_and_a_conference_url_without_a_name_are_asked_again(
+        tmp_path, monkeypatch, capsys):
+    from roads_ext import quickstart
+
+    answers = iter(["Example Workshop", "0001-01-01", "9999-12-31", "2026-06-08", "localtime", "Europe/Paris",
+                    "", "IEEE <Conf>"])
+    prompts: list[str] = []
+
+    def answer(prompt: str) -> str:
+        prompts.append(prompt)
+        return next(answers)
+
+    monkeypatch.setattr("builtins.input", answer)
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
+    assert quickstart.main([str(tmp_path / "site"), "--conference-url", "https://example.org"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert [line for line in out if line.startswith("  the ")] == [
+        "  the date '0001-01-01' is out of range (its submission deadline, 60 days before, would need a "
+        "year before 1000); give a day from 1000-03-02 to 9999-12-30",
+        "  the date '9999-12-31' is out of range (a whole day must end before the last moment a calendar "
+        "holds); give a day from 1000-03-02 to 9999-12-30",
+        "  the time zone 'localtime' is not an IANA time zone name; give the venue's, e.g. Europe/Paris or "
+        "America/New_York",
+        "  the conference URL 'https://example.org' is given without the conference's name; give it too, "
+        'e.g. --conference "Example Conference 2026"',
+    ]
+    assert prompts[-1] == "Conference it is part of (its name): "
+    program = (tmp_path / "site" / "docs" / "program.md").read_text()
+    assert ':part-of: "IEEE <Conf> <https://example.org>"' in program

@@ -3,14 +3,16 @@
 Each :class:`Setting` says its name, the types it may have, its default, what a
 change of it rebuilds and what it means; :func:`setup_config` registers them all
 with Sphinx in one loop. A value of the wrong type is a ``roads.config`` warning
-located in ``conf.py`` (at the line that sets it), and its default is used.
+located in ``conf.py`` (at the line that sets it, the last one where it is set twice),
+and its default is used; a value a check refuses, or the part of it refused, is a
+warning at the same line saying what is used instead.
 The README's settings table lists exactly these (``tests/test_diagnostics.py``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -29,6 +31,11 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
 
+#: what a check refuses: the problems, each a sentence and its warning subtype (None: the
+#: setting's ``check_subtype``), and the value used instead
+Refusal = tuple[list[tuple[str, RoadsWarning | None]], Any]
+
+
 @dataclass(frozen=True)
 class Setting:
     """One ``roads_*`` value of ``conf.py``."""
@@ -41,62 +48,138 @@ class Setting:
     rebuild: Literal["env", "html", ""]
     #: one line for an organizer, as in the README
     meaning: str
-    #: a value of the right type that is still wrong: ``(problem, the value used instead)``
-    #: or None; the warning's subtype
-    check: Callable[[Any], tuple[str, Any] | None] | None = None
+    #: a value of the right type that is still wrong: its problems and the value used
+    #: instead (see :data:`Refusal`), or None; the warnings' subtype where a problem names none
+    check: Callable[[Any], Refusal | None] | None = None
     check_subtype: RoadsWarning = RoadsWarning.CONFIG
+    #: then, what the value names in the project (folders of the source directory)
+    check_project: Callable[[Any, Sphinx], Refusal | None] | None = None
 
     def type_names(self) -> str:
         return " or ".join("None" if kind is type(None) else kind.__name__ for kind in self.types)
 
 
-def _time_zone(value: str) -> tuple[str, Any] | None:
+def _time_zone(value: str) -> Refusal | None:
     """An IANA name or AoE; anything else is a warning, and UTC is used."""
     if not value.strip():
         return None
     zone, problem = parse_zone(value)
-    return None if zone is not None else (f"{problem}; UTC is used", "UTC")
+    return None if zone is not None else ([(f"{problem}; UTC is used", None)], "UTC")
 
 
-def _workshop_date(value: str) -> tuple[str, Any] | None:
-    """A date (``2023-06-08``, ``June 8, 2023``); anything else is a warning, and none is used."""
+def _workshop_date(value: str) -> Refusal | None:
+    """A date (``2023-06-08``, ``June 8, 2023``); anything else is a warning, and none is used.
+    Text after the date (a time: ``2023-06-08T10:00``) is a ``roads.config`` warning, and
+    the date alone is used."""
     if not value.strip():
         return None
-    _, _, problem = parse_date(value)
-    return None if problem is None else (f"{problem}; it is not used", "")
+    date, used, problem = parse_date(value)
+    if problem is not None or date is None:
+        return [(f"{problem}; it is not used", None)], ""
+    written, rest = value[:used].strip(), value[used:].strip()
+    if not rest:
+        return None
+    return [
+        (
+            f"{rest!r} after the date is left out (the setting is a day, without a time: a "
+            f"program's times are in its slots); the day {written!r} is used",
+            RoadsWarning.CONFIG,
+        )
+    ], written
 
 
-def _clock(value: str | int | None) -> tuple[str, Any] | None:
+def _clock(value: str | int | None) -> Refusal | None:
     """A clock: "12", "24" or None; anything else is a warning, and the language's clock is used."""
     if value is None or read_clock(value) is not None:
         return None
-    return (
+    problem = (
         'not a clock: write roads_clock = "24" (13:30), "12" (1:30 PM) or None (the '
         "language's own); the language's own is used"
-    ), None
+    )
+    return [(problem, None)], None
 
 
-def _phase_dates(value: dict) -> tuple[str, Any] | None:
-    """Keys among the milestones; any other is a warning and is left out."""
+def _phase_dates(value: dict) -> Refusal | None:
+    """Keys among the milestones, each an important date's label (text); an unknown key
+    is a ``roads.phase`` warning, a label that is not text a ``roads.config`` one, and
+    either entry is left out."""
+    problems: list[tuple[str, RoadsWarning | None]] = []
     unknown = [key for key in value if key not in MILESTONES]
-    if not unknown:
+    if unknown:
+        keys = "; ".join(f"unknown key {key!r}{did_you_mean(str(key), MILESTONES)}" for key in unknown)
+        problems.append((f"{keys}; the keys are {', '.join(MILESTONES)}; it is left out", None))
+    for key, label in value.items():
+        if key in MILESTONES and not isinstance(label, str):
+            problems.append(
+                (
+                    f"the value of {key!r} must be an important date's label, as text (such as "
+                    f"{_LABEL_EXAMPLES[key]!r}), not {label!r}; it is left out, and the {key} is "
+                    "read from the labels' words",
+                    RoadsWarning.CONFIG,
+                )
+            )
+    if not problems:
         return None
-    problems = "; ".join(f"unknown key {key!r}{did_you_mean(str(key), MILESTONES)}" for key in unknown)
-    kept = {key: label for key, label in value.items() if key in MILESTONES}
-    return f"{problems}; the keys are {', '.join(MILESTONES)}; it is left out", kept
+    kept = {key: label for key, label in value.items() if key in MILESTONES and isinstance(label, str)}
+    return problems, kept
 
 
-def _editions(value: Any) -> tuple[str, Any] | None:
+#: a label for each milestone, for a warning's example
+_LABEL_EXAMPLES = {"submission": "Papers in", "notification": "Results out", "workshop": "Workshop day"}
+
+
+def _editions(value: Any) -> Refusal | None:
     """Folder names, each once; what cannot be used is a warning and is left out."""
     editions, problems = read_editions(value)
     if not problems:
         return None
-    kept = (
-        {name: editions.label(name) for name in editions.names}
-        if isinstance(value, dict)
-        else list(editions.names)
-    )
-    return "; ".join(problems), kept
+    return [("; ".join(problems), None)], _kept_editions(value, editions.names, editions.label)
+
+
+def _kept_editions(value: Any, names: Iterable[str], label: Callable[[str], str]) -> Any:
+    """``roads_editions`` with only ``names``, in the form it was written (list or dict)."""
+    return {name: label(name) for name in names} if isinstance(value, dict) else list(names)
+
+
+def _edition_folders(value: Any, app: Sphinx) -> Refusal | None:
+    """An edition is a folder of the source directory that holds pages: one that does not
+    (no such folder: ``"2025"`` before it is written, ``"index"``) is a warning and is left
+    out, so that the next edition is the current one."""
+    editions, _ = read_editions(value)
+    if not editions.names:
+        return None
+    suffixes = _source_suffixes(app)
+    srcdir = Path(app.srcdir)
+    empty = [name for name in editions.names if not _holds_a_page(srcdir / name, suffixes)]
+    if not empty:
+        return None
+    problems: list[tuple[str, RoadsWarning | None]] = [
+        (
+            f"no page is in the folder {name}/ of the source directory"
+            f"{'' if (srcdir / name).is_dir() else ' (there is no such folder)'}: an edition is a "
+            f"folder of its pages, so write them there; {name!r} is left out",
+            None,
+        )
+        for name in empty
+    ]
+    kept = [name for name in editions.names if name not in empty]
+    return problems, _kept_editions(value, kept, editions.label)
+
+
+def _source_suffixes(app: Sphinx) -> tuple[str, ...]:
+    """The file endings of pages (``.rst``, ``.md``), before Sphinx's own handler has
+    turned ``source_suffix`` into a dict."""
+    written = app.config.source_suffix
+    if isinstance(written, str):
+        written = [written]
+    found = {*(written or ()), *app.registry.source_suffix}
+    return tuple(sorted(str(suffix) for suffix in found if suffix))
+
+
+def _holds_a_page(folder: Path, suffixes: tuple[str, ...]) -> bool:
+    if not folder.is_dir():
+        return False
+    return any(path.name.endswith(suffixes) and path.is_file() for path in folder.rglob("*"))
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -160,6 +243,7 @@ SETTINGS: tuple[Setting, ...] = (
         "single-edition site",
         check=_editions,
         check_subtype=RoadsWarning.EDITION,
+        check_project=_edition_folders,
     ),
     Setting(
         "roads_inline_styles",
@@ -175,7 +259,8 @@ SETTINGS: tuple[Setting, ...] = (
 
 def conf_py_location(app: Sphinx, name: str) -> nodes.Element | None:
     """A node standing for the line of ``conf.py`` that sets ``name`` (or the file):
-    a warning about a setting names where the organizer wrote it."""
+    a warning about a setting names where the organizer wrote it. Set twice, the last
+    assignment is the one that takes effect, and the one named."""
     if not app.confdir:
         return None
     path = Path(app.confdir) / "conf.py"
@@ -186,8 +271,17 @@ def conf_py_location(app: Sphinx, name: str) -> nodes.Element | None:
     except (OSError, ValueError):
         return where
     assignment = re.compile(rf"^\s*{re.escape(name)}\s*(?::[^=]*)?=")
-    where.line = next((number for number, line in enumerate(lines, 1) if assignment.match(line)), None)
+    where.line = max((number for number, line in enumerate(lines, 1) if assignment.match(line)), default=None)
     return where
+
+
+def _checks_of(entry: Setting, app: Sphinx) -> list[Callable[[Any], Refusal | None]]:
+    """A setting's checks, in order: of the value alone, then of what it names in the project."""
+    checks = [entry.check] if entry.check else []
+    project_check = entry.check_project
+    if project_check is not None:
+        checks.append(lambda value: project_check(value, app))
+    return checks
 
 
 def check_settings(app: Sphinx, config: Config) -> None:
@@ -204,15 +298,19 @@ def check_settings(app: Sphinx, config: Config) -> None:
             )
             setattr(config, entry.name, entry.default)
             continue
-        found = entry.check(value) if entry.check else None
-        if found is not None:
-            problem, instead = found
-            warn(
-                f"{entry.name} = {value!r} in conf.py: {problem}",
-                entry.check_subtype,
-                conf_py_location(app, entry.name),
-            )
-            setattr(config, entry.name, instead)
+        written = value
+        for check in _checks_of(entry, app):  # the second sees what the first kept
+            found = check(value)
+            if found is None:
+                continue
+            problems, value = found
+            for problem, subtype in problems:
+                warn(
+                    f"{entry.name} = {written!r} in conf.py: {problem}",
+                    subtype or entry.check_subtype,
+                    conf_py_location(app, entry.name),
+                )
+            setattr(config, entry.name, value)
 
 
 def setup_config(app: Sphinx) -> None:

@@ -103,7 +103,11 @@ class RoadsWarning(StrEnum):
     LABEL = "label", "a :name: that another label already has, or with nothing to link"
     # -- conf.py
     SOCIAL = "social", "a roads_social_card key that is unknown or not text; it is left out"
-    CONFIG = "config", "a roads_* value in conf.py of the wrong type; its default is used"
+    CONFIG = (
+        "config",
+        "a roads_* value in conf.py of the wrong type (its default is used), a roads_phase_dates "
+        "label that is not text (left out), or text after roads_workshop_date's date (the date is used)",
+    )
     LOCALE = (
         "locale",
         "a language Babel does not know (English dates and times), or a roads_clock that is "

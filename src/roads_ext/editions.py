@@ -53,7 +53,10 @@ def landing_page(env: BuildEnvironment, editions: Editions, edition: str) -> str
 
 
 def check_editions(app: Sphinx, env: BuildEnvironment) -> None:
-    """Every edition named has pages, and an older one a landing page."""
+    """Every edition named has pages, and an older one a landing page. (An edition whose
+    folder holds no page file was left out when conf.py was read, see
+    :func:`roads_ext.config.check_settings`; one whose pages are all excluded is kept, and
+    warned of here.)"""
     editions = editions_of(env)
     for edition in editions.names:
         if not any(doc.startswith(f"{edition}/") for doc in env.found_docs):

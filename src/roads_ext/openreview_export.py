@@ -45,10 +45,10 @@ def export_venue(client: Any, venue_id: str) -> dict[str, Any]:
 
 
 def venue_id_of(written: str) -> str:
-    """The venue id an organizer gave: the id itself (``MLSys.org/2023/Workshop/ROADS``,
+    """The venue id an organizer gave: the id itself (``Conf.org/2023/Workshop/NAME``,
     percent-encoded too), or the venue's OpenReview address pasted whole, whose ``id``
     parameter it is, decoded, wherever it stands in the query
-    (``https://openreview.net/group?referrer=...&id=MLSys.org%2F2023%2FWorkshop%2FROADS``).
+    (``https://openreview.net/group?referrer=...&id=Conf.org%2F2023%2FWorkshop%2FNAME``).
     "" for an address with no ``id``."""
     written = written.strip()
     if "://" in written or written.lower().startswith(("openreview.net/", "www.openreview.net/")):

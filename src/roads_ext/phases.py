@@ -142,8 +142,13 @@ def site_milestones(env: BuildEnvironment, report: bool = False, where: Any = No
     with ``report``, a ``roads_phase_dates`` label no date has is a warning at ``where``
     (the line of conf.py)."""
     config = env.config
-    named = config.roads_phase_dates or {}  # its keys checked by config.check_settings
-    wanted = {key: " ".join(str(label).lower().split()) for key, label in named.items() if key in MILESTONES}
+    # its keys and labels checked by config.check_settings: what is left is known keys to text
+    named = {
+        key: label
+        for key, label in (config.roads_phase_dates or {}).items()
+        if key in MILESTONES and isinstance(label, str)
+    }
+    wanted = {key: " ".join(label.lower().split()) for key, label in named.items()}
     found: dict[str, list[tuple[dt.datetime, dt.datetime]]] = {key: [] for key in MILESTONES}
     labels: list[str] = []
     default_zone, _ = parse_zone(config.roads_timezone) if config.roads_timezone else (None, None)

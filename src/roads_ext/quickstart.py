@@ -51,20 +51,45 @@ def check_name(value: str, what: str) -> str:
     return value
 
 
+#: the pages give the call's dates before the workshop's day
+SUBMISSION_BEFORE = dt.timedelta(days=60)
+NOTIFICATION_BEFORE = dt.timedelta(days=30)
+CAMERA_READY_BEFORE = dt.timedelta(days=14)
+#: the days a site can be written for: its dates are read with four-digit years (the
+#: submission deadline too, 60 days before the day), and a whole day must end before
+#: the last moment a calendar holds (December 31, 9999, in UTC)
+FIRST_DAY = dt.date(1000, 1, 1) + SUBMISSION_BEFORE
+LAST_DAY = dt.date.max - dt.timedelta(days=1)
+
+
 def check_date(value: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(value.strip())
+        day = dt.date.fromisoformat(value.strip())
     except ValueError:
         raise QuickstartError(
             f"the date {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-06-08"
         ) from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        why = (
+            "its submission deadline, 60 days before, would need a year before 1000"
+            if day < FIRST_DAY
+            else "a whole day must end before the last moment a calendar holds"
+        )
+        raise QuickstartError(
+            f"the date {value.strip()!r} is out of range ({why}); give a day from "
+            f"{FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}"
+        )
+    return day
 
 
 def check_timezone(value: str) -> str:
     import zoneinfo
 
+    from .model.dates import is_place_zone
+
     value = value.strip()
-    known = zoneinfo.available_timezones()
+    # not localtime, posixrules, Factory: the files of the zone database that are no place's
+    known = {name for name in zoneinfo.available_timezones() if is_place_zone(name)}
     if (value in known and "/" in value) or value == "UTC":
         return value
     close = difflib.get_close_matches(value, sorted(known), n=1)
@@ -80,6 +105,26 @@ def check_url(value: str) -> str:
     if value and not re.match(r"https?://[^\s<>]+$", value):
         raise QuickstartError(f"the conference URL {value!r} must be an http(s):// address")
     return value
+
+
+def check_conference(conference: str, conference_url: str) -> tuple[str, str]:
+    """The conference's name and address, as the program's ``:part-of:`` can hold them:
+    a name alone, or a name with its address; an address alone has nothing to name."""
+    conference = check_name(conference, "conference's name") if conference.strip() else ""
+    conference_url = check_url(conference_url)
+    if conference_url and not conference:
+        raise QuickstartError(
+            f"the conference URL {conference_url!r} is given without the conference's name; "
+            'give it too, e.g. --conference "Example Conference 2026"'
+        )
+    if conference and not conference_url and re.search(r"<[^<>]+>$", conference):
+        # ":part-of: Name <link>" reads the last <...> as the conference's link
+        raise QuickstartError(
+            f"the conference's name {conference!r} ends in '<...>', which the program reads as "
+            "the conference's address; give the address with --conference-url, or write the "
+            "name without the angle brackets"
+        )
+    return conference, conference_url
 
 
 def check_target(target: Path) -> Path:
@@ -99,10 +144,9 @@ def context(name: str, day: dt.date, timezone: str, conference: str, conference_
     # option values as YAML strings: MyST reads a directive's options as YAML, where a
     # " #" would start a comment
     part_of = ""
-    if conference_url:
-        part_of = f":part-of: {json.dumps(f'{conference} <{conference_url}>', ensure_ascii=False)}\n"
-    elif conference and not conference.endswith(">"):
-        part_of = f":part-of: {json.dumps(conference, ensure_ascii=False)}\n"
+    if conference:  # with its address, "Name <https://...>"; checked by check_conference
+        written = f"{conference} <{conference_url}>" if conference_url else conference
+        part_of = f":part-of: {json.dumps(written, ensure_ascii=False)}\n"
     subtitle = f"A workshop at {conference}" if conference else "A workshop"
     description = f"{name}: {workshop}" + (f", at {conference}" if conference else "") + "."
     return {
@@ -120,9 +164,9 @@ def context(name: str, day: dt.date, timezone: str, conference: str, conference_
         "when_md": markdown_text(workshop),
         "conference_md": markdown_text(f", at {conference}") if conference else "",
         "workshop_date": workshop,
-        "submission_date": _long_date(day - dt.timedelta(days=60)),
-        "notification_date": _long_date(day - dt.timedelta(days=30)),
-        "camera_ready_date": _long_date(day - dt.timedelta(days=14)),
+        "submission_date": _long_date(day - SUBMISSION_BEFORE),
+        "notification_date": _long_date(day - NOTIFICATION_BEFORE),
+        "camera_ready_date": _long_date(day - CAMERA_READY_BEFORE),
         "timezone": timezone,
         "event_option": json.dumps(name, ensure_ascii=False),
         "part_of_option": part_of,
@@ -143,9 +187,9 @@ def write_site(
 ) -> list[Path]:
     """Check every value, then write the starter site into ``target``; the files written."""
     name = check_name(name, "workshop's name")
-    conference = check_name(conference, "conference's name") if conference.strip() else ""
+    day = check_date(day.isoformat())
     timezone = check_timezone(timezone)
-    conference_url = check_url(conference_url)
+    conference, conference_url = check_conference(conference, conference_url)
     check_target(target)
     values = context(name, day, timezone, conference, conference_url)
     written = []
@@ -204,10 +248,19 @@ def main(argv: Sequence[str] | None = None, prog: str = "roads-quickstart") -> i
             args.date = _ask("Workshop date (YYYY-MM-DD)", check_date)
         if args.timezone is None:
             args.timezone = _ask("Venue's time zone (IANA, e.g. Europe/Paris)", check_timezone)
-        if args.conference is None:
-            args.conference = input("Conference it is part of (optional): ").strip() if interactive else ""
+        if args.conference is None and interactive:
+            # optional, unless its address was given
+            args.conference = _ask(
+                "Conference it is part of" + (" (its name)" if args.conference_url else " (optional)"),
+                lambda v: check_conference(v, args.conference_url),
+            )
         written = write_site(
-            args.dir, args.name, check_date(args.date), args.timezone, args.conference, args.conference_url
+            args.dir,
+            args.name,
+            check_date(args.date),
+            args.timezone,
+            args.conference or "",
+            args.conference_url,
         )
     except QuickstartError as problem:
         parser.error(str(problem))

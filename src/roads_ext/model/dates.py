@@ -59,10 +59,30 @@ _AOE_SPELLINGS = {
 _UTC_SPELLINGS = {"utc", "gmt", "z", "etc/utc", "utc+0", "utc+00:00"}
 
 
+#: files of a zone database that are no zone of a place: ``localtime`` is the build
+#: machine's own zone (a site would follow wherever it is built), ``posixrules`` a
+#: default for POSIX TZ strings, ``Factory`` a zone of "-00" for machines not set up;
+#: ``posix/`` and ``right/`` (leap seconds) are copies of the zones under other names
+_NOT_ZONES = {"localtime", "posixrules", "factory"}
+_NOT_ZONE_FOLDERS = ("posix/", "right/")
+_NOT_ZONE_MEANING = {
+    "localtime": "the zone of the machine that builds the site, wherever that is",
+    "posixrules": "the rules for TZ strings without rules of their own",
+    "factory": "the zone of a machine whose zone was never set",
+}
+
+
+def is_place_zone(name: str) -> bool:
+    """Whether a name of the zone database is a zone a venue can be in (not
+    ``localtime``, ``posixrules``, ``Factory``, ``posix/...`` or ``right/...``)."""
+    folded = name.lower()
+    return folded not in _NOT_ZONES and not folded.startswith(_NOT_ZONE_FOLDERS)
+
+
 @lru_cache(maxsize=1)
 def _zone_names() -> dict[str, str]:
-    """lower-case name -> IANA name, for every zone this machine knows."""
-    return {name.lower(): name for name in zoneinfo.available_timezones()}
+    """lower-case name -> IANA name, for every zone of a place this machine knows."""
+    return {name.lower(): name for name in zoneinfo.available_timezones() if is_place_zone(name)}
 
 
 @dataclass(frozen=True)
@@ -125,6 +145,17 @@ def parse_zone(text: str) -> tuple[Zone | None, str | None]:
     names = _zone_names()
     if folded in names:
         return Zone(names[folded]), None
+    file = folded.removeprefix("/etc/").removeprefix("/usr/share/zoneinfo/")
+    if not is_place_zone(file):
+        # localtime, posix/Europe/Paris: a file of the zone database, not a venue's zone
+        meaning = _NOT_ZONE_MEANING.get(file, "a copy of a zone, for other programs")
+        same = names.get(file.split("/", 1)[-1]) if "/" in file else None
+        hint = f"; did you mean {same!r}?" if same else ""
+        return None, (
+            f"{word!r} is not a venue's time zone but a file of the zone database ({meaning}{hint}); "
+            "write an IANA name such as 'America/Los_Angeles' or 'Europe/Paris', or 'AoE' for "
+            "Anywhere on Earth"
+        )
     choices = {**names, "aoe": AOE}
     close = difflib.get_close_matches(folded, list(choices), n=1, cutoff=0.6)
     hint = f" (did you mean {choices[close[0]]!r}?)" if close else ""
@@ -143,7 +174,7 @@ def looks_like_zone(word: str) -> bool:
     word = word.strip("()")
     if not word:
         return False
-    if parse_zone(word)[0] is not None or "/" in word:
+    if parse_zone(word)[0] is not None or "/" in word or not is_place_zone(word):
         return True
     folded = word.lower()
     return bool(
