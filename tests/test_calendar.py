@@ -328,7 +328,8 @@ EDGE_WARNINGS = [
     "this slot is left out [roads.date]",
     "index.{ext}:{c}: WARNING: schedule: 'Night owls': 2:30 AM does not exist on Sunday, March 12, 2023 in "
     "America/New_York: the clocks go forward 1 hour that night; it is taken as 3:30 AM EDT, the same "
-    "moment; write 3:30 AM to say so, or a time outside the change [roads.time]",
+    "moment; write 3:30 AM to say so, or a time outside the change; the slot then ends when it starts "
+    "(3:30 AM): write its end after 3:30 AM, or both times outside the change [roads.time]",
     "index.{ext}:{d}: WARNING: schedule: 'Twice told': 1:30 AM happens twice on Sunday, November 5, 2023 in "
     "America/New_York: the clocks go back 1 hour that night; the first one, 1:30 AM EDT "
     "(UTC\u221204:00), is assumed; to mean the second one, write it in UTC (6:30 AM UTC) [roads.time]",
@@ -395,7 +396,9 @@ def test_edges_of_the_calendar_and_clock_changes_warn_at_their_line(build_page, 
     assert dates == ["Nearly last", "Spring forward", "Fall back", "Kept"]
     # the assumed moments, in the page and in the calendar
     night = page.find(string="Night owls").find_parent("tr").find("time")
-    assert night["datetime"] == "2023-03-12T02:30:00-05:00"  # 7:30 UTC, 3:30 AM EDT
+    # shown as the warning says it is read: 3:30 AM EDT (7:30 UTC), as in the calendar
+    assert night["datetime"] == "2023-03-12T03:30:00-04:00"
+    assert night.get_text() == "3:30\u202fAM"
     out = Path(built.app.outdir)
     program = icalendar.Calendar.from_ical((out / "_calendar/index/schedule-3.ics").read_bytes())
     starts = {str(e["SUMMARY"]): e["DTSTART"] for e in program.walk("VEVENT")}

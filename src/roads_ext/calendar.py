@@ -153,6 +153,8 @@ def paper_lines(app: Sphinx) -> dict[str, str]:
 
 #: in the doctree directory (Sphinx's cache): what each calendar file was made from
 STAMPS_FILE = "roads-calendars.json"
+#: in the stamps file: every calendar file roads_ext wrote, to remove those no record makes any more
+FILES_KEY = "files written"
 
 
 def record_stamp(
@@ -206,7 +208,9 @@ def _write_calendars(app: Sphinx) -> None:
     names = speaker_names(app)
     papers = paper_lines(app)
     everything = all_records(app.env)
-    stamps = {record.path(): record_stamp(app, record, names, papers) for record in everything}
+    stamps: dict[str, Any] = {
+        record.path(): record_stamp(app, record, names, papers) for record in everything
+    }
     stale = [
         record
         for record in everything
@@ -228,6 +232,28 @@ def _write_calendars(app: Sphinx) -> None:
                 folders.add(target.parent)
             if not target.exists() or target.read_bytes() != content:
                 target.write_bytes(content)
+    # the files made before that no record makes now (a slot renamed, a block removed):
+    # only those roads_ext wrote itself, as its stamps say
+    made = sorted(
+        {record.path() for record in everything}
+        | {
+            record.path(slot.slug)
+            for record in everything
+            for slot in (record.program.slots() if record.program else [])
+        }
+    )
+    before = previous.get(FILES_KEY, [])
+    for relative in sorted(set(before if isinstance(before, list) else []) - set(made)):
+        if not isinstance(relative, str) or not relative.startswith(CALENDAR_DIR + "/") or ".." in relative:
+            continue
+        target = out / relative
+        if target.is_file():
+            target.unlink()
+            folder = target.parent
+            while folder != out and folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+                folder = folder.parent
+    stamps[FILES_KEY] = made
     if stamps != previous:
         stamps_path.parent.mkdir(parents=True, exist_ok=True)
         stamps_path.write_text(json.dumps(stamps, indent=0, sort_keys=True), encoding="utf-8")

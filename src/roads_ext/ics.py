@@ -53,12 +53,18 @@ def _moment(value: dt.datetime, zone: Zone) -> dt.datetime:
     3:30 AM), and one that happens twice in UTC (RFC 5545 means the first, ical.js
     reads the second)."""
     if zone.iana:
-        if value.replace(fold=1).utcoffset() == value.utcoffset():
+        if not _changing(value):
             return value  # neither skipped nor repeated: nearly every time
         local = value.astimezone(dt.UTC).astimezone(value.tzinfo)
-        if local.replace(fold=1).utcoffset() == local.utcoffset():
+        if not _changing(local):
             return local
     return value.astimezone(dt.UTC)
+
+
+def _changing(value: dt.datetime) -> bool:
+    """Whether a local time is skipped or repeated by a clock change (whichever of the two
+    a repeated one means: the second, ``fold=1``, is one written in UTC and converted)."""
+    return value.replace(fold=0).utcoffset() != value.replace(fold=1).utcoffset()
 
 
 def slot_event(
@@ -85,6 +91,12 @@ def slot_event(
     description = []
     if record.event.name:
         description.append(record.event.name)
+    with_affiliations = [
+        f"{names.of(record.docname, s.name)} ({s.affiliation})" for s in slot.speakers if s.affiliation
+    ]
+    if with_affiliations:
+        # a guest's affiliation is said nowhere else in the event (a declared person's card says it)
+        description.append(f"Speakers: {', '.join(with_affiliations)}")
     if slot.abstract:
         description.append(" ".join(slot.abstract.split()))
     for ref in slot.papers:  # an unknown paper was a warning on the page

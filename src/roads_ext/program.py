@@ -128,10 +128,41 @@ def workshop_date(directive: RoadsDirective) -> dt.date | None:
     return parse_date(written)[0] if written else None
 
 
+def detail_link_problem(url: str) -> str | None:
+    """Why a slot's link (``- slides: ...``) that is no absolute link is no link either:
+    a protocol-relative one leads off the site; text around a link (a backtick, an rST
+    link's ``<...>``) would be taken for a page of the site."""
+    written = url.strip()
+    if written.startswith("//"):
+        return f"is protocol-relative: write it with https, as 'https:{written}'"
+    if re.search(r"[`<>\"'\s\\]", written):
+        return "is not a URL: write the address alone, like 'https://example.org/slides.pdf'"
+    if re.match(r"^[^/?#]*:", written) and not re.match(r"^(?:https?|mailto):", written, re.IGNORECASE):
+        return "is not a URL: write the address alone, like 'https://example.org/slides.pdf'"
+    return None
+
+
 def block_anchor(directive: RoadsDirective, default: str) -> str:
     """``schedule``, ``schedule-2`` ... unique on the page, or the ``:name:`` given."""
     base = re.sub(r"[^a-z0-9-]+", "-", directive.checked_options.get("name", default).lower()).strip("-")
     return unique_id(directive.state.document, base or default)
+
+
+def title_node(heading: str, links: list[tuple[str, str]]) -> nodes.strong:
+    """A slot's title, its Markdown links (checked: http(s) only) made links again."""
+    title = nodes.strong(heading, classes=["roads-slot-title"])
+    rest = heading
+    for shown, url in links:
+        before, found, after = rest.partition(shown)
+        if not found or not shown:
+            continue
+        if before:
+            title += nodes.Text(before)
+        title += nodes.reference(shown, shown, refuri=url)
+        rest = after
+    if rest:
+        title += nodes.Text(rest)
+    return title
 
 
 def kind_shown(kind: str) -> str:
@@ -224,7 +255,7 @@ class ScheduleDirective(RoadsDirective):
                     "date",
                 )
         zone = directive_zone(self, required=True) or Zone("UTC")
-        program = parse_program(lines, first_day, workshop_date(self), csv_text)
+        program = parse_program(lines, first_day, workshop_date(self), csv_text, zone)
         issues = sorted([*program.problems, *check_program(program, zone)], key=lambda p: p.offset)
         for each in issues:
             if where is None:
@@ -248,6 +279,7 @@ class ScheduleDirective(RoadsDirective):
 
         block = nodes.container(classes=["roads-schedule"], ids=[anchor])
         self.state.document.ids[anchor] = block
+        self.unique_slot_anchors(program, anchor, block)
         self.label(block, event.name or "Program", anchor)
         self.set_source_info(block)
         starts = [day.slots[0].start_at(zone) for day in program.days]
@@ -313,11 +345,62 @@ class ScheduleDirective(RoadsDirective):
                 self.warn(message, "event")
         return event
 
+    def unique_slot_anchors(self, program: Program, anchor: str, block: nodes.Element) -> None:
+        """Each slot's anchor (``schedule-coffee-break``) is the page's only one: a slot
+        whose anchor another block or slot of the page has already takes ``-2`` ...; the
+        page's later blocks make way for the slots' anchors (they are taken here)."""
+        document = self.state.document
+        slugs = {slot.slug for slot in program.slots()}
+        for slot in program.slots():
+            base = slot.slug
+            number = 1
+            while f"{anchor}-{slot.slug}" in document.ids or (slot.slug != base and slot.slug in slugs):
+                number += 1
+                slot.slug = f"{base}-{number}"
+            if slot.slug != base:
+                slugs.add(slot.slug)
+                if slot.id_offset is not None:
+                    self.warn(
+                        f"id {base!r} makes the anchor {anchor + '-' + base!r}, which another block or slot "
+                        f"of this page has already: this slot's anchor is {anchor + '-' + slot.slug!r}; "
+                        "give it another id",
+                        "detail",
+                        self.content_line(slot.id_offset),
+                    )
+            document.ids[f"{anchor}-{slot.slug}"] = block
+
+    def abstract_lines(self, parsed: list[nodes.Node], slot: Slot) -> None:
+        """The lines of an abstract's nodes as lines of the page: reStructuredText numbers
+        them from the abstract's own first line (a warning about a link in it named line 1)."""
+        if type(self.state).__module__.startswith("myst_parser"):
+            return
+        first = self.content_line(slot.abstract_offset)
+        for tree in parsed:
+            if isinstance(tree, nodes.Element):
+                for node in tree.findall(nodes.Element):
+                    if node.line:
+                        node.line = first + node.line - 1
+
     def check_links(self, program: Program) -> None:
         for slot in program.slots():
+            kept_in_title = []
+            for shown, url in slot.title_links:
+                problem = link_problem(url) or (
+                    None if re.match(r"^\s*https?://", url, re.IGNORECASE) else "is not an http(s) link"
+                )
+                if problem:
+                    self.warn(
+                        f"link {url!r} in the title {slot.heading!r} {problem}; its text {shown!r} is shown "
+                        "without it",
+                        "link",
+                        self.content_line(slot.offset),
+                    )
+                else:
+                    kept_in_title.append((shown, url))
+            slot.title_links = kept_in_title
             kept = []
             for link in slot.links:
-                problem = link_problem(link.url)
+                problem = link_problem(link.url) or detail_link_problem(link.url)
                 if problem:
                     self.warn(
                         f"{link.label.lower()} link {link.url!r} {problem}; it is left out",
@@ -361,7 +444,7 @@ class ScheduleDirective(RoadsDirective):
             head += nodes.inline(kind, kind, classes=["roads-kind", f"roads-kind-{slot.kind}"])
             head += nodes.Text(" ")
         heading = heading_shown(slot)
-        head += nodes.strong(heading, heading, classes=["roads-slot-title"])
+        head += title_node(heading, slot.title_links if slot.title else [])
         session.append(head)
         if slot.speakers:
             people = nodes.paragraph(classes=["roads-slot-speakers"])
@@ -393,6 +476,7 @@ class ScheduleDirective(RoadsDirective):
             parsed = self.parse_text_to_nodes(
                 slot.abstract, offset=self.content_offset + slot.abstract_offset
             )
+            self.abstract_lines(parsed, slot)
             session.append(nodes.container("", *sanitize(parsed, self), classes=["roads-abstract"]))
         if slot.papers:
             papers = nodes.paragraph(classes=["roads-slot-papers"])

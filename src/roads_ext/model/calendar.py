@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .dates import ImportantDate, Problem, Zone, daylight_saving_problem, range_problem
-from .program import Program
+from .program import Program, Slot
 
 CALENDAR_DIR = "_calendar"
 #: the longest file name most file systems take (ext4, APFS, NTFS: 255 bytes or units)
@@ -176,17 +176,53 @@ def check_program(program: Program, zone: Zone) -> list[Problem]:
                 )
                 continue
             kept.append(slot)
+            if slot.zoned:
+                continue  # written in UTC: one moment, converted exactly
             # one warning a slot: its start's, else its end's (an end implied by the
             # next slot's start is that slot's problem)
             clocks = [slot.start] if slot.end is None or slot.end_implied else [slot.start, slot.end]
+            if slot.ends_at_midnight:
+                clocks = [slot.start]
             for clock in clocks:
                 why = daylight_saving_problem(slot.date, clock, zone)
                 if why:
-                    problems.append(Problem(slot.offset, "time", f"{slot.heading!r}: {why}"))
+                    problems.append(
+                        Problem(slot.offset, "time", f"{slot.heading!r}: {why}{_skipped(slot, zone)}")
+                    )
                     break
         day.slots = kept
     program.days = [day for day in program.days if day.slots]
     return problems
+
+
+def _real(date: dt.date, clock: dt.time, zone: Zone) -> dt.time:
+    """A local time a daylight-saving change skips, as the moment it names (2:30 AM on the
+    night the clocks go to 3:00 AM is 3:30 AM); any other time as it is."""
+    if zone.iana is None:
+        return clock
+    first = dt.datetime.combine(date, clock, zone.tzinfo)
+    real = first.astimezone(_UTC).astimezone(zone.tzinfo)
+    return real.time().replace(fold=0) if real.replace(tzinfo=None) != first.replace(tzinfo=None) else clock
+
+
+def _skipped(slot: Slot, zone: Zone) -> str:
+    """Read a slot's times that a daylight-saving change skips as the moments they name,
+    in the page and the calendar alike; what that makes of the slot, if it matters."""
+    start, end = _real(slot.date, slot.start, zone), slot.end
+    if end is not None and not slot.ends_at_midnight:
+        end = _real(slot.date, end, zone)
+    if (start, end) == (slot.start, slot.end):
+        return ""
+    slot.start, slot.end = start, end
+    if end is not None and not slot.ends_at_midnight and end <= start:
+        slot.end = None if slot.end_implied else start
+        if not slot.end_implied:
+            shown = f"{start.hour % 12 or 12}:{start.minute:02d} {'AM' if start.hour < 12 else 'PM'}"
+            return (
+                f"; the slot then ends when it starts ({shown}): write its end after {shown}, "
+                "or both times outside the change"
+            )
+    return ""
 
 
 _UTC = dt.UTC

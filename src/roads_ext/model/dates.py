@@ -130,9 +130,19 @@ def utc_offset_label(when: dt.datetime) -> str:
     return f"UTC{sign}{hours:02d}:{minutes:02d}"
 
 
+#: ``UTC+2``, ``GMT-5``, ``UTC+02:00``, ``UTC−3`` (a minus sign): an offset from UTC
+_UTC_OFFSET = re.compile(r"^(?:utc|gmt)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$")
+#: letters only, as time-zone abbreviations are written (``PT``, ``CEST``)
+_ABBREVIATION = re.compile(r"^[a-z]{2,5}$")
+
+
 def parse_zone(text: str) -> tuple[Zone | None, str | None]:
-    """``(zone, None)`` or ``(None, why)`` with a did-you-mean where one is close."""
-    word = " ".join(text.strip().strip("()").split())
+    """``(zone, None)`` or ``(None, why)`` with a did-you-mean where one is close.
+
+    An IANA name, AoE, UTC, or an offset from UTC of whole hours (``UTC+2``, the zone
+    ``Etc/GMT-2``). An abbreviation (``CEST``, ``PT``) names no zone: several zones share
+    each, so none is guessed at (see :func:`abbreviation_zone`)."""
+    word = " ".join(text.strip().strip("()").split()).replace("\u2212", "-")
     if not word:
         return None, "no time zone given"
     folded = word.lower()
@@ -142,6 +152,20 @@ def parse_zone(text: str) -> tuple[Zone | None, str | None]:
         return Zone(AOE), None
     if folded in _UTC_SPELLINGS:
         return Zone("UTC"), None
+    if _UTC_OFFSET.match(folded):
+        offset = utc_offset(folded)  # None past UTC±14
+        hours, rest = divmod(int(offset.total_seconds()), 3600) if offset is not None else (0, 1)
+        if rest:
+            return None, (
+                f"{word!r} is no zone of its own: write the IANA name of the venue's zone "
+                "(such as 'Asia/Kolkata' for UTC+05:30)"
+            )
+        if hours == 0:
+            return Zone("UTC"), None
+        if hours == -12:
+            return Zone(AOE), None
+        # the zone database names offsets the other way round: UTC+2 is Etc/GMT-2
+        return Zone(f"Etc/GMT{-hours:+d}"), None
     names = _zone_names()
     if folded in names:
         return Zone(names[folded]), None
@@ -158,11 +182,53 @@ def parse_zone(text: str) -> tuple[Zone | None, str | None]:
         )
     choices = {**names, "aoe": AOE}
     close = difflib.get_close_matches(folded, list(choices), n=1, cutoff=0.6)
+    if close and _ABBREVIATION.match(folded) and close[0] != "aoe":
+        # CEST is not EST, nor IST IST: a letter off an abbreviation is another zone
+        return None, (
+            f"{word!r} is an abbreviation that several zones share; write the venue's IANA zone "
+            "(such as 'Europe/Paris' for CEST, 'America/Los_Angeles' for PT), or 'AoE'"
+        )
     hint = f" (did you mean {choices[close[0]]!r}?)" if close else ""
     return None, (
         f"unknown time zone {word!r}{hint}; write an IANA name such as "
         "'America/Los_Angeles' or 'Europe/Paris', or 'AoE' for Anywhere on Earth"
     )
+
+
+def abbreviation_zone(word: str, zone: Zone | None, date: dt.date) -> Zone | None:
+    """``zone`` when ``word`` is its abbreviation on ``date`` (``PDT`` for
+    America/Los_Angeles in June, or the season-less ``PT``), else None: an abbreviation
+    is read only as the zone the block is in, never guessed from its letters (and
+    ``PST`` in June, an hour off, is not read at all)."""
+    if zone is None or zone.iana is None or not _ABBREVIATION.match(word.lower()):
+        return None
+    try:
+        named = dt.datetime.combine(date, dt.time(12), zone.tzinfo).tzname() or ""
+    except (OverflowError, ValueError):
+        return None
+    names = {named.upper()}
+    if len(named) == 3 and named[1] in "SD":  # PST, PDT: PT
+        names.add(named[0] + named[2])
+    elif len(named) == 4 and named[2] in "SD":  # AKST: AKT
+        names.add(named[:2] + named[3])
+    return zone if named[:1].isalpha() and word.upper() in names else None
+
+
+def utc_offset(word: str) -> dt.timedelta | None:
+    """The offset from UTC that ``word`` names exactly (``UTC``, ``GMT``, ``Z``,
+    ``UTC+2``, ``UTC−05:30``, ``AoE``), or None."""
+    folded = " ".join(word.strip().strip("()").split()).replace("\u2212", "-").lower()
+    if folded in _AOE_SPELLINGS:
+        return dt.timedelta(hours=-12)
+    if folded in _UTC_SPELLINGS:
+        return dt.timedelta(0)
+    found = _UTC_OFFSET.match(folded)
+    if found is None:
+        return None
+    hours, minutes = int(found.group(2)), int(found.group(3) or 0)
+    if hours > 14 or minutes > 59:
+        return None
+    return (-1 if found.group(1) == "-" else 1) * dt.timedelta(hours=hours, minutes=minutes)
 
 
 def looks_like_zone(word: str) -> bool:
@@ -209,13 +275,14 @@ _MONTHS["sept"] = 9
 _WEEKDAYS = {name.lower(): number for number, name in enumerate(DAY_NAMES)}
 _WEEKDAYS.update({name[:3].lower(): number for number, name in enumerate(DAY_NAMES)})
 
-_ISO_DATE = re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})")
+#: (a fifth digit after the year or a third after the day makes no date: ``June 8, 20233``)
+_ISO_DATE = re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
 _WORD = r"[A-Za-z]+\.?"
 _MDY = re.compile(
-    rf"(?:(?P<wd>{_WORD}),?\s+)?(?P<mon>{_WORD})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"
+    rf"(?:(?P<wd>{_WORD}),?\s+)?(?P<mon>{_WORD})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})(?!\d)"
 )
 _DMY = re.compile(
-    rf"(?:(?P<wd>{_WORD}),?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_WORD}),?\s+(?P<y>\d{{4}})"
+    rf"(?:(?P<wd>{_WORD}),?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_WORD}),?\s+(?P<y>\d{{4}})(?!\d)"
 )
 
 
@@ -550,6 +617,25 @@ _LABEL_SPLIT = re.compile(r"\s*(?::\s+|\s—\s|\s–\s|\s-\s|\s\|\s)")
 _BULLET = re.compile(r"^(?:[-*+]|\d+[.)])\s+")
 
 
+def split_label(line: str) -> list[str]:
+    """``[label, date]``: at the first separator after which a date is written, so that a
+    label may hold one (``Papers (Track A: long): May 1, 2023``); else at the first."""
+    for separator in _LABEL_SPLIT.finditer(line):
+        if match_date(_unemphasized(line[separator.end() :]))[0] is not None:
+            return [line[: separator.start()], line[separator.end() :]]
+    return _LABEL_SPLIT.split(line, maxsplit=1)
+
+
+#: Markdown's emphasis around a whole label or date (``**Paper submission**``): the lines
+#: of ``important-dates`` are read as text, not as Markdown
+_EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1$")
+
+
+def _unemphasized(text: str) -> str:
+    found = _EMPHASIS.match(text.strip())
+    return found.group(2) if found else text
+
+
 def strip_bullet(line: str) -> str:
     return _BULLET.sub("", line.strip(), count=1)
 
@@ -574,14 +660,23 @@ def parse_moment(
     zone = default_zone
     note = ""
     if rest:
-        match = re.match(r"^\(?([^()\s,;]+(?:\s+on\s+earth)?)\)?(?=$|[\s,;])", rest, re.IGNORECASE)
+        match = re.match(
+            r"^\(?((?:utc|gmt)\s*[+\u2212-]\s*\d[\d:]*|[^()\s,;]+(?:\s+on\s+earth)?)\)?(?=$|[\s,;])",
+            rest,
+            re.IGNORECASE,
+        )
         word = match.group(1) if match else ""
         known, why = parse_zone(word) if word else (None, None)
-        if match and known and (looks_like_zone(word) or match.group(0).startswith("(")):
+        if match and known is None and date is not None:
+            known = abbreviation_zone(word, default_zone, date)
+            if known is not None:
+                why = None
+        if match and known and (looks_like_zone(word) or match.group(0).startswith("(") or why is None):
             zone = known
             rest = rest[match.end() :].strip(" ,;")
         elif match and looks_like_zone(word):
-            problems.append(Problem(offset, "timezone", f"{why}; UTC is assumed"))
+            assumed = f"the block's zone, {zone.name}, is assumed" if zone else "UTC is assumed"
+            problems.append(Problem(offset, "timezone", f"{why}; {assumed}"))
             rest = rest[match.end() :].strip(" ,;")
             zone = zone or Zone("UTC")
         note = rest.strip("() ")
@@ -611,7 +706,7 @@ def parse_important_dates(lines: list[str], default_zone: Zone | None = None) ->
         if not raw.strip():
             continue
         line = strip_bullet(raw)
-        parts = _LABEL_SPLIT.split(line, maxsplit=1)
+        parts = split_label(line)
         if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
             result.problems.append(
                 Problem(
@@ -624,7 +719,7 @@ def parse_important_dates(lines: list[str], default_zone: Zone | None = None) ->
                 )
             )
             continue
-        label, value = parts[0].strip(), parts[1].strip()
+        label, value = _unemphasized(parts[0].strip()), _unemphasized(parts[1].strip())
         date, time, zone, note, problems = parse_moment(value, offset, default_zone)
         if date is None:  # the line is left out: say which
             result.problems.extend(

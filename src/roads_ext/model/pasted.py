@@ -67,7 +67,8 @@ def trailing_parenthesis(title: str) -> tuple[str, str] | None:
 _TAG_BREAK = re.compile(r"<\s*br\s*/?\s*>", re.IGNORECASE)
 _TAG_ITALIC = re.compile(r"<\s*(em|i)\s*>(.*?)<\s*/\s*\1\s*>", re.IGNORECASE)
 _TAG_DROPPED = re.compile(r"<\s*/?\s*(?:span|b|strong|small|font|div|p|u|mark)\b[^<>]*>", re.IGNORECASE)
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^()\s]*\)")
+#: a Markdown link, its URL allowed one level of parentheses (``javascript:alert(1)`` too)
+_LINK = re.compile(r"!?\[([^\]]*)\]\(\s*(<[^<>]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+\"[^\"]*\")?\s*\)")
 _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
 
 
@@ -86,14 +87,60 @@ def clean_text(text: str) -> str:
         text = _LINK.sub(r"\1", text)
     if "**" in text or "__" in text:
         text = _BOLD.sub(lambda m: m.group(1) or m.group(2), text)
+    parts = [" ".join(part.split()) for part in text.split("\n")]
     if not text.isascii():
-        text = "".join(ch for ch in text if not _is_marker(ch))
-    return "\n".join(" ".join(part.split()) for part in text.split("\n")).strip()
+        parts = [_without_markers(part) for part in parts]
+    return "\n".join(parts).strip()
+
+
+def markdown_links(text: str) -> list[tuple[str, str]]:
+    """The Markdown links in a pasted line, ``[text](url)``: ``(text, url)`` each (images left out)."""
+    if "](" not in text:
+        return []
+    return [
+        (match.group(1), match.group(2).strip("<>"))
+        for match in _LINK.finditer(text)
+        if not match.group(0).startswith("!")
+    ]
+
+
+#: raw HTML in a pasted line: the tags ``clean_text`` reads (``<br>``, ``<em>``, ``<i>``) and the others
+_TAG = re.compile(r"<\s*/?\s*([A-Za-z][\w-]*)\b[^<>]*>")
+_TAGS_READ = {"br", "em", "i"}
+
+
+def html_tags(text: str) -> tuple[list[str], list[str]]:
+    """The tags of a pasted line that ``clean_text`` leaves out (``<b>``, ``<span>``) and
+    those it leaves as text (``<script>``), each as written; ``<br>``, ``<em>``, ``<i>`` are read."""
+    if "<" not in text:
+        return [], []
+    dropped: list[str] = []
+    shown: list[str] = []
+    for match in _TAG.finditer(html.unescape(text) if "&" in text else text):
+        if match.group(1).lower() in _TAGS_READ:
+            continue
+        (dropped if _TAG_DROPPED.fullmatch(match.group(0)) else shown).append(match.group(0))
+    return dropped, shown
 
 
 def _is_marker(ch: str) -> bool:
-    """An emoji or pictograph used as a marker (☕, 🎤), or its joiners."""
-    return ch in "\ufe0f\ufe0e\u200d" or (ord(ch) > 0x2100 and unicodedata.category(ch) == "So")
+    """An emoji or pictograph used as a marker (☕, 🎤), or its joiners and skin tones."""
+    return (
+        ch in "\ufe0f\ufe0e\u200d"
+        or 0x1F3FB <= ord(ch) <= 0x1F3FF
+        or (ord(ch) > 0x2100 and unicodedata.category(ch) == "So")
+    )
+
+
+def _without_markers(part: str) -> str:
+    """A line without the emoji that mark it at its start or end (``☕ Coffee Break``);
+    one inside a title is part of it (``Why 🎉 matters``) and stays whole."""
+    start, end = 0, len(part)
+    while start < end and (_is_marker(part[start]) or part[start].isspace()):
+        start += 1
+    while end > start and (_is_marker(part[end - 1]) or part[end - 1].isspace()):
+        end -= 1
+    return part[start:end]
 
 
 _MARKED = (("`", "`"), ('"', '"'), ("“", "”"), ("'", "'"), ("‘", "’"), ("*", "*"), ("_", "_"))

@@ -40,23 +40,29 @@ from typing import NamedTuple
 
 from .dates import (
     TIME_PATTERN,
+    ClockTime,
     Problem,
     Zone,
+    abbreviation_zone,
     clock_from_groups,
     date_in_year,
     did_you_mean,
+    format_time,
     looks_like_date,
     match_date,
     match_date_without_year,
     parse_date,
+    utc_offset,
 )
 from .formats import N_
 from .pasted import (
     HONORIFICS,
     Speaker,
     clean_text,
+    html_tags,
     leading_mark,
     looks_like_room,
+    markdown_links,
     read_people,
     split_outside_parentheses,
     split_speakers,
@@ -188,12 +194,12 @@ for _alias in _ALIASES_LONGEST:
 _NUMBER = r"(?:\s*#\s*\d+|\s+\d+[a-z]?|\s+(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\b)"
 #: what follows a kind's label: its number, then a separator and the rest of the text
 _AFTER_LABEL = re.compile(
-    rf"(?P<number>{_NUMBER})?(?:\s*[:–—]\s*|\s+-+\s+|\s*,\s+|\s*(?=\()|\s*$)(?P<rest>.*)$",
+    rf"(?P<number>{_NUMBER})?(?:\s*[:–—]\s*|\s+-+\s+|\s*(?=\()|\s*$)(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 #: what follows a kind's words at the start of a title: ``Coffee Break and Socialize``, ``Lunch Break``
 _AFTER_KIND_WORDS = re.compile(
-    rf"{_NUMBER}?(?:\s*$|\s*[&/+,:(–—-]|\s+(?:and|with|from|by|&)\b)", re.IGNORECASE
+    rf"{_NUMBER}?(?:\s*$|\s*[&/+:(–—-]|\s+(?:and|with|from|by|&)\b)", re.IGNORECASE
 )
 
 
@@ -331,6 +337,9 @@ class Slot:
     id_offset: int | None = None  # where an ``id`` detail set the slug
     end_implied: bool = False
     session: str = ""  # the session heading above it, if any
+    ends_at_midnight: bool = False  # "23:00 - 24:00": ``end`` is 00:00 of the next day
+    zoned: bool = False  # its times were written in UTC (or UTC+2, AoE) and converted exactly
+    title_links: list[tuple[str, str]] = field(default_factory=list)  # (text, URL) in the title
 
     @property
     def heading(self) -> str:
@@ -362,7 +371,10 @@ class Slot:
         return dt.datetime.combine(self.date, self.start, zone.tzinfo)
 
     def end_at(self, zone: Zone) -> dt.datetime | None:
-        return dt.datetime.combine(self.date, self.end, zone.tzinfo) if self.end else None
+        if self.end is None:
+            return None
+        date = self.date + dt.timedelta(days=1) if self.ends_at_midnight else self.date
+        return dt.datetime.combine(date, self.end, zone.tzinfo)
 
     @property
     def is_talk(self) -> bool:
@@ -376,7 +388,8 @@ class Day:
     label: str = ""
     slots: list[Slot] = field(default_factory=list)
     latest: dt.time | None = None  # the latest time read so far, for 12-hour times without am/pm
-    undated: bool = False  # a day whose date could not be read: its slots are left out, once said
+    undated: bool = False  # a day whose date could not be read: its slots are left out, each named
+    slots_told: bool = False  # its one warning said its slots are left out (a day without a year)
 
 
 @dataclass
@@ -393,12 +406,72 @@ class Program:
 _T_START = TIME_PATTERN.format(p="s_")
 _T_END = TIME_PATTERN.format(p="e_")
 _RANGE = r"\s*(?:--|-|–|—|−|~|to|until)\s*"
+#: zone abbreviations programs write after a time (upper case only: "ET" is no word of a title)
+ZONE_ABBREVIATIONS = (
+    "PT",
+    "PST",
+    "PDT",
+    "MT",
+    "MST",
+    "MDT",
+    "CT",
+    "CST",
+    "CDT",
+    "ET",
+    "EST",
+    "EDT",
+    "AKT",
+    "AKST",
+    "AKDT",
+    "HT",
+    "HST",
+    "BST",
+    "IST",
+    "WET",
+    "WEST",
+    "CET",
+    "CEST",
+    "EET",
+    "EEST",
+    "MSK",
+    "JST",
+    "KST",
+    "HKT",
+    "SGT",
+    "AEST",
+    "AEDT",
+    "ACST",
+    "ACDT",
+    "AWST",
+    "NZST",
+    "NZDT",
+)
+_ZONE_WORD = (
+    r"(?:(?:UTC|GMT)(?:[+−-]\d{{1,2}}(?::?\d{{2}})?)?(?![\w+−-])|AoE\b|(?-i:(?:"
+    + "|".join(sorted(ZONE_ABBREVIATIONS, key=len, reverse=True))
+    + r")\b))"
+)
+#: a zone written after a time: "9:00 PT", "13:00 UTC+2", "(PT)"
+_ZONE_AFTER = r"(?:\s*\(\s*(?P<{p}zone_p>" + _ZONE_WORD + r")\s*\)|\s+(?P<{p}zone>" + _ZONE_WORD + r"))"
+_Z_START = _ZONE_AFTER.format(p="s_")
+_Z_END = _ZONE_AFTER.format(p="e_")
 _SLOT = re.compile(
-    rf"^(?P<start>{_T_START})(?:{_RANGE}(?P<end>{_T_END}))?"
+    rf"^(?P<start>{_T_START})(?:{_Z_START})?(?:{_RANGE}(?P<end>{_T_END})(?:{_Z_END})?)?"
     r"(?:\s*[-–—:|]\s+|\s*[-–—:|]$|\s*\t\s*|\s+|$)(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
-_TIME_ONLY = re.compile(rf"^(?P<start>{_T_START})(?:{_RANGE}(?P<end>{_T_END}))?\s*[:.]?$", re.IGNORECASE)
+_TIME_ONLY = re.compile(
+    rf"^(?P<start>{_T_START})(?:{_Z_START})?(?:{_RANGE}(?P<end>{_T_END})(?:{_Z_END})?)?\s*[:.]?$",
+    re.IGNORECASE,
+)
+_NOON = re.compile(r"\b12(?::00)?\s*(noon|midnight)\b", re.IGNORECASE)
+
+
+def times_as_read(text: str) -> str:
+    """``12 noon`` is ``noon``, ``12 midnight`` ``midnight``: one time, not a time and a title."""
+    return _NOON.sub(r"\1", text) if "12" in text else text
+
+
 _BULLET = re.compile(r"^(?P<indent>\s*)(?P<bullet>(?:[-*+•]|\d+[.)])\s+)?(?P<text>.*)$")
 _DETAIL = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ]{0,19}):(?:\s+(?P<value>.*))?$")
 _PREFIX = re.compile(r"^(?P<prefix>[A-Za-z][A-Za-z &/-]{0,40}?)(?:\s+#?\d+)?\s*:\s+(?P<title>.+)$")
@@ -492,6 +565,7 @@ class Reading:
     speakers: list[Speaker] = field(default_factory=list)
     location: str = ""
     marked: bool = False  # the title was set off (quotes, backticks, italics): a talk's title
+    links: list[tuple[str, str]] = field(default_factory=list)  # Markdown links in the text: (text, URL)
 
 
 def read_parts(
@@ -501,6 +575,31 @@ def read_parts(
     (``extras``: a title in backticks, ``<br>`` parts of a table cell, further cells) and a
     table's speaker column (``speakers_text``)."""
     reading = Reading()
+    as_written = [rest, *extras, speakers_text]
+    reading.links = [link for part in as_written for link in markdown_links(part)]
+    dropped = [tag for part in as_written for tag in html_tags(part)[0]]
+    shown = [tag for part in as_written for tag in html_tags(part)[1]]
+    if dropped or shown:
+        quoted = " ".join(" ".join(part.split()) for part in as_written if part.strip())
+        what = []
+        if dropped:
+            what.append(
+                f"{' '.join(dict.fromkeys(dropped))} {'is' if len(set(dropped)) == 1 else 'are'} left out"
+            )
+        if shown:
+            what.append(
+                f"{' '.join(dict.fromkeys(shown))} {'is' if len(set(shown)) == 1 else 'are'} shown as text"
+            )
+        problems.append(
+            Problem(
+                offset,
+                "html",
+                (
+                    f"raw HTML in {quoted!r}: {' and '.join(what)}, never run; write Markdown instead "
+                    "(**bold**, *italics*, [text](https://...)) or plain text"
+                ),
+            )
+        )
     lines = [part for part in clean_text(rest).split("\n") if part.strip()]
     head = lines[0] if lines else ""
     more = [*lines[1:], *(part for extra in extras for part in clean_text(extra).split("\n") if part.strip())]
@@ -526,6 +625,21 @@ def read_parts(
 
     # -- a room or the speakers in a parenthesis at the end: "(Ballroom A)", "(Jane Doe, MIT)"
     trailing = trailing_parenthesis(head)
+    lead = leading_mark(head)
+    if (
+        trailing
+        and lead
+        and lead[2]
+        and read_people(re.sub(r"^(?:[-–—:|,]+\s*)+|^by\s+", "", lead[2]), lenient=True)
+    ):
+        trailing = None  # '"Title" - Jane Doe (Aff), John Roe (Aff)': each affiliation stays with its speaker
+    elif (
+        trailing
+        and len(pieces := split_outside_parentheses(head, r"\s+[-–—]+\s+")) == 2
+        and read_people(pieces[1])
+        and not read_people(pieces[0])
+    ):
+        trailing = None  # 'Title - Jane Doe (Aff), John Roe (Aff)'
     if trailing and trailing[1]:
         before, inside = trailing
         if looks_like_room(inside):
@@ -681,6 +795,7 @@ def program_lines(lines: list[str], csv_text: bool = False) -> list[Line]:
     if csv_text or _csv_header(first):
         return _csv_lines(lines)
     in_table = False
+    tab_columns: list[str | None] | None = None  # the header of tab-separated lines
     for offset, raw in enumerate(lines):
         if not raw.strip():
             in_table = False
@@ -711,16 +826,14 @@ def program_lines(lines: list[str], csv_text: bool = False) -> list[Line]:
         indent = len(parts.group("indent").expandtabs())
         text = parts.group("text")
         if "\t" in text.strip():
-            result.append(
-                Line(
-                    offset,
-                    indent,
-                    bool(parts.group("bullet")),
-                    text,
-                    [cell.strip() for cell in text.strip().split("\t")],
-                )
-            )
+            cells = [cell.strip() for cell in text.strip().split("\t")]
+            names = [column_name(cell) for cell in cells]
+            if all(names) and any(name in ("time", "start") for name in names):
+                tab_columns = names  # a header row copied with the table: "Time, Speaker, Title, Room"
+                continue
+            result.append(Line(offset, indent, bool(parts.group("bullet")), text, cells, tab_columns))
             continue
+        tab_columns = None
         heading = bool(re.match(r"^#{1,6}\s", text)) or bool(
             re.fullmatch(r"\*\*[^*].*\*\*:?|__[^_].*__:?", text.strip())
         )
@@ -755,7 +868,7 @@ def _csv_lines(lines: list[str]) -> list[Line]:
 
 
 def _cell_time(cell: str) -> re.Match | None:
-    return _TIME_ONLY.match(clean_text(cell).strip("*_ "))
+    return _TIME_ONLY.match(times_as_read(clean_text(cell).strip("*_ ")))
 
 
 def _from_cells(line: Line) -> tuple[str, str, tuple[str, ...], str, str, str]:
@@ -805,6 +918,7 @@ def parse_program(
     first_day: dt.date | None = None,
     workshop_date: dt.date | None = None,
     csv_text: bool = False,
+    zone: Zone | None = None,
 ) -> Program:
     """Read the program's lines (the directive's body, or a file's). Never raises.
 
@@ -828,7 +942,7 @@ def parse_program(
     def close() -> None:
         nonlocal pending
         if pending is not None:
-            pending.finish(problems)
+            pending.finish(problems, zone)
             pending = None
 
     for line in program_lines(lines, csv_text):
@@ -860,6 +974,22 @@ def parse_program(
         detail_key = None
 
         if line.cells is not None:
+            if line.columns and len(line.cells) > len(line.columns):
+                extra = [cell for cell in line.cells[len(line.columns) :] if cell.strip()]
+                line.cells = line.cells[: len(line.columns)]
+                if extra:
+                    problems.append(
+                        Problem(
+                            offset,
+                            "schedule",
+                            (
+                                f"{clean_text(line.text)!r} has more cells than the header has columns: "
+                                f"{', '.join(repr(clean_text(cell)) for cell in extra)} "
+                                f"{'is' if len(extra) == 1 else 'are'} left out; give the column a header, "
+                                "or put the text in a cell of its own column"
+                            ),
+                        )
+                    )
             time, first, more, people, location, abstract = _from_cells(line)
             if not time:
                 texts = [clean_text(c) for c in line.cells if clean_text(c)]
@@ -883,12 +1013,12 @@ def parse_program(
                 day, session, session_kind = _after_heading(found, day, session, session_kind)
                 continue
             close()
-            match = _SLOT.match(time)
+            match = _SLOT.match(times_as_read(time))
             if match is None or match.group("rest").strip():
                 problems.append(_unreadable(line.text, offset))
                 continue
             if clean_text(first).strip(" .!*_").lower() in END_WORDS and not more and not people:
-                _close_day(day, match, offset, problems)
+                _close_day(day, match, offset, problems, zone)
                 continue
             pending = _Pending(
                 offset, 0, match, first, list(more), people, location, day, session, session_kind
@@ -906,13 +1036,16 @@ def parse_program(
             day, session, session_kind = _after_heading(found, day, session, session_kind)
             continue
 
-        plain = clean_text(text)
+        plain = times_as_read(clean_text(text))
         match = _SLOT.match(plain) if plain else None
         if match and not _looks_like_a_date_line(plain):
             close()
             rest = match.group("rest").strip()
+            raw = _SLOT.match(times_as_read(text))
+            if raw and clean_text(raw.group("rest")) == clean_text(rest):
+                rest = raw.group("rest").strip()  # as written: its links and HTML are read, not lost
             if clean_text(rest).strip(" .!*_").lower() in END_WORDS:
-                _close_day(day, match, offset, problems)
+                _close_day(day, match, offset, problems, zone)
                 continue
             pending = _Pending(offset, line.indent, match, rest, [], "", "", day, session, session_kind)
             if day is not None and not day.undated:
@@ -1013,8 +1146,11 @@ def _continues(pending: _Pending, text: str) -> bool:
     return bool(read_people(inner)) and not re.search(r"session\s*$", inner, re.IGNORECASE)
 
 
-def _close_day(day: Day | None, match: re.Match, offset: int, problems: list[Problem]) -> None:
-    """``17:50 Finish``: the last slot ends then; the line is no slot."""
+def _close_day(
+    day: Day | None, match: re.Match, offset: int, problems: list[Problem], zone: Zone | None = None
+) -> None:
+    """``17:50 Finish``: the last slot ends then; the line is no slot. ``17:50 UTC Finish``
+    is read in the venue's time, as a slot's times are."""
     if day is None or not day.slots or day.undated:
         return
     last = day.slots[-1]
@@ -1022,7 +1158,16 @@ def _close_day(day: Day | None, match: re.Match, offset: int, problems: list[Pro
     if problem or clock is None:
         problems.append(Problem(offset, "time", f"{problem}; the day's end is left out"))
         return
-    moment = _resolve(clock, day.latest)
+    written_zone = _zone_written(match.groupdict(), "s_")
+    moment = _resolve(clock, None if written_zone else day.latest)
+    if written_zone:
+        quoted = clean_text(match.string).replace("\n", " ")
+        converted, _exact = _in_zone(
+            written_zone, day.date, moment, zone or Zone("UTC"), quoted, offset, problems
+        )
+        if converted is None:
+            return
+        moment = converted
     if last.end is None and moment > last.start:
         last.end = moment
     day.latest = moment
@@ -1081,7 +1226,7 @@ def _day_or_session(
                         ),
                     )
                 )
-                return _undated(offset)
+                return _undated(offset, told=True)
             date, problem = date_in_year(short, year)
             if problem:
                 problems.append(Problem(offset, "date", problem))
@@ -1111,10 +1256,10 @@ def _day_or_session(
     return text
 
 
-def _undated(offset: int) -> Day:
-    """A day line whose date could not be read: the slots below it are left out (the
-    one warning about the day says so)."""
-    return Day(offset, dt.date.min, undated=True)
+def _undated(offset: int, told: bool = False) -> Day:
+    """A day line whose date could not be read: the slots below it are left out, each
+    named in a warning (``told``: the one warning about the day says so)."""
+    return Day(offset, dt.date.min, undated=True, slots_told=told)
 
 
 def _resolve(clock, latest: dt.time | None, end_of: bool = False) -> dt.time:
@@ -1151,10 +1296,11 @@ class _Pending:
         self.rest, self.extras, self.speakers_text, self.location = rest, extras, speakers, location
         self.day, self.session, self.session_kind = day, session, session_kind
         self.details: list[tuple[str, str, int]] = []
+        self.written = clean_text(match.string).replace("\n", " ")  # what the slot's line says
         date = day.date if day else dt.date(1970, 1, 1)
         self.slot_placeholder = Slot(offset, date, dt.time(0), None, _DROPPED, "session")
 
-    def finish(self, problems: list[Problem]) -> None:
+    def finish(self, problems: list[Problem], zone: Zone | None = None) -> None:
         slot = self.slot_placeholder
         if self.day is None:
             problems.append(
@@ -1168,10 +1314,31 @@ class _Pending:
                 )
             )
             return
+        if self.day.undated and self.day.slots_told:
+            return
         if self.day.undated:
-            return  # the day's one warning said its slots are left out
+            # the day above is no date: the slot is left out, and named
+            written = self.written if self.match.group("rest") else f"{self.written} {clean_text(self.rest)}"
+            problems.append(
+                Problem(
+                    self.offset,
+                    "date",
+                    (
+                        f"{written.strip()!r} is left out: the day above it is not a date; correct the day's "
+                        "line, and its slots are read"
+                    ),
+                )
+            )
+            return
         read = read_slot(
-            self.match, self.offset, self.day, problems, self.rest, tuple(self.extras), self.speakers_text
+            self.match,
+            self.offset,
+            self.day,
+            problems,
+            self.rest,
+            tuple(self.extras),
+            self.speakers_text,
+            zone,
         )
         if read is None:
             return
@@ -1186,6 +1353,64 @@ class _Pending:
             read_detail(slot, key_written, value, where, problems)
 
 
+def _zone_written(groups: dict[str, str | None], prefix: str) -> str:
+    return (groups.get(f"{prefix}zone") or groups.get(f"{prefix}zone_p") or "").strip()
+
+
+def _in_zone(
+    written_zone: str,
+    date: dt.date,
+    moment: dt.time,
+    zone: Zone,
+    quoted: str,
+    offset: int,
+    problems: list[Problem],
+) -> tuple[dt.time | None, bool]:
+    """A time written with a zone after it, as the venue's time: ``(time, exact)``, or
+    ``(None, False)`` after a problem. UTC, ``UTC±H[:MM]`` and AoE are converted exactly;
+    an abbreviation of the venue's own zone on that date (``PT``, ``PDT``) is the time as written."""
+    fixed = utc_offset(written_zone)
+    venue = zone.name if not zone.is_aoe else "AoE"
+    if fixed is not None:
+        try:
+            local = dt.datetime.combine(date, moment, dt.timezone(fixed)).astimezone(zone.tzinfo)
+        except (OverflowError, ValueError):
+            local = None
+        if local is None or local.date() != date:
+            problems.append(
+                Problem(
+                    offset,
+                    "time",
+                    (
+                        f"{quoted!r}: {moment:%H:%M} {written_zone} is not on {date.isoformat()} in the venue's "
+                        f"zone ({venue}): write the slot's times in the venue's time, without a zone, under "
+                        "its own day; this slot is left out"
+                    ),
+                )
+            )
+            return None, False
+        return local.timetz().replace(tzinfo=None), True
+    if abbreviation_zone(written_zone, zone, date) is not None:
+        return moment, False
+    own = zone.abbreviation(dt.datetime.combine(date, moment, zone.tzinfo))
+    problems.append(
+        Problem(
+            offset,
+            "timezone",
+            (
+                f"{quoted!r}: {written_zone!r} is not the venue's zone ({venue}, {own} on that day): "
+                f"write the times in the venue's time without a zone ('{moment:%H:%M} Title'), or in UTC "
+                f"('{moment:%H:%M} UTC'), as UTC+2 or AoE; this slot is left out"
+            ),
+        )
+    )
+    return None, False
+
+
+#: a slot longer than this, made by reading a time without am/pm as the afternoon, is asked about
+_LONG_GUESS = dt.timedelta(hours=4)
+
+
 def read_slot(
     match: re.Match,
     offset: int,
@@ -1194,18 +1419,26 @@ def read_slot(
     rest: str | None = None,
     extras: tuple[str, ...] = (),
     speakers_text: str = "",
+    zone: Zone | None = None,
 ) -> Slot | None:
     groups = match.groupdict()
+    quoted = clean_text(match.string).replace("\n", " ")
     start, problem = clock_from_groups(groups, "s_")
     if problem or start is None:
         problems.append(Problem(offset, "time", f"{problem}; this slot is left out"))
         return None
     end = None
+    midnight = False
     if groups.get("end"):
-        end, problem = clock_from_groups(groups, "e_")
-        if problem or end is None:
-            problems.append(Problem(offset, "time", f"{problem}; this slot is left out"))
-            return None
+        if re.fullmatch(
+            r"24(?:[:.h]00)?", (groups.get("e_h") or "") + (f":{groups['e_m']}" if groups.get("e_m") else "")
+        ) and not groups.get("e_ap"):
+            end, midnight = ClockTime(0, 0, "", True), True  # "23:00 - 24:00": the end of the day
+        else:
+            end, problem = clock_from_groups(groups, "e_")
+            if problem or end is None:
+                problems.append(Problem(offset, "time", f"{problem}; this slot is left out"))
+                return None
     if day is None:
         problems.append(
             Problem(
@@ -1218,15 +1451,41 @@ def read_slot(
             )
         )
         return None
-    start_time = _resolve(start, day.latest)
+    start_zone, end_zone = _zone_written(groups, "s_"), _zone_written(groups, "e_")
+    written_zone = start_zone or end_zone
+    if start_zone and end_zone and start_zone != end_zone:
+        problems.append(
+            Problem(
+                offset,
+                "timezone",
+                (
+                    f"{quoted!r} starts in {start_zone} and ends in {end_zone}: write both times in one zone, "
+                    "the venue's (without a zone) or UTC; this slot is left out"
+                ),
+            )
+        )
+        return None
+    guessed_start = not written_zone and not start.meridiem and not start.padded and 1 <= start.hour <= 11
+    start_time = _resolve(start, None if written_zone else day.latest)
     end_time = None
+    guessed_pm = False
     if end is not None:
-        end_time = _resolve(end, start_time, end_of=True)
+        end_time = _resolve(end, start_time, end_of=True) if not midnight else dt.time(0)
+        guessed_pm = (
+            not midnight
+            and not end.meridiem
+            and not end.padded
+            and 1 <= end.hour <= 11
+            and end_time.hour >= 12
+        )
         if not start.meridiem and end.meridiem:
+            guessed_start = False
             start_time = start.resolved(end.meridiem)  # "11:30-12:30pm"
-            if start_time > end_time:
+            if start_time > end_time and end_time != dt.time(0):
                 start_time = start.resolved("am" if end.meridiem == "pm" else "pm")
-        if end_time <= start_time:
+        if end_time == dt.time(0) and start_time > end_time:
+            midnight = True  # "11:30pm - 12:00am", "11:00 PM - midnight": the slot ends at midnight
+        if end_time <= start_time and not midnight:
             written = match.group("start").strip() + "-" + match.group("end").strip()
             problems.append(
                 Problem(
@@ -1239,7 +1498,63 @@ def read_slot(
                 )
             )
             return None
-    day.latest = end_time or start_time
+    exact = False
+    if written_zone:
+        zone = zone or Zone("UTC")
+        converted, exact = _in_zone(written_zone, day.date, start_time, zone, quoted, offset, problems)
+        if converted is None:
+            return None
+        start_time = converted
+        if end_time is not None:
+            if midnight and exact:
+                problems.append(
+                    Problem(
+                        offset,
+                        "time",
+                        (
+                            f"{quoted!r}: a slot that ends at midnight is written in the venue's time, "
+                            "without a zone; this slot is left out"
+                        ),
+                    )
+                )
+                return None
+            if not midnight:
+                converted, _exact = _in_zone(written_zone, day.date, end_time, zone, quoted, offset, problems)
+                if converted is None:
+                    return None
+                end_time = converted
+    if guessed_pm and end_time is not None and not midnight:
+        length = dt.datetime.combine(day.date, end_time) - dt.datetime.combine(day.date, start_time)
+        if length > _LONG_GUESS:
+            hours = length.total_seconds() / 3600
+            problems.append(
+                Problem(
+                    offset,
+                    "time",
+                    (
+                        f"{quoted!r} is read as {format_time(start_time)} to {format_time(end_time)} "
+                        f"({hours:g} hours): its end has no am/pm and is taken as the afternoon; write "
+                        f"'{_clock(start_time)} - {_clock(end_time)}' to confirm, or the times in order with "
+                        "am/pm or on a 24-hour clock"
+                    ).replace("\u202f", " "),
+                )
+            )
+    elif guessed_start and start_time.hour < 6 and day.latest is None:
+        problems.append(
+            Problem(
+                offset,
+                "time",
+                (
+                    f"{quoted!r}: {match.group('start').strip()} has no am/pm and is read as "
+                    f"{_clock(start_time)}, at night; write '{start.hour}:{start.minute:02d}pm' or "
+                    f"'{start.hour + 12}:{start.minute:02d}' for the afternoon, or "
+                    f"'{start.hour}:{start.minute:02d}am' to confirm"
+                ),
+            )
+        )
+    day.latest = (
+        end_time if end_time is not None and not midnight else (dt.time(23, 59) if midnight else start_time)
+    )
     reading = read_parts(groups["rest"] if rest is None else rest, offset, problems, extras, speakers_text)
     kind = reading.kind or "session"
     if not reading.title and not reading.speakers and kind == "session":
@@ -1256,7 +1571,15 @@ def read_slot(
         return None
     slot = Slot(offset, day.date, start_time, end_time, _unquote(reading.title), kind, reading.speakers)
     slot.location = reading.location
+    slot.ends_at_midnight = midnight
+    slot.zoned = exact
+    slot.title_links = reading.links
     return slot
+
+
+def _clock(moment: dt.time) -> str:
+    """``1:30am``, ``9:30pm``: a time as an author writes it with am/pm."""
+    return f"{moment.hour % 12 or 12}:{moment.minute:02d}{'am' if moment.hour < 12 else 'pm'}"
 
 
 def read_detail(slot: Slot, key: str, value: str, offset: int, problems: list[Problem]) -> str | None:
@@ -1399,7 +1722,7 @@ def finish_days(program: Program) -> None:
                         )
                     else:
                         previous.end, previous.end_implied = slot.start, True
-                elif slot.start < previous.end:
+                elif slot.start < previous.end or previous.ends_at_midnight:
                     program.problems.append(
                         Problem(
                             slot.offset,
