@@ -31,6 +31,7 @@ from sphinx.util.logging import getLogger
 from . import __version__
 from .diagnostics import RoadsWarning
 from .model.dates import did_you_mean, now_for_build
+from .model.pasted import MARKDOWN_LINK
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -567,19 +568,14 @@ def source_line(node: nodes.Node, default: int) -> int:
     return default
 
 
-#: ``[text](url)`` or ``![alt](url)`` that Markdown left as text: it makes no link of an
-#: unsupported scheme (``javascript:``, ``data:``); the URL may hold parentheses
-_UNMADE_LINK = re.compile(r"!?\[[^\[\]]*\]\(\s*((?:[^()\s]|\([^()\s]*\))+)")
-
-
 def unmade_links(text: str) -> list[tuple[str, str]]:
     """``(url, why)`` for each link written as Markdown in ``text`` that Markdown did not
     make, because it may not be linked: shown as text, the author is told."""
     found = []
-    for match in _UNMADE_LINK.finditer(text):
-        problem = link_problem(match.group(1))
+    for match in MARKDOWN_LINK.finditer(text):
+        problem = link_problem(match.group("url").strip("<>"))
         if problem:
-            found.append((match.group(1), problem))
+            found.append((match.group("url").strip("<>"), problem))
     return found
 
 

@@ -31,7 +31,7 @@ from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
 from . import images
-from .model.people import MARKDOWN_LINK
+from .model.pasted import MARKDOWN_LINK
 from .model.sponsors import (
     Sponsor,
     SponsorLineError,
@@ -162,8 +162,8 @@ class SponsorsDirective(RoadsDirective):
         else:
             written = first.astext()
             unmade = MARKDOWN_LINK.match(written.strip())  # a link Markdown would not make (javascript:)
-            if unmade:
-                url, written = unmade.group("url"), unmade.group("name") + written.strip()[unmade.end() :]
+            if unmade and not unmade.group("image"):
+                url, written = unmade.group("url"), unmade.group("text") + written.strip()[unmade.end() :]
             name, pairs = split_details(written)
             details = [(key, value, line) for key, value in pairs]
         if not name:

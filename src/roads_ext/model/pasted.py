@@ -67,8 +67,13 @@ def trailing_parenthesis(title: str) -> tuple[str, str] | None:
 _TAG_BREAK = re.compile(r"<\s*br\s*/?\s*>", re.IGNORECASE)
 _TAG_ITALIC = re.compile(r"<\s*(em|i)\s*>(.*?)<\s*/\s*\1\s*>", re.IGNORECASE)
 _TAG_DROPPED = re.compile(r"<\s*/?\s*(?:span|b|strong|small|font|div|p|u|mark)\b[^<>]*>", re.IGNORECASE)
-#: a Markdown link, its URL allowed one level of parentheses (``javascript:alert(1)`` too)
-_LINK = re.compile(r"!?\[([^\]]*)\]\(\s*(<[^<>]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+\"[^\"]*\")?\s*\)")
+#: a Markdown link or image as written, ``[text](url "title")``, its URL allowed one level of
+#: parentheses (``javascript:alert(1)``): the one pattern for links left as text in a title,
+#: a people list, a sponsor's line or a bio
+MARKDOWN_LINK = re.compile(
+    r"(?P<image>!?)\[(?P<text>[^\[\]]*)\]\(\s*(?P<url><[^<>]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)"
+    r"(?:\s+\"[^\"]*\")?\s*\)"
+)
 _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
 
 
@@ -84,7 +89,7 @@ def clean_text(text: str) -> str:
         text = _TAG_ITALIC.sub(r"*\2*", text)
         text = _TAG_DROPPED.sub("", text)
     if "](" in text:
-        text = _LINK.sub(r"\1", text)
+        text = MARKDOWN_LINK.sub(r"\g<text>", text)
     if "**" in text or "__" in text:
         text = _BOLD.sub(lambda m: m.group(1) or m.group(2), text)
     parts = [" ".join(part.split()) for part in text.split("\n")]
@@ -98,9 +103,9 @@ def markdown_links(text: str) -> list[tuple[str, str]]:
     if "](" not in text:
         return []
     return [
-        (match.group(1), match.group(2).strip("<>"))
-        for match in _LINK.finditer(text)
-        if not match.group(0).startswith("!")
+        (match.group("text"), match.group("url").strip("<>"))
+        for match in MARKDOWN_LINK.finditer(text)
+        if not match.group("image")
     ]
 
 

@@ -12,6 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, fields, replace
 
+from .pasted import MARKDOWN_LINK
+
 #: the details of a person that two declarations must agree on
 DETAIL_FIELDS = ("affiliation", "country", "homepage", "photo")
 
@@ -147,9 +149,6 @@ def initials(name: str) -> str:
 
 # --- the committee line: "Name (Affiliation, Country) — Role" -----------------
 
-#: ``[Name](url)`` left as text by Markdown (an unsupported scheme): the URL may hold
-#: parentheses of its own (``javascript:alert(1)``)
-MARKDOWN_LINK = re.compile(r"^\[(?P<name>[^\]]+)\]\((?P<url>(?:[^()\s]|\([^()\s]*\))*)\)")
 #: what may follow a name after a comma and still be part of it (``Martin King, Jr.``)
 _NAME_SUFFIX = re.compile(r"^(?:jr|sr|i{1,3}|iv|v|phd|ph\.d|md|esq)\.?$", re.IGNORECASE)
 _ROLE_SEPARATOR = re.compile(r"\s+(?:—|–|--|-)\s+")
@@ -200,9 +199,9 @@ def parse_person_line(name_part: str | None, rest: str) -> PersonLine:
         raise PersonLineError(tabs)
     rest = " ".join(rest.split())
     if name_part is None:
-        unlinked = MARKDOWN_LINK.match(rest)
-        if unlinked:
-            parsed = parse_person_line(unlinked.group("name"), rest[unlinked.end() :])
+        unlinked = MARKDOWN_LINK.match(rest)  # left as text by Markdown (an unsupported scheme)
+        if unlinked and not unlinked.group("image") and unlinked.group("text").strip():
+            parsed = parse_person_line(unlinked.group("text"), rest[unlinked.end() :])
             return replace(parsed, link=unlinked.group("url"))
         match = re.match(r"^(?P<name>[^()]*?)\s*(?P<tail>\(.*)?$", rest)
         if not match:  # pragma: no cover - the pattern accepts any text
