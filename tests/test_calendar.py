@@ -100,7 +100,7 @@ Sunday, November 3, 2024
 :name: paris
 
 Sunday, March 31, 2024
-- 1:30-1:45 Paris before the change
+- 01:30-01:45 Paris before the change
 - 10:00-11:00 Paris spring change keynote
 Wednesday, August 14, 2024
 - 10:00-11:00 Paris summer keynote
