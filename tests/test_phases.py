@@ -243,6 +243,10 @@ def test_bad_input_is_located_myst(build_page, monkeypatch, tmp_path):
         "phases are announced, call-open, reviewing, accepted, program-out, today, held [roads.phase]",
         f"{src}/conf.py:4: WARNING: roads_phase_dates: no important date is labelled 'Results'; the notification "
         "is read from the labels' words [roads.phase]",
+        # no date at all: the site is 'announced' for ever
+        f"{src}/index.md:14: WARNING: only-phase 'held' is never shown: the site declares no important dates and "
+        "no program, so it is 'announced' for ever; add them (the phases follow the submission deadline, the "
+        "notification and the workshop's day) [roads.phase]",
     ]
     assert "Still shown after the day." in built.html and "Shown never." not in built.html
 
@@ -416,3 +420,15 @@ def test_a_phase_date_label_that_is_not_text_is_a_warning_and_left_out(build_pag
     # the rest still counts: the submission by its name, the day by its label's words
     assert shown_blocks(built.html) == [BLOCKS["reviewing"]]
     assert phase_data(built.html)["changes"][-1] == ["2031-06-13T00:00:00+02:00", "held"]
+
+
+def test_the_phases_a_site_is_ever_in_follow_its_milestones():
+    from roads_ext.model.phases import Milestones, reachable
+
+    at = dt.datetime(2031, 5, 1, tzinfo=dt.UTC)
+    assert reachable(Milestones()) == ["announced"]
+    assert reachable(Milestones(submission=at)) == ["call-open", "reviewing"]
+    day = at + dt.timedelta(days=40)
+    assert reachable(Milestones(submission=at, notification=at + dt.timedelta(days=20), day_start=day,
+                                day_end=day + dt.timedelta(days=1), has_program=True)) == [
+        "call-open", "reviewing", "program-out", "today", "held"]

@@ -34,7 +34,15 @@ from .config import conf_py_location
 from .dates import OVER_ATTR, STATUS_LABELS
 from .i18n import _
 from .model.dates import AOE_ZONE, parse_zone
-from .model.phases import MILESTONES, Milestones, changes_after, milestone_of, parse_phases, phase_at
+from .model.phases import (
+    MILESTONES,
+    Milestones,
+    changes_after,
+    milestone_of,
+    parse_phases,
+    phase_at,
+    reachable,
+)
 from .shared import RoadsDirective, build_now, did_you_mean, is_html_site, marked_nodes, text, warn
 
 if TYPE_CHECKING:
@@ -79,7 +87,7 @@ class OnlyPhaseDirective(RoadsDirective):
         block = nodes.container("", *body, is_div=True, classes=classes)
         block[PHASE_ATTR] = list(phases)
         self.set_source_info(block)
-        phase_pages(self.env)[self.env.docname] = True
+        phase_pages(self.env).setdefault(self.env.docname, []).append((self.lineno, list(phases)))
         return [block]
 
 
@@ -92,8 +100,8 @@ class PhasesDomain(Domain):
 
     name = "roads-phases"
     label = "Workshop phases"
-    initial_data: ClassVar[dict[str, Any]] = {"pages": {}}  # docname -> True
-    data_version = 1
+    initial_data: ClassVar[dict[str, Any]] = {"pages": {}}  # docname -> [(line, phases)] of its blocks
+    data_version = 2
 
     @classmethod
     def of(cls, env: BuildEnvironment) -> PhasesDomain:
@@ -105,7 +113,7 @@ class PhasesDomain(Domain):
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
         for docname in docnames:
             if docname in otherdata["pages"]:
-                self.data["pages"][docname] = True
+                self.data["pages"][docname] = otherdata["pages"][docname]
 
     def resolve_any_xref(
         self, env: BuildEnvironment, fromdocname: str, builder: Builder, target: str, node: Any, contnode: Any
@@ -113,8 +121,8 @@ class PhasesDomain(Domain):
         return []
 
 
-def phase_pages(env: BuildEnvironment) -> dict[str, bool]:
-    """docname -> True, for the pages with an ``only-phase`` block."""
+def phase_pages(env: BuildEnvironment) -> dict[str, list[tuple[int, list[str]]]]:
+    """docname -> the line and the phases of each ``only-phase`` block on the page."""
     return PhasesDomain.of(env).data["pages"]
 
 
@@ -199,7 +207,20 @@ def site_milestones(env: BuildEnvironment, report: bool = False, where: Any = No
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """The phase changes with time alone: pages with phase blocks are written every build."""
     where = conf_py_location(app, "roads_phase_dates")
-    _MILESTONES[env] = site_milestones(env, report=True, where=where)
+    found = _MILESTONES[env] = site_milestones(env, report=True, where=where)
+    # a site that declares no date at all is in one phase for ever: a block for another is
+    # never shown (a block written ahead for a phase later dates will bring is not said)
+    ever = None if found.boundaries() else reachable(found)[0]
+    for docname, blocks in sorted(phase_pages(env).items()):
+        for line, phases in blocks:
+            if ever is not None and ever not in phases:
+                warn(
+                    f"only-phase {' '.join(phases)!r} is never shown: the site declares no important "
+                    f"dates and no program, so it is '{ever}' for ever; add them (the phases follow "
+                    "the submission deadline, the notification and the workshop's day)",
+                    "phase",
+                    (docname, line),
+                )
     return sorted(phase_pages(env))
 
 

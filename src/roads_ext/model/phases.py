@@ -81,6 +81,15 @@ def phase_at(now: dt.datetime, milestones: Milestones) -> str:
     return "reviewing" if m.submission is not None else "announced"
 
 
+def reachable(milestones: Milestones) -> list[str]:
+    """The phases a site with these milestones is ever in, in order: the one before its
+    first milestone and the one from each on (one phase for a site with none)."""
+    boundaries = milestones.boundaries()
+    first = boundaries[0] - dt.timedelta(microseconds=1) if boundaries else dt.datetime.now(dt.UTC)
+    found = [phase_at(moment, milestones) for moment in [first, *boundaries]]
+    return list(dict.fromkeys(found))
+
+
 def changes_after(now: dt.datetime, milestones: Milestones) -> list[tuple[dt.datetime, str]]:
     """The changes of phase still to come after ``now``: ``[(moment, phase from then)]``.
 
