@@ -93,28 +93,20 @@ def test_slug_keeps_ascii_titles_and_caps_every_length():
 # --- 3. a body under the directive ---------------------------------------------------------------
 
 
-def test_a_body_is_shown_below_the_list_myst(build_page, tmp_path):
-    built = build_page("# P\n\n```{accepted-papers} good.csv\n:sort: title\n\nSee also **our** list.\n```\n",
-                       files={"good.csv": GOOD_CSV})
+@pytest.mark.parametrize(("suffix", "source", "shown_below"), [
+    (".md", "# P\n\n```{accepted-papers} good.csv\n:sort: title\n\nSee also **our** list.\n```\n\nAfter.\n",
+     "<p>See also <strong>our</strong> list.</p>"),
+    (".rst", "P\n=\n\n.. accepted-papers:: good.csv\n\n   See also *our* list.\n\nAfter.\n",
+     "<p>See also <em>our</em> list.</p>"),
+], ids=["myst", "rst"])
+def test_a_body_is_shown_below_the_list(build_page, tmp_path, suffix, source, shown_below):
+    built = build_page(source, suffix=suffix, files={"good.csv": GOOD_CSV})
     assert built.warning_lines() == [
-        f"{tmp_path}/src/index.md:6: WARNING: accepted-papers: the papers come from the file 'good.csv', not "
+        f"{tmp_path}/src/index{suffix}:6: WARNING: accepted-papers: the papers come from the file 'good.csv', not "
         "from the text inside the directive; that text is shown below the list [roads.content]"]
     page = main_part(built.html)
     assert [title for _, title in shown(built.html)] == ["A Good Paper"]
-    below = page.select_one(".roads-papers").find_next_sibling()
-    assert below.name == "p" and str(below) == "<p>See also <strong>our</strong> list.</p>"
-
-
-def test_a_body_is_shown_below_the_list_rst(build_page, tmp_path):
-    built = build_page("P\n=\n\n.. accepted-papers:: good.csv\n\n   See also *our* list.\n\nAfter.\n",
-                       suffix=".rst", files={"good.csv": GOOD_CSV})
-    assert built.warning_lines() == [
-        f"{tmp_path}/src/index.rst:6: WARNING: accepted-papers: the papers come from the file 'good.csv', not "
-        "from the text inside the directive; that text is shown below the list [roads.content]"]
-    page = main_part(built.html)
-    assert [title for _, title in shown(built.html)] == ["A Good Paper"]
-    below = page.select_one(".roads-papers").find_next_sibling()
-    assert str(below) == "<p>See also <em>our</em> list.</p>"
+    assert str(page.select_one(".roads-papers").find_next_sibling()) == shown_below
     assert "After." in page.text
 
 
