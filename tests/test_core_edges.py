@@ -466,3 +466,28 @@ def test_topic_icons_in_any_case_and_an_icon_alone_is_left_out_with_a_warning(bu
     cards = soup(built).select(".roads-topic-card")
     assert [card.get_text(" ", strip=True) for card in cards] == ["Fast training", "Compression", "Data reduction"]
     assert [bool(card.select("svg.roads-topic-icon")) for card in cards] == [True, True, False]
+
+
+@pytest.mark.parametrize(("suffix", "source", "line"), [
+    (".md", "# Page\n\n:::{speaker-card} Ada Lovelace\n\nSee [her notes](//evil.example/notes).\n:::\n", 5),
+    (".rst", "Page\n====\n\n.. speaker-card:: Ada Lovelace\n\n   See `her notes <//evil.example/notes>`_.\n", 6),
+], ids=["myst", "rst"])
+def test_a_protocol_relative_link_in_a_body_leaves_the_site_and_is_said(build_page, suffix, source, line):
+    """``//example.org`` is no link inside the site: every check of an author's link
+    (``shared.link_problem``) refuses it, not only a homepage's."""
+    built = build_page(source, suffix=suffix)
+    assert [warning.split(f"index{suffix}:")[1] for warning in built.warning_lines()] == [
+        f"{line}: WARNING: speaker-card: link '//evil.example/notes' is protocol-relative: write it with https, "
+        "as 'https://evil.example/notes'; shown as text [roads.link]"]
+    assert "evil.example" not in str(soup(built).select(".roads-speaker-card a"))
+
+
+def test_a_name_linked_to_javascript_in_rst_is_shown_unlinked_with_the_homepage_warning(build_page):
+    built = build_page("Page\n====\n\n.. committee::\n\n   * `Eve Mallory <javascript:alert(1)>`_ (Acme, UK)\n",
+                       suffix=".rst")
+    (line,) = built.warning_lines()
+    assert line.endswith(
+        "index.rst:6: WARNING: committee: homepage 'javascript:alert(1)' uses 'javascript': only http(s) "
+        "and mailto links are allowed; the name is shown unlinked [roads.link]")
+    entry = soup(built).select_one(".roads-committee > li")
+    assert entry.get_text(" ", strip=True) == "Eve Mallory (Acme, UK)" and entry.find("a") is None

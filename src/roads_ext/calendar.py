@@ -234,14 +234,7 @@ def _write_calendars(app: Sphinx) -> None:
                 target.write_bytes(content)
     # the files made before that no record makes now (a slot renamed, a block removed):
     # only those roads_ext wrote itself, as its stamps say
-    made = sorted(
-        {record.path() for record in everything}
-        | {
-            record.path(slot.slug)
-            for record in everything
-            for slot in (record.program.slots() if record.program else [])
-        }
-    )
+    made = sorted({path for record in everything for path in record.paths()})
     before = previous.get(FILES_KEY, [])
     for relative in sorted(set(before if isinstance(before, list) else []) - set(made)):
         if not isinstance(relative, str) or not relative.startswith(CALENDAR_DIR + "/") or ".." in relative:

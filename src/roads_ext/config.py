@@ -304,11 +304,10 @@ def check_settings(app: Sphinx, config: Config) -> None:
             if found is None:
                 continue
             problems, value = found
+            where = conf_py_location(app, entry.name)  # conf.py read once for all its problems
             for problem, subtype in problems:
                 warn(
-                    f"{entry.name} = {written!r} in conf.py: {problem}",
-                    subtype or entry.check_subtype,
-                    conf_py_location(app, entry.name),
+                    f"{entry.name} = {written!r} in conf.py: {problem}", subtype or entry.check_subtype, where
                 )
             setattr(config, entry.name, value)
 

@@ -129,15 +129,10 @@ def workshop_date(directive: RoadsDirective) -> dt.date | None:
 
 
 def detail_link_problem(url: str) -> str | None:
-    """Why a slot's link (``- slides: ...``) that is no absolute link is no link either:
-    a protocol-relative one leads off the site; text around a link (a backtick, an rST
-    link's ``<...>``) would be taken for a page of the site."""
-    written = url.strip()
-    if written.startswith("//"):
-        return f"is protocol-relative: write it with https, as 'https:{written}'"
-    if re.search(r"[`<>\"'\s\\]", written):
-        return "is not a URL: write the address alone, like 'https://example.org/slides.pdf'"
-    if re.match(r"^[^/?#]*:", written) and not re.match(r"^(?:https?|mailto):", written, re.IGNORECASE):
+    """Why a slot's link (``- slides: ...``) that :func:`link_problem` lets through is no
+    link either: text around an address (a backtick, an rST link's ``<...>``) would be
+    taken for a page of the site."""
+    if re.search(r"[`<>\"'\s\\]", url.strip()):
         return "is not a URL: write the address alone, like 'https://example.org/slides.pdf'"
     return None
 

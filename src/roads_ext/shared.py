@@ -24,6 +24,7 @@ from urllib.parse import urljoin
 
 from docutils import nodes
 from docutils import utils as docutils_utils
+from sphinx import addnodes
 from sphinx.domains.std import StandardDomain
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.logging import getLogger
@@ -529,9 +530,12 @@ _SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
 def link_problem(url: str) -> str | None:
     """Why ``url`` may not be linked, or None when it is safe.
 
-    Absolute links must be http(s) or mailto; relative links stay inside the site.
+    Absolute links must be http(s) or mailto; relative links stay inside the site (a
+    protocol-relative one, ``//example.org``, does not).
     """
     cleaned = "".join(ch for ch in url if ch.isprintable() and not ch.isspace())
+    if cleaned.startswith(("//", "\\\\", "/\\", "\\/")):  # browsers read "\" as "/"
+        return protocol_relative(url)
     match = _SCHEME.match(cleaned)
     if match is None:
         return None if cleaned else "is empty"
@@ -544,6 +548,11 @@ def link_problem(url: str) -> str | None:
     return None
 
 
+def protocol_relative(url: str) -> str:
+    """Why ``//example.org/x`` is no link: it leaves the site, on whatever scheme the page has."""
+    return f"is protocol-relative: write it with https, as 'https:{url.strip()}'"
+
+
 def absolute_link_problem(url: str) -> str | None:
     """Why ``url`` cannot be a link to a page elsewhere (a person's homepage, a
     conference's page), or None: it must be an absolute ``http(s)://`` (or ``mailto:``)
@@ -553,7 +562,7 @@ def absolute_link_problem(url: str) -> str | None:
     if re.match(r"^\s*(?:https?://|mailto:)", url, re.IGNORECASE):
         return None
     if url.strip().startswith("//"):
-        return f"is protocol-relative: write it with https, as 'https:{url.strip()}'"
+        return protocol_relative(url)
     return "is not an absolute link: write the whole address, starting with https://"
 
 
@@ -579,15 +588,24 @@ def unmade_links(text: str) -> list[tuple[str, str]]:
     return found
 
 
+def _is_link(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.reference) or (
+        isinstance(node, addnodes.pending_xref) and node.get("reftype") == "myst"
+    )
+
+
 def sanitize(parsed: list[nodes.Node], directive: RoadsDirective) -> list[nodes.Node]:
     """Escape raw HTML and unlink unsafe links in an author's body text; say so for links
     that Markdown left as text."""
     for tree in parsed:
         if not isinstance(tree, nodes.Node):
             continue
-        if _in_myst(directive) and not (
-            directive.reads_item_links and isinstance(tree, nodes.bullet_list | nodes.enumerated_list)
-        ):
+        # a people or sponsor list is read item by item, each item's link checked (more
+        # strictly) and worded there; the list itself is not shown
+        links_read_by_directive = directive.reads_item_links and isinstance(
+            tree, nodes.bullet_list | nodes.enumerated_list
+        )
+        if _in_myst(directive) and not links_read_by_directive:
             for paragraph in tree.findall(nodes.TextElement):
                 if isinstance(paragraph, nodes.FixedTextElement | nodes.literal):
                     continue
@@ -610,8 +628,14 @@ def sanitize(parsed: list[nodes.Node], directive: RoadsDirective) -> list[nodes.
                 raw.replace_self(shown)
             else:
                 raw.replace_self(nodes.paragraph("", "", shown))
-        for ref in list(tree.findall(nodes.reference)):
-            uri = ref.get("refuri")
+        links = (
+            []
+            if links_read_by_directive
+            else [n for n in tree.findall(_is_link) if isinstance(n, nodes.Element)]
+        )
+        for ref in links:
+            # MyST makes a link with no scheme (``//example.org``) a cross-reference to resolve
+            uri = ref.get("refuri") if isinstance(ref, nodes.reference) else ref.get("reftarget")
             if uri is None:
                 continue
             problem = link_problem(uri)

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .dates import ImportantDate, Problem, Zone, daylight_saving_problem, range_problem
+from .dates import ImportantDate, Problem, Zone, daylight_saving_problem, format_time, range_problem
 from .program import Program, Slot
 
 CALENDAR_DIR = "_calendar"
@@ -115,6 +115,11 @@ class CalendarRecord:
     def path(self, slot: str = "") -> str:
         return calendar_path(self.docname, self.anchor, slot)
 
+    def paths(self) -> list[str]:
+        """Every calendar file of the block: its own, and one per slot of a program."""
+        slots = self.program.slots() if self.program is not None else []
+        return [self.path(), *(self.path(slot.slug) for slot in slots)]
+
     def years(self) -> tuple[int, int]:
         """The first and last year of the block's moments (for its time zone's rules)."""
         found = [slot.date.year for slot in self.program.slots()] if self.program else []
@@ -186,9 +191,9 @@ def check_program(program: Program, zone: Zone) -> list[Problem]:
             for clock in clocks:
                 why = daylight_saving_problem(slot.date, clock, zone)
                 if why:
-                    problems.append(
-                        Problem(slot.offset, "time", f"{slot.heading!r}: {why}{_skipped(slot, zone)}")
-                    )
+                    # the page and the calendar show what the warning says the time is read as
+                    consequence = move_skipped_times(slot, zone)
+                    problems.append(Problem(slot.offset, "time", f"{slot.heading!r}: {why}{consequence}"))
                     break
         day.slots = kept
     program.days = [day for day in program.days if day.slots]
@@ -205,9 +210,10 @@ def _real(date: dt.date, clock: dt.time, zone: Zone) -> dt.time:
     return real.time().replace(fold=0) if real.replace(tzinfo=None) != first.replace(tzinfo=None) else clock
 
 
-def _skipped(slot: Slot, zone: Zone) -> str:
-    """Read a slot's times that a daylight-saving change skips as the moments they name,
-    in the page and the calendar alike; what that makes of the slot, if it matters."""
+def move_skipped_times(slot: Slot, zone: Zone) -> str:
+    """Set a slot's times that a daylight-saving change skips to the moments they name
+    (it changes ``slot``), so that the page and the calendar show the same; returns what
+    that makes of the slot, for the warning, if it matters ("" if not)."""
     start, end = _real(slot.date, slot.start, zone), slot.end
     if end is not None and not slot.ends_at_midnight:
         end = _real(slot.date, end, zone)
@@ -217,7 +223,7 @@ def _skipped(slot: Slot, zone: Zone) -> str:
     if end is not None and not slot.ends_at_midnight and end <= start:
         slot.end = None if slot.end_implied else start
         if not slot.end_implied:
-            shown = f"{start.hour % 12 or 12}:{start.minute:02d} {'AM' if start.hour < 12 else 'PM'}"
+            shown = format_time(start).replace("\u202f", " ")
             return (
                 f"; the slot then ends when it starts ({shown}): write its end after {shown}, "
                 "or both times outside the change"

@@ -154,12 +154,12 @@ def parse_zone(text: str) -> tuple[Zone | None, str | None]:
         return Zone("UTC"), None
     if _UTC_OFFSET.match(folded):
         offset = utc_offset(folded)  # None past UTC±14
-        hours, rest = divmod(int(offset.total_seconds()), 3600) if offset is not None else (0, 1)
-        if rest:
+        if offset is None or offset % dt.timedelta(hours=1):
             return None, (
                 f"{word!r} is no zone of its own: write the IANA name of the venue's zone "
                 "(such as 'Asia/Kolkata' for UTC+05:30)"
             )
+        hours = offset // dt.timedelta(hours=1)
         if hours == 0:
             return Zone("UTC"), None
         if hours == -12:
@@ -183,7 +183,7 @@ def parse_zone(text: str) -> tuple[Zone | None, str | None]:
     choices = {**names, "aoe": AOE}
     close = difflib.get_close_matches(folded, list(choices), n=1, cutoff=0.6)
     if close and _ABBREVIATION.match(folded) and close[0] != "aoe":
-        # CEST is not EST, nor IST IST: a letter off an abbreviation is another zone
+        # CEST is not EST: an abbreviation a letter off another names another zone
         return None, (
             f"{word!r} is an abbreviation that several zones share; write the venue's IANA zone "
             "(such as 'Europe/Paris' for CEST, 'America/Los_Angeles' for PT), or 'AoE'"

@@ -25,13 +25,12 @@ import hashlib
 import io
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import quote, urljoin
 
 from .dates import did_you_mean
 from .formats import N_
-from .people import key_anchor
+from .people import folded_words, key_anchor
 
 OPENREVIEW = "https://openreview.net"
 
@@ -145,22 +144,9 @@ def slug(text: str) -> str:
 
 
 def title_words(title: str) -> str:
-    """A title's words, lower case, joined by ``-``: the accents of Latin letters folded
-    (Zoë, zoe), every letter and digit of every script kept, invisible characters dropped,
-    anything else a word break. (A person's key is made alike, but for names: it may
-    change with what names need, and an anchor must not.)"""
-    folded = unicodedata.normalize("NFKC", title).casefold()
-    kept: list[str] = []
-    for ch in unicodedata.normalize("NFD", folded):
-        category = unicodedata.category(ch)
-        if category.startswith("M"):
-            if kept and not kept[-1].isascii():  # an accent of a letter of another script is part of it
-                kept.append(ch)
-        elif category.startswith(("L", "N")):
-            kept.append(ch)
-        elif category != "Cf":
-            kept.append(" ")
-    return "-".join(unicodedata.normalize("NFC", "".join(kept)).split())
+    """A title's words, lower case, joined by ``-`` (:func:`~.people.folded_words`: the
+    words a person's key is made of, without what only names need, such as honorifics)."""
+    return "-".join(folded_words(title))
 
 
 def _shown(value: object) -> str:

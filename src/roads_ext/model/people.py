@@ -87,23 +87,30 @@ def person_key(name: str) -> str:
     >>> person_key("Анна Smith") == person_key("Мария Smith")
     False
     """
-    text = unicodedata.normalize("NFKC", name).casefold()
+    words = folded_words(name)
+    while len(words) > 1 and words[0] in HONORIFICS:
+        words.pop(0)
+    return "-".join(words)
+
+
+def folded_words(text: str) -> list[str]:
+    """The words of ``text``, lower case: the accents of Latin letters folded (Zoë, zoe),
+    every letter and digit of every script kept (й is not и), invisible characters
+    dropped, anything else a word break. What a person's key and a paper's anchor are
+    made of."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
     kept: list[str] = []
-    for ch in unicodedata.normalize("NFD", text):
+    for ch in unicodedata.normalize("NFD", folded):
         category = unicodedata.category(ch)
         if category.startswith("M"):
-            # an accent on a Latin letter is folded (Zoë, Zoe); on any other
-            # letter it is part of it (й is not и)
+            # an accent on a Latin letter is folded; on any other letter it is part of it
             if kept and not kept[-1].isascii():
                 kept.append(ch)
         elif category.startswith(("L", "N")):
             kept.append(ch)
         elif category != "Cf":  # spaces, punctuation, symbols: a word break
             kept.append(" ")
-    words = unicodedata.normalize("NFC", "".join(kept)).split()
-    while len(words) > 1 and words[0] in HONORIFICS:
-        words.pop(0)
-    return "-".join(words)
+    return unicodedata.normalize("NFC", "".join(kept)).split()
 
 
 @functools.lru_cache(maxsize=16384)
