@@ -143,20 +143,22 @@ def test_program_problems_have_line_offsets():
         "- 8:35am-9:00am - Overlap",          # 1
         "- 8:70am-9:00am - Bad minutes",      # 2
         "- 10am-9am - Backwards",             # 3
-        "- Keynot: Someone",                  # 4 neither a time nor a date
-        "- 11:00-12:00 Keynot: Title (X)",    # 5
+        "- Keynot: Someone",                  # 4 no time: it fills the gap 9:00-11:00
+        "- 11:00-12:00 Keynot: Title (X)",    # 5 a typo of a kind's word is read as the kind
         "  - abstarct: text",                 # 6
         "June 31, 2023",                      # 7
     ]
     program = parse_program(lines, JUNE_8)
     found = {(p.offset, p.subtype) for p in program.problems}
-    assert found == {(1, "overlap"), (2, "time"), (3, "time"), (4, "time"), (5, "kind"),
-                     (6, "detail"), (7, "date")}
+    assert found == {(1, "overlap"), (2, "time"), (3, "time"), (6, "detail"), (7, "date")}
+    assert [s.kind for s in program.slots()][-2:] == ["keynote", "keynote"]
     messages = {p.offset: p.message for p in program.problems}
     assert "starts at 08:35, before 'Welcome' ends at 08:40" in messages[1]
     assert "did you mean 'keynote'" in messages[5]
     assert "did you mean 'abstract'" in messages[6]
-    assert [s.title for s in program.slots()] == ["Welcome", "Overlap", "Keynot: Title"]
+    assert [s.title for s in program.slots()] == ["Welcome", "Overlap", "Someone", "Title"]
+    someone = program.slots()[2]
+    assert (someone.timed, someone.start, someone.end) == (False, dt.time(9), dt.time(11))
 
 
 def test_several_days_and_no_day():

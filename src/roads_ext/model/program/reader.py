@@ -1,0 +1,631 @@
+"""The program reader: a pasted program's lines, read one kind of line at a time.
+
+:func:`~.lines.program_lines` brings every form to :class:`~.lines.Line` s. The reader
+then looks at each line once and hands it to the method for its kind: a table row, a
+heading, a line with a time (a slot starts), a line under a slot (a detail, the title on
+the line below, the panelists as sub-bullets), a day, a session heading, the day's end,
+or a line without a time between slots (a coffee break, the second talk of a session:
+a slot of its own, given its times by :func:`~.details.place_untimed`). A slot's text is
+read only once it is complete, by :class:`~.roles.SlotTextReader`, from all its parts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from ..dates import (
+    Problem,
+    Zone,
+    date_in_year,
+    looks_like_date,
+    match_date,
+    match_date_without_year,
+    parse_date,
+)
+from ..pasted import clean_text, read_people, unmark
+from .clock import SLOT, close_day, read_times, times_as_read
+from .data import Day, Program, Slot
+from .details import DETAIL_KEYS, assign_slugs, finish_days, read_detail
+from .kinds import END_WORDS, PROGRAM_WORDS, kind_of_words, read_label, session_kind
+from .lines import Line, empty_cell, find_date, find_date_without_year, program_lines, read_cells
+from .roles import Reading, SlotTextReader
+from .text import read_text
+
+_DETAIL = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ]{0,19}):(?:\s+(?P<value>.*))?$")
+#: keys under a slot that name its people, title or room, as organizers write them
+ROLE_KEYS = {
+    "speaker": "speakers",
+    "presenter": "speakers",
+    "presenters": "speakers",
+    "panelists": "panelists",
+    "panellists": "panelists",
+    "panel": "panelists",
+    "moderator": "moderator",
+    "moderators": "moderator",
+    "moderated by": "moderator",
+    "chair": "chair",
+    "chairs": "chair",
+    "session chair": "chair",
+    "host": "host",
+    "hosts": "host",
+    "title": "title",
+    "talk": "title",
+    "room": "location",
+    "where": "location",
+    "type": "kind",
+}
+_CHAIR = re.compile(r"^(?:session\s+)?(?:chairs?|moderators?|hosts?|chaired by)\s*:?\s*\S", re.IGNORECASE)
+_SESSION_LINE = re.compile(r"^(?:session|part|track)\b|.*\bsession\s*\d*\s*[:.]?$", re.IGNORECASE)
+#: a line that begins where a time would, with words for one: its time could not be read
+_TRIED_A_TIME = re.compile(
+    r"^(?:\d|half\s+past|quarter\s+(?:past|to)|noon\b|midnight\b|soon\b|later\b|tbd\b|tba\b)",
+    re.IGNORECASE,
+)
+_NO_DAY = (
+    "no day for this slot: give the date after the directive name "
+    "('```{schedule} June 8, 2023') or on a line of its own above the slots; this slot is left out"
+)
+
+
+@dataclass
+class _Pending:
+    """A slot being read: its first line, then what follows it; read once complete."""
+
+    offset: int
+    indent: int
+    match: re.Match | None  # its times, or None: a slot written without a time
+    day: Day | None
+    session: str
+    session_kind: str | None
+    parts: list[tuple[str, str | None, bool]] = field(default_factory=list)  # (text, column, below)
+    details: list[tuple[str, str, int]] = field(default_factory=list)
+    people: list[tuple[str, str, int]] = field(default_factory=list)  # (role, names, offset) from role keys
+    slot: Slot | None = None
+
+    @property
+    def written(self) -> str:
+        if self.match is not None:
+            return clean_text(self.match.string).replace("\n", " ")
+        return " ".join(clean_text(text) for text, _, _ in self.parts)
+
+
+class ProgramReader:
+    """Reads one program. ``known_people``: the names declared on the site, which make a
+    name surely a person's."""
+
+    def __init__(
+        self,
+        first_day: dt.date | None = None,
+        workshop_date: dt.date | None = None,
+        zone: Zone | None = None,
+        known_people: Collection[str] = (),
+    ) -> None:
+        self.program = Program()
+        self.problems = self.program.problems
+        self.zone = zone
+        known = first_day or workshop_date
+        self.year = known.year if known else None
+        self.day: Day | None = Day(-1, first_day) if first_day else None
+        if self.day is None and workshop_date is not None:
+            self.day = Day(-1, workshop_date)
+        if self.day:
+            self.program.days.append(self.day)
+        self.session = ""
+        self.session_kind: str | None = None
+        self.pending: _Pending | None = None
+        self.detail_key: str | None = None
+        self.texts = SlotTextReader(known_people)
+
+    # -- the whole program ------------------------------------------------------------------
+
+    def read(self, lines: list[str], csv_text: bool = False) -> Program:
+        for line in program_lines(lines, csv_text):
+            self.read_line(line)
+        self.close_slot()
+        for day in self.program.days:
+            day.slots = [slot for slot in day.slots if slot.title != _DROPPED]
+        finish_days(self.program)
+        assign_slugs(self.program)
+        if not self.program.slots() and not any(p.subtype in ("time", "date") for p in self.problems):
+            self.problems.append(
+                Problem(
+                    0,
+                    "empty",
+                    (
+                        "has no slots: write one line per slot, like '8:30am-8:40am - Welcome (Workshop "
+                        "Organizers)', and give the day after the directive name"
+                    ),
+                )
+            )
+        self.program.days = [day for day in self.program.days if day.slots]
+        return self.program
+
+    def read_line(self, line: Line) -> None:
+        if self.pending is not None and line.cells is None and line.indent > self.pending.indent \
+                and not line.markdown_heading:
+            self.on_line_under_slot(line)
+            return
+        self.detail_key = None
+        if line.cells is not None:
+            self.on_table_row(line)
+        elif line.heading:
+            self.on_heading(line)
+        else:
+            self.on_line(line)
+
+    # -- one method per kind of line ------------------------------------------------------
+
+    def on_line_under_slot(self, line: Line) -> None:
+        """A line indented under a slot: a ``- key: value`` detail, an abstract's next
+        line, or more of the slot (its title below it, its panelists as sub-bullets)."""
+        pending = self.pending
+        assert pending is not None
+        text = line.text.strip()
+        detail = _DETAIL.match(text) if line.bullet else None
+        if detail and self._is_detail_key(detail.group("key")):
+            key = " ".join(detail.group("key").lower().split())
+            self.detail_key = key
+            value = (detail.group("value") or "").strip()
+            if key in ROLE_KEYS and key not in DETAIL_KEYS:
+                self._role_key(pending, ROLE_KEYS[key], value, line.offset)
+            else:
+                pending.details.append((detail.group("key"), value, line.offset))
+            return
+        if self.detail_key == "abstract" and pending.details and not line.bullet:
+            key, value, where = pending.details[-1]
+            pending.details[-1] = (key, value + "\n" + text, where)
+            return
+        pending.parts.append((text, None, True))
+
+    def on_table_row(self, line: Line) -> None:
+        """A table row or CSV record: a slot (timed or not), a day, a session heading, or
+        more of the slot above (its title or speaker in a row of their own)."""
+        assert line.cells is not None
+        offset = line.offset
+        if line.columns and len(line.cells) > len(line.columns):
+            extra = [cell for cell in line.cells[len(line.columns) :] if not empty_cell(cell)]
+            line.cells = line.cells[: len(line.columns)]
+            if extra:
+                self.problems.append(
+                    Problem(
+                        offset,
+                        "schedule",
+                        (
+                            f"{clean_text(line.text)!r} has more cells than the header has columns: "
+                            f"{', '.join(repr(clean_text(cell)) for cell in extra)} "
+                            f"{'is' if len(extra) == 1 else 'are'} left out; give the column a header, "
+                            "or put the text in a cell of its own column"
+                        ),
+                    )
+                )
+        cells = read_cells(line)
+        if not cells.time:
+            texts = [clean_text(cell) for cell, _ in cells.parts if clean_text(cell)]
+            if not texts:
+                return
+            text = " ".join(texts)
+            if self.pending is not None and self._continues(self.pending, cells.parts):
+                self.pending.parts.extend((cell, column, True) for cell, column in cells.parts)
+                return
+            if find_date(text) or find_date_without_year(text) or (len(texts) == 1 and self._heading_like(text)):
+                self.close_slot()
+                self._day_or_session(text, offset, table=True)
+                return
+            time_cell = next((cell for cell, column in zip(line.cells, line.columns or [], strict=False)
+                              if column == "time"), "")
+            if (time_cell.strip() and not empty_cell(time_cell)) or _TRIED_A_TIME.match(texts[0]):
+                self.close_slot()
+                self.problems.append(_unreadable(line.text, offset))  # a time column, but no time in it
+                return
+            self.start_slot(offset, 0, None, [(cell, column, False) for cell, column in cells.parts])
+            return
+        self.close_slot()
+        match = SLOT.match(times_as_read(cells.time))
+        if match is None or match.group("rest").strip():
+            self.problems.append(_unreadable(line.text, offset))
+            return
+        first = " ".join(clean_text(cell) for cell, _ in cells.parts)
+        if first.strip(" .!*_").lower() in END_WORDS:
+            close_day(self.day, match, offset, self.problems, self.zone)
+            return
+        self.start_slot(offset, 0, match, [(cell, column, index > 0) for index, (cell, column)
+                                          in enumerate(cells.parts)])
+        if cells.abstract and self.pending is not None:
+            self.pending.details.append(("abstract", cells.abstract, offset))
+
+    def on_heading(self, line: Line) -> None:
+        """``### Session 1: Invited Talks``, ``**Morning session**``, ``## Schedule (June 8)``;
+        a bold line under a slot that has no title yet is its title."""
+        text = clean_text(line.text.lstrip("#").strip())
+        if not line.markdown_heading and self.pending is not None and not line.bullet \
+                and self._wants_title(self.pending, text):
+            self.pending.parts.append((line.text.strip(), None, True))
+            return
+        if not line.markdown_heading and SLOT.match(times_as_read(text)) and not _looks_like_a_date_line(text):
+            self.on_line(Line(line.offset, line.indent, line.bullet, text))
+            return
+        self.close_slot()
+        self._day_or_session(text, line.offset, table=False)
+
+    def on_line(self, line: Line) -> None:
+        """A list line or a plain line: a slot with its time, the day's end, the program's
+        own heading, more of the slot above, a day, a chair, a session, or a slot without
+        a time."""
+        offset = line.offset
+        text = line.text.strip()
+        plain = times_as_read(clean_text(text))
+        match = SLOT.match(plain) if plain else None
+        if match and not _looks_like_a_date_line(plain):
+            self.close_slot()
+            rest = match.group("rest").strip()
+            raw = SLOT.match(times_as_read(text))
+            if raw and clean_text(raw.group("rest")) == clean_text(rest):
+                rest = raw.group("rest").strip()  # as written: its links and HTML are read, not lost
+            if clean_text(rest).strip(" .!*_").lower() in END_WORDS:
+                close_day(self.day, match, offset, self.problems, self.zone)
+                return
+            self.start_slot(offset, line.indent, match, [(rest, None, False)] if rest else [])
+            return
+        if plain.strip(" .!*_").lower() in END_WORDS:
+            self.close_slot()
+            return
+        if (
+            re.match(rf"^(?:{'|'.join(PROGRAM_WORDS)})\b", plain, re.IGNORECASE)
+            and not find_date(plain)
+            and not find_date_without_year(plain)
+        ):
+            self.close_slot()  # the program's own heading: "Schedule (all times CEST)"
+            return
+        if looks_like_date(plain) and not re.match(r"^\d{1,2}[:.]\d", plain) and (
+            find_date(plain) or find_date_without_year(plain) or not self._belongs_to_slot(line)
+        ):
+            self.close_slot()
+            self._day_or_session(plain, offset, table=False, sure=True)
+            return
+        chair = unmark(plain)[0]
+        if _CHAIR.match(chair) and (self.session or self.pending is None):
+            self.close_slot()
+            self._chair(chair)
+            return
+        if self._belongs_to_slot(line):
+            assert self.pending is not None
+            self.pending.parts.append((text, None, True))
+            return
+        self.close_slot()
+        if _TRIED_A_TIME.match(plain):
+            self.problems.append(_unreadable(plain, offset))
+            return
+        if _SESSION_LINE.match(plain) and not re.match(r"^\d", plain):
+            self.session, self.session_kind = plain.rstrip(":"), session_kind(plain)
+            return
+        if self._slot_without_time(plain):
+            self.start_slot(offset, line.indent, None, [(text, None, False)])
+            return
+        self.problems.append(_unreadable(plain, offset))
+
+    # -- slots ---------------------------------------------------------------------------
+
+    def start_slot(self, offset: int, indent: int, match: re.Match | None,
+                   parts: list[tuple[str, str | None, bool]]) -> None:
+        self.close_slot()
+        pending = _Pending(offset, indent, match, self.day, self.session, self.session_kind, parts)
+        if self.day is not None and not self.day.undated:
+            pending.slot = Slot(offset, self.day.date, dt.time(0), None, _DROPPED, "session")
+            self.day.slots.append(pending.slot)
+        self.pending = pending
+
+    def close_slot(self) -> None:
+        pending, self.pending = self.pending, None
+        if pending is None:
+            return
+        day = pending.day
+        if day is None:
+            self.problems.append(Problem(pending.offset, "date", _NO_DAY))
+            return
+        if day.undated:
+            if not day.slots_told:
+                self.problems.append(
+                    Problem(
+                        pending.offset,
+                        "date",
+                        (
+                            f"{pending.written.strip()!r} is left out: the day above it is not a date; correct the "
+                            "day's line, and its slots are read"
+                        ),
+                    )
+                )
+            return
+        assert pending.slot is not None
+        slot = pending.slot
+        if pending.match is not None:
+            told = len(self.problems)
+            times = read_times(pending.match, pending.offset, day, self.problems, self.zone)
+            if times is None:
+                self._quote_what_is_left_out(pending, told)
+                return
+            slot.start, slot.end = times.start, times.end
+            slot.ends_at_midnight, slot.zoned = times.ends_at_midnight, times.zoned
+        else:
+            slot.timed = False
+        reading = self._reading(pending)
+        if reading.unread_tags:
+            self.problems.append(_html_problem(pending, reading.unread_tags))
+        kind = reading.kind or "session"
+        if not reading.title and not reading.speakers and kind == "session":
+            where = pending.match.group("start").strip() if pending.match else pending.written
+            self.problems.append(
+                Problem(
+                    pending.offset,
+                    "schedule",
+                    (
+                        f"the slot at {where} has no title: write it after the time, "
+                        "like '8:30am-8:40am - Welcome'; this slot is left out"
+                    ),
+                )
+            )
+            return
+        slot.title, slot.kind, slot.speakers = reading.title, kind, reading.speakers
+        slot.location = reading.location
+        slot.title_links = reading.links
+        slot.session = pending.session
+        if pending.session_kind and slot.kind == "session":
+            slot.kind = pending.session_kind
+        for role, names, offset in pending.people:
+            self._add_people(slot, role, names, offset)
+        for key_written, value, where in pending.details:
+            read_detail(slot, key_written, value, where, self.problems)
+
+    def _quote_what_is_left_out(self, pending: _Pending, told: int) -> None:
+        """A slot left out for its times is quoted whole in the warning that says so, so
+        that its title and speakers can be found again."""
+        rest = " ".join(clean_text(text) for text, _, _ in pending.parts if clean_text(text))
+        if not rest:
+            return
+        for index in range(told, len(self.problems)):
+            problem = self.problems[index]
+            if problem.message.endswith("this slot is left out"):
+                shortened = rest if len(rest) <= 80 else rest[:79] + "…"
+                self.problems[index] = Problem(
+                    problem.offset, problem.subtype, f"{problem.message} ({shortened!r})"
+                )
+
+    def _reading(self, pending: _Pending) -> Reading:
+        lines = [line for text, column, below in pending.parts for line in read_text(text, column, below)]
+        return self.texts.read(lines, pending.session)
+
+    def _role_key(self, pending: _Pending, role: str, value: str, offset: int) -> None:
+        """``- moderator: Jane Doe``, ``- title: ...``, ``- room: ...`` under a slot."""
+        if role == "title":
+            pending.parts.insert(0 if pending.match is None else len(pending.parts), (f"`{value}`", None, True))
+        elif role == "location":
+            pending.details.append(("location", value, offset))
+        elif role == "kind":
+            pending.details.append(("kind", value, offset))
+        else:
+            pending.people.append((role, value, offset))
+
+    def _add_people(self, slot: Slot, role: str, names: str, offset: int) -> None:
+        people = read_people(names, lenient=True) or []
+        if not people:
+            self.problems.append(Problem(offset, "detail", f"{role} {names!r} names no one: write 'Name (Affiliation)'"))
+            return
+        shown = {"speakers": "", "panelists": "", "host": "host"}.get(role, role)
+        from ..pasted import Speaker
+
+        slot.speakers.extend(Speaker(p.name, p.role or shown, p.group, p.affiliation, p.honorific) for p in people)
+
+    # -- what a line without a time is --------------------------------------------------
+
+    def _is_detail_key(self, key: str) -> bool:
+        folded = " ".join(key.lower().split())
+        if folded in DETAIL_KEYS or folded in ROLE_KEYS:
+            return True
+        # a near miss of a detail's key is a detail, said wrong; a name or title before a colon is not
+        return bool(difflib.get_close_matches(folded, DETAIL_KEYS, n=1, cutoff=0.8)) and len(folded.split()) == 1
+
+    def _wants_title(self, pending: _Pending, text: str = "") -> bool:
+        """Whether the slot above still lacks its title: a talk that names only its label or speakers."""
+        if text and (self._heading_like(text) or kind_of_words(text)):
+            return False
+        reading = self._reading(pending)
+        talk = reading.kind is None or reading.kind in ("keynote", "invited", "contributed", "panel")
+        return talk and (not reading.title or reading.title == reading.label)
+
+    def _continues(self, pending: _Pending, parts: list[tuple[str, str | None]]) -> bool:
+        """Whether a row without a time is more of the slot above: its title set off, or
+        its people, in a row of their own, where the slot above lacks them."""
+        texts = [clean_text(cell) for cell, _ in parts]
+        if len(texts) != 1:
+            return False
+        cell, column = parts[0]
+        inner, mark = unmark(clean_text(cell))
+        reading = self._reading(pending)
+        if column == "speakers" or (not mark and read_people(inner) and not reading.speakers):
+            return not reading.speakers
+        if mark or column == "title":
+            return not reading.title or reading.title == reading.label or (bool(mark) and mark not in "*_")
+        return False
+
+    def _belongs_to_slot(self, line: Line) -> bool:
+        """Whether a line without a time, not indented under the slot above, is more of
+        it: its title set off on the next line, its people on a line of their own, or a
+        line with no bullet under a slot that has one."""
+        pending = self.pending
+        if pending is None:
+            return False
+        text = clean_text(line.text)
+        inner, mark = unmark(text)
+        if _SESSION_LINE.match(inner) and not mark:
+            return False
+        if line.bullet and line.indent <= pending.indent:
+            return False  # an item of the same list is no part of the slot above
+        if mark:
+            return True
+        if read_people(inner):
+            return True
+        reading = self._reading(pending)
+        if kind_of_words(inner) and reading.title and reading.title != reading.label:
+            return False  # "Coffee break" under a talk: a slot of its own
+        return not line.bullet
+
+    def _slot_without_time(self, text: str) -> bool:
+        """A line between slots that is a slot itself, written without a time: ``Coffee break``."""
+        label = read_label(clean_text(text))
+        return label is not None or self.day is not None and bool(self.program.slots() or self.pending)
+
+    def _heading_like(self, text: str) -> bool:
+        inner, mark = unmark(text)
+        return bool(_SESSION_LINE.match(inner)) or (mark == "*" and text.startswith("**")) or bool(
+            re.match(rf"^(?:{'|'.join(PROGRAM_WORDS)})\b", inner, re.IGNORECASE)
+        )
+
+    def _chair(self, chair: str) -> None:
+        """``Chair: Jane Doe`` under a session heading: part of the heading."""
+        if not self.session:
+            self.session = chair
+            return
+        for slot in self.day.slots if self.day else []:
+            if slot.session == self.session:
+                slot.session = f"{self.session} · {chair}"
+        self.session = f"{self.session} · {chair}"
+
+    # -- days and sessions -------------------------------------------------------------
+
+    def _day_or_session(self, text: str, offset: int, table: bool, sure: bool = False) -> None:
+        """A heading or a line without a time: a new day, a session heading, or the
+        program's own heading (``Schedule``), which is left as it is."""
+        text = text.strip().rstrip(":")
+        where = find_date(text)
+        date = None
+        label_end = None
+        if where is not None:
+            date, _, problem = parse_date(text[where[0] :])
+            if problem:
+                self.problems.append(Problem(offset, "date", problem))
+                self._undated(offset)
+                return
+            label_end = where[0]
+        else:
+            short = find_date_without_year(text) if looks_like_date(text) else None
+            if short is not None:
+                label_end = text.find(short.group(0))
+                if self.year is None:
+                    written = short.group(0).strip()
+                    self.problems.append(
+                        Problem(
+                            offset,
+                            "date",
+                            (
+                                f"{written!r} has no year: write the date with its year ('{written}, 2023'), give it "
+                                'after the directive\'s name, or set roads_workshop_date = "2023-06-08" in conf.py; '
+                                "the slots of this day are left out"
+                            ),
+                        )
+                    )
+                    self._undated(offset, told=True)
+                    return
+                date, problem = date_in_year(short, self.year)
+                if problem:
+                    self.problems.append(Problem(offset, "date", problem))
+                    self._undated(offset)
+                    return
+            elif looks_like_date(text) and not table and not re.search(r"session", text, re.IGNORECASE) \
+                    and (sure or len(text.split()) <= 4):
+                self.problems.append(Problem(offset, "date", parse_date(text)[2] or f"{text!r} is not a date"))
+                self._undated(offset)
+                return
+        if date is not None:
+            label = text[:label_end].strip(" -–—:,(|*_#")
+            if label.lower() in PROGRAM_WORDS:
+                label = ""
+            given = next((d for d in self.program.days if d.offset == -1 and not d.slots and d.date == date), None)
+            if given is not None:
+                # the day given by the argument or roads_workshop_date, written again here
+                given.offset, given.label = offset, label
+                self.program.days.remove(given)
+                self.program.days.append(given)
+                self._new_day(given)
+                return
+            if any(d.date == date for d in self.program.days):
+                self.problems.append(Problem(offset, "date", f"{text!r}: this day is already in the program"))
+                return
+            new = Day(offset, date, label)
+            self.program.days.append(new)
+            self._new_day(new)
+            return
+        if text.lower().strip(" :") in PROGRAM_WORDS or not text:
+            return
+        self.session, self.session_kind = text, session_kind(text)
+
+    def _new_day(self, day: Day) -> None:
+        self.day, self.session, self.session_kind = day, "", None
+
+    def _undated(self, offset: int, told: bool = False) -> None:
+        """A day line whose date could not be read: the slots below it are left out, each
+        named in a warning (``told``: the one warning about the day says so)."""
+        self._new_day(Day(offset, dt.date.min, undated=True, slots_told=told))
+
+
+_DROPPED = "\x00dropped"
+
+
+def parse_program(
+    lines: list[str],
+    first_day: dt.date | None = None,
+    workshop_date: dt.date | None = None,
+    csv_text: bool = False,
+    zone: Zone | None = None,
+    known_people: Collection[str] = (),
+) -> Program:
+    """Read the program's lines (the directive's body, or a file's). Never raises.
+
+    ``workshop_date`` (the site's ``roads_workshop_date``) gives the year of a day
+    written without one (``Schedule (Thursday, June 8)``).
+    """
+    return ProgramReader(first_day, workshop_date, zone, known_people).read(lines, csv_text)
+
+
+def _looks_like_a_date_line(text: str) -> bool:
+    """``8 June 2023`` or ``12 June`` starts with digits but is a day, not a slot."""
+    return bool(match_date(text)[0] and not re.match(r"^\d{1,2}[:.]\d", text)) or bool(
+        match_date_without_year(text) and re.match(r"^\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]", text)
+    )
+
+
+def _unreadable(text: str, offset: int) -> Problem:
+    text = clean_text(text).replace("\n", " ")
+    if re.match(r"^(?:\d|noon\b|midnight\b)", text, re.IGNORECASE):
+        return Problem(
+            offset,
+            "time",
+            (
+                f"cannot read the time at the start of {text!r}: write '8:30am-8:40am - Title' "
+                "or '14:00-15:00 Title'; this line is left out"
+            ),
+        )
+    return Problem(
+        offset,
+        "time",
+        (
+            f"{text!r} starts with neither a time nor a date: a slot reads "
+            "'8:30am-8:40am - Title (Speaker)', a day 'Thursday, June 8, 2023', a session heading "
+            "'### Session 1: Invited Talks'; this line is left out"
+        ),
+    )
+
+
+def _html_problem(pending: _Pending, tags: list[str]) -> Problem:
+    quoted = " ".join(" ".join(text.split()) for text, _, _ in pending.parts if text.strip())
+    shown = " ".join(dict.fromkeys(tags))
+    return Problem(
+        pending.offset,
+        "html",
+        (
+            f"raw HTML in {quoted!r}: {shown} {'is' if len(set(tags)) == 1 else 'are'} shown as text, never run; "
+            "write Markdown instead (**bold**, *italics*, [text](https://...)) or plain text"
+        ),
+    )

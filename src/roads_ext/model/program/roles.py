@@ -1,0 +1,284 @@
+"""Who, what and where in a slot's text: every piece gets a role, and the reading of a
+slot is the most plausible assignment of roles over all its pieces.
+
+The pieces of :mod:`.text` may be joined into fields (``Cuttlefish: Low-Rank Training``
+is one title, cut at its colon); each field is scored for each role from what it looks
+like, and a dynamic program picks the fields and roles with the highest total:
+
+- **label**: the slot's first field, when all of it is a kind's label (:func:`.kinds.read_label`);
+- **people**: names as people write them (two to five capitalised words, initials,
+  particles, honorifics, a nickname; a person declared on the site counts more), with
+  their affiliations in parentheses or after a comma; groups (``Workshop Organizers``);
+- **affiliation**: a parenthesis or an institution's words right after people;
+- **room**: ``Ballroom A``, ``Room 201``;
+- **title**: anything else, more surely when it is set off (quotes, backticks, italics),
+  long, or written like a title (small words inside it);
+- **noise**: what empty cells hold (``-``, ``TBD``).
+
+Each field costs a little, so a text is cut only where the parts read better apart
+(``Jane Doe: Why Sparse Models Train`` is a speaker and a title;
+``Cuttlefish: Low-Rank Training`` one title). Nothing is dropped but noise: a field that
+is neither people nor room is title text, and several are joined with `` · ``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from ..pasted import Speaker, _is_affiliation, looks_like_room, read_people
+from .kinds import kind_of_words, read_label, session_kind
+from .text import EMPTY_MARKERS, TextLine
+
+#: what each field costs: a text is cut only where its parts read better apart
+FIELD_COST = 1.0
+#: a second title in one slot is less likely than a title in two parts
+SECOND_TITLE = 1.5
+#: small words that stand inside titles, hardly ever inside names
+_TITLE_SMALL_WORDS = frozenset(
+    "a an the of for and in on to with via from at by is are as or vs vs. without into towards toward "
+    "beyond through under over about can do does we our your you it its this that what why how when".split()
+)
+
+
+@dataclass
+class Reading:
+    """What one slot's text says, once every part of it is read."""
+
+    title: str = ""
+    label: str = ""  # "Keynote #1": the kind's label as written
+    kind: str | None = None
+    speakers: list[Speaker] = field(default_factory=list)
+    location: str = ""
+    marked: bool = False  # the title was set off (quotes, backticks, italics): a talk's title
+    links: list[tuple[str, str]] = field(default_factory=list)  # links in the text: (text, URL)
+    unread_tags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Field:
+    line: int
+    first: int
+    last: int
+    role: str
+    score: float
+    text: str
+    people: tuple[Speaker, ...] = ()
+    kind: str | None = None
+    mark: str = ""
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w'’-]+", text)
+
+
+def title_score(text: str, mark: str, column: str | None) -> float:
+    score = 1.0
+    if mark in ("quote", "code"):
+        score += 2.5
+    elif mark == "italic":
+        score += 1.2
+    elif mark == "bold":
+        score += 0.4
+    words = _words(text)
+    if len(words) >= 3:
+        score += 0.6
+    if any(word.lower() in _TITLE_SMALL_WORDS for word in words[1:-1]) or text.rstrip().endswith("?"):
+        score += 0.5
+    if column == "title":
+        score += 1.0
+    return score
+
+
+def _people(text: str, lenient: bool, known: Collection[str]) -> tuple[float, tuple[Speaker, ...]]:
+    strict = read_people(text)
+    if strict:
+        if all(s.group for s in strict):
+            if read_label(text) is not None:
+                return 0.0, ()  # "Welcome from the organizers": a slot's words, not a group
+            return 2.8, tuple(strict)  # "Workshop Organizers", "Paper authors": surely no title
+        score = 2.2 + 0.2 * min(len(strict), 3)
+        if known and any(s.name.lower() in known or s.name.split()[-1].lower() in known for s in strict):
+            score += 2.0
+        return score, tuple(strict)
+    if lenient:
+        loose = read_people(text, lenient=True)
+        if loose:
+            return 1.4, tuple(loose)
+    if known and text.lower() in known:
+        return 3.0, (Speaker(text),)
+    return 0.0, ()
+
+
+def _whole_spans(line: TextLine, first: int, last: int) -> bool:
+    """A field takes a span set off whole (``*Ngozi Eze, Peter Olsen*``) all or nothing,
+    unless it lies inside it."""
+    inside = {piece.span for piece in line.pieces[first : last + 1]}
+    if len(inside) == 1:
+        return True
+    for span in inside - {-1}:
+        members = [index for index, piece in enumerate(line.pieces) if piece.span == span]
+        if members[0] < first or members[-1] > last:
+            return False
+    return True
+
+
+class SlotTextReader:
+    """Reads one slot's lines (:class:`TextLine` s) into a :class:`Reading`."""
+
+    def __init__(self, known_people: Collection[str] = ()) -> None:
+        self.known = {name.lower() for name in known_people}
+
+    def read(self, lines: list[TextLine], session: str = "") -> Reading:
+        reading = Reading()
+        lines = [line for line in lines if line.pieces]
+        for line in lines:
+            reading.links.extend(link for link in line.links if link not in reading.links)
+            reading.unread_tags.extend(line.unread_tags)
+        fields = self._best_fields(lines)
+        titles: list[_Field] = []
+        for one in fields:
+            if one.role == "label":
+                reading.label, reading.kind = one.text, one.kind
+            elif one.role == "kind":
+                reading.kind = one.kind
+            elif one.role == "people":
+                reading.speakers.extend(one.people)
+            elif one.role == "affiliation" and reading.speakers:
+                last = reading.speakers[-1]
+                joined = f"{last.affiliation}, {one.text}" if last.affiliation else one.text
+                reading.speakers[-1] = Speaker(last.name, last.role, last.group, joined, last.honorific)
+            elif one.role == "room":
+                reading.location = one.text
+            elif one.role == "title" or one.role == "affiliation":
+                titles.append(one)
+        if titles:
+            shown = []
+            for one in titles:
+                text = f"({one.text})" if lines[one.line].pieces[one.first].paren and one.first == one.last else one.text
+                if shown and text.startswith("("):
+                    shown[-1] = f"{shown[-1]} {text}"
+                elif not shown and text.startswith("(") and reading.label and one.line == 0:
+                    shown.append(f"{reading.label} {text}")  # "Lunch (on your own)"
+                else:
+                    shown.append(text)
+            reading.title = " · ".join(shown)
+            reading.marked = titles[0].mark in ("quote", "code", "italic")
+        if not reading.title:
+            reading.title = reading.label
+        if reading.kind is None and not reading.marked and not any(not s.group for s in reading.speakers):
+            reading.kind = kind_of_words(reading.title)  # "Welcome from the organizers"
+        return reading
+
+    # -- the most plausible fields ------------------------------------------------------
+
+    def _best_fields(self, lines: list[TextLine]) -> list[_Field]:
+        """The fields and roles with the highest total score, over every line at once
+        (a field never spans two lines)."""
+        # positions: (line, piece) in order; a state is (position, last role, titles so far)
+        positions = [(number, index) for number, line in enumerate(lines) for index in range(len(line.pieces))]
+        count = len(positions)
+        best: dict[tuple[int, str, int], tuple[float, list[_Field]]] = {(0, "start", 0): (0.0, [])}
+        for start in range(count):
+            states = [(key, value) for key, value in best.items() if key[0] == start]
+            if not states:
+                continue
+            number, first = positions[start]
+            line = lines[number]
+            before = line.pieces[first - 1] if first else None
+            comma_after_plain_text = (
+                before is not None and line.pieces[first].before == "," and before.mark not in ("quote", "code", "italic")
+            )
+            for last in range(first, len(line.pieces)):
+                if not _whole_spans(line, first, last):
+                    continue
+                candidates = self._roles(lines, number, first, last)
+                end = start + (last - first) + 1
+                for (_, previous, titles), (score, chosen) in states:
+                    for candidate in candidates:
+                        role = candidate.role
+                        value = candidate.score - FIELD_COST
+                        if role == "affiliation" and previous != "people":
+                            continue
+                        if role == "label" and (start != 0):
+                            continue
+                        if role == "title" and titles:
+                            value -= SECOND_TITLE
+                        if role == "people" and previous == "title" and comma_after_plain_text \
+                                and not candidate.mark:
+                            value -= 1.5  # "Small Models, Big Libraries": a title's words after a comma
+                        after = titles + (role == "title")
+                        key = (end, role, min(after, 2))
+                        total = score + value
+                        if key not in best or best[key][0] < total:
+                            best[key] = (total, [*chosen, candidate])
+        finals = [value for key, value in best.items() if key[0] == count]
+        if not finals:
+            return []
+        return max(finals, key=lambda value: value[0])[1]
+
+    def _roles(self, lines: list[TextLine], number: int, first: int, last: int) -> list[_Field]:
+        """Each role the field of pieces ``first`` to ``last`` of line ``number`` may have, scored."""
+        line = lines[number]
+        text = line.joined(first, last)
+        pieces = line.pieces[first : last + 1]
+        # a field set off whole: one piece, or pieces of one span (**Keynote: Title**)
+        same_span = all(p.span == pieces[0].span and p.span >= 0 for p in pieces)
+        mark = pieces[0].mark if len(pieces) == 1 or same_span else ""
+        others_name_speakers = any(other.column == "speakers" for other in lines if other is not line)
+        paren = len(pieces) == 1 and pieces[0].paren
+        whole_line = first == 0 and last == len(line.pieces) - 1
+        make = lambda role, score, **more: _Field(number, first, last, role, score, text, mark=mark, **more)  # noqa: E731
+        if text.strip().lower() in EMPTY_MARKERS:
+            return [make("noise", 1.0 + FIELD_COST)]
+        column = line.column
+        if column == "speakers":
+            score, people = _people(text, True, self.known)
+            if not people:
+                people = (Speaker(" ".join(text.split()), group=True),)
+            return [make("people", 3.0, people=people)]
+        if column == "affiliation":
+            return [make("affiliation", 3.0)]
+        if column == "location":
+            return [make("room", 3.0)]
+        if column == "kind":
+            label = read_label(text)
+            kind = label.kind if label and not label.rest else session_kind(text)
+            if kind:
+                return [make("kind", 3.0, kind=kind)]
+        found: list[_Field] = []
+        # the slot's label: the first field of its first line (or of a cell of its own)
+        following = line.pieces[last + 1] if last + 1 < len(line.pieces) else None
+        # a label ends at a separator, a parenthesis or the end: "Talk **bold** title" has none
+        ends = following is None or following.paren or bool(following.before)
+        if number == 0 and first == 0 and not paren and ends:
+            label = read_label(text)
+            if label is not None and not label.rest:
+                found.append(make("label", 3.0 + 0.3 * (last - first), kind=label.kind))
+            elif label is not None and label.handover and label.handover != "from":
+                score, people = _people(label.rest, True, self.known)
+                if people:
+                    found.append(_Field(number, first, last, "label", 3.0 + score - FIELD_COST, label.label,
+                                        people=people, kind=label.kind))
+            elif label is not None and label.rest.startswith("(") and last == first:
+                pass
+        lenient = paren or mark in ("italic", "bold") or (number > 0 and whole_line) or column == "speakers"
+        room = looks_like_room(text) and len(_words(text)) <= 6
+        score, people = _people(text, lenient, self.known) if not room else (0.0, ())
+        if people and others_name_speakers:
+            score -= 1.5  # the slot's speakers are in a column of their own
+        if people:
+            found.append(make("people", score + (0.4 if paren else 0.0), people=people))
+        if room:
+            found.append(make("room", 2.5 + (0.3 if paren else 0.0)))
+        if _is_affiliation(text) or paren:
+            # "Jane Doe (Analytical Engines)": a parenthesis after people is their affiliation
+            found.append(make("affiliation", 3.2 if paren else 2.0))
+        title = title_score(text, mark, column)
+        if people and mark not in ("quote", "code"):
+            title -= 1.0
+        if paren:
+            title -= 0.8
+        found.append(make("title", title))
+        return found
