@@ -36,6 +36,13 @@ class Case:
     expected: list[dict]
     warnings: list[str]
     form: str
+    named_day: dt.date | None = None  # the day the program's own text names, when it names one
+
+    @property
+    def program_day(self) -> dt.date:
+        """The day of slots the JSON gives no day: the one the text names, else the
+        directive's argument, else the site's workshop date."""
+        return self.named_day or self.day or WORKSHOP
 
     def read(self) -> Program:
         zone, _ = parse_zone(self.zone)
@@ -51,9 +58,10 @@ def cases(folder: Path) -> list[Case]:
             raise AssertionError(f"{expected.name} has no program beside it")
         data = json.loads(expected.read_text(encoding="utf-8"))
         day = parse_date(data["day"])[0] if data.get("day") else None
+        named = dt.date.fromisoformat(data["date"]) if data.get("date") else None
         found.append(Case(expected.stem, source, source.read_text(encoding="utf-8"), day,
                           data.get("timezone") or DEFAULT_ZONE, data["slots"], data.get("warnings", []),
-                          data.get("form", "")))
+                          data.get("form", ""), named))
     return found
 
 
@@ -104,7 +112,7 @@ class Score:
 
 def score(case: Case) -> Score:
     program = case.read()
-    day = case.day or WORKSHOP
+    day = case.program_day
     expected = [normalized(slot, day) for slot in case.expected]
     read = [as_read(slot, day) for slot in program.slots()]
     # align the slots read with those expected by day, start and title, so one missed

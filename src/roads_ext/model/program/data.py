@@ -46,6 +46,7 @@ class Slot:
     zoned: bool = False  # its times were written in UTC (or UTC+2, AoE) and converted exactly
     title_links: list[tuple[str, str]] = field(default_factory=list)  # (text, URL) in the title
     timed: bool = True  # False: written without a time; its times are its block's (or the gap it fills)
+    in_block: bool = False  # written under its session's line, whose times it has
 
     @property
     def heading(self) -> str:

@@ -203,7 +203,7 @@ def place_untimed(slots: list[Slot], problems: list[Problem]) -> None:
     a session) takes the gap it fills exactly, between the end of the slot above and the
     start of the next; where there is no gap it is part of the block above, and has its times."""
     for index, slot in enumerate(slots):
-        if slot.timed:
+        if slot.timed or slot.in_block:
             continue
         above = next((s for s in reversed(slots[:index]) if s.timed), None)
         below = next((s for s in slots[index + 1 :] if s.timed), None)

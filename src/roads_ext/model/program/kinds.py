@@ -82,7 +82,7 @@ FILLERS = frozenset(
     "and & + / the of a an with time hour hours round remarks speech address chat table "
     "best accepted selected short long morning afternoon evening day group photo official workshop "
     "virtual remote online live in-person hybrid recorded pre-recorded off-the-record "
-    "part block track lightning-round open general final first second third fourth fifth "
+    "demo demos tutorial tutorials hands-on challenge competition part block track lightning-round open general final first second third fourth fifth "
     "1st 2nd 3rd 4th 5th mini quick".split()
 )
 #: two words read as one before the label is read
@@ -166,8 +166,8 @@ def read_label(text: str) -> Label | None:
             kind = kind or found
         elif found:
             weak = weak or found
-        elif _NUMBER.match(word) and (kind or weak):
-            pass
+        elif _NUMBER.match(word) or re.fullmatch(r"\d+|~?\d+\s*min", word):
+            pass  # "Keynote #1", "Oral Talk 1", "4 Contributed Talks"
         elif word.lower() not in FILLERS:
             return None  # a word that is no program word: "Closing the Gap"
         end = token.end()

@@ -163,6 +163,7 @@ def program_lines(lines: list[str], csv_text: bool = False) -> list[Line]:
                 # the header row: what each column holds ("Time (New Orleans)", "Speaker")
                 columns = names if any(names) else None
                 in_table = True
+                result.extend(_captions(offset, cells, names))
                 continue
             if (
                 not in_table
@@ -187,8 +188,10 @@ def program_lines(lines: list[str], csv_text: bool = False) -> list[Line]:
         if "\t" in text.strip():
             cells = [cell.strip() for cell in text.strip().split("\t")]
             names = [column_name(cell) for cell in cells]
-            if all(names) and any(name in ("time", "start") for name in names):
-                tab_columns = names  # a header row copied with the table: "Time, Speaker, Title, Room"
+            if any(name in ("time", "start") for name in names) and not any(_cell_time(c) for c in cells):
+                # a header row copied with the table: "Time, Speaker, Title, Room", "Time (CEST), Day 1: ..."
+                tab_columns = names
+                result.extend(_captions(offset, cells, names))
                 continue
             result.append(Line(offset, indent, bool(parts.group("bullet")), text, cells, tab_columns))
             continue
@@ -197,7 +200,62 @@ def program_lines(lines: list[str], csv_text: bool = False) -> list[Line]:
         heading = markdown_heading or bool(re.fullmatch(r"\*\*[^*].*\*\*:?|__[^_].*__:?", text.strip()))
         result.append(Line(offset, indent, bool(parts.group("bullet")), text, heading=heading,
                            markdown_heading=markdown_heading))
+    _infer_columns(result)
     return result
+
+
+def _captions(offset: int, cells: list[str], names: list[str | None]) -> list[Line]:
+    """A header cell that names no column (``**Morning**``, ``Day 1: Tue, April 25``) is the
+    table's caption: a heading for the rows below it (a session, or a day)."""
+    captions = [clean_text(cell).strip("*_ ") for cell, name in zip(cells, names, strict=True)
+                if name is None and not empty_cell(cell)]
+    if len(captions) != 1:
+        return []
+    return [Line(offset, 0, False, captions[0], heading=True)]
+
+
+#: places a virtual session happens in, named in a column of their own
+_PLATFORMS = re.compile(r"^(?:zoom|gather(?:\.town)?|slideslive|youtube|discord|slack|teams|webex|underline|"
+                        r"online|virtual|hybrid|in[- ]person|livestream|rocket\.?chat|miro|whova)\b", re.IGNORECASE)
+
+
+def _infer_columns(lines: list[Line]) -> None:
+    """A table's columns that no header names, read from all their cells: one whose short
+    values repeat down the table (``Zoom``, ``Gather.Town``; ``Talk``, ``Keynote``) holds
+    the slots' place, or their kind."""
+    from .kinds import read_label
+
+    tables: list[list[Line]] = []
+    for line in lines:
+        if line.cells is None:
+            continue
+        if tables and tables[-1][-1].columns is line.columns and tables[-1][-1].offset + 3 >= line.offset:
+            tables[-1].append(line)
+        else:
+            tables.append([line])
+    for rows in tables:
+        width = max(len(row.cells or []) for row in rows)
+        known = list(rows[0].columns or []) + [None] * width
+        guessed: list[str | None] = list(known[:width])
+        changed = False
+        for index in range(width):
+            if known[index] is not None:
+                continue
+            values = [clean_text(row.cells[index]) for row in rows
+                      if row.cells and index < len(row.cells) and not empty_cell(row.cells[index])]
+            if len(values) < 3 or any(_cell_time(value) for value in values):
+                continue
+            short = all(len(value.split()) <= 3 for value in values)
+            platforms = sum(bool(_PLATFORMS.match(value)) for value in values)
+            repeated = len(set(values)) <= 0.6 * len(values)
+            if short and platforms >= len(values) / 2:
+                guessed[index], changed = "location", True
+            elif short and repeated:
+                kinds = sum(bool(read_label(value)) for value in values)
+                guessed[index], changed = ("kind" if kinds >= len(values) / 2 else "location"), True
+        if changed:
+            for row in rows:
+                row.columns = guessed
 
 
 def _csv_header(line: str) -> bool:
@@ -259,10 +317,15 @@ def read_cells(line: Line) -> Cells:
             affiliations.append(cell)
         elif not time and not start and column in (None, "time") and _cell_time(cell):
             time = clean_text(cell).strip("*_ ").rstrip(":.")
+        elif time and not end and not parts and column in (None, "time", "end") and _cell_time(cell) \
+                and not re.search(r"[-–—~]|\bto\b", time):
+            end = clean_text(cell).strip("*_ ").rstrip(":.")  # "8:30am<tab>8:40am<tab>Opening": start, end
         else:
             parts.append((cell, column))
     if start:
         time = f"{start}-{end}" if end else start
+    elif time and end:
+        time = f"{time}-{end}"
     if affiliations:
         # an affiliation column belongs with the speakers: right after their cell
         at = next((i + 1 for i, (_, column) in enumerate(parts) if column == "speakers"), len(parts))

@@ -60,6 +60,15 @@ ROLE_KEYS = {
 }
 _CHAIR = re.compile(r"^(?:session\s+)?(?:chairs?|moderators?|hosts?|chaired by)\s*:?\s*\S", re.IGNORECASE)
 _SESSION_LINE = re.compile(r"^(?:session|part|track)\b|.*\bsession\s*\d*\s*[:.]?$", re.IGNORECASE)
+#: a time (or a range) at the end of a line, after the slot's words
+_TIME_AT_END = re.compile(
+    r"(?<![\w:.])(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*(?:[-–—]|to)\s*)?"
+    r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*$",
+    re.IGNORECASE,
+)
+#: a line that only says the program's time zone
+_ZONE_LINE = re.compile(r"^(?:time\s*zone|timezone|all times(?: are)?(?: in| listed in)?|times in)\b.{0,40}$",
+                        re.IGNORECASE)
 #: a line that begins where a time would, with words for one: its time could not be read
 _TRIED_A_TIME = re.compile(
     r"^(?:\d|half\s+past|quarter\s+(?:past|to)|noon\b|midnight\b|soon\b|later\b|tbd\b|tba\b)",
@@ -82,15 +91,22 @@ class _Pending:
     session: str
     session_kind: str | None
     parts: list[tuple[str, str | None, bool]] = field(default_factory=list)  # (text, column, below)
+    below: list[tuple[str, bool, int]] = field(default_factory=list)  # lines under it: (text, bullet, offset)
     details: list[tuple[str, str, int]] = field(default_factory=list)
     people: list[tuple[str, str, int]] = field(default_factory=list)  # (role, names, offset) from role keys
     slot: Slot | None = None
+    heading: bool = False  # written as a heading ("#### 10:00 Opening"): the list below it is its own
 
     @property
     def written(self) -> str:
         if self.match is not None:
             return clean_text(self.match.string).replace("\n", " ")
         return " ".join(clean_text(text) for text, _, _ in self.parts)
+
+    @property
+    def text(self) -> str:
+        """All it says, as one line (for a warning that quotes it)."""
+        return " ".join(clean_text(t) for t in [*(t for t, _, _ in self.parts), *(t for t, _, _ in self.below)] if t)
 
 
 class ProgramReader:
@@ -117,8 +133,11 @@ class ProgramReader:
         self.session = ""
         self.session_kind: str | None = None
         self.pending: _Pending | None = None
+        #: a session whose slots are written under its line: (its indent, the session before it)
+        self.block: tuple[int, str, str | None] | None = None
         self.detail_key: str | None = None
         self.texts = SlotTextReader(known_people)
+        self.written: dict[int, str] = {}  # a slot's text after its time, as written (for a session it opens)
 
     # -- the whole program ------------------------------------------------------------------
 
@@ -128,6 +147,7 @@ class ProgramReader:
         self.close_slot()
         for day in self.program.days:
             day.slots = [slot for slot in day.slots if slot.title != _DROPPED]
+            self._blocks_by_time(day)
         finish_days(self.program)
         assign_slugs(self.program)
         if not self.program.slots() and not any(p.subtype in ("time", "date") for p in self.problems):
@@ -145,8 +165,9 @@ class ProgramReader:
         return self.program
 
     def read_line(self, line: Line) -> None:
-        if self.pending is not None and line.cells is None and line.indent > self.pending.indent \
-                and not line.markdown_heading:
+        if self.pending is not None and line.cells is None and not line.markdown_heading and (
+            line.indent > self.pending.indent or (self.pending.heading and line.bullet)
+        ):
             self.on_line_under_slot(line)
             return
         self.detail_key = None
@@ -179,7 +200,13 @@ class ProgramReader:
             key, value, where = pending.details[-1]
             pending.details[-1] = (key, value + "\n" + text, where)
             return
-        pending.parts.append((text, None, True))
+        plain = times_as_read(clean_text(text))
+        if SLOT.match(plain) and not _looks_like_a_date_line(plain):
+            # "11:00 Session 2" with "• 11:10 First round" under it: the session holds timed slots
+            self._open_block(pending)
+            self.on_line(Line(line.offset, line.indent, line.bullet, text))
+            return
+        pending.below.append((text, line.bullet, line.offset))
 
     def on_table_row(self, line: Line) -> None:
         """A table row or CSV record: a slot (timed or not), a day, a session heading, or
@@ -210,6 +237,9 @@ class ProgramReader:
             text = " ".join(texts)
             if self.pending is not None and self._continues(self.pending, cells.parts):
                 self.pending.parts.extend((cell, column, True) for cell, column in cells.parts)
+                return
+            if self.block is not None and self.pending is not None:
+                self.pending.below.append((" — ".join(cell for cell, _ in cells.parts), True, offset))
                 return
             if find_date(text) or find_date_without_year(text) or (len(texts) == 1 and self._heading_like(text)):
                 self.close_slot()
@@ -243,10 +273,19 @@ class ProgramReader:
         text = clean_text(line.text.lstrip("#").strip())
         if not line.markdown_heading and self.pending is not None and not line.bullet \
                 and self._wants_title(self.pending, text):
-            self.pending.parts.append((line.text.strip(), None, True))
+            self.pending.below.append((line.text.strip(), False, line.offset))
             return
-        if not line.markdown_heading and SLOT.match(times_as_read(text)) and not _looks_like_a_date_line(text):
-            self.on_line(Line(line.offset, line.indent, line.bullet, text))
+        # "#### 10:00-10:10 Opening", "###### **- 1PM--1:10PM: Opening**": a slot written as a heading
+        slot_text = re.sub(r"^[-*•]\s+", "", text)
+        if SLOT.match(times_as_read(slot_text)) and not _looks_like_a_date_line(slot_text):
+            written = re.sub(r"^#{1,6}\s+", "", line.text.strip())
+            written = re.sub(r"^(\*\*|__)(.*)\1:?$", r"\2", written).strip()
+            self.on_line(Line(line.offset, line.indent, line.bullet, re.sub(r"^[-*•]\s+", "", written)))
+            if self.pending is not None:
+                self.pending.heading = True
+            return
+        if _is_prose(text):
+            self._prose(text, line.offset)
             return
         self.close_slot()
         self._day_or_session(text, line.offset, table=False)
@@ -273,6 +312,20 @@ class ProgramReader:
         if plain.strip(" .!*_").lower() in END_WORDS:
             self.close_slot()
             return
+        if _ZONE_LINE.match(plain):
+            return  # "Timezone: Pacific/Honolulu", "All times in CEST": the directive's zone says it
+        at_end = _TIME_AT_END.search(plain)
+        if at_end and at_end.start() > 0 and not (self.pending and line.indent > self.pending.indent):
+            # "Opening Remarks Sat 29 Jul 08:50 a.m.": a slot whose day and time come after its title
+            before = plain[: at_end.start()].rstrip(" -–—|,·")
+            day_at = _date_at_end(before)
+            if day_at is not None:
+                before, date_text = before[: day_at].rstrip(" -–—|,·"), before[day_at:]
+                self.close_slot()
+                self._day_or_session(date_text, offset, table=False, sure=True)
+            if before:
+                self.on_line(Line(offset, line.indent, line.bullet, f"{at_end.group().strip()} {before}"))
+                return
         if (
             re.match(rf"^(?:{'|'.join(PROGRAM_WORDS)})\b", plain, re.IGNORECASE)
             and not find_date(plain)
@@ -293,7 +346,10 @@ class ProgramReader:
             return
         if self._belongs_to_slot(line):
             assert self.pending is not None
-            self.pending.parts.append((text, None, True))
+            self.pending.below.append((text, line.bullet, offset))
+            return
+        if _is_prose(plain) and self.pending is None:
+            self._prose(plain, offset)
             return
         self.close_slot()
         if _TRIED_A_TIME.match(plain):
@@ -312,6 +368,9 @@ class ProgramReader:
     def start_slot(self, offset: int, indent: int, match: re.Match | None,
                    parts: list[tuple[str, str | None, bool]]) -> None:
         self.close_slot()
+        if self.block is not None and indent <= self.block[0]:
+            _, self.session, self.session_kind = self.block  # the block's session is over
+            self.block = None
         pending = _Pending(offset, indent, match, self.day, self.session, self.session_kind, parts)
         if self.day is not None and not self.day.undated:
             pending.slot = Slot(offset, self.day.date, dt.time(0), None, _DROPPED, "session")
@@ -351,7 +410,11 @@ class ProgramReader:
             slot.ends_at_midnight, slot.zoned = times.ends_at_midnight, times.zoned
         else:
             slot.timed = False
-        reading = self._reading(pending)
+        head = self._reading(pending)
+        if pending.below and self._split_block(pending, head, (slot.start, slot.end, slot.ends_at_midnight)):
+            return
+        taken, description = self._below(pending, head) if pending.below else ([], [])
+        reading = self._reading(pending, taken)
         if reading.unread_tags:
             self.problems.append(_html_problem(pending, reading.unread_tags))
         kind = reading.kind or "session"
@@ -369,6 +432,7 @@ class ProgramReader:
             )
             return
         slot.title, slot.kind, slot.speakers = reading.title, kind, reading.speakers
+        self.written[id(slot)] = " ".join(clean_text(text) for text, _, _ in pending.parts if clean_text(text))
         slot.location = reading.location
         slot.title_links = reading.links
         slot.session = pending.session
@@ -376,13 +440,109 @@ class ProgramReader:
             slot.kind = pending.session_kind
         for role, names, offset in pending.people:
             self._add_people(slot, role, names, offset)
+        if description:
+            slot.abstract, slot.abstract_offset = "\n".join(description), pending.below[0][2] - pending.offset
         for key_written, value, where in pending.details:
             read_detail(slot, key_written, value, where, self.problems)
+
+    def _blocks_by_time(self, day: Day) -> None:
+        """A slot whose times hold the slots after it (``10:10-12:00 Session 1`` above
+        ``10:10-11:00 Keynote``, ``11:00-11:15 ...``) is their session's heading, not a slot."""
+        index = 0
+        while index < len(day.slots):
+            outer = day.slots[index]
+            inner = [slot for slot in day.slots[index + 1 :] if slot.timed]
+            held = []
+            if outer.timed and outer.end is not None and not outer.ends_at_midnight and not any(
+                not s.role for s in outer.speakers if not s.group
+            ):
+                for slot in inner:
+                    end = slot.end or slot.start
+                    if outer.start <= slot.start < outer.end and end <= outer.end:
+                        held.append(slot)
+                    else:
+                        break
+            if held and held[0].start == outer.start or len(held) >= 2:
+                heading = self.written.get(id(outer), outer.title)
+                for slot in held:
+                    if not slot.session or slot.session == outer.session:
+                        slot.session = heading
+                        if slot.kind == "session" and session_kind(heading):
+                            slot.kind = session_kind(heading) or slot.kind
+                day.slots.remove(outer)
+                continue
+            index += 1
+
+    def _open_block(self, pending: _Pending) -> None:
+        """The slot above holds timed slots written under it: it is their session's heading."""
+        if pending.slot is not None:
+            pending.slot.title = _DROPPED
+        heading = " ".join(clean_text(text) for text, _, _ in pending.parts if clean_text(text))
+        self.pending = None
+        self.block = (pending.indent, self.session, self.session_kind)
+        self.session, self.session_kind = heading, session_kind(heading)
+
+    def _split_block(self, pending: _Pending, head: Reading, times: tuple) -> bool:
+        """``10:20 – 12:00 Session 1`` with papers and their authors on the lines below: a
+        slot for each, without a time of its own, in that session."""
+        items = _items(pending.below)
+        heading = " ".join(clean_text(text) for text, _, _ in pending.parts if clean_text(text))
+        generic = not head.title or head.title == head.label
+        session_like = bool(_SESSION_LINE.match(heading)) or head.kind == "session"
+        with_people = sum(1 for item in items if len(item) > 1 or read_people(clean_text(item[0][0])))
+        if len(items) < 2 or head.speakers or not (session_like or (generic and with_people >= 2)):
+            return False
+        assert pending.slot is not None and pending.day is not None
+        pending.slot.title = _DROPPED
+        kind = head.kind if head.kind and head.kind != "session" else None
+        place = pending.day.slots.index(pending.slot)
+        for item in items:
+            lines = [line for text, _, _ in item for line in read_text(text, None, True)]
+            reading = self.texts.read(lines)
+            slot = Slot(item[0][2], pending.day.date, times[0], times[1], reading.title,
+                        reading.kind or kind or "session", reading.speakers)
+            slot.timed, slot.in_block = False, True
+            slot.ends_at_midnight = times[2]
+            slot.session, slot.location, slot.title_links = heading, reading.location, reading.links
+            place += 1
+            pending.day.slots.insert(place, slot)
+        return True
+
+    def _below(self, pending: _Pending, head: Reading) -> tuple[list[str], list[str]]:
+        """The lines under a slot, told apart: those that give it what its own line lacks
+        (the title below a label, the speakers, the panelists and moderator), and the rest,
+        its description (an agenda, a note), kept as its abstract."""
+        wants_title = not head.title or head.title == head.label
+        wants_people = not head.speakers
+        taken: list[str] = []
+        description: list[str] = []
+        last_taken = False
+        for text, bullet, _offset in pending.below:
+            plain = clean_text(text)
+            inner, mark = unmark(plain)
+            role = _DETAIL.match(inner)
+            people = read_people(inner, lenient=bool(mark and mark in "*_")) if not mark or mark in "*_" else None
+            if role and role.group("key").strip().lower() in ROLE_KEYS and people:
+                taken.append(text)
+                last_taken = True
+            elif wants_title and not people:
+                taken.append(text)
+                wants_title, last_taken = False, True
+            elif people and (wants_people or last_taken) and not description:
+                taken.append(text)
+                wants_people, last_taken = False, True
+            elif wants_title:
+                taken.append(text)
+                wants_title, last_taken = False, True
+            else:
+                description.append(f"- {plain}" if bullet else plain)
+                last_taken = False
+        return taken, description
 
     def _quote_what_is_left_out(self, pending: _Pending, told: int) -> None:
         """A slot left out for its times is quoted whole in the warning that says so, so
         that its title and speakers can be found again."""
-        rest = " ".join(clean_text(text) for text, _, _ in pending.parts if clean_text(text))
+        rest = pending.text
         if not rest:
             return
         for index in range(told, len(self.problems)):
@@ -393,8 +553,9 @@ class ProgramReader:
                     problem.offset, problem.subtype, f"{problem.message} ({shortened!r})"
                 )
 
-    def _reading(self, pending: _Pending) -> Reading:
-        lines = [line for text, column, below in pending.parts for line in read_text(text, column, below)]
+    def _reading(self, pending: _Pending, below: list[str] = ()) -> Reading:  # type: ignore[assignment]
+        lines = [line for text, column, after in pending.parts for line in read_text(text, column, after)]
+        lines += [line for text in below for line in read_text(text, None, True)]
         return self.texts.read(lines, pending.session)
 
     def _role_key(self, pending: _Pending, role: str, value: str, offset: int) -> None:
@@ -495,6 +656,15 @@ class ProgramReader:
 
     # -- days and sessions -------------------------------------------------------------
 
+    def _prose(self, text: str, offset: int) -> None:
+        """A sentence above or beside the program: the day it names, if any, is the program's."""
+        for boundary in re.finditer(r"(?:^|(?<=\W))\w", text):
+            date, used, problem = parse_date(text[boundary.start() :])
+            if date is not None and problem is None:
+                self.close_slot()
+                self._day_or_session(text[boundary.start() : boundary.start() + used], offset, table=False, sure=True)
+                return
+
     def _day_or_session(self, text: str, offset: int, table: bool, sure: bool = False) -> None:
         """A heading or a line without a time: a new day, a session heading, or the
         program's own heading (``Schedule``), which is left as it is."""
@@ -589,6 +759,37 @@ def parse_program(
     return ProgramReader(first_day, workshop_date, zone, known_people).read(lines, csv_text)
 
 
+def _date_at_end(text: str) -> int | None:
+    """Where a day written at the end of ``text`` begins (``... Sat 29 Jul``), or None."""
+    for boundary in re.finditer(r"(?:^|(?<=\W))\w", text):
+        start = boundary.start()
+        rest = text[start:]
+        match = match_date_without_year(rest) or match_date(rest)[0]
+        if match and len(rest.strip()) == len(match.group(0).strip()):
+            return start
+    return None
+
+
+def _items(below: list[tuple[str, bool, int]]) -> list[list[tuple[str, bool, int]]]:
+    """Lines under a session, as its items: each bullet starts one, and so does each line
+    that is not people (a paper's title; its authors follow on lines of their own)."""
+    items: list[list[tuple[str, bool, int]]] = []
+    for line in below:
+        text = clean_text(line[0])
+        if items and not line[1] and read_people(unmark(text)[0]) and not read_people(clean_text(items[-1][-1][0])):
+            items[-1].append(line)
+        else:
+            items.append([line])
+    return items
+
+
+def _is_prose(text: str) -> bool:
+    """A sentence about the program, not a line of it: ``The workshop will be held on ...``."""
+    words = text.split()
+    return (len(words) >= 8 and text.rstrip().endswith((".", "!", ":"))) or len(words) >= 11 or bool(
+        re.match(r"^(?:note|please|all times|times are)\b", text, re.IGNORECASE))
+
+
 def _looks_like_a_date_line(text: str) -> bool:
     """``8 June 2023`` or ``12 June`` starts with digits but is a day, not a slot."""
     return bool(match_date(text)[0] and not re.match(r"^\d{1,2}[:.]\d", text)) or bool(
@@ -619,7 +820,7 @@ def _unreadable(text: str, offset: int) -> Problem:
 
 
 def _html_problem(pending: _Pending, tags: list[str]) -> Problem:
-    quoted = " ".join(" ".join(text.split()) for text, _, _ in pending.parts if text.strip())
+    quoted = pending.text
     shown = " ".join(dict.fromkeys(tags))
     return Problem(
         pending.offset,

@@ -91,7 +91,33 @@ def title_score(text: str, mark: str, column: str | None) -> float:
     return score
 
 
+#: roles a program names that are no role of one person: "Panelists: A, B", "Speakers: ..."
+_NO_ROLE = frozenset(("panelists", "panellists", "panelist", "panel", "speakers", "speaker", "presenters",
+                      "presenter", "authors", "author", "invited speakers", "with", "by", "featuring", "guests"))
+_ROLE_NAMES = {"moderators": "moderator", "moderated by": "moderator", "chairs": "chair", "session chair": "chair",
+               "session chairs": "chair", "chaired by": "chair", "hosts": "host", "hosted by": "host"}
+
+
+def _plain_roles(people: list[Speaker]) -> tuple[Speaker, ...]:
+    result = []
+    for one in people:
+        role = one.role.lower().strip()
+        if role in _NO_ROLE:
+            one = Speaker(one.name, "", one.group, one.affiliation, one.honorific)
+        elif role in _ROLE_NAMES:
+            one = Speaker(one.name, _ROLE_NAMES[role], one.group, one.affiliation, one.honorific)
+        elif role:
+            one = Speaker(one.name, role, one.group, one.affiliation, one.honorific)
+        result.append(one)
+    return tuple(result)
+
+
 def _people(text: str, lenient: bool, known: Collection[str]) -> tuple[float, tuple[Speaker, ...]]:
+    score, found = _people_as_read(text, lenient, known)
+    return score, _plain_roles(list(found)) if found else found
+
+
+def _people_as_read(text: str, lenient: bool, known: Collection[str]) -> tuple[float, tuple[Speaker, ...]]:
     strict = read_people(text)
     if strict:
         if all(s.group for s in strict):
@@ -164,7 +190,7 @@ class SlotTextReader:
                 else:
                     shown.append(text)
             reading.title = " · ".join(shown)
-            reading.marked = titles[0].mark in ("quote", "code", "italic")
+            reading.marked = titles[0].mark in ("quote", "code")
         if not reading.title:
             reading.title = reading.label
         if reading.kind is None and not reading.marked and not any(not s.group for s in reading.speakers):
@@ -190,6 +216,7 @@ class SlotTextReader:
             comma_after_plain_text = (
                 before is not None and line.pieces[first].before == "," and before.mark not in ("quote", "code", "italic")
             )
+            by_before = line.pieces[first].before.lower() in ("by", "with", "ft.", "feat.")
             for last in range(first, len(line.pieces)):
                 if not _whole_spans(line, first, last):
                     continue
@@ -208,6 +235,8 @@ class SlotTextReader:
                         if role == "people" and previous == "title" and comma_after_plain_text \
                                 and not candidate.mark:
                             value -= 1.5  # "Small Models, Big Libraries": a title's words after a comma
+                        if role == "people" and by_before:
+                            value += 1.0  # "Opening Remarks by Jane Doe"
                         after = titles + (role == "title")
                         key = (end, role, min(after, 2))
                         total = score + value
@@ -251,7 +280,8 @@ class SlotTextReader:
         # the slot's label: the first field of its first line (or of a cell of its own)
         following = line.pieces[last + 1] if last + 1 < len(line.pieces) else None
         # a label ends at a separator, a parenthesis or the end: "Talk **bold** title" has none
-        ends = following is None or following.paren or bool(following.before)
+        ends = following is None or following.paren or bool(following.before) or (
+            following.mark != pieces[-1].mark and following.span != pieces[-1].span)
         if number == 0 and first == 0 and not paren and ends:
             label = read_label(text)
             if label is not None and not label.rest:
@@ -272,7 +302,7 @@ class SlotTextReader:
             found.append(make("people", score + (0.4 if paren else 0.0), people=people))
         if room:
             found.append(make("room", 2.5 + (0.3 if paren else 0.0)))
-        if _is_affiliation(text) or paren:
+        if _is_affiliation(text) or (paren and not re.search(r"\d", text)):
             # "Jane Doe (Analytical Engines)": a parenthesis after people is their affiliation
             found.append(make("affiliation", 3.2 if paren else 2.0))
         title = title_score(text, mark, column)

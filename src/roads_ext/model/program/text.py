@@ -124,7 +124,10 @@ _MARK = re.compile(
     r"|‘(?P<q4>[^’]+)’|«\s*(?P<q6>[^»]+?)\s*»)"
 )
 #: boundaries a person reads between the parts of a slot's line
-_SEPARATOR = re.compile(r"\s+[-–—]+\s+|\s*—\s*|\s+·\s+|\s*\|\s*|\s*•\s*|:\s+|;\s+|,\s+|\s+/\s+|\s+~\s+")
+_SEPARATOR = re.compile(
+    r"\s+[-–—]+\s+|\s*—\s*|\s+·\s+|\s*\|\s*|\s*•\s*|:\s+|;\s+|,\s+|\s+/\s+|\s+~\s+|\s+(?:by|ft\.|feat\.)\s+"
+    r"|(?<=[a-z]\)|\w\w)\.\s+(?=[A-Z])"
+)
 
 
 def clean_marks(text: str) -> str:
@@ -231,9 +234,10 @@ def _pieces(line: str) -> list[Piece]:
         index += 1
 
     def add(start: int, end: int, mark: str = "", paren: bool = False, span: int = -1) -> None:
-        while start < end and line[start] in " ,;:":
+        while start < end and line[start] in " ,;:.":
             start += 1
-        while end > start and line[end - 1] in " ,;:":
+        while end > start and line[end - 1] in " ,;:" or (end > start and line[end - 1] == "." and not paren
+                                                          and not re.search(r"\b[A-Z]\.$|\b(?:Dr|Prof|Jr|Sr|St|al|etc|Inc|Ltd|Co)\.$", line[start:end])):
             end -= 1
         if start >= end:
             return
@@ -244,7 +248,7 @@ def _pieces(line: str) -> list[Piece]:
             text = clean_marks(raw)
         if text and text not in ("-", "–", "—", "|", "·"):
             previous = pieces[-1].end if pieces else 0
-            before = line[previous:start].strip(" *_`\"“”'‘’") if pieces else ""
+            before = " ".join(line[previous:start].strip(" *_`\"“”'‘’").split()).lower() if pieces else ""
             pieces.append(Piece(text, start, end, mark, paren, span, before))
 
     def plain(start: int, end: int, mark: str = "", span: int = -1) -> None:
