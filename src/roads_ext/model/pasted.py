@@ -66,7 +66,7 @@ def trailing_parenthesis(title: str) -> tuple[str, str] | None:
 
 _TAG_BREAK = re.compile(r"<\s*br\s*/?\s*>", re.IGNORECASE)
 _TAG_ITALIC = re.compile(r"<\s*(em|i)\s*>(.*?)<\s*/\s*\1\s*>", re.IGNORECASE)
-_TAG_DROPPED = re.compile(r"<\s*/?\s*(?:span|b|strong|small|font|div|p|u|mark)\b[^<>]*>", re.IGNORECASE)
+_TAG_DROPPED = re.compile(r"<\s*/?\s*(?:span|b|strong|small|font|div|p|u|mark|sup|sub)\b[^<>]*>", re.IGNORECASE)
 #: a Markdown link or image as written, ``[text](url "title")``, its URL allowed one level of
 #: parentheses (``javascript:alert(1)``): the one pattern for links left as text in a title,
 #: a people list, a sponsor's line or a bio
@@ -265,7 +265,48 @@ _INSTITUTION = {
 #: words found in talk titles and hardly ever in names
 #: words of titles, sessions and programs; with the list below, the words a name is never made of
 _PROGRAM_VOCABULARY = frozenset(
-    """track tracks level node nodes edge edges link links task tasks dataset datasets benchmark benchmarks results result summary overview update updates report reports tutorial tutorials demo demos challenge challenges competition winners winner prize prizes team teams round rounds live recorded presentation presentations intro case study studies survey review perspective perspectives view views vision toward beyond against privacy fairness safety security trust trustworthy alignment interpretability explainability causal causality reasoning planning control policy policies reinforcement agent agentic autonomous embodied robot robots robotics language speech audio video image images text code program programs programming software systems system computing computation computational distributed parallel federated decentralized streaming online offline adaptive automatic automated unified general generalization transfer continual lifelong meta multi multimodal cross self supervised unsupervised semi contrastive representation representations embedding embeddings kernel kernels matrix tensor tensors vector vectors tree trees hash sketch sketches sampling sample samples estimation inference prediction predictions forecasting classification regression ranking recommendation recommender retrieval-augmented generation diffusion flow flows score energy bayesian probabilistic statistical stochastic gradient gradients descent loss losses optimizer optimizers convex nonconvex sparse dense low rank precision mixed quantized quantizing pruned compressed compressing efficient scalable lightweight tiny small big huge massive mega giant long short deep shallow wide narrow fast slow cheap costly better best worse towards rethinking revisiting understanding learning learned learns learn training trained train fine-tuning tuning scaling laws law lessons lesson notes note story stories journey road roads path paths bridge bridges gap gaps frontier frontiers future present past age era world worlds era science engineering theory theories empirical practical practice principles principle foundations foundation fundamentals basics primer guide hands-on open closed source sources public private shared joint global local state art progress advances emerging new next generation generations modern classic classical hybrid human humans machine machines intelligence artificial neural symbolic knowledge graph graphs database databases query queries storage memory cache caches caching hardware accelerator accelerators chip chips compiler compilers runtime serving deployment edge cloud mobile device devices cluster clusters network networks internet web search engine engines index indexes indices structure structures algorithm algorithms complexity analysis evaluation evaluating measuring metrics metric measure testing test tests verification validation debugging monitoring observability health medical clinical biology biological chemistry molecular materials climate energy physics finance economics social society education learning-based data-driven data-centric model-based large-scale real-time real world-class keynote plenary invited contributed oral spotlight lightning poster posters panel discussion debate session sessions opening closing welcome break coffee lunch dinner reception remarks award awards ceremony announcement announcements q&a questions answers chat fireside conversation dialogue interview workshop workshops conference symposium meeting forum summit day days morning afternoon evening night week part section chapter series episode volume issue special extended invited-talk""".split()
+    """
+    track tracks level node nodes edge edges link links task tasks dataset datasets benchmark benchmarks
+    results result summary overview update updates report reports tutorial tutorials demo demos
+    challenge challenges competition winners winner prize prizes team teams round rounds live recorded
+    presentation presentations intro case study studies survey review perspective perspectives view
+    views vision toward beyond against privacy fairness safety security trust trustworthy alignment
+    interpretability explainability causal causality reasoning planning control policy policies
+    reinforcement agent agentic autonomous embodied robot robots robotics language speech audio video
+    image images text code program programs programming software systems system computing computation
+    computational distributed parallel federated decentralized streaming online offline adaptive
+    automatic automated unified general generalization transfer continual lifelong meta multi multimodal
+    cross self supervised unsupervised semi contrastive representation representations embedding
+    embeddings kernel kernels matrix tensor tensors vector vectors tree trees hash sketch sketches
+    sampling sample samples estimation inference prediction predictions forecasting classification
+    regression ranking recommendation recommender retrieval-augmented generation diffusion flow flows
+    score energy bayesian probabilistic statistical stochastic gradient gradients descent loss losses
+    optimizer optimizers convex nonconvex sparse dense low rank precision mixed quantized quantizing
+    pruned compressed compressing efficient scalable lightweight tiny small big huge massive mega giant
+    long short deep shallow wide narrow fast slow cheap costly better best worse towards rethinking
+    revisiting understanding learning learned learns learn training trained train fine-tuning tuning
+    scaling laws law lessons lesson notes note story stories journey road roads path paths bridge
+    bridges gap gaps frontier frontiers future present past age era world worlds science engineering
+    theory theories empirical practical practice principles principle foundations foundation
+    fundamentals basics primer guide hands-on open closed source sources public private shared joint
+    global local state art progress advances emerging new next generations modern classic classical
+    hybrid human humans machine machines intelligence artificial neural symbolic knowledge graph graphs
+    database databases query queries storage memory cache caches caching hardware accelerator
+    accelerators chip chips compiler compilers runtime serving deployment cloud mobile device devices
+    cluster clusters network networks internet web search engine engines index indexes indices structure
+    structures algorithm algorithms complexity analysis evaluation evaluating measuring metrics metric
+    measure testing test tests verification validation debugging monitoring observability health medical
+    clinical biology biological chemistry molecular materials climate physics finance economics social
+    society education learning-based data-driven data-centric model-based large-scale real-time real
+    world-class keynote plenary invited contributed oral spotlight lightning poster posters panel
+    discussion debate session sessions opening closing welcome break coffee lunch dinner reception
+    remarks award awards ceremony announcement announcements q&a questions answers chat fireside
+    conversation dialogue interview workshop workshops conference symposium meeting forum summit day
+    days morning afternoon evening night week part section chapter series episode volume issue special
+    extended invited-talk without through under over about can do does we our your you it its this that
+    not no yes vs versus than across along among around behind below between during inside outside since
+    until upon within
+    """.split()
 )
 _TITLE_WORDS = {
     "the",

@@ -82,7 +82,7 @@ FILLERS = frozenset(
     "and & + / the of a an with time hour hours round remarks speech address chat table "
     "best accepted selected short long morning afternoon evening day group photo official workshop "
     "virtual remote online live in-person hybrid recorded pre-recorded off-the-record "
-    "demo demos tutorial tutorials hands-on challenge competition part block track lightning-round open general final first second third fourth fifth "
+    "breakout break-out demo demos tutorial tutorials hands-on challenge competition part block track lightning-round open general final first second third fourth fifth "
     "1st 2nd 3rd 4th 5th mini quick".split()
 )
 #: two words read as one before the label is read
@@ -129,6 +129,14 @@ def _word_kind(word: str) -> tuple[str | None, bool]:
         return KIND_WORDS[folded], False
     if folded in WEAK_KIND_WORDS:
         return WEAK_KIND_WORDS[folded], True
+    if "-" in folded and folded not in FILLERS:
+        # "Coffee-break", "Q&A-session": the words of a hyphenated label, each read
+        parts = [_word_kind(part) for part in folded.split("-") if part]
+        if parts and all(kind or part in FILLERS for (kind, _), part in zip(parts, folded.split("-"), strict=False)):
+            strong = [kind for kind, weak in parts if kind and not weak]
+            weak = [kind for kind, weak in parts if kind and weak]
+            if strong or weak:
+                return (strong or weak)[0], not strong
     if len(folded) >= 5 and folded.isalpha():
         close = difflib.get_close_matches(folded, _VOCABULARY, n=1, cutoff=0.8)
         if close and close[0][0] == folded[0] and abs(len(close[0]) - len(folded)) <= 1:
@@ -161,6 +169,9 @@ def read_label(text: str) -> Label | None:
                 rest = text[token.end() :].strip()
                 return Label(" ".join(text[:end].split()), kind or weak or "", rest, word.lower())
             return None
+        glued = re.fullmatch(r"([^\W\d_][\w&'’-]*?)(\d+)", word)
+        if glued:
+            word = glued.group(1)  # "Keynote speaker1", "Talk2": a word and its number
         found, is_weak = _word_kind(word)
         if found and not is_weak:
             kind = kind or found

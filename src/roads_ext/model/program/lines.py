@@ -21,6 +21,8 @@ _BULLET = re.compile(r"^(?P<indent>\s*)(?P<bullet>(?:[-*+•]|\d+[.)])\s+)?(?P<t
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
 #: a thematic break between sessions: ``---``, ``***``, ``___``
 _THEMATIC_BREAK = re.compile(r"^\s*(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|(?:=\s*){3,})$")
+#: an attribute list a page builder reads (kramdown, MyST): ``{: .table}``, ``{.px-3}``
+_ATTRIBUTES = re.compile(r"^\s*\{:?\s*[.#][^{}]*\}\s*$")
 #: a table's or a CSV file's column names, and what each column holds
 COLUMNS = {
     "time": "time",
@@ -122,6 +124,7 @@ class Line:
     text: str = ""
     cells: list[str] | None = None  # a Markdown table row, a tab-separated line, a CSV record
     columns: list[str | None] | None = None  # what each cell holds, from the header
+    zone: str = ""  # a zone the time column's header names: "Time (UTC)"
     heading: bool = False  # "### Session 1", "**Morning session**"
     markdown_heading: bool = False  # "### Session 1": a heading whatever comes before it
 
@@ -141,11 +144,13 @@ def program_lines(lines: list[str], csv_text: bool = False) -> list[Line]:
     for what each column holds), tab-separated lines, or CSV with a header row."""
     result: list[Line] = []
     columns: list[str | None] | None = None
+    header_zone = ""
     first = next((line for line in lines if line.strip()), "")
     if csv_text or _csv_header(first):
         return _csv_lines(lines)
     in_table = False
     tab_columns: list[str | None] | None = None  # the header of tab-separated lines
+    tab_zone = ""
     for offset, raw in enumerate(lines):
         if not raw.strip():
             in_table = False
@@ -162,6 +167,7 @@ def program_lines(lines: list[str], csv_text: bool = False) -> list[Line]:
             if header_row and (any(names) or not any(_cell_time(cell) for cell in cells)):
                 # the header row: what each column holds ("Time (New Orleans)", "Speaker")
                 columns = names if any(names) else None
+                header_zone = _header_zone(cells, names)
                 in_table = True
                 result.extend(_captions(offset, cells, names))
                 continue
@@ -175,12 +181,13 @@ def program_lines(lines: list[str], csv_text: bool = False) -> list[Line]:
                 in_table = True
                 continue
             in_table = True
-            result.append(Line(offset, 0, False, stripped, cells, columns))
+            result.append(Line(offset, 0, False, stripped, cells, columns, zone=header_zone if columns else ""))
             continue
         in_table = False
         columns = None
-        if _THEMATIC_BREAK.match(raw):
-            continue
+        header_zone = ""
+        if _THEMATIC_BREAK.match(raw) or _ATTRIBUTES.match(raw):
+            continue  # a rule between sessions; "{: .table}", "{.px-3}": a page's attributes
         parts = _BULLET.match(raw.rstrip())
         assert parts is not None  # the pattern matches any line
         indent = len(parts.group("indent").expandtabs())
@@ -191,9 +198,11 @@ def program_lines(lines: list[str], csv_text: bool = False) -> list[Line]:
             if any(name in ("time", "start") for name in names) and not any(_cell_time(c) for c in cells):
                 # a header row copied with the table: "Time, Speaker, Title, Room", "Time (CEST), Day 1: ..."
                 tab_columns = names
+                tab_zone = _header_zone(cells, names)
                 result.extend(_captions(offset, cells, names))
                 continue
-            result.append(Line(offset, indent, bool(parts.group("bullet")), text, cells, tab_columns))
+            result.append(Line(offset, indent, bool(parts.group("bullet")), text, cells, tab_columns,
+                               zone=tab_zone if tab_columns else ""))
             continue
         tab_columns = None
         markdown_heading = bool(re.match(r"^#{1,6}\s", text))
@@ -204,14 +213,27 @@ def program_lines(lines: list[str], csv_text: bool = False) -> list[Line]:
     return result
 
 
+#: a zone written in a time column's header: "Time (UTC)", "Start (UTC+2)", "Time (AoE)"
+_HEADER_ZONE = re.compile(r"\(\s*((?:UTC|GMT)(?:\s*[+−-]\s*\d{1,2}(?::?\d{2})?)?|AoE)\s*\)", re.IGNORECASE)
+
+
+def _header_zone(cells: list[str], names: list[str | None]) -> str:
+    for cell, name in zip(cells, names, strict=False):
+        if name in ("time", "start", "end"):
+            found = _HEADER_ZONE.search(clean_text(cell))
+            if found:
+                return found.group(1).replace(" ", "").upper().replace("AOE", "AoE")
+    return ""
+
+
 def _captions(offset: int, cells: list[str], names: list[str | None]) -> list[Line]:
     """A header cell that names no column (``**Morning**``, ``Day 1: Tue, April 25``) is the
     table's caption: a heading for the rows below it (a session, or a day)."""
     captions = [clean_text(cell).strip("*_ ") for cell, name in zip(cells, names, strict=True)
                 if name is None and not empty_cell(cell)]
-    if len(captions) != 1:
+    if len(captions) != 1 or len([cell for cell in cells if not empty_cell(cell)]) > 2:
         return []
-    return [Line(offset, 0, False, captions[0], heading=True)]
+    return [Line(offset, 0, False, captions[0], heading=True, markdown_heading=True)]
 
 
 #: places a virtual session happens in, named in a column of their own
@@ -326,6 +348,8 @@ def read_cells(line: Line) -> Cells:
         time = f"{start}-{end}" if end else start
     elif time and end:
         time = f"{time}-{end}"
+    if time and line.zone and not re.search(r"[A-Za-z]{2,}\s*$", time.replace("am", "").replace("pm", "")):
+        time = f"{time} {line.zone}"  # "Time (UTC)": the header's zone is every time's in it
     if affiliations:
         # an affiliation column belongs with the speakers: right after their cell
         at = next((i + 1 for i, (_, column) in enumerate(parts) if column == "speakers"), len(parts))

@@ -28,7 +28,7 @@ from ..dates import (
 )
 from ..pasted import clean_text, read_people, unmark
 from .clock import SLOT, close_day, read_times, times_as_read
-from .data import Day, Program, Slot
+from .data import Day, Link, Program, Slot
 from .details import DETAIL_KEYS, assign_slugs, finish_days, read_detail
 from .kinds import END_WORDS, PROGRAM_WORDS, kind_of_words, read_label, session_kind
 from .lines import Line, empty_cell, find_date, find_date_without_year, program_lines, read_cells
@@ -434,7 +434,8 @@ class ProgramReader:
         slot.title, slot.kind, slot.speakers = reading.title, kind, reading.speakers
         self.written[id(slot)] = " ".join(clean_text(text) for text, _, _ in pending.parts if clean_text(text))
         slot.location = reading.location
-        slot.title_links = reading.links
+        slot.title_links = [link for link in reading.links if link not in reading.materials]
+        slot.links.extend(Link(label, url, 0) for label, url in reading.materials)
         slot.session = pending.session
         if pending.session_kind and slot.kind == "session":
             slot.kind = pending.session_kind

@@ -31,6 +31,9 @@ from ..pasted import Speaker, _is_affiliation, looks_like_room, read_people
 from .kinds import kind_of_words, read_label, session_kind
 from .text import EMPTY_MARKERS, TextLine
 
+#: links after a slot's title that are its materials, not part of it
+MATERIALS = frozenset(("slides", "slide", "video", "recording", "poster", "paper", "pdf", "code", "talk",
+                       "abstract", "preprint", "arxiv", "openreview", "youtube", "website", "project page"))
 #: what each field costs: a text is cut only where its parts read better apart
 FIELD_COST = 1.0
 #: a second title in one slot is less likely than a title in two parts
@@ -53,6 +56,7 @@ class Reading:
     location: str = ""
     marked: bool = False  # the title was set off (quotes, backticks, italics): a talk's title
     links: list[tuple[str, str]] = field(default_factory=list)  # links in the text: (text, URL)
+    materials: list[tuple[str, str]] = field(default_factory=list)  # "[Slides](...)": (label, URL)
     unread_tags: list[str] = field(default_factory=list)
 
 
@@ -113,11 +117,23 @@ def _plain_roles(people: list[Speaker]) -> tuple[Speaker, ...]:
 
 
 def _people(text: str, lenient: bool, known: Collection[str]) -> tuple[float, tuple[Speaker, ...]]:
+    label = read_label(text)
+    if label is not None and not label.rest and not label.handover:
+        return 0.0, ()  # "Discussions 1", "Coffee break": a slot's label names no one
     score, found = _people_as_read(text, lenient, known)
     return score, _plain_roles(list(found)) if found else found
 
 
+_ROLE_BY = re.compile(r"^(moderated|chaired|hosted|organi[sz]ed|introduced)\s+by\s+", re.IGNORECASE)
+_ROLE_OF_BY = {"moderated": "moderator", "chaired": "chair", "hosted": "host", "organized": "organizer",
+               "organised": "organizer", "introduced": "host"}
+
+
 def _people_as_read(text: str, lenient: bool, known: Collection[str]) -> tuple[float, tuple[Speaker, ...]]:
+    by = _ROLE_BY.match(text)
+    if by:
+        # "Moderated by Jane Doe": her role, as "moderator: Jane Doe" says it
+        text = f"{_ROLE_OF_BY[by.group(1).lower()]}: {text[by.end():]}"
     strict = read_people(text)
     if strict:
         if all(s.group for s in strict):
@@ -177,6 +193,9 @@ class SlotTextReader:
                 reading.speakers[-1] = Speaker(last.name, last.role, last.group, joined, last.honorific)
             elif one.role == "room":
                 reading.location = one.text
+            elif one.role == "material":
+                url = next(url for text, url in lines[one.line].links if text.strip() == one.text)
+                reading.materials.append((one.text, url))
             elif one.role == "title" or one.role == "affiliation":
                 titles.append(one)
         if titles:
@@ -261,6 +280,8 @@ class SlotTextReader:
         make = lambda role, score, **more: _Field(number, first, last, role, score, text, mark=mark, **more)  # noqa: E731
         if text.strip().lower() in EMPTY_MARKERS:
             return [make("noise", 1.0 + FIELD_COST)]
+        if text.strip().lower() in MATERIALS and any(t.strip() == text.strip() for t, _ in line.links):
+            return [make("material", 2.0 + FIELD_COST)]  # "[Poster](https://...)" after the title
         column = line.column
         if column == "speakers":
             score, people = _people(text, True, self.known)
@@ -280,8 +301,7 @@ class SlotTextReader:
         # the slot's label: the first field of its first line (or of a cell of its own)
         following = line.pieces[last + 1] if last + 1 < len(line.pieces) else None
         # a label ends at a separator, a parenthesis or the end: "Talk **bold** title" has none
-        ends = following is None or following.paren or bool(following.before) or (
-            following.mark != pieces[-1].mark and following.span != pieces[-1].span)
+        ends = following is None or following.paren or bool(following.before) or following.mark != pieces[-1].mark
         if number == 0 and first == 0 and not paren and ends:
             label = read_label(text)
             if label is not None and not label.rest:

@@ -84,9 +84,9 @@ def html_to_markdown(text: str) -> tuple[str, list[str]]:
             name = match.group("name").lower()
             closing = bool(match.group("close"))
             if name == "a":
-                if closing:
-                    return "\x01"
                 href = _HREF.search(match.group("attributes") or "")
+                if closing or href is None:
+                    return "\x01"  # </a>, and the <a/> some pages close a link with
                 url = (href.group("quoted") if href and href.group("quoted") is not None else
                        href.group("bare") if href else "")
                 return "\x02" + html.unescape(url or "").strip() + "\x03"
@@ -128,6 +128,10 @@ _SEPARATOR = re.compile(
     r"\s+[-–—]+\s+|\s*—\s*|\s+·\s+|\s*\|\s*|\s*•\s*|:\s+|;\s+|,\s+|\s+/\s+|\s+~\s+|\s+(?:by|ft\.|feat\.)\s+"
     r"|(?<=[a-z]\)|\w\w)\.\s+(?=[A-Z])"
 )
+
+
+#: words whose period is no sentence's end
+_ABBREVIATION = re.compile(r"\b(?:Prof|Dr|Mr|Mrs|Ms|Mx|Jr|Sr|St|vs|etc|al|Inc|Ltd|Co|No|Vol|Univ|Dept|Fig|approx)$")
 
 
 def clean_marks(text: str) -> str:
@@ -183,6 +187,8 @@ def read_text(written: str, column: str | None = None, below: bool = False) -> l
     result = []
     for number, part in enumerate(markdown.split("\n")):
         part = " ".join(part.split())
+        if part.startswith("[") and part.endswith("]") and part.count("[") == 1:
+            part = part[1:-1].strip()  # "[**Poster Session 1**]": a link whose address was left out
         if not part.isascii():
             part = _without_markers(part)
         if not part:
@@ -257,6 +263,8 @@ def _pieces(line: str) -> list[Piece]:
         for separator in _SEPARATOR.finditer(line, start, end):
             if separator.start() == separator.end():
                 continue
+            if separator.group().startswith(".") and _ABBREVIATION.search(line, 0, separator.start()):
+                continue  # "Prof. Jane Doe": an abbreviation's period, not a sentence's
             add(cursor, separator.start(), mark, span=span)
             cursor = separator.end()
         add(cursor, end, mark, span=span)
