@@ -256,7 +256,7 @@ def _infer_columns(lines: list[Line]) -> None:
         else:
             tables.append([line])
     for rows in tables:
-        width = max(len(row.cells or []) for row in rows)
+        width = len(rows[0].columns) if rows[0].columns else max(len(row.cells or []) for row in rows)
         known = list(rows[0].columns or []) + [None] * width
         guessed: list[str | None] = list(known[:width])
         changed = False

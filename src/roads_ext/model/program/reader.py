@@ -60,6 +60,8 @@ ROLE_KEYS = {
 }
 _CHAIR = re.compile(r"^(?:session\s+)?(?:chairs?|moderators?|hosts?|chaired by)\s*:?\s*\S", re.IGNORECASE)
 _SESSION_LINE = re.compile(r"^(?:session|part|track)\b|.*\bsession\s*\d*\s*[:.]?$", re.IGNORECASE)
+#: kinds that stand between sessions, in none of them
+_BETWEEN_SESSIONS = ("break", "lunch", "social", "opening", "closing")
 #: a time (or a range) at the end of a line, after the slot's words
 _TIME_AT_END = re.compile(
     r"(?<![\w:.])(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*(?:[-–—]|to)\s*)?"
@@ -133,6 +135,9 @@ class ProgramReader:
         self.session = ""
         self.session_kind: str | None = None
         self.pending: _Pending | None = None
+        #: the session before a spanning cell's theme, while rows of that theme are read
+        self.row_group: tuple[str, str | None] | None = None
+        self.row_group_open = False
         #: a session whose slots are written under its line: (its indent, the session before it)
         self.block: tuple[int, str, str | None] | None = None
         self.detail_key: str | None = None
@@ -213,6 +218,27 @@ class ProgramReader:
         more of the slot above (its title or speaker in a row of their own)."""
         assert line.cells is not None
         offset = line.offset
+        if self.row_group is not None and not self.row_group_open:
+            self.session, self.session_kind = self.row_group
+            self.row_group = None
+        self.row_group_open = False
+        if (
+            line.columns
+            and len(line.cells) == len(line.columns) + 1
+            and len(line.cells) >= 3
+            and line.columns[0] in ("time", "start")
+            and not empty_cell(line.cells[1])
+        ):
+            # a cell that spans the rows below it (a theme, a session), copied from a web page's
+            # table: the rows after this one have one cell fewer
+            group = clean_text(line.cells[1])
+            if self.row_group is None:
+                self.row_group = (self.session, self.session_kind)
+            self.session, self.session_kind = group, session_kind(group)
+            self.row_group_open = True
+            line.cells = [line.cells[0], *line.cells[2:]]
+        elif self.row_group is not None:
+            self.row_group_open = True
         if line.columns and len(line.cells) > len(line.columns):
             extra = [cell for cell in line.cells[len(line.columns) :] if not empty_cell(cell)]
             line.cells = line.cells[: len(line.columns)]
@@ -333,7 +359,7 @@ class ProgramReader:
         ):
             self.close_slot()  # the program's own heading: "Schedule (all times CEST)"
             return
-        if looks_like_date(plain) and not re.match(r"^\d{1,2}[:.]\d", plain) and (
+        if (looks_like_date(plain) or _names_a_day(plain)) and not re.match(r"^\d{1,2}[:.]\d", plain) and (
             find_date(plain) or find_date_without_year(plain) or not self._belongs_to_slot(line)
         ):
             self.close_slot()
@@ -437,6 +463,11 @@ class ProgramReader:
         slot.title_links = [link for link in reading.links if link not in reading.materials]
         slot.links.extend(Link(label, url, 0) for label, url in reading.materials)
         slot.session = pending.session
+        if self.row_group is not None and slot.kind in _BETWEEN_SESSIONS:
+            # a spanning theme ends at the break after its rows
+            slot.session = self.row_group[0]
+            self.session, self.session_kind = self.row_group
+            self.row_group = None
         if pending.session_kind and slot.kind == "session":
             slot.kind = pending.session_kind
         for role, names, offset in pending.people:
@@ -681,7 +712,7 @@ class ProgramReader:
                 return
             label_end = where[0]
         else:
-            short = find_date_without_year(text) if looks_like_date(text) else None
+            short = find_date_without_year(text) if (looks_like_date(text) or sure) else None
             if short is not None:
                 label_end = text.find(short.group(0))
                 if self.year is None:
@@ -758,6 +789,19 @@ def parse_program(
     written without one (``Schedule (Thursday, June 8)``).
     """
     return ProgramReader(first_day, workshop_date, zone, known_people).read(lines, csv_text)
+
+
+def _names_a_day(text: str) -> bool:
+    """A short line that names a day (``Workshop draft schedule - Wednesday, December 13th``)."""
+    where = find_date(text)
+    if where is None:
+        short = find_date_without_year(text)
+        if short is None:
+            return False
+        start = text.find(short.group(0))
+        where = (start, start + len(short.group(0)))
+    rest = text[: where[0]] + text[where[1] :]
+    return len(rest.split()) <= 6
 
 
 def _date_at_end(text: str) -> int | None:
