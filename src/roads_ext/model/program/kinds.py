@@ -74,7 +74,7 @@ KIND_WORDS: dict[str, str] = {
 #: words that name a kind only when no kind word does: ``Talk: Title``, ``Session 2``
 WEAK_KIND_WORDS: dict[str, str] = {
     **dict.fromkeys(("talk", "talks", "presentation", "presentations", "lecture", "speaker", "speakers"),
-                    "invited"),
+                    "session"),
     **dict.fromkeys(("session", "sessions"), "session"),
 }
 #: words that stand beside kind words in a label and name nothing by themselves
@@ -82,7 +82,7 @@ FILLERS = frozenset(
     "and & + / the of a an with time hour hours round remarks speech address chat table "
     "best accepted selected short long morning afternoon evening day group photo official workshop "
     "virtual remote online live in-person hybrid recorded pre-recorded off-the-record "
-    "breakout break-out demo demos tutorial tutorials hands-on challenge competition part block track lightning-round open general final first second third fourth fifth "
+    "overview breakout break-out demo demos tutorial tutorials hands-on challenge competition part block track lightning-round open general final first second third fourth fifth "
     "1st 2nd 3rd 4th 5th mini quick".split()
 )
 #: two words read as one before the label is read
@@ -158,6 +158,7 @@ def read_label(text: str) -> Label | None:
     folded = _fold_phrases(text)
     kind: str | None = None
     weak: str | None = None
+    conjunct_closed = False  # past "and", "+", "&": the first conjunct names the kind
     end = 0
     for token in _TOKEN.finditer(folded):
         between = folded[end : token.start()]
@@ -173,8 +174,15 @@ def read_label(text: str) -> Label | None:
         if glued:
             word = glued.group(1)  # "Keynote speaker1", "Talk2": a word and its number
         found, is_weak = _word_kind(word)
-        if found and not is_weak:
-            kind = kind or found
+        if word.lower() in ("and", "&", "+", "/", "or") and (kind or weak):
+            conjunct_closed = True
+        if found and not is_weak and not conjunct_closed:
+            # the head of a compound is its last word: "Poster lightning round" is lightning talks;
+            # a break names the kind only when nothing else does ("Lunch break")
+            if kind is None or found != "break" or kind == "break":
+                kind = found
+        elif found and not is_weak and kind is None:
+            kind = found
         elif found:
             weak = weak or found
         elif _NUMBER.match(word) or re.fullmatch(r"\d+|~?\d+\s*min", word):

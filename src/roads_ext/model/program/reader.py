@@ -98,6 +98,8 @@ class _Pending:
     people: list[tuple[str, str, int]] = field(default_factory=list)  # (role, names, offset) from role keys
     slot: Slot | None = None
     heading: bool = False  # written as a heading ("#### 10:00 Opening"): the list below it is its own
+    bullet: bool = False  # written as a list's item; a list right under a line that is none is its own
+    from_table: bool = False
 
     @property
     def written(self) -> str:
@@ -171,7 +173,9 @@ class ProgramReader:
 
     def read_line(self, line: Line) -> None:
         if self.pending is not None and line.cells is None and not line.markdown_heading and (
-            line.indent > self.pending.indent or (self.pending.heading and line.bullet)
+            line.indent > self.pending.indent
+            or (line.bullet and (self.pending.heading or (not self.pending.bullet and self.pending.match is not None
+                                                          and not self.pending.from_table)))
         ):
             self.on_line_under_slot(line)
             return
@@ -288,8 +292,9 @@ class ProgramReader:
         if first.strip(" .!*_").lower() in END_WORDS:
             close_day(self.day, match, offset, self.problems, self.zone)
             return
-        self.start_slot(offset, 0, match, [(cell, column, index > 0) for index, (cell, column)
-                                          in enumerate(cells.parts)])
+        self.start_slot(offset, 0, match, [(cell, column, False) for cell, column in cells.parts])
+        if self.pending is not None:
+            self.pending.from_table = True
         if cells.abstract and self.pending is not None:
             self.pending.details.append(("abstract", cells.abstract, offset))
 
@@ -334,6 +339,8 @@ class ProgramReader:
                 close_day(self.day, match, offset, self.problems, self.zone)
                 return
             self.start_slot(offset, line.indent, match, [(rest, None, False)] if rest else [])
+            if self.pending is not None:
+                self.pending.bullet = line.bullet
             return
         if plain.strip(" .!*_").lower() in END_WORDS:
             self.close_slot()
@@ -656,6 +663,10 @@ class ProgramReader:
             return False
         if line.bullet and line.indent <= pending.indent:
             return False  # an item of the same list is no part of the slot above
+        if kind_of_words(inner) and not read_people(inner):
+            reading = self._reading(pending)
+            if reading.title and reading.title != reading.label:
+                return False  # "*Coffee break*" under a talk: a slot of its own, without a time
         if mark:
             return True
         if read_people(inner):

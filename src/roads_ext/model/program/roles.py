@@ -28,7 +28,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from ..pasted import Speaker, _is_affiliation, looks_like_room, read_people
-from .kinds import kind_of_words, read_label, session_kind
+from .kinds import FILLERS, kind_of_words, read_label, session_kind
 from .text import EMPTY_MARKERS, TextLine
 
 #: links after a slot's title that are its materials, not part of it
@@ -98,6 +98,8 @@ def title_score(text: str, mark: str, column: str | None) -> float:
 #: roles a program names that are no role of one person: "Panelists: A, B", "Speakers: ..."
 _NO_ROLE = frozenset(("panelists", "panellists", "panelist", "panel", "speakers", "speaker", "presenters",
                       "presenter", "authors", "author", "invited speakers", "with", "by", "featuring", "guests"))
+_ROLE_WORDS = frozenset(("moderator", "chair", "host", "discussant", "organizer", "organiser", "session chair",
+                         "co-chair", "facilitator", "emcee", "mc"))
 _ROLE_NAMES = {"moderators": "moderator", "moderated by": "moderator", "chairs": "chair", "session chair": "chair",
                "session chairs": "chair", "chaired by": "chair", "hosts": "host", "hosted by": "host"}
 
@@ -110,6 +112,8 @@ def _plain_roles(people: list[Speaker]) -> tuple[Speaker, ...]:
             one = Speaker(one.name, "", one.group, one.affiliation, one.honorific)
         elif role in _ROLE_NAMES:
             one = Speaker(one.name, _ROLE_NAMES[role], one.group, one.affiliation, one.honorific)
+        elif role in FILLERS or read_label(role) is not None:
+            one = Speaker(one.name, "", one.group, one.affiliation, one.honorific)  # "Off-the-record: Jane Doe"
         elif role:
             one = Speaker(one.name, role, one.group, one.affiliation, one.honorific)
         result.append(one)
@@ -187,6 +191,10 @@ class SlotTextReader:
                 reading.kind = one.kind
             elif one.role == "people":
                 reading.speakers.extend(one.people)
+            elif one.role == "affiliation" and reading.speakers and one.text.lower() in _ROLE_WORDS:
+                last = reading.speakers[-1]  # "Jane Doe (moderator)"
+                role = _ROLE_NAMES.get(one.text.lower(), one.text.lower())
+                reading.speakers[-1] = Speaker(last.name, role, last.group, last.affiliation, last.honorific)
             elif one.role == "affiliation" and reading.speakers:
                 last = reading.speakers[-1]
                 joined = f"{last.affiliation}, {one.text}" if last.affiliation else one.text
@@ -247,8 +255,8 @@ class SlotTextReader:
                         value = candidate.score - FIELD_COST
                         if role == "affiliation" and previous != "people":
                             continue
-                        if role == "label" and (start != 0):
-                            continue
+                        if role == "label" and previous not in ("start", "people", "noise", "room", "kind"):
+                            continue  # one label, before the title
                         if role == "title" and titles:
                             value -= SECOND_TITLE
                         if role == "people" and previous == "title" and comma_after_plain_text \
@@ -302,7 +310,7 @@ class SlotTextReader:
         following = line.pieces[last + 1] if last + 1 < len(line.pieces) else None
         # a label ends at a separator, a parenthesis or the end: "Talk **bold** title" has none
         ends = following is None or following.paren or bool(following.before) or following.mark != pieces[-1].mark
-        if number == 0 and first == 0 and not paren and ends:
+        if first == 0 and (number == 0 or not line.below) and not paren and ends:
             label = read_label(text)
             if label is not None and not label.rest:
                 found.append(make("label", 3.0 + 0.3 * (last - first), kind=label.kind))
