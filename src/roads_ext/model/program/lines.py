@@ -125,6 +125,7 @@ class Line:
     cells: list[str] | None = None  # a Markdown table row, a tab-separated line, a CSV record
     columns: list[str | None] | None = None  # what each cell holds, from the header
     zone: str = ""  # a zone the time column's header names: "Time (UTC)"
+    spans_below: bool = False  # its second cell spans the rows below it, which have one cell fewer
     heading: bool = False  # "### Session 1", "**Morning session**"
     markdown_heading: bool = False  # "### Session 1": a heading whatever comes before it
 
@@ -210,7 +211,21 @@ def program_lines(lines: list[str], csv_text: bool = False) -> list[Line]:
         result.append(Line(offset, indent, bool(parts.group("bullet")), text, heading=heading,
                            markdown_heading=markdown_heading))
     _infer_columns(result)
+    _spanning_cells(result)
     return result
+
+
+def _spanning_cells(lines: list[Line]) -> None:
+    """A row with one cell more than its header, followed by rows of the header's width:
+    its extra cell spans them (a theme, copied from a web page's table with rowspan)."""
+    for index, line in enumerate(lines[:-1]):
+        following = lines[index + 1]
+        if (
+            line.cells is not None and line.columns and following.cells is not None
+            and following.columns is line.columns
+            and len(line.cells) == len(line.columns) + 1 and len(following.cells) == len(line.columns)
+        ):
+            line.spans_below = True
 
 
 #: a zone written in a time column's header: "Time (UTC)", "Start (UTC+2)", "Time (AoE)"

@@ -226,13 +226,8 @@ class ProgramReader:
             self.session, self.session_kind = self.row_group
             self.row_group = None
         self.row_group_open = False
-        if (
-            line.columns
-            and len(line.cells) == len(line.columns) + 1
-            and len(line.cells) >= 3
-            and line.columns[0] in ("time", "start")
-            and not empty_cell(line.cells[1])
-        ):
+        if line.spans_below and line.columns and line.columns[0] in ("time", "start") \
+                and not empty_cell(line.cells[1]):
             # a cell that spans the rows below it (a theme, a session), copied from a web page's
             # table: the rows after this one have one cell fewer
             group = clean_text(line.cells[1])
@@ -586,7 +581,7 @@ class ProgramReader:
             return
         for index in range(told, len(self.problems)):
             problem = self.problems[index]
-            if problem.message.endswith("this slot is left out"):
+            if problem.message.endswith("this slot is left out") and rest not in problem.message:
                 shortened = rest if len(rest) <= 80 else rest[:79] + "…"
                 self.problems[index] = Problem(
                     problem.offset, problem.subtype, f"{problem.message} ({shortened!r})"

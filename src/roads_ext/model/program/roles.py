@@ -309,7 +309,10 @@ class SlotTextReader:
         # the slot's label: the first field of its first line (or of a cell of its own)
         following = line.pieces[last + 1] if last + 1 < len(line.pieces) else None
         # a label ends at a separator, a parenthesis or the end: "Talk **bold** title" has none
-        ends = following is None or following.paren or bool(following.before) or following.mark != pieces[-1].mark
+        ends = following is None or following.paren or following.before not in ("", ",") or (
+            # "**Opening** Welcome", "Debate + Q&A **Will tutors help?**": a change of emphasis
+            following.mark != pieces[-1].mark and (bool(pieces[-1].mark) or last + 1 == len(line.pieces) - 1)
+        )
         if first == 0 and (number == 0 or not line.below) and not paren and ends:
             label = read_label(text)
             if label is not None and not label.rest:
