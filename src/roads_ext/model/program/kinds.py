@@ -109,6 +109,8 @@ _TOKEN = re.compile(r"#\s*\d+|q\s*&\s*a|\w[\w&'’.-]*|[&+/]", re.IGNORECASE)
 #: what may follow a label: a separator, then the rest of the text
 _SEPARATOR = re.compile(r"^\s*(?:[:|–—]|-+(?=\s|$)|[.](?=\s|$))\s*")
 _VOCABULARY = tuple(KIND_WORDS)
+#: an event's own name before the kind's words: "SIGMOD Reception", "NeurIPS Social"
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}|[A-Z][a-z]+[A-Z][A-Za-z]*")
 
 
 class Label(NamedTuple):
@@ -187,7 +189,7 @@ def read_label(text: str) -> Label | None:
             weak = weak or found
         elif _NUMBER.match(word) or re.fullmatch(r"\d+|~?\d+\s*min", word):
             pass  # "Keynote #1", "Oral Talk 1", "4 Contributed Talks"
-        elif word.lower() not in FILLERS:
+        elif word.lower() not in FILLERS and not (end == 0 and _ACRONYM.fullmatch(text[token.start() : token.end()])):
             return None  # a word that is no program word: "Closing the Gap"
         end = token.end()
         if token.group().endswith("."):

@@ -123,7 +123,9 @@ def _plain_roles(people: list[Speaker]) -> tuple[Speaker, ...]:
 def _people(text: str, lenient: bool, known: Collection[str]) -> tuple[float, tuple[Speaker, ...]]:
     label = read_label(text)
     if label is not None and not label.rest and not label.handover:
-        return 0.0, ()  # "Discussions 1", "Coffee break": a slot's label names no one
+        group = read_people(text)
+        if not (group and all(s.group for s in group)):
+            return 0.0, ()  # "Discussions 1", "Coffee break": a slot's label names no one
     score, found = _people_as_read(text, lenient, known)
     return score, _plain_roles(list(found)) if found else found
 
@@ -141,7 +143,8 @@ def _people_as_read(text: str, lenient: bool, known: Collection[str]) -> tuple[f
     strict = read_people(text)
     if strict:
         if all(s.group for s in strict):
-            if read_label(text) is not None:
+            label = read_label(text)
+            if label is not None and label.handover:
                 return 0.0, ()  # "Welcome from the organizers": a slot's words, not a group
             return 2.8, tuple(strict)  # "Workshop Organizers", "Paper authors": surely no title
         score = 2.2 + 0.2 * min(len(strict), 3)
@@ -187,6 +190,7 @@ class SlotTextReader:
         for one in fields:
             if one.role == "label":
                 reading.label, reading.kind = one.text, one.kind
+                reading.speakers.extend(one.people)  # "Discussion with Jane Doe"
             elif one.role == "kind":
                 reading.kind = one.kind
             elif one.role == "people":
@@ -206,6 +210,16 @@ class SlotTextReader:
                 reading.materials.append((one.text, url))
             elif one.role == "title" or one.role == "affiliation":
                 titles.append(one)
+        label_field = next((one for one in fields if one.role == "label"), None)
+        if (
+            label_field is not None and len(titles) == 1 and titles[0].line == label_field.line
+            and titles[0].first == label_field.last + 1 and not titles[0].mark
+            and (after := read_label(titles[0].text)) is not None and not after.rest and not after.handover
+        ):
+            # "Oral Talk 2 - Best Paper": what follows the label is more of it, not a title
+            whole = lines[label_field.line].joined(label_field.first, titles[0].last)
+            reading.label = whole
+            titles = []
         if titles:
             shown = []
             for one in titles:
@@ -262,6 +276,9 @@ class SlotTextReader:
                         if role == "people" and previous == "title" and comma_after_plain_text \
                                 and not candidate.mark:
                             value -= 1.5  # "Small Models, Big Libraries": a title's words after a comma
+                        if role == "title" and previous == "people" and line.pieces[first].before == "," \
+                                and not candidate.mark:
+                            value -= 1.0  # "Optimal Transport, Information Theory": one title, not a name
                         if role == "people" and by_before:
                             value += 1.0  # "Opening Remarks by Jane Doe"
                         after = titles + (role == "title")

@@ -249,7 +249,8 @@ def _pieces(line: str) -> list[Piece]:
             return
         raw = line[start:end]
         if paren:
-            text = clean_marks(raw[1:-1])
+            text = clean_marks(raw).strip()
+            text = text[1:-1].strip() if text.startswith("(") and text.endswith(")") else text
         else:
             text = clean_marks(raw)
         if text and text not in ("-", "–", "—", "|", "·"):
@@ -277,6 +278,8 @@ def _pieces(line: str) -> list[Piece]:
             # **Keynote: Title**: a line set off whole is still cut where its parts are
             width = 2 if inner.startswith(("**", "__")) else 1
             plain(start + width, end - width, mark, number)
+        elif mark and re.fullmatch(r"(\*\*|__|\*|_)\s*\(.*\)\s*\1", inner):
+            add(start, end, mark, True)  # "**(Jane Doe)**": a parenthesis, set off
         else:
             add(start, end, mark, paren)
         cursor = end
