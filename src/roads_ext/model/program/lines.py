@@ -193,7 +193,7 @@ def program_lines(lines: list[str], csv_text: bool = False) -> list[Line]:
         assert parts is not None  # the pattern matches any line
         indent = len(parts.group("indent").expandtabs())
         text = parts.group("text")
-        if "\t" in text.strip():
+        if "\t" in text.strip() and (not parts.group("bullet") or _cell_time(text.strip().split("\t")[0])):
             cells = [cell.strip() for cell in text.strip().split("\t")]
             names = [column_name(cell) for cell in cells]
             if any(name in ("time", "start") for name in names) and not any(_cell_time(c) for c in cells):
@@ -206,6 +206,7 @@ def program_lines(lines: list[str], csv_text: bool = False) -> list[Line]:
                                zone=tab_zone if tab_columns else ""))
             continue
         tab_columns = None
+        text = text.replace("\t", " ")  # a tab inside a list's item is a space
         markdown_heading = bool(re.match(r"^#{1,6}\s", text))
         heading = markdown_heading or bool(re.fullmatch(r"\*\*[^*].*\*\*:?|__[^_].*__:?", text.strip()))
         result.append(Line(offset, indent, bool(parts.group("bullet")), text, heading=heading,

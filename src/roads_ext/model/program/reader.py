@@ -228,6 +228,7 @@ class ProgramReader:
         self.row_group_open = False
         if line.spans_below and line.columns and line.columns[0] in ("time", "start") \
                 and not empty_cell(line.cells[1]):
+            self.close_slot()  # the slot above ends before the theme begins
             # a cell that spans the rows below it (a theme, a session), copied from a web page's
             # table: the rows after this one have one cell fewer
             group = clean_text(line.cells[1])

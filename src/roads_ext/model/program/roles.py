@@ -187,14 +187,23 @@ class SlotTextReader:
             reading.unread_tags.extend(line.unread_tags)
         fields = self._best_fields(lines)
         titles: list[_Field] = []
+        role_before = ""  # "Moderator:" before the people it names
         for one in fields:
             if one.role == "label":
                 reading.label, reading.kind = one.text, one.kind
                 reading.speakers.extend(one.people)  # "Discussion with Jane Doe"
             elif one.role == "kind":
                 reading.kind = one.kind
+            elif one.role == "role":
+                role_before = _ROLE_NAMES.get(one.text.lower(), one.text.lower())
+                role_before = role_before if role_before in _ROLE_WORDS else ""
+                continue
             elif one.role == "people":
-                reading.speakers.extend(one.people)
+                people = one.people
+                if role_before:
+                    people = tuple(Speaker(p.name, p.role or role_before, p.group, p.affiliation, p.honorific)
+                                   for p in people)
+                reading.speakers.extend(people)
             elif one.role == "affiliation" and reading.speakers and one.text.lower() in _ROLE_WORDS:
                 last = reading.speakers[-1]  # "Jane Doe (moderator)"
                 role = _ROLE_NAMES.get(one.text.lower(), one.text.lower())
@@ -213,7 +222,7 @@ class SlotTextReader:
         label_field = next((one for one in fields if one.role == "label"), None)
         if (
             label_field is not None and len(titles) == 1 and titles[0].line == label_field.line
-            and titles[0].first == label_field.last + 1 and not titles[0].mark
+            and titles[0].first == label_field.last + 1 and not titles[0].mark and not label_field.mark
             and (after := read_label(titles[0].text)) is not None and not after.rest and not after.handover
         ):
             # "Oral Talk 2 - Best Paper": what follows the label is more of it, not a title
@@ -267,6 +276,8 @@ class SlotTextReader:
                     for candidate in candidates:
                         role = candidate.role
                         value = candidate.score - FIELD_COST
+                        if role == "people" and previous == "role":
+                            value += 1.0  # "Panelists: A, B"
                         if role == "affiliation" and previous != "people":
                             continue
                         if role == "label" and previous not in ("start", "people", "noise", "room", "kind"):
@@ -352,11 +363,15 @@ class SlotTextReader:
             found.append(make("room", 2.5 + (0.3 if paren else 0.0)))
         if _is_affiliation(text) or (paren and not re.search(r"\d", text)):
             # "Jane Doe (Analytical Engines)": a parenthesis after people is their affiliation
-            found.append(make("affiliation", 3.2 if paren else 2.0))
+            found.append(make("affiliation", 3.2 if paren else 2.6))
         title = title_score(text, mark, column)
         if people and mark not in ("quote", "code"):
             title -= 1.0
         if paren:
             title -= 0.8
+        if _is_affiliation(text):
+            title -= 1.0  # "Universidad de Montemar": an institution's name
+        if text.lower() in _NO_ROLE | _ROLE_WORDS and following is not None and following.before == ":":
+            return [make("role", 2.0 + FIELD_COST)]  # "Panelists: A, B", "Moderator: C"
         found.append(make("title", title))
         return found
