@@ -82,7 +82,7 @@ FILLERS = frozenset(
     "and & + / the of a an with time hour hours round remarks speech address chat table "
     "best accepted selected short long morning afternoon evening day group photo official workshop "
     "virtual remote online live in-person hybrid recorded pre-recorded off-the-record "
-    "overview breakout break-out demo demos tutorial tutorials hands-on challenge competition part block track lightning-round open general final first second third fourth fifth "
+    "notes note back post pre mid informal optional event events overview breakout break-out demo demos tutorial tutorials hands-on challenge competition part block track lightning-round open general final first second third fourth fifth "
     "1st 2nd 3rd 4th 5th mini quick".split()
 )
 #: two words read as one before the label is read
@@ -234,13 +234,33 @@ def read_kind(word: str) -> tuple[str | None, str | None]:
     return None, f"unknown slot kind {word!r}{hint}; the kinds are {', '.join(KINDS)}"
 
 
+#: words after a kind's word that make it a verb: "Closing the Gap", "Opening up Models"
+_VERB_USE = frozenset("the a an our your their its up down out this that these those".split())
+
+
 def kind_of_words(title: str) -> str | None:
-    """The kind a title names when all of it is a label (``Lunch Break``, ``Welcome and
-    Opening Remarks``, ``Coffe break``), or None: ``Closing the Gap`` is a talk."""
-    label = read_label(title.strip())
+    """The kind a title without speakers names: all of it a label (``Lunch Break``,
+    ``Welcome and Opening Remarks``, ``Coffe break``), or a short title that begins with
+    one (``Closing Remarks, Travel Award Winners``, ``Poster Session, Research Track``),
+    or None: ``Closing the Gap`` is a talk (its kind's word is a verb there)."""
+    title = title.strip()
+    label = read_label(title)
     if label is None:
+        words = title.split()
+        if 2 <= len(words) <= 6 and words[1].lower().strip(",") not in _VERB_USE:
+            # a label followed by other words, cut at the first comma or word that is none
+            for cut in range(len(words) - 1, 0, -1):
+                head = " ".join(words[:cut]).rstrip(",:;")
+                found = read_label(head)
+                if found is not None and not found.rest and not found.handover and cut >= 1:
+                    first_kind = _word_kind(words[0].strip(",").lower())[0]
+                    if first_kind is not None or len(words) <= 4:
+                        return found.kind
         return None
     if label.rest and not label.rest.startswith("(") and not label.handover:
+        words = title.split()
+        if len(words) <= 6 and len(words) > 1 and words[1].lower().strip(",") not in _VERB_USE:
+            return label.kind  # "Poster Session, Research Track"
         return None
     return label.kind
 

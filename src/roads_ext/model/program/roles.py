@@ -96,7 +96,7 @@ def title_score(text: str, mark: str, column: str | None) -> float:
 
 
 #: roles a program names that are no role of one person: "Panelists: A, B", "Speakers: ..."
-_NO_ROLE = frozenset(("panelists", "panellists", "panelist", "panel", "speakers", "speaker", "presenters",
+_NO_ROLE = frozenset(("panelists", "panellists", "panelist", "speakers", "speaker", "presenters",
                       "presenter", "authors", "author", "invited speakers", "with", "by", "featuring", "guests"))
 _ROLE_WORDS = frozenset(("moderator", "chair", "host", "discussant", "organizer", "organiser", "session chair",
                          "co-chair", "facilitator", "emcee", "mc"))
@@ -371,7 +371,8 @@ class SlotTextReader:
             title -= 0.8
         if _is_affiliation(text):
             title -= 1.0  # "Universidad de Montemar": an institution's name
-        if text.lower() in _NO_ROLE | _ROLE_WORDS and following is not None and following.before == ":":
+        if text.lower() in _NO_ROLE | _ROLE_WORDS and following is not None and following.before == ":" \
+                and read_label(text) is None:
             return [make("role", 2.0 + FIELD_COST)]  # "Panelists: A, B", "Moderator: C"
         found.append(make("title", title))
         return found
