@@ -266,6 +266,7 @@ _INSTITUTION = {
 #: words of titles, sessions and programs; with the list below, the words a name is never made of
 _PROGRAM_VOCABULARY = frozenset(
     """
+    registration desk pickup badge badges check-in
     track tracks level node nodes edge edges link links task tasks dataset datasets benchmark benchmarks
     results result summary overview update updates report reports tutorial tutorials demo demos
     challenge challenges competition winners winner prize prizes team teams round rounds live recorded
@@ -456,7 +457,7 @@ def name_like(text: str) -> bool:
 def _surname_like(text: str) -> bool:
     word = text.strip()
     return (
-        bool(re.fullmatch(r"[^\W\d_][\w'’-]*", word))
+        bool(re.fullmatch(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*", word))
         and _capital(word[0])
         and word.lower() not in _TITLE_WORDS
         and word.lower() not in _INSTITUTION
@@ -582,6 +583,7 @@ def _lenient_name(text: str) -> bool:
     words = text.split()
     return (
         bool(words)
+        and not any(ch.isdigit() for ch in text)
         and _capital(text[0])
         and not _is_affiliation(text)
         and len(words) <= 6
@@ -605,7 +607,7 @@ def split_speakers(text: str) -> list[Speaker]:
 # --- rooms ---------------------------------------------------------------------------------
 
 _ROOM = re.compile(
-    r"\b(?:room|hall|ballroom|auditorium|foyer|lobby|building|floor|level|suite|"
+    r"(?<![\w-])(?:room|hall|ballroom|auditorium|foyer|lobby|building|floor|level|suite|"
     r"theatre|theater|atrium|terrace|salon|lounge|wing|rm\.?)\b",
     re.IGNORECASE,
 )

@@ -48,7 +48,7 @@ KIND_WORDS: dict[str, str] = {
         ("contributed", "oral", "orals", "spotlight", "spotlights", "lightning", "paper", "papers"), "contributed"
     ),
     **dict.fromkeys(
-        ("panel", "panels", "panelists", "discussion", "discussions", "roundtable", "debate", "q&a", "fireside",
+        ("panel", "panels", "discussion", "discussions", "roundtable", "debate", "q&a", "fireside",
          "ama", "town-hall"),
         "panel",
     ),
@@ -76,13 +76,16 @@ WEAK_KIND_WORDS: dict[str, str] = {
     **dict.fromkeys(("talk", "talks", "presentation", "presentations", "lecture", "speaker", "speakers"),
                     "session"),
     **dict.fromkeys(("session", "sessions"), "session"),
+    **dict.fromkeys(("tutorial", "tutorials", "demo", "demos", "off-the-record"), "session"),
 }
+#: the words of a label that names a part of the program, not a kind of slot: "Session 1: ..."
+SESSION_WORDS = frozenset(("session", "sessions", "part", "track", "block"))
 #: words that stand beside kind words in a label and name nothing by themselves
 FILLERS = frozenset(
     "and & + / the of a an with time hour hours round remarks speech address chat table "
     "best accepted selected short long morning afternoon evening day group photo official workshop "
     "virtual remote online live in-person hybrid recorded pre-recorded off-the-record "
-    "notes note back post pre mid informal optional event events overview breakout break-out demo demos tutorial tutorials hands-on challenge competition part block track lightning-round open general final first second third fourth fifth "
+    "notes note back post pre mid after informal optional event events overview breakout break-out hands-on challenge competition part block track lightning-round open general final first second third fourth fifth "
     "1st 2nd 3rd 4th 5th mini quick".split()
 )
 #: two words read as one before the label is read
@@ -133,6 +136,8 @@ def _word_kind(word: str) -> tuple[str | None, bool]:
         return WEAK_KIND_WORDS[folded], True
     if "-" in folded and folded not in FILLERS:
         # "Coffee-break", "Q&A-session": the words of a hyphenated label, each read
+        if all(part in FILLERS for part in folded.split("-") if part):
+            return None, False
         parts = [_word_kind(part) for part in folded.split("-") if part]
         if parts and all(kind or part in FILLERS for (kind, _), part in zip(parts, folded.split("-"), strict=False)):
             strong = [kind for kind, weak in parts if kind and not weak]
@@ -189,7 +194,8 @@ def read_label(text: str) -> Label | None:
             weak = weak or found
         elif _NUMBER.match(word) or re.fullmatch(r"\d+|~?\d+\s*min", word):
             pass  # "Keynote #1", "Oral Talk 1", "4 Contributed Talks"
-        elif word.lower() not in FILLERS and not (end == 0 and _ACRONYM.fullmatch(text[token.start() : token.end()])):
+        elif word.lower() not in FILLERS and not all(p in FILLERS for p in word.lower().split("-") if p) \
+                and not (end == 0 and _ACRONYM.fullmatch(text[token.start() : token.end()])):
             return None  # a word that is no program word: "Closing the Gap"
         end = token.end()
         if token.group().endswith("."):

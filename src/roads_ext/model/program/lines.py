@@ -22,7 +22,9 @@ _TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
 #: a thematic break between sessions: ``---``, ``***``, ``___``
 _THEMATIC_BREAK = re.compile(r"^\s*(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|(?:=\s*){3,})$")
 #: an attribute list a page builder reads (kramdown, MyST): ``{: .table}``, ``{.px-3}``
-_ATTRIBUTES = re.compile(r"^\s*\{:?\s*[.#][^{}]*\}\s*$")
+_ATTRIBUTES = re.compile(
+    r"^\s*(?:\{:?\s*[.#][^{}]*\}|@def\s.*|\{\{.*\}\}|\{%.*%\}|<!--.*-->|\+\+\+|:::+\s*\{?[\w-]*\}?)\s*$"
+)
 #: a table's or a CSV file's column names, and what each column holds
 COLUMNS = {
     "time": "time",
@@ -127,6 +129,7 @@ class Line:
     zone: str = ""  # a zone the time column's header names: "Time (UTC)"
     spans_below: bool = False  # its second cell spans the rows below it, which have one cell fewer
     heading: bool = False  # "### Session 1", "**Morning session**"
+    paragraph_start: bool = True  # the first line of a paragraph (a blank line, or nothing, above it)
     markdown_heading: bool = False  # "### Session 1": a heading whatever comes before it
 
 
@@ -210,7 +213,8 @@ def program_lines(lines: list[str], csv_text: bool = False) -> list[Line]:
         markdown_heading = bool(re.match(r"^#{1,6}\s", text))
         heading = markdown_heading or bool(re.fullmatch(r"\*\*[^*].*\*\*:?|__[^_].*__:?", text.strip()))
         result.append(Line(offset, indent, bool(parts.group("bullet")), text, heading=heading,
-                           markdown_heading=markdown_heading))
+                           markdown_heading=markdown_heading,
+                           paragraph_start=offset == 0 or not lines[offset - 1].strip()))
     _infer_columns(result)
     _spanning_cells(result)
     return result

@@ -60,6 +60,9 @@ ROLE_KEYS = {
 }
 _CHAIR = re.compile(r"^(?:session\s+)?(?:chairs?|moderators?|hosts?|chaired by)\s*:?\s*\S", re.IGNORECASE)
 _SESSION_LINE = re.compile(r"^(?:session|part|track)\b|.*\bsession\s*\d*\s*[:.]?$", re.IGNORECASE)
+#: a page's title above its program: "VLDB PhD Workshop", "Workshop program"
+_PAGE_TITLE = re.compile(r"\b(?:workshop|schedule|program|programme|agenda|symposium|conference|summit)\b",
+                         re.IGNORECASE)
 #: kinds that stand between sessions, in none of them
 _BETWEEN_SESSIONS = ("break", "lunch", "social", "opening", "closing")
 #: a time (or a range) at the end of a line, after the slot's words
@@ -144,6 +147,7 @@ class ProgramReader:
         self.block: tuple[int, str, str | None] | None = None
         self.detail_key: str | None = None
         self.texts = SlotTextReader(known_people)
+        self.in_prose = False  # the line above was a sentence about the program
         self.written: dict[int, str] = {}  # a slot's text after its time, as written (for a session it opens)
 
     # -- the whole program ------------------------------------------------------------------
@@ -172,6 +176,8 @@ class ProgramReader:
         return self.program
 
     def read_line(self, line: Line) -> None:
+        if line.paragraph_start or line.cells is not None or line.heading:
+            self.in_prose = False
         if self.pending is not None and line.cells is None and not line.markdown_heading and (
             line.indent > self.pending.indent
             or (line.bullet and (self.pending.heading or (not self.pending.bullet and self.pending.match is not None
@@ -350,8 +356,13 @@ class ProgramReader:
             day_at = _date_at_end(before)
             if day_at is not None:
                 before, date_text = before[: day_at].rstrip(" -–—|,·"), before[day_at:]
-                self.close_slot()
-                self._day_or_session(date_text, offset, table=False, sure=True)
+                same = self.day is not None and self.year is not None and (
+                    (short := match_date_without_year(date_text)) is not None
+                    and date_in_year(short, self.day.date.year)[0] == self.day.date
+                )
+                if not same:
+                    self.close_slot()
+                    self._day_or_session(date_text, offset, table=False, sure=True)
             if before:
                 self.on_line(Line(offset, line.indent, line.bullet, f"{at_end.group().strip()} {before}"))
                 return
@@ -377,9 +388,13 @@ class ProgramReader:
             assert self.pending is not None
             self.pending.below.append((text, line.bullet, offset))
             return
-        if _is_prose(plain) and self.pending is None:
+        if self.pending is None and (_is_prose(plain) or (self.in_prose and not line.paragraph_start)):
             self._prose(plain, offset)
+            self.in_prose = True  # the lines of its paragraph after it are prose too
             return
+        if self.pending is None and not self.program.slots() and _PAGE_TITLE.search(plain) \
+                and len(plain.split()) <= 8:
+            return  # "VLDB PhD Workshop", "Workshop program": the page's title above the program
         self.close_slot()
         if _TRIED_A_TIME.match(plain):
             self.problems.append(_unreadable(plain, offset))
@@ -547,7 +562,8 @@ class ProgramReader:
         """The lines under a slot, told apart: those that give it what its own line lacks
         (the title below a label, the speakers, the panelists and moderator), and the rest,
         its description (an agenda, a note), kept as its abstract."""
-        wants_title = not head.title or head.title == head.label
+        talk = head.kind is None or head.kind in ("keynote", "invited", "contributed", "panel", "session")
+        wants_title = talk and (not head.title or head.title == head.label)
         wants_people = not head.speakers
         taken: list[str] = []
         description: list[str] = []
@@ -566,7 +582,7 @@ class ProgramReader:
             elif people and (wants_people or last_taken) and not description:
                 taken.append(text)
                 wants_people, last_taken = False, True
-            elif wants_title:
+            elif wants_title and not bullet:
                 taken.append(text)
                 wants_title, last_taken = False, True
             else:
@@ -700,8 +716,10 @@ class ProgramReader:
         for boundary in re.finditer(r"(?:^|(?<=\W))\w", text):
             date, used, problem = parse_date(text[boundary.start() :])
             if date is not None and problem is None:
-                self.close_slot()
-                self._day_or_session(text[boundary.start() : boundary.start() + used], offset, table=False, sure=True)
+                if self.day is None or self.day.date != date:
+                    self.close_slot()
+                    self._day_or_session(text[boundary.start() : boundary.start() + used], offset, table=False,
+                                         sure=True)
                 return
 
     def _day_or_session(self, text: str, offset: int, table: bool, sure: bool = False) -> None:

@@ -28,7 +28,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from ..pasted import Speaker, _is_affiliation, looks_like_room, read_people
-from .kinds import FILLERS, kind_of_words, read_label, session_kind
+from .kinds import FILLERS, SESSION_WORDS, kind_of_words, read_label, session_kind
 from .text import EMPTY_MARKERS, TextLine
 
 #: links after a slot's title that are its materials, not part of it
@@ -107,6 +107,10 @@ _ROLE_NAMES = {"moderators": "moderator", "moderated by": "moderator", "chairs":
 def _plain_roles(people: list[Speaker]) -> tuple[Speaker, ...]:
     result = []
     for one in people:
+        if one.affiliation.lower() in _ROLE_WORDS:
+            # "Jane Doe (moderator)": her role, not an affiliation
+            one = Speaker(one.name, _ROLE_NAMES.get(one.affiliation.lower(), one.affiliation.lower()), one.group,
+                          "", one.honorific)
         role = one.role.lower().strip()
         if role in _NO_ROLE:
             one = Speaker(one.name, "", one.group, one.affiliation, one.honorific)
@@ -130,6 +134,12 @@ def _people(text: str, lenient: bool, known: Collection[str]) -> tuple[float, tu
     return score, _plain_roles(list(found)) if found else found
 
 
+#: a group is named by its last word: "Workshop Organizers", "Paper authors", "All", "TBA"
+_GROUP_HEAD = re.compile(
+    r"(?:organi[sz]ers?|committee|chairs?|tb[acd]|all|everyone|authors?|speakers?|panel(?:l)?ists|participants|"
+    r"attendees|team|members|students|presenters|winners|hosts?)\W*$",
+    re.IGNORECASE,
+)
 _ROLE_BY = re.compile(r"^(moderated|chaired|hosted|organi[sz]ed|introduced)\s+by\s+", re.IGNORECASE)
 _ROLE_OF_BY = {"moderated": "moderator", "chaired": "chair", "hosted": "host", "organized": "organizer",
                "organised": "organizer", "introduced": "host"}
@@ -143,6 +153,8 @@ def _people_as_read(text: str, lenient: bool, known: Collection[str]) -> tuple[f
     strict = read_people(text)
     if strict:
         if all(s.group for s in strict):
+            if not all(_GROUP_HEAD.search(s.name) for s in strict):
+                return 0.0, ()  # "Participants' lightning talks": a group's word, but not its head
             label = read_label(text)
             if label is not None and label.handover:
                 return 0.0, ()  # "Welcome from the organizers": a slot's words, not a group
@@ -204,6 +216,7 @@ class SlotTextReader:
                     people = tuple(Speaker(p.name, p.role or role_before, p.group, p.affiliation, p.honorific)
                                    for p in people)
                 reading.speakers.extend(people)
+                role_before = ""
             elif one.role == "affiliation" and reading.speakers and one.text.lower() in _ROLE_WORDS:
                 last = reading.speakers[-1]  # "Jane Doe (moderator)"
                 role = _ROLE_NAMES.get(one.text.lower(), one.text.lower())
@@ -223,6 +236,7 @@ class SlotTextReader:
         if (
             label_field is not None and len(titles) == 1 and titles[0].line == label_field.line
             and titles[0].first == label_field.last + 1 and not titles[0].mark and not label_field.mark
+            and lines[titles[0].line].pieces[titles[0].first].before in ("-", "–", "—")
             and (after := read_label(titles[0].text)) is not None and not after.rest and not after.handover
         ):
             # "Oral Talk 2 - Best Paper": what follows the label is more of it, not a title
@@ -276,6 +290,9 @@ class SlotTextReader:
                     for candidate in candidates:
                         role = candidate.role
                         value = candidate.score - FIELD_COST
+                        if role == "people" and previous in ("people", "affiliation") and first > 0 \
+                                and not line.pieces[first].before and not candidate.mark:
+                            value -= 1.5  # "Jane Doe (MIT) Learning Things": people are listed with commas
                         if role == "people" and previous == "role":
                             value += 1.0  # "Panelists: A, B"
                         if role == "affiliation" and previous != "people":
@@ -284,6 +301,8 @@ class SlotTextReader:
                             continue  # one label, before the title
                         if role == "title" and titles:
                             value -= SECOND_TITLE
+                        if role == "title" and previous == "title" and first > 0:
+                            value -= 2.0  # two titles side by side on one line are one title, cut wrongly
                         if role == "people" and previous == "title" and comma_after_plain_text \
                                 and not candidate.mark:
                             value -= 1.5  # "Small Models, Big Libraries": a title's words after a comma
@@ -343,8 +362,12 @@ class SlotTextReader:
         )
         if first == 0 and (number == 0 or not line.below) and not paren and ends:
             label = read_label(text)
-            if label is not None and not label.rest:
-                found.append(make("label", 3.0 + 0.3 * (last - first), kind=label.kind))
+            weak_session = (
+                label is not None and following is not None
+                and any(word.lower() in SESSION_WORDS for word in label.label.split())
+            )
+            if label is not None and not label.rest and not weak_session:
+                found.append(make("label", 3.0 + 0.6 * (last - first), kind=label.kind))
             elif label is not None and label.handover and label.handover != "from":
                 score, people = _people(label.rest, True, self.known)
                 if people:
@@ -371,8 +394,7 @@ class SlotTextReader:
             title -= 0.8
         if _is_affiliation(text):
             title -= 1.0  # "Universidad de Montemar": an institution's name
-        if text.lower() in _NO_ROLE | _ROLE_WORDS and following is not None and following.before == ":" \
-                and read_label(text) is None:
+        if text.lower() in _NO_ROLE | _ROLE_WORDS and following is not None and following.before == ":":
             return [make("role", 2.0 + FIELD_COST)]  # "Panelists: A, B", "Moderator: C"
         found.append(make("title", title))
         return found

@@ -30,7 +30,7 @@ _FORMAT_TAGS = {"span", "small", "big", "u", "font", "mark", "sup", "sub", "cent
                 "table", "tbody", "thead", "section", "header", "strike", "s", "del", "ins", "abbr", "time",
                 "label", "nobr", "wbr", "h1", "h2", "h3", "h4", "h5", "h6"}
 #: what empty table cells hold when they are not left empty
-EMPTY_MARKERS = frozenset(("", "-", "--", "—", "–", "tbd", "tba", "n/a", "na", "none", "…", "...", "/", "·", "x"))
+EMPTY_MARKERS = frozenset(("", "-", "--", "—", "–", "tbd", "tba", "tbc", "n/a", "na", "none", "…", "...", "/", "·", "x"))
 
 
 @dataclass(frozen=True)
@@ -108,6 +108,8 @@ def html_to_markdown(text: str) -> tuple[str, list[str]]:
         text = re.sub(r"\x02([^\x01\x02\x03]*)\x03([^\x01\x02]*)\x01", lambda m: f"[{m.group(2)}]({m.group(1)})"
                       if m.group(1) else m.group(2), text)
         text = text.replace("\x01", "").replace("\x02", "").replace("\x03", "")
+    if "\\\\" in text:
+        text = text.replace("\\\\", "\n")  # "\\\\": a line break in some page builders' tables
     if "&" in text:
         text = html.unescape(text)
     text = text.replace("\xa0", " ").replace("\u202f", " ").replace("\u2009", " ").replace("\u200b", "")
