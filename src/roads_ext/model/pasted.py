@@ -587,7 +587,7 @@ def _lenient_name(text: str) -> bool:
         and _capital(text[0])
         and not _is_affiliation(text)
         and len(words) <= 6
-        and not any(w.lower() in _TITLE_WORDS for w in words)
+        and not any(w.lower() in _TITLE_WORDS or w.lower() in _PROGRAM_VOCABULARY for w in words)
     )
 
 

@@ -85,7 +85,7 @@ FILLERS = frozenset(
     "and & + / the of a an with time hour hours round remarks speech address chat table "
     "best accepted selected short long morning afternoon evening day group photo official workshop "
     "virtual remote online live in-person hybrid recorded pre-recorded off-the-record "
-    "notes note back post pre mid after informal optional event events overview breakout break-out hands-on challenge competition part block track lightning-round open general final first second third fourth fifth "
+    "desk notes note back post pre mid after informal optional event events overview breakout break-out hands-on challenge competition part block track lightning-round open general final first second third fourth fifth "
     "1st 2nd 3rd 4th 5th mini quick".split()
 )
 #: two words read as one before the label is read
@@ -244,13 +244,18 @@ def read_kind(word: str) -> tuple[str | None, str | None]:
 _VERB_USE = frozenset("the a an our your their its up down out this that these those".split())
 
 
-def kind_of_words(title: str) -> str | None:
+def kind_of_words(title: str, strict: bool = False) -> str | None:
     """The kind a title without speakers names: all of it a label (``Lunch Break``,
     ``Welcome and Opening Remarks``, ``Coffe break``), or a short title that begins with
     one (``Closing Remarks, Travel Award Winners``, ``Poster Session, Research Track``),
     or None: ``Closing the Gap`` is a talk (its kind's word is a verb there)."""
     title = title.strip()
     label = read_label(title)
+    if strict:
+        if label is not None and not label.rest:
+            return label.kind
+        head = read_label(title.split(",")[0]) if "," in title else None
+        return head.kind if head is not None and not head.rest and not head.handover else None
     if label is None:
         words = title.split()
         if 2 <= len(words) <= 6 and words[1].lower().strip(",") not in _VERB_USE:

@@ -677,7 +677,7 @@ class ProgramReader:
             return False  # an item of the same list is no part of the slot above
         if kind_of_words(inner) and not read_people(inner):
             reading = self._reading(pending)
-            if reading.title and reading.title != reading.label:
+            if (reading.title and reading.title != reading.label) or pending.below:
                 return False  # "*Coffee break*" under a talk: a slot of its own, without a time
         if mark:
             return True

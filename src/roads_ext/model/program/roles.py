@@ -140,6 +140,8 @@ _GROUP_HEAD = re.compile(
     r"attendees|team|members|students|presenters|winners|hosts?)\W*$",
     re.IGNORECASE,
 )
+#: words that join a title's parts and never a group's: "From Thesis to Team"
+_TITLE_LINKS = re.compile(r"\b(?:from|to|for|in|on|with|by|at|into|towards?)\b", re.IGNORECASE)
 _ROLE_BY = re.compile(r"^(moderated|chaired|hosted|organi[sz]ed|introduced)\s+by\s+", re.IGNORECASE)
 _ROLE_OF_BY = {"moderated": "moderator", "chaired": "chair", "hosted": "host", "organized": "organizer",
                "organised": "organizer", "introduced": "host"}
@@ -153,8 +155,8 @@ def _people_as_read(text: str, lenient: bool, known: Collection[str]) -> tuple[f
     strict = read_people(text)
     if strict:
         if all(s.group for s in strict):
-            if not all(_GROUP_HEAD.search(s.name) for s in strict):
-                return 0.0, ()  # "Participants' lightning talks": a group's word, but not its head
+            if not all(_GROUP_HEAD.search(s.name) for s in strict) or _TITLE_LINKS.search(text):
+                return 0.0, ()  # "Participants' lightning talks", "From Thesis to Team": a title's words
             label = read_label(text)
             if label is not None and label.handover:
                 return 0.0, ()  # "Welcome from the organizers": a slot's words, not a group
@@ -206,6 +208,7 @@ class SlotTextReader:
                 reading.speakers.extend(one.people)  # "Discussion with Jane Doe"
             elif one.role == "kind":
                 reading.kind = one.kind
+                reading.label = reading.label or one.text  # a kind column's words: the title when none is given
             elif one.role == "role":
                 role_before = _ROLE_NAMES.get(one.text.lower(), one.text.lower())
                 role_before = role_before if role_before in _ROLE_WORDS else ""
@@ -255,10 +258,18 @@ class SlotTextReader:
                     shown.append(text)
             reading.title = " · ".join(shown)
             reading.marked = titles[0].mark in ("quote", "code")
+        if not reading.title and not reading.label:
+            # "TBA" where the title goes: the slot is called that, until it is announced
+            placeholder = next((one.text for one in fields if one.role == "noise" and one.text.isalpha()), "")
+            reading.title = placeholder
         if not reading.title:
             reading.title = reading.label
-        if reading.kind is None and not reading.marked and not any(not s.group for s in reading.speakers):
-            reading.kind = kind_of_words(reading.title)  # "Welcome from the organizers"
+        if reading.kind is None and not reading.marked:
+            people = any(not s.group for s in reading.speakers)
+            # "Welcome from the organizers"; with speakers, only a title that is all label or cut by a comma
+            reading.kind = kind_of_words(reading.title, strict=people)
+        if reading.kind is None and re.match(r"(?i)(?:session|part|track)\b", reading.title):
+            reading.kind = session_kind(reading.title)  # "Session 1: Lightning talks"
         return reading
 
     # -- the most plausible fields ------------------------------------------------------
@@ -362,8 +373,8 @@ class SlotTextReader:
         )
         if first == 0 and (number == 0 or not line.below) and not paren and ends:
             label = read_label(text)
-            weak_session = (
-                label is not None and following is not None
+            weak_session = (  # "Session 1: Title" is a title; "Oral Session 1: Title" a label and a title
+                label is not None and following is not None and label.kind == "session"
                 and any(word.lower() in SESSION_WORDS for word in label.label.split())
             )
             if label is not None and not label.rest and not weak_session:
