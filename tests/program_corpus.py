@@ -37,6 +37,7 @@ class Case:
     warnings: list[str]
     form: str
     named_day: dt.date | None = None  # the day the program's own text names, when it names one
+    build_warnings: tuple[str, ...] = ()  # warnings of the site build, not of the reading (a link's)
 
     @property
     def program_day(self) -> dt.date:
@@ -52,7 +53,7 @@ class Case:
 
 def cases(folder: Path) -> list[Case]:
     found = []
-    for expected in sorted(folder.glob("*.json")):
+    for expected in sorted(folder.glob("[0-9b]*.json")):
         source = next((expected.with_suffix(s) for s in SOURCES if expected.with_suffix(s).exists()), None)
         if source is None:
             raise AssertionError(f"{expected.name} has no program beside it")
@@ -61,7 +62,7 @@ def cases(folder: Path) -> list[Case]:
         named = dt.date.fromisoformat(data["date"]) if data.get("date") else None
         found.append(Case(expected.stem, source, source.read_text(encoding="utf-8"), day,
                           data.get("timezone") or DEFAULT_ZONE, data["slots"], data.get("warnings", []),
-                          data.get("form", ""), named))
+                          data.get("form", ""), named, tuple(data.get("build_warnings", []))))
     return found
 
 
@@ -84,6 +85,11 @@ def as_read(slot: Slot, program_day: dt.date) -> dict:
         "timed": slot.timed,
     }
     return read
+
+
+def as_read_dict(expected: dict, case: Case) -> dict:
+    """An expected slot with every field filled in."""
+    return normalized(expected, case.program_day)
 
 
 def normalized(expected: dict, program_day: dt.date) -> dict:

@@ -76,7 +76,9 @@ _ZONE_LINE = re.compile(r"^(?:time\s*zone|timezone|all times(?: are)?(?: in| lis
                         re.IGNORECASE)
 #: a line that begins where a time would, with words for one: its time could not be read
 _TRIED_A_TIME = re.compile(
-    r"^(?:\d|half\s+past|quarter\s+(?:past|to)|noon\b|midnight\b|soon\b|later\b|tbd\b|tba\b)",
+    r"^(?:\d|half\s+past|quarter\s+(?:past|to)|noon\b|midnight\b|soon\b|later\b|tbd\b|tba\b"
+    r"|(?:around|about|approx\.?|approximately|circa|ca\.|at)\s+(?:\d|one|two|three|four|five|six|seven|eight"
+    r"|nine|ten|eleven|twelve|noon)\b)",
     re.IGNORECASE,
 )
 _NO_DAY = (
