@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """The project's two commands, on any machine with Python 3.11+ and git.
 
+    python3 dev.py new DIR ...     write a new workshop's site into DIR (roads_ext's quickstart,
+                                   run from .venv; see the README, "Start your own workshop site")
     python3 dev.py docs            build the site into _build/html (warnings are errors)
     python3 dev.py docs --serve    the same, served live on http://127.0.0.1:8000
     python3 dev.py test            run every test (extra arguments go to pytest;
@@ -225,6 +227,12 @@ def lock(arguments: list[str]) -> int:
     return 0
 
 
+def new(arguments: list[str]) -> int:
+    """``python -m roads_ext new``, from .venv, in the folder the command is run from (DIR is
+    relative to it); the site carries the wheel of this checkout's roads_ext."""
+    return subprocess.call([str(PYTHON), "-m", "roads_ext", "new", *arguments])
+
+
 def bench(arguments: list[str]) -> int:
     return run(PYTHON, ROOT / "bench" / "build_speed.py", *arguments)
 
@@ -238,7 +246,7 @@ def papers(arguments: list[str]) -> int:
     return run(PYTHON, "-m", "roads_ext.openreview_export", *arguments)
 
 
-COMMANDS = {"docs": docs, "test": test, "bench": bench, "lock": lock, "papers": papers}
+COMMANDS = {"new": new, "docs": docs, "test": test, "bench": bench, "lock": lock, "papers": papers}
 
 
 def main() -> int:
