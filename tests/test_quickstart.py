@@ -361,3 +361,25 @@ def test_in_a_terminal_a_day_out_of_range_and_a_conference_url_without_a_name_ar
     assert prompts[-1] == "Conference it is part of (its name): "
     program = (tmp_path / "site" / "docs" / "program.md").read_text()
     assert ':part-of: "IEEE <Conf> <https://example.org>"' in program
+
+
+def test_the_readme_starts_a_site_with_what_the_fresh_site_test_runs():
+    """The README's commands to start a site are the ones tests/test_starter_fresh.py runs
+    (there in a clean environment), and nothing tells anyone to install roads_ext from an
+    index, where it is not."""
+    import shlex
+
+    from test_starter_fresh import OPTIONS
+
+    readme = (ROOT / "README.md").read_text()
+    section = readme[readme.index("## Start your own workshop site"):readme.index("## This repository")]
+    block = section.split("```sh\n", 1)[1].split("```", 1)[0].replace("\\\n", " ")
+    commands = [shlex.split(line, comments=True) for line in block.splitlines()]
+    assert commands == [
+        ["python3", "dev.py", "new", "../my-workshop", *OPTIONS],
+        ["cd", "../my-workshop"],
+        ["python3", "dev.py", "docs", "--serve"],
+    ]
+    assert "--from-index" in section
+    for text in (readme, (TEMPLATES / "README.md").read_text()):
+        assert not re.search(r"pip install [^\n`]*roads[_-]ext", text)
