@@ -93,6 +93,10 @@ def test_its_own_dev_py_builds_it_in_a_clean_environment(site):
                 cwd=site, env=env).stdout.splitlines()
     assert Path(where[0]).is_relative_to(site / ".venv")
     assert json.loads(where[1])["url"] == (site / "wheels" / WHEEL).as_uri()
+    # that roads_ext writes a next site carrying the same wheel (no source tree at hand)
+    other = site.parent / "next-site"
+    run([site / ".venv" / "bin" / "roads-quickstart", other, *OPTIONS], cwd=site.parent, env=env)
+    assert (other / "wheels" / WHEEL).read_bytes() == (site / "wheels" / WHEEL).read_bytes()
 
 
 def test_read_the_docs_steps_build_a_clone_of_it(site, tmp_path):
