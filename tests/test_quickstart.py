@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import ast
+import hashlib
 import json
+import os
 import re
 import subprocess
 import sys
@@ -13,17 +15,37 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from roads_ext.quickstart import TEMPLATES, QuickstartError, check_date, check_timezone, write_site
+import roads_ext
+from roads_ext.quickstart import (
+    TEMPLATES,
+    QuickstartError,
+    build_wheel,
+    check_date,
+    check_timezone,
+    initials,
+    write_site,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 #: quotes, markup, a MyST role's brace, a YAML comment, a Markdown heading mark, a backslash
 TRICKY = 'The "Quoted" <b>Workshop</b> on {Braces} & 50% #1 \\ `x`'
 PAGES = ["index", "speakers", "committee", "call-for-papers", "program", "dates", "contact"]
+WHEEL_NAME = f"roads_ext-{roads_ext.__version__}-py3-none-any.whl"
+#: the roads_ext wheel the sites of this module carry, built once (build_wheel, as the
+#: quickstart does without --wheel; tests/test_starter_fresh.py runs that path itself)
+CARRIED: dict[str, Path] = {}
 
 
-def new(target: Path, *options: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "roads_ext", "new", str(target), *options],
-                          capture_output=True, text=True, stdin=subprocess.DEVNULL)
+@pytest.fixture(scope="module", autouse=True)
+def carried_wheel(tmp_path_factory) -> Path:
+    CARRIED["wheel"] = build_wheel(tmp_path_factory.mktemp("wheel"))
+    return CARRIED["wheel"]
+
+
+def new(target: Path, *options: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    carried = [] if "--from-index" in options else ["--wheel", str(CARRIED["wheel"])]
+    return subprocess.run([sys.executable, "-m", "roads_ext", "new", str(target), *options, *carried],
+                          capture_output=True, text=True, stdin=subprocess.DEVNULL, env=env)
 
 
 def build(site: Path, builder: str = "html") -> subprocess.CompletedProcess:
@@ -51,13 +73,29 @@ def test_starter_has_every_file(starter):
              if p.is_file() and "_build" not in p.parts}
     assert files == {
         "conf.py", "dev.py", "README.md", ".gitignore", ".readthedocs.yaml", "requirements/docs.lock",
-        *(f"docs/{page}.md" for page in PAGES),
+        "favicon.png", f"wheels/{WHEEL_NAME}", *(f"docs/{page}.md" for page in PAGES),
     }
-    # the lock is the project's own, the one Read the Docs and dev.py install
-    assert (starter / "requirements/docs.lock").read_bytes() == (ROOT / "requirements/docs.lock").read_bytes()
-    assert (TEMPLATES / "requirements/docs.lock").read_bytes() == (ROOT / "requirements/docs.lock").read_bytes()
+    # the lock is the project's own, the one Read the Docs and dev.py install, and then
+    # roads_ext: the wheel the site carries, with its hash
+    lock = (starter / "requirements/docs.lock").read_text()
+    project_lock = (ROOT / "requirements/docs.lock").read_text()
+    assert (TEMPLATES / "requirements/docs.lock").read_text() == project_lock
+    assert lock.startswith(project_lock)
+    wheel = starter / "wheels" / WHEEL_NAME
+    assert wheel.read_bytes() == CARRIED["wheel"].read_bytes()
+    digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
+    assert lock.removeprefix(project_lock).splitlines()[-2:] == [
+        f"./wheels/{WHEEL_NAME} \\", f"    --hash=sha256:{digest}"]
+    # Read the Docs and dev.py install the lock alone, every file hashed; nothing from an
+    # index names roads_ext
     rtd = yaml.safe_load((starter / ".readthedocs.yaml").read_text())
-    assert rtd["build"]["jobs"]["install"][0].endswith("--require-hashes -r requirements/docs.lock")
+    assert rtd["build"]["jobs"]["install"] == ["python -m pip install --require-hashes -r requirements/docs.lock"]
+    assert "wheels" not in (starter / ".gitignore").read_text()  # the wheel is committed with the site
+    for path in starter.rglob("*"):
+        if path.is_file() and "_build" not in path.parts and path.suffix not in (".whl", ".png"):
+            text = path.read_text()
+            assert "roads_ext==" not in text and "roads-ext==" not in text, path
+            assert str(ROOT) not in text, path  # nothing points into this checkout
     ast.parse((starter / "dev.py").read_text())
     # the pages carry commented examples
     assert all("\n% " in (starter / f"docs/{page}.md").read_text() for page in PAGES if page != "contact")
@@ -99,6 +137,34 @@ def test_every_page_is_linked_and_shows_its_examples(starter):
     program = BeautifulSoup((html / "program.html").read_text(), "html.parser")
     assert program.find("a", string="Ada Example") is not None  # the speaker links to the card
     assert (html / "_calendar").is_dir()
+
+
+def test_the_favicon_is_the_workshops_initials_and_every_page_links_it(starter):
+    from PIL import Image
+
+    with Image.open(starter / "favicon.png") as icon:
+        assert (icon.format, icon.size) == ("PNG", (96, 96))
+        pixels = icon.convert("RGB")
+        # the social card's colours: its background at the corner, its title's in the letters
+        assert pixels.getpixel((0, 0)) == (14, 42, 71)
+        assert (255, 255, 255) in {colour for _, colour in pixels.getcolors(96 * 96)}
+    html = starter / "_build/html"
+    assert (html / "_static/favicon.png").read_bytes() == (starter / "favicon.png").read_bytes()
+    for page in PAGES:
+        soup = BeautifulSoup((html / f"{page}.html").read_text(), "html.parser")
+        assert soup.select_one('link[rel~="icon"]')["href"] == "_static/favicon.png", page
+
+
+@pytest.mark.parametrize(("name", "letters"), [
+    ("Workshop on Example Systems", "WE"),
+    ("Research On Algorithms & Data Structures (ROADS) to Mega-AI Models", "RA"),
+    ("The Élan Workshop", "EW"),
+    ("the", "T"),
+    ("机器学习研讨会", "W"),
+    (TRICKY, "QB"),
+])
+def test_the_favicons_letters(name, letters):
+    assert initials(name) == letters
 
 
 def test_starter_builds_in_the_other_formats(starter):
@@ -182,6 +248,46 @@ def test_the_conference_is_part_of_the_program_with_or_without_its_address(tmp_p
     assert f"at {expected['name']}" in index.get_text()
 
 
+def test_from_index_names_the_release_with_the_hash_of_the_indexs_wheel(tmp_path):
+    """--from-index: the lock names roads_ext on the package index pip uses (here a folder of
+    wheels standing in for it), hashed as pip downloads it; no wheel is carried."""
+    index = tmp_path / "index"
+    index.mkdir()
+    (index / WHEEL_NAME).write_bytes(CARRIED["wheel"].read_bytes())
+    env = dict(os.environ, PIP_NO_INDEX="1", PIP_FIND_LINKS=str(index))
+    site = tmp_path / "site"
+    result = new(site, "--name", "W", "--date", "2026-06-08", "--timezone", "UTC", "--from-index", env=env)
+    assert result.returncode == 0, result.stderr
+    digest = hashlib.sha256(CARRIED["wheel"].read_bytes()).hexdigest()
+    lock = (site / "requirements/docs.lock").read_text()
+    assert lock.splitlines()[-2:] == [f"roads-ext=={roads_ext.__version__} \\", f"    --hash=sha256:{digest}"]
+    assert not (site / "wheels").exists() and (site / "favicon.png").is_file()
+
+
+def test_from_index_without_the_release_on_the_index_says_so_and_writes_nothing(tmp_path):
+    empty = tmp_path / "index"
+    empty.mkdir()
+    env = dict(os.environ, PIP_NO_INDEX="1", PIP_FIND_LINKS=str(empty))
+    site = tmp_path / "site"
+    result = new(site, "--name", "W", "--date", "2026-06-08", "--timezone", "UTC", "--from-index", env=env)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"roads_ext {roads_ext.__version__} was not found on your package index" in result.stderr
+    assert "leave out --from-index" in result.stderr
+    assert not site.exists()
+
+
+def test_a_wheel_of_another_version_or_no_wheel_is_refused(tmp_path):
+    other = tmp_path / "roads_ext-0.0.1-py3-none-any.whl"
+    other.write_bytes(CARRIED["wheel"].read_bytes())
+    for wheel, message in [(other, "is not a wheel of roads_ext"), (tmp_path / "none.whl", "is not a wheel file")]:
+        result = subprocess.run(
+            [sys.executable, "-m", "roads_ext", "new", str(tmp_path / "site"), "--name", "W", "--date",
+             "2026-06-08", "--timezone", "UTC", "--wheel", str(wheel)],
+            capture_output=True, text=True, stdin=subprocess.DEVNULL)
+        assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
+        assert not (tmp_path / "site").exists()
+
+
 def test_missing_options_without_a_terminal_say_which(tmp_path):
     result = new(tmp_path / "site", "--name", "Example Workshop")
     assert result.returncode == 2 and "give --date, --timezone" in result.stderr
@@ -215,7 +321,7 @@ def test_in_a_terminal_it_asks_and_asks_again_after_a_bad_answer(tmp_path, monke
     answers = iter(["Example Workshop", "8 June", "2026-06-08", "Europe/Pari", "Europe/Paris", "ExampleConf"])
     monkeypatch.setattr("builtins.input", lambda prompt: next(answers))
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
-    assert quickstart.main([str(tmp_path / "site")]) == 0
+    assert quickstart.main([str(tmp_path / "site"), "--wheel", str(CARRIED["wheel"])]) == 0
     out = capsys.readouterr().out
     assert "the date '8 June' is not a date; write it as YYYY-MM-DD" in out
     assert "did you mean 'Europe/Paris'?" in out
@@ -239,7 +345,8 @@ def test_in_a_terminal_a_day_out_of_range_and_a_conference_url_without_a_name_ar
 
     monkeypatch.setattr("builtins.input", answer)
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
-    assert quickstart.main([str(tmp_path / "site"), "--conference-url", "https://example.org"]) == 0
+    assert quickstart.main([str(tmp_path / "site"), "--conference-url", "https://example.org",
+                            "--wheel", str(CARRIED["wheel"])]) == 0
     out = capsys.readouterr().out.splitlines()
     assert [line for line in out if line.startswith("  the ")] == [
         "  the date '0001-01-01' is out of range (its submission deadline, 60 days before, would need a "
@@ -254,3 +361,25 @@ def test_in_a_terminal_a_day_out_of_range_and_a_conference_url_without_a_name_ar
     assert prompts[-1] == "Conference it is part of (its name): "
     program = (tmp_path / "site" / "docs" / "program.md").read_text()
     assert ':part-of: "IEEE <Conf> <https://example.org>"' in program
+
+
+def test_the_readme_starts_a_site_with_what_the_fresh_site_test_runs():
+    """The README's commands to start a site are the ones tests/test_starter_fresh.py runs
+    (there in a clean environment), and nothing tells anyone to install roads_ext from an
+    index, where it is not."""
+    import shlex
+
+    from test_starter_fresh import OPTIONS
+
+    readme = (ROOT / "README.md").read_text()
+    section = readme[readme.index("## Start your own workshop site"):readme.index("## This repository")]
+    block = section.split("```sh\n", 1)[1].split("```", 1)[0].replace("\\\n", " ")
+    commands = [shlex.split(line, comments=True) for line in block.splitlines()]
+    assert commands == [
+        ["python3", "dev.py", "new", "../my-workshop", *OPTIONS],
+        ["cd", "../my-workshop"],
+        ["python3", "dev.py", "docs", "--serve"],
+    ]
+    assert "--from-index" in section
+    for text in (readme, (TEMPLATES / "README.md").read_text()):
+        assert not re.search(r"pip install [^\n`]*roads[_-]ext", text)

@@ -11,7 +11,7 @@ def run(argv: list[str]) -> int:
     if not argv or argv[0] != "new":
         print(
             "usage: python -m roads_ext new DIR [--name NAME] [--date YYYY-MM-DD] "
-            "[--timezone ZONE] [--conference NAME [--conference-url URL]]",
+            "[--timezone ZONE] [--conference NAME [--conference-url URL]] [--wheel FILE | --from-index]",
             file=sys.stderr,
         )
         return 2

@@ -3,8 +3,16 @@
 Writes a complete starter site from the templates in ``templates/quickstart``: ``conf.py``,
 the pages (home, speakers, committee, call for papers, program, dates, contact) with
 commented examples, ``.readthedocs.yaml``, the lock of tested versions, a two-command
-``dev.py``, ``.gitignore`` and a README. The workshop's name, date, time zone and
-conference come from options, or are asked for on a terminal.
+``dev.py``, ``.gitignore``, a README and a favicon (the workshop's initials, drawn by the
+social card's code). The workshop's name, date, time zone and conference come from
+options, or are asked for on a terminal.
+
+The site carries roads_ext itself: the wheel of the roads_ext that writes it (built with
+``pip wheel`` from its source tree, or the wheel it was installed from), in ``wheels/``,
+named with its hash in ``requirements/docs.lock``; so the site builds from its own folder,
+with ``pip install --require-hashes``, on any machine and on Read the Docs. With
+``--from-index`` (once a release is on a package index) the lock names the release instead,
+hashed as pip downloads it, and no wheel is carried.
 
 Every value is checked before anything is written (a clear message, never a traceback),
 and written escaped for where it goes: a Python literal in ``conf.py``, escaped Markdown
@@ -16,12 +24,18 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import difflib
+import hashlib
 import html
 import json
 import re
+import shutil
+import subprocess
 import sys
+import tempfile
+import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 from . import __version__
 
@@ -170,8 +184,6 @@ def context(name: str, day: dt.date, timezone: str, conference: str, conference_
         "timezone": timezone,
         "event_option": json.dumps(name, ensure_ascii=False),
         "part_of_option": part_of,
-        "extension_requirement": f"roads_ext=={__version__}",
-        "extension_requirement_py": repr(f"roads_ext=={__version__}"),
     }
 
 
@@ -182,29 +194,219 @@ def render(template: str, values: dict[str, str]) -> str:
     return _PLACEHOLDER.sub(value, template)
 
 
+#: where a site keeps the roads_ext wheel it carries
+WHEELS = "wheels"
+LOCK = Path("requirements") / "docs.lock"
+FAVICON = "favicon.png"
+#: its size: a browser scales it down to its 16 or 32 px, and 2x screens see it sharp
+FAVICON_SIZE = 96
+#: words left out of a workshop's initials
+_SMALL_WORDS = frozenset(["a", "an", "and", "at", "for", "in", "of", "on", "the", "to"])
+#: what copying a source tree to build its wheel leaves out: environments, build output
+_NOT_SOURCE = shutil.ignore_patterns(
+    ".git", ".venv*", "_build", "build", "dist", "node_modules", "*.egg-info", "__pycache__"
+)
+
+
+def _pip(*arguments: str | Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pip", *map(str, arguments)], capture_output=True, text=True)
+
+
+def _last_lines(result: subprocess.CompletedProcess, count: int = 8) -> str:
+    lines = (result.stderr or result.stdout).strip().splitlines()
+    return "\n".join(f"    {line}" for line in lines[-count:])
+
+
+def source_tree() -> Path | None:
+    """The checkout this roads_ext runs from (``src/roads_ext`` beside a pyproject.toml
+    naming roads_ext), or None for an installed copy."""
+    import tomllib
+
+    package = Path(__file__).resolve().parent
+    root = package.parent.parent
+    if package != root / "src" / "roads_ext" or not (root / "pyproject.toml").is_file():
+        return None
+    try:
+        project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return None
+    return root if project.get("project", {}).get("name") == "roads_ext" else None
+
+
+def installed_wheel() -> Path | None:
+    """The wheel file this roads_ext was installed from, when pip recorded one that is still
+    there (``direct_url.json``; a site's own .venv has it from the site's ``wheels/``)."""
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    try:
+        recorded = distribution("roads_ext").read_text("direct_url.json")
+    except PackageNotFoundError:
+        return None
+    if not recorded:
+        return None
+    url = urlparse(json.loads(recorded).get("url", ""))
+    path = Path(unquote(url.path))
+    if url.scheme == "file" and path.suffix == ".whl" and path.is_file():
+        return path
+    return None
+
+
+def check_wheel(wheel: Path) -> Path:
+    """A roads_ext wheel of this very version (the site's files are this version's)."""
+    parts = wheel.name.split("-")
+    if not wheel.is_file() or wheel.suffix != ".whl" or len(parts) < 5:
+        raise QuickstartError(f"{wheel} is not a wheel file (roads_ext-{__version__}-py3-none-any.whl)")
+    if parts[0].lower().replace(".", "_") != "roads_ext" or parts[1] != __version__:
+        raise QuickstartError(
+            f"{wheel.name} is not a wheel of roads_ext {__version__}, the version writing the site"
+        )
+    return wheel
+
+
+def build_wheel(into: Path) -> Path:
+    """The wheel of the running roads_ext, in ``into``: built by ``pip wheel`` from a copy of
+    its source tree (the tree itself is left as it was), or the wheel it was installed from."""
+    root = source_tree()
+    if root is None:
+        found = installed_wheel()
+        if found is None:
+            raise QuickstartError(
+                "this roads_ext is neither a source checkout nor installed from a wheel file, so "
+                "there is no wheel to carry in the site; give one with --wheel FILE, or use "
+                f"--from-index if roads_ext {__version__} is on your package index"
+            )
+        return Path(shutil.copy2(check_wheel(found), into))
+    copy = into / "source"
+    shutil.copytree(root, copy, ignore=_NOT_SOURCE)
+    built = _pip("wheel", "--no-deps", "--quiet", "--wheel-dir", into, copy)
+    wheels = sorted(into.glob("roads_ext-*.whl"))
+    if built.returncode != 0 or len(wheels) != 1:
+        raise QuickstartError(f"building roads_ext's wheel with pip failed:\n{_last_lines(built)}")
+    shutil.rmtree(copy)
+    return check_wheel(wheels[0])
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def carried_requirement(wheel: Path) -> str:
+    """The lock's lines naming the wheel carried in ``wheels/``, with its hash (a path
+    relative to the site's folder, where dev.py and Read the Docs run pip)."""
+    return (
+        "# roads_ext itself: the wheel of the roads_ext that wrote this site, carried in wheels/\n"
+        "# (written by roads-quickstart; a newer one: see README.md)\n"
+        f"./{WHEELS}/{wheel.name} \\\n    --hash=sha256:{sha256(wheel)}\n"
+    )
+
+
+def index_requirement(into: Path) -> str:
+    """The lock's lines naming this version of roads_ext on the package index pip uses,
+    with the hash of the wheel pip downloads from it."""
+    got = _pip(
+        "download",
+        "--no-deps",
+        "--only-binary",
+        ":all:",
+        "--quiet",
+        "--dest",
+        into,
+        f"roads_ext=={__version__}",
+    )
+    wheels = sorted(into.glob("roads_ext-*.whl"))
+    if got.returncode != 0 or len(wheels) != 1:
+        raise QuickstartError(
+            f"roads_ext {__version__} was not found on your package index (pip download failed); "
+            f"leave out --from-index, and the site carries roads_ext's wheel itself:\n{_last_lines(got, 3)}"
+        )
+    return (
+        "# roads_ext itself, from the package index\n"
+        f"roads-ext=={__version__} \\\n    --hash=sha256:{sha256(wheels[0])}\n"
+    )
+
+
+def initials(name: str) -> str:
+    """Up to two letters for the favicon: the first letters of the name's words, small words
+    left out (accents dropped; "W" for a name without a Latin letter or digit)."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    words = re.findall(r"[A-Za-z0-9]+", plain)
+    kept = [word for word in words if word.lower() not in _SMALL_WORDS] or words
+    return "".join(word[0] for word in kept)[:2].upper() or "W"
+
+
+def draw_favicon(name: str, target: Path) -> None:
+    """``favicon.png``: the workshop's initials as the social card draws a title
+    (``social.render_card``, its colours and font), cut square around them. PNG, which
+    every browser takes as an icon, and the e-book builder too (not .ico)."""
+    from PIL import Image, ImageChops
+
+    from .social import COLOUR_FIELDS, render_card
+
+    card = render_card(initials(name))
+    background = Image.new("RGB", card.size, COLOUR_FIELDS["background"])
+    # the title's pixels, right of the card's accent bar (the card's left half if none)
+    bar = 40
+    text = ImageChops.difference(card, background).crop((bar, 0, *card.size)).getbbox()
+    left, top, right, bottom = (0, 0, card.height - bar, card.height) if text is None else text
+    left, right = left + bar, right + bar
+    side = max(right - left, bottom - top) * 5 // 4
+    x, y = (left + right - side) // 2, (top + bottom - side) // 2
+    square = card.crop((x, y, x + side, y + side))
+    square.resize((FAVICON_SIZE, FAVICON_SIZE), Image.Resampling.LANCZOS).save(
+        target, format="PNG", optimize=True
+    )
+
+
 def write_site(
-    target: Path, name: str, day: dt.date, timezone: str, conference: str = "", conference_url: str = ""
+    target: Path,
+    name: str,
+    day: dt.date,
+    timezone: str,
+    conference: str = "",
+    conference_url: str = "",
+    *,
+    wheel: Path | None = None,
+    from_index: bool = False,
 ) -> list[Path]:
-    """Check every value, then write the starter site into ``target``; the files written."""
+    """Check every value, then write the starter site into ``target``; the files written.
+
+    roads_ext goes in as ``wheel``, or the wheel of the running roads_ext (``build_wheel``),
+    carried in the site; with ``from_index``, as the release on the package index."""
     name = check_name(name, "workshop's name")
     day = check_date(day.isoformat())
     timezone = check_timezone(timezone)
     conference, conference_url = check_conference(conference, conference_url)
     check_target(target)
+    if wheel is not None and from_index:
+        raise QuickstartError("give --wheel or --from-index, not both")
     values = context(name, day, timezone, conference, conference_url)
-    written = []
-    for source in sorted(TEMPLATES.rglob("*")):
-        if not source.is_file() or "__pycache__" in source.parts:
-            continue
-        # dot files are stored as dot-NAME: package data leaves out hidden files
-        relative = source.relative_to(TEMPLATES)
-        destination = target / relative.parent / re.sub(r"^dot-", ".", relative.name)
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        if source.suffix == ".lock":
-            destination.write_bytes(source.read_bytes())
+    with tempfile.TemporaryDirectory(prefix="roads-quickstart-") as work:
+        # roads_ext first: a failure leaves nothing half-written
+        if from_index:
+            carried, requirement = None, index_requirement(Path(work))
         else:
-            destination.write_text(render(source.read_text(encoding="utf-8"), values), encoding="utf-8")
-        written.append(destination)
+            carried = check_wheel(wheel) if wheel is not None else build_wheel(Path(work))
+            requirement = carried_requirement(carried)
+        written = []
+        for source in sorted(TEMPLATES.rglob("*")):
+            if not source.is_file() or "__pycache__" in source.parts:
+                continue
+            # dot files are stored as dot-NAME: package data leaves out hidden files
+            relative = source.relative_to(TEMPLATES)
+            destination = target / relative.parent / re.sub(r"^dot-", ".", relative.name)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            if source.suffix == ".lock":
+                destination.write_bytes(source.read_bytes())
+            else:
+                destination.write_text(render(source.read_text(encoding="utf-8"), values), encoding="utf-8")
+            written.append(destination)
+        with (target / LOCK).open("a", encoding="utf-8") as lock:
+            lock.write(requirement)
+        if carried is not None:
+            (target / WHEELS).mkdir()
+            written.append(Path(shutil.copyfile(carried, target / WHEELS / carried.name)))
+        draw_favicon(name, target / FAVICON)
+        written.append(target / FAVICON)
     (target / "dev.py").chmod(0o755)
     return written
 
@@ -231,6 +433,19 @@ def main(argv: Sequence[str] | None = None, prog: str = "roads-quickstart") -> i
     parser.add_argument("--timezone", help="the venue's IANA time zone, e.g. Europe/Paris")
     parser.add_argument("--conference", help="the conference it is part of (optional)")
     parser.add_argument("--conference-url", default="", help="the conference's web address (optional)")
+    carried = parser.add_mutually_exclusive_group()
+    carried.add_argument(
+        "--wheel",
+        type=Path,
+        metavar="FILE",
+        help=f"the roads_ext {__version__} wheel the site carries (default: built from this roads_ext)",
+    )
+    carried.add_argument(
+        "--from-index",
+        action="store_true",
+        help=f"name roads_ext {__version__} on the package index in the site's lock, instead of "
+        "carrying its wheel (once a release is on an index)",
+    )
     args = parser.parse_args(argv)
     interactive = sys.stdin is not None and sys.stdin.isatty()
     missing = [option for option in ("name", "date", "timezone") if getattr(args, option) is None]
@@ -261,6 +476,8 @@ def main(argv: Sequence[str] | None = None, prog: str = "roads-quickstart") -> i
             args.timezone,
             args.conference or "",
             args.conference_url,
+            wheel=args.wheel,
+            from_index=args.from_index,
         )
     except QuickstartError as problem:
         parser.error(str(problem))

@@ -87,3 +87,32 @@ def test_starter_pages_are_valid_html(starter):
     errors = [f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m.get('message')}" for m in messages
               if m.get("type") == "error" or m.get("subType") == "fatal"]
     assert errors == [], "\n".join(errors)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_starter_pages_log_nothing_and_ask_for_nothing_missing(browser, starter, page):
+    """No console message of any kind, no failed request, no 404: the favicon included,
+    which the pages name (a browser would otherwise ask for /favicon.ico)."""
+    base, out = starter
+    context = browser.new_context(viewport={"width": WIDTHS["desktop"], "height": 800}, service_workers="block")
+    messages: list[str] = []
+    try:
+        p = context.new_page()
+        p.on("console", lambda m: messages.append(f"console.{m.type}: {m.text}"))
+        p.on("pageerror", lambda e: messages.append(f"uncaught: {e}"))
+        p.on("requestfailed", lambda r: messages.append(f"{r.url} ({r.failure})"))
+        p.on("response", lambda r: r.status >= 400 and messages.append(f"{r.url} ({r.status})"))
+        p.goto(f"{base}{page}.html", wait_until="load")
+        p.wait_for_load_state("networkidle")
+        icon = p.evaluate("""async () => {
+            const link = document.querySelector('link[rel~="icon"]');
+            if (!link) return null;
+            const response = await fetch(link.href);
+            return {href: link.getAttribute('href'), status: response.status,
+                    type: response.headers.get('content-type')};
+        }""")
+    finally:
+        context.close()
+    assert messages == []
+    assert icon == {"href": "_static/favicon.png", "status": 200, "type": "image/png"}
+    assert (out / "_static" / "favicon.png").is_file()

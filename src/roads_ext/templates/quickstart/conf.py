@@ -33,6 +33,9 @@ html_title = {{ html_title_py }}  # HTML: write &amp; for &, &lt; for <
 html_copy_source = False
 html_show_sourcelink = False
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+# The browser tab's icon: the workshop's initials, drawn by roads-quickstart; replace the
+# file with your own (a square .png or .svg) if you like.
+html_favicon = "favicon.png"
 epub_basename = "site"
 
 # The picture shown when a page is shared (drawn at build time). Colours are CSS

@@ -5,8 +5,10 @@
     python3 dev.py docs --serve    preview it live on http://127.0.0.1:8000, warnings shown
                                    in a banner on the page
 
-The first run makes ``.venv`` and installs the versions of ``requirements/docs.lock``
-into it (the ones Read the Docs installs), then roads_ext; again when the lock changes.
+The first run makes ``.venv`` and installs into it what ``requirements/docs.lock`` names,
+each file checked against its hash (``pip install --require-hashes``), as Read the Docs
+does: the packages from the package index, and roads_ext from this folder's ``wheels/``
+(or from the index, for a site written with ``--from-index``). Again when the lock changes.
 """
 
 from __future__ import annotations
@@ -24,8 +26,8 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 LOCK = ROOT / "requirements" / "docs.lock"
-#: where roads_ext comes from; ROADS_EXT=path/to/a/checkout installs that instead
-EXTENSION = os.environ.get("ROADS_EXT", {{ extension_requirement_py }})
+#: ROADS_EXT=path/to/a/roads_ext/checkout installs that over the lock's roads_ext
+EXTENSION = os.environ.get("ROADS_EXT", "")
 STAMP = VENV / ".site-installed"
 
 
@@ -42,7 +44,10 @@ def ensure_environment() -> None:
     if not PYTHON.exists():
         venv.EnvBuilder(with_pip=True).create(VENV)
     pip = (PYTHON, "-m", "pip", "install", "--quiet")
-    for step in ((*pip, "--require-hashes", "-r", LOCK), (*pip, "--no-deps", EXTENSION)):
+    steps = [(*pip, "--require-hashes", "-r", LOCK)]
+    if EXTENSION:
+        steps.append((*pip, "--no-deps", EXTENSION))
+    for step in steps:
         if run(*step) != 0:
             sys.exit("dev.py: installing failed (see above)")
     STAMP.write_text(wanted)
