@@ -12,6 +12,8 @@
     python3 dev.py lock            refresh requirements/*.lock from pyproject.toml (with uv)
     python3 dev.py bench           build-speed benchmark, roads_ext against hand-written
                                    MyST (arguments go to bench/build_speed.py; see --help)
+    python3 dev.py program FILE    print how a pasted program is read: each slot beside its line,
+                                   then the warnings (--timezone ZONE, --day DAY, --json)
     python3 dev.py papers VENUE_ID write an OpenReview venue's accepted papers to
                                    docs/papers.json (--out FILE for another file); uses
                                    the network, installs openreview-py on first use
@@ -236,6 +238,12 @@ def new(arguments: list[str]) -> int:
     return subprocess.call([str(PYTHON), "-m", "roads_ext", "new", *arguments])
 
 
+def program(arguments: list[str]) -> int:
+    """``python -m roads_ext program``: how a pasted program is read, from the folder the
+    command is run from (FILE is relative to it)."""
+    return subprocess.call([str(PYTHON), "-m", "roads_ext", "program", *arguments])
+
+
 def bench(arguments: list[str]) -> int:
     return run(PYTHON, ROOT / "bench" / "build_speed.py", *arguments)
 
@@ -249,7 +257,7 @@ def papers(arguments: list[str]) -> int:
     return run(PYTHON, "-m", "roads_ext.openreview_export", *arguments)
 
 
-COMMANDS = {"new": new, "docs": docs, "test": test, "bench": bench, "lock": lock, "papers": papers}
+COMMANDS = {"new": new, "program": program, "docs": docs, "test": test, "bench": bench, "lock": lock, "papers": papers}
 
 
 def main() -> int:

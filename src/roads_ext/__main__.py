@@ -1,21 +1,31 @@
-"""``python -m roads_ext new DIR [options]``: write a new workshop site (see quickstart)."""
+"""``python -m roads_ext``: the command-line tools.
+
+    python -m roads_ext new DIR [options]       write a new workshop site (see quickstart)
+    python -m roads_ext program FILE [options]  print how a pasted program is read
+"""
 
 from __future__ import annotations
 
 import sys
 
-from .quickstart import main
+USAGE = (
+    "usage: python -m roads_ext new DIR [--name NAME] [--date YYYY-MM-DD] "
+    "[--timezone ZONE] [--conference NAME [--conference-url URL]] [--wheel FILE | --from-index]\n"
+    "       python -m roads_ext program FILE [--timezone ZONE] [--day DAY] [--year-of DAY] [--csv] [--json]"
+)
 
 
 def run(argv: list[str]) -> int:
-    if not argv or argv[0] != "new":
-        print(
-            "usage: python -m roads_ext new DIR [--name NAME] [--date YYYY-MM-DD] "
-            "[--timezone ZONE] [--conference NAME [--conference-url URL]] [--wheel FILE | --from-index]",
-            file=sys.stderr,
-        )
-        return 2
-    return main(argv[1:], prog="python -m roads_ext new")
+    if argv and argv[0] == "new":
+        from .quickstart import main
+
+        return main(argv[1:], prog="python -m roads_ext new")
+    if argv and argv[0] == "program":
+        from .program_command import main as program
+
+        return program(argv[1:])
+    print(USAGE, file=sys.stderr)
+    return 2
 
 
 if __name__ == "__main__":
