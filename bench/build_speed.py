@@ -46,7 +46,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
@@ -478,7 +478,7 @@ def main(argv: list[str] | None = None) -> int:
     report = table(results, program_note, machine_before, machine_line(), args.repeats,
                    against_description(args.against) if args.against else "")
     print(report)
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     (results_dir / f"build-speed-{stamp}.md").write_text(report + "\n")
     (results_dir / f"build-speed-{stamp}.json").write_text(json.dumps(
         [r.__dict__ for r in results], indent=1, default=str))

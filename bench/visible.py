@@ -12,7 +12,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-
 from workshop import Workshop
 
 

@@ -48,24 +48,8 @@ SIZES: dict[str, Size] = {
     "large": Size(people=5000, slots=2000, pages=50),
 }
 
-FIRST = (
-    "Ada Alan Grace Edsger Barbara Donald Frances Leslie Radia Tim Shafi Silvio Judea Yoshua "
-    "Geoffrey Yann Fei-Fei Daphne Andrew Michael Margaret Katherine John Dorothy Ken Dennis "
-    "Niklaus Tony Robin Juris Manuel Ivan Richard Butler Jim Whitfield Martin Adi Leonard "
-    "Amir Kristen Ole Peter Vint Bob Alfred Jeffrey Avi Stephen Cynthia"
-).split()
-LAST = (
-    "Lovelace Turing Hopper Dijkstra Liskov Knuth Allen Lamport Perlman Berners Goldwasser "
-    "Micali Pearl Bengio Hinton LeCun Koller Ng Stonebraker Hamilton Johnson McCarthy Vaughan "
-    "Thompson Ritchie Wirth Hoare Milner Hartmanis Blum Sutherland Karp Lampson Gray Diffie "
-    "Hellman Hellmann Shamir Adleman Pnueli Nygaard Dahl Naur Cerf Kahn Aho Ullman Wigderson "
-    "Cook Dwork Okafor Nakamura Fernandes Kowalski Lindqvist Moreau Novak Papadopoulos Rossi "
-    "Schmidt Tanaka Virtanen Weber Yilmaz Zhang Abebe Bianchi Costa Dubois Eriksson Fischer "
-    "Garcia Haddad Ivanova Jensen Kim Larsen Mendes Nielsen Olsen Petrov Quinn Romero Silva "
-    "Torres Usman Varga Walsh Xu Young Zimmermann Achebe Bauer Castillo Dimitrov Engel Ferrari "
-    "Gallo Horvat Ibrahim Jovanovic Keller Lopez Marino Nowak Ortiz Pereira Ramos Santos "
-    "Tran Ueda Vasquez Wolf Yamamoto Zeller"
-).split()
+FIRST = ["Ada", "Alan", "Grace", "Edsger", "Barbara", "Donald", "Frances", "Leslie", "Radia", "Tim", "Shafi", "Silvio", "Judea", "Yoshua", "Geoffrey", "Yann", "Fei-Fei", "Daphne", "Andrew", "Michael", "Margaret", "Katherine", "John", "Dorothy", "Ken", "Dennis", "Niklaus", "Tony", "Robin", "Juris", "Manuel", "Ivan", "Richard", "Butler", "Jim", "Whitfield", "Martin", "Adi", "Leonard", "Amir", "Kristen", "Ole", "Peter", "Vint", "Bob", "Alfred", "Jeffrey", "Avi", "Stephen", "Cynthia"]
+LAST = ["Lovelace", "Turing", "Hopper", "Dijkstra", "Liskov", "Knuth", "Allen", "Lamport", "Perlman", "Berners", "Goldwasser", "Micali", "Pearl", "Bengio", "Hinton", "LeCun", "Koller", "Ng", "Stonebraker", "Hamilton", "Johnson", "McCarthy", "Vaughan", "Thompson", "Ritchie", "Wirth", "Hoare", "Milner", "Hartmanis", "Blum", "Sutherland", "Karp", "Lampson", "Gray", "Diffie", "Hellman", "Hellmann", "Shamir", "Adleman", "Pnueli", "Nygaard", "Dahl", "Naur", "Cerf", "Kahn", "Aho", "Ullman", "Wigderson", "Cook", "Dwork", "Okafor", "Nakamura", "Fernandes", "Kowalski", "Lindqvist", "Moreau", "Novak", "Papadopoulos", "Rossi", "Schmidt", "Tanaka", "Virtanen", "Weber", "Yilmaz", "Zhang", "Abebe", "Bianchi", "Costa", "Dubois", "Eriksson", "Fischer", "Garcia", "Haddad", "Ivanova", "Jensen", "Kim", "Larsen", "Mendes", "Nielsen", "Olsen", "Petrov", "Quinn", "Romero", "Silva", "Torres", "Usman", "Varga", "Walsh", "Xu", "Young", "Zimmermann", "Achebe", "Bauer", "Castillo", "Dimitrov", "Engel", "Ferrari", "Gallo", "Horvat", "Ibrahim", "Jovanovic", "Keller", "Lopez", "Marino", "Nowak", "Ortiz", "Pereira", "Ramos", "Santos", "Tran", "Ueda", "Vasquez", "Wolf", "Yamamoto", "Zeller"]
 AFFILIATIONS = (
     "Rice University", "ETH Zurich", "University of Tokyo", "MIT", "Stanford University",
     "University of Cambridge", "Inria", "Max Planck Institute for Informatics", "Tsinghua University",

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from program_corpus import WORKSHOP, as_read_dict, cases, score
+from program_corpus import as_read_dict, cases, score
 from roads_ext.model.program import Slot, Speaker, parse_program
 from test_program import EPOCH_BEFORE, events, read_ics, soup
 

@@ -79,7 +79,7 @@ def ensure_lighthouse() -> Path:
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
     """Static files, text gzipped when the client accepts it, as a real host does."""
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002
+    def log_message(self, format: str, *args) -> None:
         pass
 
     def send_head(self):
@@ -104,7 +104,7 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
 class PlainHandler(http.server.SimpleHTTPRequestHandler):
     """Static files as ``python -m http.server`` serves them: no compression."""
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002
+    def log_message(self, format: str, *args) -> None:
         pass
 
 

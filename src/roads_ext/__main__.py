@@ -1,7 +1,7 @@
 """``python -m roads_ext``: the command-line tools.
 
-    python -m roads_ext new DIR [options]       write a new workshop site (see quickstart)
-    python -m roads_ext program FILE [options]  print how a pasted program is read
+python -m roads_ext new DIR [options]       write a new workshop site (see quickstart)
+python -m roads_ext program FILE [options]  print how a pasted program is read
 """
 
 from __future__ import annotations

@@ -24,13 +24,19 @@ def _arguments(argv: list[str], prog: str) -> argparse.Namespace:
         prog=prog,
         description="Print how a pasted program is read: each slot beside its line, then the warnings.",
     )
-    parser.add_argument("file", help="the program as pasted (a text, Markdown or CSV file; - for standard input)")
-    parser.add_argument("--timezone", default="", help="the venue's zone, as the directive's :timezone: (IANA name)")
+    parser.add_argument(
+        "file", help="the program as pasted (a text, Markdown or CSV file; - for standard input)"
+    )
+    parser.add_argument(
+        "--timezone", default="", help="the venue's zone, as the directive's :timezone: (IANA name)"
+    )
     parser.add_argument("--day", default="", help="the day, as after the directive's name (June 8, 2023)")
     parser.add_argument(
         "--year-of", default="", help="the site's roads_workshop_date: the year of a day written without one"
     )
-    parser.add_argument("--csv", action="store_true", help="read the file as CSV (the default for .csv files)")
+    parser.add_argument(
+        "--csv", action="store_true", help="read the file as CSV (the default for .csv files)"
+    )
     parser.add_argument("--json", action="store_true", help="print the reading as JSON")
     return parser.parse_args(argv)
 

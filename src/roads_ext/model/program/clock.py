@@ -360,5 +360,3 @@ def close_day(
     if last.end is None and moment > last.start:
         last.end = moment
     day.latest = moment
-
-

@@ -9,6 +9,7 @@ from ..dates import Problem, Zone
 from ..pasted import Speaker
 from .kinds import TALK_KINDS, kind_label, read_label
 
+
 @dataclass(frozen=True)
 class Link:
     label: str

@@ -207,13 +207,21 @@ def place_untimed(slots: list[Slot], problems: list[Problem]) -> None:
             continue
         above = next((s for s in reversed(slots[:index]) if s.timed), None)
         below = next((s for s in slots[index + 1 :] if s.timed), None)
-        if above is not None and above.end is not None and below is not None and below.start > above.end \
-                and not above.ends_at_midnight:
+        if (
+            above is not None
+            and above.end is not None
+            and below is not None
+            and below.start > above.end
+            and not above.ends_at_midnight
+        ):
             slot.start, slot.end = above.end, below.start
         elif above is not None:
             slot.start, slot.end, slot.ends_at_midnight = above.start, above.end, above.ends_at_midnight
-            if not (above.kind in _CONTAINERS and slot.kind in _CONTAINERS
-                    and (above.generic_title or above.kind in ("contributed", "poster", "panel"))):
+            if not (
+                above.kind in _CONTAINERS
+                and slot.kind in _CONTAINERS
+                and (above.generic_title or above.kind in ("contributed", "poster", "panel"))
+            ):
                 when = f"{above.start:%H:%M}" + (f"-{above.end:%H:%M}" if above.end else "")
                 problems.append(
                     Problem(

@@ -29,7 +29,10 @@ KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         N_("Contributed talk"),
         ("contributed talk", "contributed", "oral", "spotlight", "lightning talks", "paper presentations"),
     ),
-    "panel": (N_("Panel"), ("panel", "panel discussion", "discussion", "round table", "fireside chat", "q&a")),
+    "panel": (
+        N_("Panel"),
+        ("panel", "panel discussion", "discussion", "round table", "fireside chat", "q&a"),
+    ),
     "poster": (N_("Poster session"), ("poster session", "posters", "poster")),
     "break": (N_("Break"), ("break", "coffee break", "coffee", "tea break", "breakfast", "registration")),
     "lunch": (N_("Lunch"), ("lunch", "lunch break")),
@@ -45,36 +48,81 @@ KIND_WORDS: dict[str, str] = {
     **dict.fromkeys(("keynote", "keynotes", "plenary", "plenaries"), "keynote"),
     **dict.fromkeys(("invited",), "invited"),
     **dict.fromkeys(
-        ("contributed", "oral", "orals", "spotlight", "spotlights", "lightning", "paper", "papers"), "contributed"
+        ("contributed", "oral", "orals", "spotlight", "spotlights", "lightning", "paper", "papers"),
+        "contributed",
     ),
     **dict.fromkeys(
-        ("panel", "panels", "discussion", "discussions", "roundtable", "debate", "q&a", "fireside",
-         "ama", "town-hall"),
+        (
+            "panel",
+            "panels",
+            "discussion",
+            "discussions",
+            "roundtable",
+            "debate",
+            "q&a",
+            "fireside",
+            "ama",
+            "town-hall",
+        ),
         "panel",
     ),
     **dict.fromkeys(("poster", "posters"), "poster"),
     **dict.fromkeys(
-        ("break", "breaks", "coffee", "tea", "registration", "breakfast", "refreshments", "check-in", "pause"),
+        (
+            "break",
+            "breaks",
+            "coffee",
+            "tea",
+            "registration",
+            "breakfast",
+            "refreshments",
+            "check-in",
+            "pause",
+        ),
         "break",
     ),
     **dict.fromkeys(("lunch", "luncheon"), "lunch"),
     **dict.fromkeys(
-        ("social", "socials", "socialize", "socialise", "reception", "dinner", "networking", "party", "drinks",
-         "banquet", "happy-hour", "mixer", "get-together"),
+        (
+            "social",
+            "socials",
+            "socialize",
+            "socialise",
+            "reception",
+            "dinner",
+            "networking",
+            "party",
+            "drinks",
+            "banquet",
+            "happy-hour",
+            "mixer",
+            "get-together",
+        ),
         "social",
     ),
     **dict.fromkeys(
-        ("closing", "awards", "award", "wrap-up", "concluding", "conclusion", "conclusions", "farewell",
-         "adjourn"),
+        (
+            "closing",
+            "awards",
+            "award",
+            "wrap-up",
+            "concluding",
+            "conclusion",
+            "conclusions",
+            "farewell",
+            "adjourn",
+        ),
         "closing",
     ),
-    **dict.fromkeys(("opening", "welcome", "introduction", "intro", "introductory", "kickoff", "kick-off"),
-                    "opening"),
+    **dict.fromkeys(
+        ("opening", "welcome", "introduction", "intro", "introductory", "kickoff", "kick-off"), "opening"
+    ),
 }
 #: words that name a kind only when no kind word does: ``Talk: Title``, ``Session 2``
 WEAK_KIND_WORDS: dict[str, str] = {
-    **dict.fromkeys(("talk", "talks", "presentation", "presentations", "lecture", "speaker", "speakers"),
-                    "session"),
+    **dict.fromkeys(
+        ("talk", "talks", "presentation", "presentations", "lecture", "speaker", "speakers"), "session"
+    ),
     **dict.fromkeys(("session", "sessions"), "session"),
     **dict.fromkeys(("tutorial", "tutorials", "demo", "demos", "off-the-record"), "session"),
 }
@@ -82,11 +130,85 @@ WEAK_KIND_WORDS: dict[str, str] = {
 SESSION_WORDS = frozenset(("session", "sessions", "part", "track", "block"))
 #: words that stand beside kind words in a label and name nothing by themselves
 FILLERS = frozenset(
-    "and & + / the of a an with time hour hours round remarks speech address chat table "
-    "best accepted selected short long morning afternoon evening day group photo official workshop "
-    "virtual remote online live in-person hybrid recorded pre-recorded off-the-record "
-    "desk notes note back post pre mid after informal optional event events overview breakout break-out hands-on challenge competition part block track lightning-round open general final first second third fourth fifth "
-    "1st 2nd 3rd 4th 5th mini quick".split()
+    [
+        "and",
+        "&",
+        "+",
+        "/",
+        "the",
+        "of",
+        "a",
+        "an",
+        "with",
+        "time",
+        "hour",
+        "hours",
+        "round",
+        "remarks",
+        "speech",
+        "address",
+        "chat",
+        "table",
+        "best",
+        "accepted",
+        "selected",
+        "short",
+        "long",
+        "morning",
+        "afternoon",
+        "evening",
+        "day",
+        "group",
+        "photo",
+        "official",
+        "workshop",
+        "virtual",
+        "remote",
+        "online",
+        "live",
+        "in-person",
+        "hybrid",
+        "recorded",
+        "pre-recorded",
+        "off-the-record",
+        "desk",
+        "notes",
+        "note",
+        "back",
+        "post",
+        "pre",
+        "mid",
+        "after",
+        "informal",
+        "optional",
+        "event",
+        "events",
+        "overview",
+        "breakout",
+        "break-out",
+        "hands-on",
+        "challenge",
+        "competition",
+        "part",
+        "block",
+        "track",
+        "lightning-round",
+        "open",
+        "general",
+        "final",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "1st",
+        "2nd",
+        "3rd",
+        "4th",
+        "5th",
+        "mini",
+        "quick",
+    ]
 )
 #: two words read as one before the label is read
 PHRASES = {
@@ -139,7 +261,9 @@ def _word_kind(word: str) -> tuple[str | None, bool]:
         if all(part in FILLERS for part in folded.split("-") if part):
             return None, False
         parts = [_word_kind(part) for part in folded.split("-") if part]
-        if parts and all(kind or part in FILLERS for (kind, _), part in zip(parts, folded.split("-"), strict=False)):
+        if parts and all(
+            kind or part in FILLERS for (kind, _), part in zip(parts, folded.split("-"), strict=False)
+        ):
             strong = [kind for kind, weak in parts if kind and not weak]
             weak = [kind for kind, weak in parts if kind and weak]
             if strong or weak:
@@ -152,10 +276,12 @@ def _word_kind(word: str) -> tuple[str | None, bool]:
 
 
 def _fold_phrases(text: str) -> str:
+    """``text`` in lower case, each two-word phrase written as its one word, padded to the
+    same length (the offsets into ``text`` stay right)."""
     folded = text.lower()
     for phrase, word in PHRASES.items():
         if phrase in folded:
-            folded = re.sub(rf"\b{re.escape(phrase)}\b", lambda m, w=word: w.ljust(len(m.group())), folded)
+            folded = re.sub(rf"\b{re.escape(phrase)}\b", word.ljust(len(phrase)), folded)
     return folded
 
 
@@ -194,8 +320,11 @@ def read_label(text: str) -> Label | None:
             weak = weak or found
         elif _NUMBER.match(word) or re.fullmatch(r"\d+|~?\d+\s*min", word):
             pass  # "Keynote #1", "Oral Talk 1", "4 Contributed Talks"
-        elif word.lower() not in FILLERS and not all(p in FILLERS for p in word.lower().split("-") if p) \
-                and not (end == 0 and _ACRONYM.fullmatch(text[token.start() : token.end()])):
+        elif (
+            word.lower() not in FILLERS
+            and not all(p in FILLERS for p in word.lower().split("-") if p)
+            and not (end == 0 and _ACRONYM.fullmatch(text[token.start() : token.end()]))
+        ):
             return None  # a word that is no program word: "Closing the Gap"
         end = token.end()
         if token.group().endswith("."):
@@ -229,8 +358,10 @@ def read_kind(word: str) -> tuple[str | None, str | None]:
     label = read_label(word.strip())
     # a kind written in our own syntax is read as written: no typo is taken for a kind here
     exact = all(
-        token.group().lower() in KIND_WORDS or token.group().lower() in WEAK_KIND_WORDS
-        or token.group().lower() in FILLERS or _NUMBER.match(token.group())
+        token.group().lower() in KIND_WORDS
+        or token.group().lower() in WEAK_KIND_WORDS
+        or token.group().lower() in FILLERS
+        or _NUMBER.match(token.group())
         for token in _TOKEN.finditer(_fold_phrases(word))
     )
     if label and not label.rest and exact:
@@ -241,7 +372,9 @@ def read_kind(word: str) -> tuple[str | None, str | None]:
 
 
 #: words after a kind's word that make it a verb: "Closing the Gap", "Opening up Models"
-_VERB_USE = frozenset("the a an our your their its up down out this that these those".split())
+_VERB_USE = frozenset(
+    ["the", "a", "an", "our", "your", "their", "its", "up", "down", "out", "this", "that", "these", "those"]
+)
 
 
 def kind_of_words(title: str, strict: bool = False) -> str | None:
@@ -261,8 +394,8 @@ def kind_of_words(title: str, strict: bool = False) -> str | None:
         if 2 <= len(words) <= 6 and words[1].lower().strip(",") not in _VERB_USE:
             # a label followed by other words, cut at the first comma or word that is none
             for cut in range(len(words) - 1, 0, -1):
-                head = " ".join(words[:cut]).rstrip(",:;")
-                found = read_label(head)
+                start = " ".join(words[:cut]).rstrip(",:;")
+                found = read_label(start)
                 if found is not None and not found.rest and not found.handover and cut >= 1:
                     first_kind = _word_kind(words[0].strip(",").lower())[0]
                     if first_kind is not None or len(words) <= 4:

@@ -96,7 +96,9 @@ def column_name(cell: str) -> str | None:
     parts = re.findall(r"[a-z()]+", words)
     if not 1 < len(parts) <= 3:
         return None
-    return next((COLUMNS[part] for part in parts if part in COLUMNS and part not in ("to", "from", "what")), None)
+    return next(
+        (COLUMNS[part] for part in parts if part in COLUMNS and part not in ("to", "from", "what")), None
+    )
 
 
 def find_date(text: str) -> tuple[int, int] | None:
@@ -185,7 +187,9 @@ def program_lines(lines: list[str], csv_text: bool = False) -> list[Line]:
                 in_table = True
                 continue
             in_table = True
-            result.append(Line(offset, 0, False, stripped, cells, columns, zone=header_zone if columns else ""))
+            result.append(
+                Line(offset, 0, False, stripped, cells, columns, zone=header_zone if columns else "")
+            )
             continue
         in_table = False
         columns = None
@@ -205,16 +209,33 @@ def program_lines(lines: list[str], csv_text: bool = False) -> list[Line]:
                 tab_zone = _header_zone(cells, names)
                 result.extend(_captions(offset, cells, names))
                 continue
-            result.append(Line(offset, indent, bool(parts.group("bullet")), text, cells, tab_columns,
-                               zone=tab_zone if tab_columns else ""))
+            result.append(
+                Line(
+                    offset,
+                    indent,
+                    bool(parts.group("bullet")),
+                    text,
+                    cells,
+                    tab_columns,
+                    zone=tab_zone if tab_columns else "",
+                )
+            )
             continue
         tab_columns = None
         text = text.replace("\t", " ")  # a tab inside a list's item is a space
         markdown_heading = bool(re.match(r"^#{1,6}\s", text))
         heading = markdown_heading or bool(re.fullmatch(r"\*\*[^*].*\*\*:?|__[^_].*__:?", text.strip()))
-        result.append(Line(offset, indent, bool(parts.group("bullet")), text, heading=heading,
-                           markdown_heading=markdown_heading,
-                           paragraph_start=offset == 0 or not lines[offset - 1].strip()))
+        result.append(
+            Line(
+                offset,
+                indent,
+                bool(parts.group("bullet")),
+                text,
+                heading=heading,
+                markdown_heading=markdown_heading,
+                paragraph_start=offset == 0 or not lines[offset - 1].strip(),
+            )
+        )
     _infer_columns(result)
     _spanning_cells(result)
     return result
@@ -226,9 +247,12 @@ def _spanning_cells(lines: list[Line]) -> None:
     for index, line in enumerate(lines[:-1]):
         following = lines[index + 1]
         if (
-            line.cells is not None and line.columns and following.cells is not None
+            line.cells is not None
+            and line.columns
+            and following.cells is not None
             and following.columns is line.columns
-            and len(line.cells) == len(line.columns) + 1 and len(following.cells) == len(line.columns)
+            and len(line.cells) == len(line.columns) + 1
+            and len(following.cells) == len(line.columns)
         ):
             line.spans_below = True
 
@@ -249,16 +273,22 @@ def _header_zone(cells: list[str], names: list[str | None]) -> str:
 def _captions(offset: int, cells: list[str], names: list[str | None]) -> list[Line]:
     """A header cell that names no column (``**Morning**``, ``Day 1: Tue, April 25``) is the
     table's caption: a heading for the rows below it (a session, or a day)."""
-    captions = [clean_text(cell).strip("*_ ") for cell, name in zip(cells, names, strict=True)
-                if name is None and not empty_cell(cell)]
+    captions = [
+        clean_text(cell).strip("*_ ")
+        for cell, name in zip(cells, names, strict=True)
+        if name is None and not empty_cell(cell)
+    ]
     if len(captions) != 1 or len([cell for cell in cells if not empty_cell(cell)]) > 2:
         return []
     return [Line(offset, 0, False, captions[0], heading=True, markdown_heading=True)]
 
 
 #: places a virtual session happens in, named in a column of their own
-_PLATFORMS = re.compile(r"^(?:zoom|gather(?:\.town)?|slideslive|youtube|discord|slack|teams|webex|underline|"
-                        r"online|virtual|hybrid|in[- ]person|livestream|rocket\.?chat|miro|whova)\b", re.IGNORECASE)
+_PLATFORMS = re.compile(
+    r"^(?:zoom|gather(?:\.town)?|slideslive|youtube|discord|slack|teams|webex|underline|"
+    r"online|virtual|hybrid|in[- ]person|livestream|rocket\.?chat|miro|whova)\b",
+    re.IGNORECASE,
+)
 
 
 def _infer_columns(lines: list[Line]) -> None:
@@ -283,8 +313,11 @@ def _infer_columns(lines: list[Line]) -> None:
         for index in range(width):
             if known[index] is not None:
                 continue
-            values = [clean_text(row.cells[index]) for row in rows
-                      if row.cells and index < len(row.cells) and not empty_cell(row.cells[index])]
+            values = [
+                clean_text(row.cells[index])
+                for row in rows
+                if row.cells and index < len(row.cells) and not empty_cell(row.cells[index])
+            ]
             if len(values) < 3 or any(_cell_time(value) for value in values):
                 continue
             short = all(len(value.split()) <= 3 for value in values)
@@ -359,8 +392,14 @@ def read_cells(line: Line) -> Cells:
             affiliations.append(cell)
         elif not time and not start and column in (None, "time") and _cell_time(cell):
             time = clean_text(cell).strip("*_ ").rstrip(":.")
-        elif time and not end and not parts and column in (None, "time", "end") and _cell_time(cell) \
-                and not re.search(r"[-–—~]|\bto\b", time):
+        elif (
+            time
+            and not end
+            and not parts
+            and column in (None, "time", "end")
+            and _cell_time(cell)
+            and not re.search(r"[-–—~]|\bto\b", time)
+        ):
             end = clean_text(cell).strip("*_ ").rstrip(":.")  # "8:30am<tab>8:40am<tab>Opening": start, end
         else:
             parts.append((cell, column))

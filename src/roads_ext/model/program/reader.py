@@ -61,8 +61,9 @@ ROLE_KEYS = {
 _CHAIR = re.compile(r"^(?:session\s+)?(?:chairs?|moderators?|hosts?|chaired by)\s*:?\s*\S", re.IGNORECASE)
 _SESSION_LINE = re.compile(r"^(?:session|part|track)\b|.*\bsession\s*\d*\s*[:.]?$", re.IGNORECASE)
 #: a page's title above its program: "VLDB PhD Workshop", "Workshop program"
-_PAGE_TITLE = re.compile(r"\b(?:workshop|schedule|program|programme|agenda|symposium|conference|summit)\b",
-                         re.IGNORECASE)
+_PAGE_TITLE = re.compile(
+    r"\b(?:workshop|schedule|program|programme|agenda|symposium|conference|summit)\b", re.IGNORECASE
+)
 #: kinds that stand between sessions, in none of them
 _BETWEEN_SESSIONS = ("break", "lunch", "social", "opening", "closing")
 #: a time (or a range) at the end of a line, after the slot's words
@@ -72,8 +73,9 @@ _TIME_AT_END = re.compile(
     re.IGNORECASE,
 )
 #: a line that only says the program's time zone
-_ZONE_LINE = re.compile(r"^(?:time\s*zone|timezone|all times(?: are)?(?: in| listed in)?|times in)\b.{0,40}$",
-                        re.IGNORECASE)
+_ZONE_LINE = re.compile(
+    r"^(?:time\s*zone|timezone|all times(?: are)?(?: in| listed in)?|times in)\b.{0,40}$", re.IGNORECASE
+)
 #: a line that begins where a time would, with words for one: its time could not be read
 _TRIED_A_TIME = re.compile(
     r"^(?:\d|half\s+past|quarter\s+(?:past|to)|noon\b|midnight\b|soon\b|later\b|tbd\b|tba\b"
@@ -115,7 +117,9 @@ class _Pending:
     @property
     def text(self) -> str:
         """All it says, as one line (for a warning that quotes it)."""
-        return " ".join(clean_text(t) for t in [*(t for t, _, _ in self.parts), *(t for t, _, _ in self.below)] if t)
+        return " ".join(
+            clean_text(t) for t in [*(t for t, _, _ in self.parts), *(t for t, _, _ in self.below)] if t
+        )
 
 
 class ProgramReader:
@@ -180,10 +184,24 @@ class ProgramReader:
     def read_line(self, line: Line) -> None:
         if line.paragraph_start or line.cells is not None or line.heading:
             self.in_prose = False
-        if self.pending is not None and line.cells is None and not line.markdown_heading and (
-            line.indent > self.pending.indent
-            or (line.bullet and (self.pending.heading or (not self.pending.bullet and self.pending.match is not None
-                                                          and not self.pending.from_table)))
+        if (
+            self.pending is not None
+            and line.cells is None
+            and not line.markdown_heading
+            and (
+                line.indent > self.pending.indent
+                or (
+                    line.bullet
+                    and (
+                        self.pending.heading
+                        or (
+                            not self.pending.bullet
+                            and self.pending.match is not None
+                            and not self.pending.from_table
+                        )
+                    )
+                )
+            )
         ):
             self.on_line_under_slot(line)
             return
@@ -234,8 +252,12 @@ class ProgramReader:
             self.session, self.session_kind = self.row_group
             self.row_group = None
         self.row_group_open = False
-        if line.spans_below and line.columns and line.columns[0] in ("time", "start") \
-                and not empty_cell(line.cells[1]):
+        if (
+            line.spans_below
+            and line.columns
+            and line.columns[0] in ("time", "start")
+            and not empty_cell(line.cells[1])
+        ):
             self.close_slot()  # the slot above ends before the theme begins
             # a cell that spans the rows below it (a theme, a session), copied from a web page's
             # table: the rows after this one have one cell fewer
@@ -275,12 +297,22 @@ class ProgramReader:
             if self.block is not None and self.pending is not None:
                 self.pending.below.append((" — ".join(cell for cell, _ in cells.parts), True, offset))
                 return
-            if find_date(text) or find_date_without_year(text) or (len(texts) == 1 and self._heading_like(text)):
+            if (
+                find_date(text)
+                or find_date_without_year(text)
+                or (len(texts) == 1 and self._heading_like(text))
+            ):
                 self.close_slot()
                 self._day_or_session(text, offset, table=True)
                 return
-            time_cell = next((cell for cell, column in zip(line.cells, line.columns or [], strict=False)
-                              if column == "time"), "")
+            time_cell = next(
+                (
+                    cell
+                    for cell, column in zip(line.cells, line.columns or [], strict=False)
+                    if column == "time"
+                ),
+                "",
+            )
             if (time_cell.strip() and not empty_cell(time_cell)) or _TRIED_A_TIME.match(texts[0]):
                 self.close_slot()
                 self.problems.append(_unreadable(line.text, offset))  # a time column, but no time in it
@@ -306,8 +338,12 @@ class ProgramReader:
         """``### Session 1: Invited Talks``, ``**Morning session**``, ``## Schedule (June 8)``;
         a bold line under a slot that has no title yet is its title."""
         text = clean_text(line.text.lstrip("#").strip())
-        if not line.markdown_heading and self.pending is not None and not line.bullet \
-                and self._wants_title(self.pending, text):
+        if (
+            not line.markdown_heading
+            and self.pending is not None
+            and not line.bullet
+            and self._wants_title(self.pending, text)
+        ):
             self.pending.below.append((line.text.strip(), False, line.offset))
             return
         # "#### 10:00-10:10 Opening", "###### **- 1PM--1:10PM: Opening**": a slot written as a heading
@@ -357,10 +393,14 @@ class ProgramReader:
             before = plain[: at_end.start()].rstrip(" -–—|,·")
             day_at = _date_at_end(before)
             if day_at is not None:
-                before, date_text = before[: day_at].rstrip(" -–—|,·"), before[day_at:]
-                same = self.day is not None and self.year is not None and (
-                    (short := match_date_without_year(date_text)) is not None
-                    and date_in_year(short, self.day.date.year)[0] == self.day.date
+                before, date_text = before[:day_at].rstrip(" -–—|,·"), before[day_at:]
+                same = (
+                    self.day is not None
+                    and self.year is not None
+                    and (
+                        (short := match_date_without_year(date_text)) is not None
+                        and date_in_year(short, self.day.date.year)[0] == self.day.date
+                    )
                 )
                 if not same:
                     self.close_slot()
@@ -375,8 +415,10 @@ class ProgramReader:
         ):
             self.close_slot()  # the program's own heading: "Schedule (all times CEST)"
             return
-        if (looks_like_date(plain) or _names_a_day(plain)) and not re.match(r"^\d{1,2}[:.]\d", plain) and (
-            find_date(plain) or find_date_without_year(plain) or not self._belongs_to_slot(line)
+        if (
+            (looks_like_date(plain) or _names_a_day(plain))
+            and not re.match(r"^\d{1,2}[:.]\d", plain)
+            and (find_date(plain) or find_date_without_year(plain) or not self._belongs_to_slot(line))
         ):
             self.close_slot()
             self._day_or_session(plain, offset, table=False, sure=True)
@@ -394,8 +436,12 @@ class ProgramReader:
             self._prose(plain, offset)
             self.in_prose = True  # the lines of its paragraph after it are prose too
             return
-        if self.pending is None and not self.program.slots() and _PAGE_TITLE.search(plain) \
-                and len(plain.split()) <= 8:
+        if (
+            self.pending is None
+            and not self.program.slots()
+            and _PAGE_TITLE.search(plain)
+            and len(plain.split()) <= 8
+        ):
             return  # "VLDB PhD Workshop", "Workshop program": the page's title above the program
         self.close_slot()
         if _TRIED_A_TIME.match(plain):
@@ -411,8 +457,9 @@ class ProgramReader:
 
     # -- slots ---------------------------------------------------------------------------
 
-    def start_slot(self, offset: int, indent: int, match: re.Match | None,
-                   parts: list[tuple[str, str | None, bool]]) -> None:
+    def start_slot(
+        self, offset: int, indent: int, match: re.Match | None, parts: list[tuple[str, str | None, bool]]
+    ) -> None:
         self.close_slot()
         if self.block is not None and indent <= self.block[0]:
             _, self.session, self.session_kind = self.block  # the block's session is over
@@ -478,7 +525,9 @@ class ProgramReader:
             )
             return
         slot.title, slot.kind, slot.speakers = reading.title, kind, reading.speakers
-        self.written[id(slot)] = " ".join(clean_text(text) for text, _, _ in pending.parts if clean_text(text))
+        self.written[id(slot)] = " ".join(
+            clean_text(text) for text, _, _ in pending.parts if clean_text(text)
+        )
         slot.location = reading.location
         slot.title_links = [link for link in reading.links if link not in reading.materials]
         slot.links.extend(Link(label, url, 0) for label, url in reading.materials)
@@ -505,8 +554,11 @@ class ProgramReader:
             outer = day.slots[index]
             inner = [slot for slot in day.slots[index + 1 :] if slot.timed]
             held = []
-            if outer.timed and outer.end is not None and not outer.ends_at_midnight and not any(
-                not s.role for s in outer.speakers if not s.group
+            if (
+                outer.timed
+                and outer.end is not None
+                and not outer.ends_at_midnight
+                and not any(not s.role for s in outer.speakers if not s.group)
             ):
                 for slot in inner:
                     end = slot.end or slot.start
@@ -514,7 +566,7 @@ class ProgramReader:
                         held.append(slot)
                     else:
                         break
-            if held and held[0].start == outer.start or len(held) >= 2:
+            if (held and held[0].start == outer.start) or len(held) >= 2:
                 heading = self.written.get(id(outer), outer.title)
                 for slot in held:
                     if not slot.session or slot.session == outer.session:
@@ -551,8 +603,15 @@ class ProgramReader:
         for item in items:
             lines = [line for text, _, _ in item for line in read_text(text, None, True)]
             reading = self.texts.read(lines)
-            slot = Slot(item[0][2], pending.day.date, times[0], times[1], reading.title,
-                        reading.kind or kind or "session", reading.speakers)
+            slot = Slot(
+                item[0][2],
+                pending.day.date,
+                times[0],
+                times[1],
+                reading.title,
+                reading.kind or kind or "session",
+                reading.speakers,
+            )
             slot.timed, slot.in_block = False, True
             slot.ends_at_midnight = times[2]
             slot.session, slot.location, slot.title_links = heading, reading.location, reading.links
@@ -574,7 +633,9 @@ class ProgramReader:
             plain = clean_text(text)
             inner, mark = unmark(plain)
             role = _DETAIL.match(inner)
-            people = read_people(inner, lenient=bool(mark and mark in "*_")) if not mark or mark in "*_" else None
+            people = (
+                read_people(inner, lenient=bool(mark and mark in "*_")) if not mark or mark in "*_" else None
+            )
             if role and role.group("key").strip().lower() in ROLE_KEYS and people:
                 taken.append(text)
                 last_taken = True
@@ -614,7 +675,9 @@ class ProgramReader:
     def _role_key(self, pending: _Pending, role: str, value: str, offset: int) -> None:
         """``- moderator: Jane Doe``, ``- title: ...``, ``- room: ...`` under a slot."""
         if role == "title":
-            pending.parts.insert(0 if pending.match is None else len(pending.parts), (f"`{value}`", None, True))
+            pending.parts.insert(
+                0 if pending.match is None else len(pending.parts), (f"`{value}`", None, True)
+            )
         elif role == "location":
             pending.details.append(("location", value, offset))
         elif role == "kind":
@@ -625,12 +688,16 @@ class ProgramReader:
     def _add_people(self, slot: Slot, role: str, names: str, offset: int) -> None:
         people = read_people(names, lenient=True) or []
         if not people:
-            self.problems.append(Problem(offset, "detail", f"{role} {names!r} names no one: write 'Name (Affiliation)'"))
+            self.problems.append(
+                Problem(offset, "detail", f"{role} {names!r} names no one: write 'Name (Affiliation)'")
+            )
             return
         shown = {"speakers": "", "panelists": "", "host": "host"}.get(role, role)
         from ..pasted import Speaker
 
-        slot.speakers.extend(Speaker(p.name, p.role or shown, p.group, p.affiliation, p.honorific) for p in people)
+        slot.speakers.extend(
+            Speaker(p.name, p.role or shown, p.group, p.affiliation, p.honorific) for p in people
+        )
 
     # -- what a line without a time is --------------------------------------------------
 
@@ -639,7 +706,9 @@ class ProgramReader:
         if folded in DETAIL_KEYS or folded in ROLE_KEYS:
             return True
         # a near miss of a detail's key is a detail, said wrong; a name or title before a colon is not
-        return bool(difflib.get_close_matches(folded, DETAIL_KEYS, n=1, cutoff=0.8)) and len(folded.split()) == 1
+        return (
+            bool(difflib.get_close_matches(folded, DETAIL_KEYS, n=1, cutoff=0.8)) and len(folded.split()) == 1
+        )
 
     def _wants_title(self, pending: _Pending, text: str = "") -> bool:
         """Whether the slot above still lacks its title: a talk that names only its label or speakers."""
@@ -693,12 +762,14 @@ class ProgramReader:
     def _slot_without_time(self, text: str) -> bool:
         """A line between slots that is a slot itself, written without a time: ``Coffee break``."""
         label = read_label(clean_text(text))
-        return label is not None or self.day is not None and bool(self.program.slots() or self.pending)
+        return label is not None or (self.day is not None and bool(self.program.slots() or self.pending))
 
     def _heading_like(self, text: str) -> bool:
         inner, mark = unmark(text)
-        return bool(_SESSION_LINE.match(inner)) or (mark == "*" and text.startswith("**")) or bool(
-            re.match(rf"^(?:{'|'.join(PROGRAM_WORDS)})\b", inner, re.IGNORECASE)
+        return (
+            bool(_SESSION_LINE.match(inner))
+            or (mark == "*" and text.startswith("**"))
+            or bool(re.match(rf"^(?:{'|'.join(PROGRAM_WORDS)})\b", inner, re.IGNORECASE))
         )
 
     def _chair(self, chair: str) -> None:
@@ -720,8 +791,9 @@ class ProgramReader:
             if date is not None and problem is None:
                 if self.day is None or self.day.date != date:
                     self.close_slot()
-                    self._day_or_session(text[boundary.start() : boundary.start() + used], offset, table=False,
-                                         sure=True)
+                    self._day_or_session(
+                        text[boundary.start() : boundary.start() + used], offset, table=False, sure=True
+                    )
                 return
 
     def _day_or_session(self, text: str, offset: int, table: bool, sure: bool = False) -> None:
@@ -762,16 +834,24 @@ class ProgramReader:
                     self.problems.append(Problem(offset, "date", problem))
                     self._undated(offset)
                     return
-            elif looks_like_date(text) and not table and not re.search(r"session", text, re.IGNORECASE) \
-                    and (sure or len(text.split()) <= 4):
-                self.problems.append(Problem(offset, "date", parse_date(text)[2] or f"{text!r} is not a date"))
+            elif (
+                looks_like_date(text)
+                and not table
+                and not re.search(r"session", text, re.IGNORECASE)
+                and (sure or len(text.split()) <= 4)
+            ):
+                self.problems.append(
+                    Problem(offset, "date", parse_date(text)[2] or f"{text!r} is not a date")
+                )
                 self._undated(offset)
                 return
         if date is not None:
             label = text[:label_end].strip(" -–—:,(|*_#")
             if label.lower() in PROGRAM_WORDS:
                 label = ""
-            given = next((d for d in self.program.days if d.offset == -1 and not d.slots and d.date == date), None)
+            given = next(
+                (d for d in self.program.days if d.offset == -1 and not d.slots and d.date == date), None
+            )
             if given is not None:
                 # the day given by the argument or roads_workshop_date, written again here
                 given.offset, given.label = offset, label
@@ -848,7 +928,12 @@ def _items(below: list[tuple[str, bool, int]]) -> list[list[tuple[str, bool, int
     items: list[list[tuple[str, bool, int]]] = []
     for line in below:
         text = clean_text(line[0])
-        if items and not line[1] and read_people(unmark(text)[0]) and not read_people(clean_text(items[-1][-1][0])):
+        if (
+            items
+            and not line[1]
+            and read_people(unmark(text)[0])
+            and not read_people(clean_text(items[-1][-1][0]))
+        ):
             items[-1].append(line)
         else:
             items.append([line])
@@ -858,8 +943,11 @@ def _items(below: list[tuple[str, bool, int]]) -> list[list[tuple[str, bool, int
 def _is_prose(text: str) -> bool:
     """A sentence about the program, not a line of it: ``The workshop will be held on ...``."""
     words = text.split()
-    return (len(words) >= 8 and text.rstrip().endswith((".", "!", ":"))) or len(words) >= 11 or bool(
-        re.match(r"^(?:note|please|all times|times are)\b", text, re.IGNORECASE))
+    return (
+        (len(words) >= 8 and text.rstrip().endswith((".", "!", ":")))
+        or len(words) >= 11
+        or bool(re.match(r"^(?:note|please|all times|times are)\b", text, re.IGNORECASE))
+    )
 
 
 def _looks_like_a_date_line(text: str) -> bool:

@@ -32,16 +32,78 @@ from .kinds import FILLERS, SESSION_WORDS, kind_of_words, read_label, session_ki
 from .text import EMPTY_MARKERS, TextLine
 
 #: links after a slot's title that are its materials, not part of it
-MATERIALS = frozenset(("slides", "slide", "video", "recording", "poster", "paper", "pdf", "code", "talk",
-                       "abstract", "preprint", "arxiv", "openreview", "youtube", "website", "project page"))
+MATERIALS = frozenset(
+    (
+        "slides",
+        "slide",
+        "video",
+        "recording",
+        "poster",
+        "paper",
+        "pdf",
+        "code",
+        "talk",
+        "abstract",
+        "preprint",
+        "arxiv",
+        "openreview",
+        "youtube",
+        "website",
+        "project page",
+    )
+)
 #: what each field costs: a text is cut only where its parts read better apart
 FIELD_COST = 1.0
 #: a second title in one slot is less likely than a title in two parts
 SECOND_TITLE = 1.5
 #: small words that stand inside titles, hardly ever inside names
 _TITLE_SMALL_WORDS = frozenset(
-    "a an the of for and in on to with via from at by is are as or vs vs. without into towards toward "
-    "beyond through under over about can do does we our your you it its this that what why how when".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "for",
+        "and",
+        "in",
+        "on",
+        "to",
+        "with",
+        "via",
+        "from",
+        "at",
+        "by",
+        "is",
+        "are",
+        "as",
+        "or",
+        "vs",
+        "vs.",
+        "without",
+        "into",
+        "towards",
+        "toward",
+        "beyond",
+        "through",
+        "under",
+        "over",
+        "about",
+        "can",
+        "do",
+        "does",
+        "we",
+        "our",
+        "your",
+        "you",
+        "it",
+        "its",
+        "this",
+        "that",
+        "what",
+        "why",
+        "how",
+        "when",
+    ]
 )
 
 
@@ -96,12 +158,49 @@ def title_score(text: str, mark: str, column: str | None) -> float:
 
 
 #: roles a program names that are no role of one person: "Panelists: A, B", "Speakers: ..."
-_NO_ROLE = frozenset(("panelists", "panellists", "panelist", "speakers", "speaker", "presenters",
-                      "presenter", "authors", "author", "invited speakers", "with", "by", "featuring", "guests"))
-_ROLE_WORDS = frozenset(("moderator", "chair", "host", "discussant", "organizer", "organiser", "session chair",
-                         "co-chair", "facilitator", "emcee", "mc"))
-_ROLE_NAMES = {"moderators": "moderator", "moderated by": "moderator", "chairs": "chair", "session chair": "chair",
-               "session chairs": "chair", "chaired by": "chair", "hosts": "host", "hosted by": "host"}
+_NO_ROLE = frozenset(
+    (
+        "panelists",
+        "panellists",
+        "panelist",
+        "speakers",
+        "speaker",
+        "presenters",
+        "presenter",
+        "authors",
+        "author",
+        "invited speakers",
+        "with",
+        "by",
+        "featuring",
+        "guests",
+    )
+)
+_ROLE_WORDS = frozenset(
+    (
+        "moderator",
+        "chair",
+        "host",
+        "discussant",
+        "organizer",
+        "organiser",
+        "session chair",
+        "co-chair",
+        "facilitator",
+        "emcee",
+        "mc",
+    )
+)
+_ROLE_NAMES = {
+    "moderators": "moderator",
+    "moderated by": "moderator",
+    "chairs": "chair",
+    "session chair": "chair",
+    "session chairs": "chair",
+    "chaired by": "chair",
+    "hosts": "host",
+    "hosted by": "host",
+}
 
 
 def _plain_roles(people: list[Speaker]) -> tuple[Speaker, ...]:
@@ -109,15 +208,22 @@ def _plain_roles(people: list[Speaker]) -> tuple[Speaker, ...]:
     for one in people:
         if one.affiliation.lower() in _ROLE_WORDS:
             # "Jane Doe (moderator)": her role, not an affiliation
-            one = Speaker(one.name, _ROLE_NAMES.get(one.affiliation.lower(), one.affiliation.lower()), one.group,
-                          "", one.honorific)
+            one = Speaker(
+                one.name,
+                _ROLE_NAMES.get(one.affiliation.lower(), one.affiliation.lower()),
+                one.group,
+                "",
+                one.honorific,
+            )
         role = one.role.lower().strip()
         if role in _NO_ROLE:
             one = Speaker(one.name, "", one.group, one.affiliation, one.honorific)
         elif role in _ROLE_NAMES:
             one = Speaker(one.name, _ROLE_NAMES[role], one.group, one.affiliation, one.honorific)
         elif role in FILLERS or read_label(role) is not None:
-            one = Speaker(one.name, "", one.group, one.affiliation, one.honorific)  # "Off-the-record: Jane Doe"
+            one = Speaker(
+                one.name, "", one.group, one.affiliation, one.honorific
+            )  # "Off-the-record: Jane Doe"
         elif role:
             one = Speaker(one.name, role, one.group, one.affiliation, one.honorific)
         result.append(one)
@@ -143,15 +249,21 @@ _GROUP_HEAD = re.compile(
 #: words that join a title's parts and never a group's: "From Thesis to Team"
 _TITLE_LINKS = re.compile(r"\b(?:from|to|for|in|on|with|by|at|into|towards?)\b", re.IGNORECASE)
 _ROLE_BY = re.compile(r"^(moderated|chaired|hosted|organi[sz]ed|introduced)\s+by\s+", re.IGNORECASE)
-_ROLE_OF_BY = {"moderated": "moderator", "chaired": "chair", "hosted": "host", "organized": "organizer",
-               "organised": "organizer", "introduced": "host"}
+_ROLE_OF_BY = {
+    "moderated": "moderator",
+    "chaired": "chair",
+    "hosted": "host",
+    "organized": "organizer",
+    "organised": "organizer",
+    "introduced": "host",
+}
 
 
 def _people_as_read(text: str, lenient: bool, known: Collection[str]) -> tuple[float, tuple[Speaker, ...]]:
     by = _ROLE_BY.match(text)
     if by:
         # "Moderated by Jane Doe": her role, as "moderator: Jane Doe" says it
-        text = f"{_ROLE_OF_BY[by.group(1).lower()]}: {text[by.end():]}"
+        text = f"{_ROLE_OF_BY[by.group(1).lower()]}: {text[by.end() :]}"
     strict = read_people(text)
     if strict:
         if all(s.group for s in strict):
@@ -208,7 +320,9 @@ class SlotTextReader:
                 reading.speakers.extend(one.people)  # "Discussion with Jane Doe"
             elif one.role == "kind":
                 reading.kind = one.kind
-                reading.label = reading.label or one.text  # a kind column's words: the title when none is given
+                reading.label = (
+                    reading.label or one.text
+                )  # a kind column's words: the title when none is given
             elif one.role == "role":
                 role_before = _ROLE_NAMES.get(one.text.lower(), one.text.lower())
                 role_before = role_before if role_before in _ROLE_WORDS else ""
@@ -216,8 +330,10 @@ class SlotTextReader:
             elif one.role == "people":
                 people = one.people
                 if role_before:
-                    people = tuple(Speaker(p.name, p.role or role_before, p.group, p.affiliation, p.honorific)
-                                   for p in people)
+                    people = tuple(
+                        Speaker(p.name, p.role or role_before, p.group, p.affiliation, p.honorific)
+                        for p in people
+                    )
                 reading.speakers.extend(people)
                 role_before = ""
             elif one.role == "affiliation" and reading.speakers and one.text.lower() in _ROLE_WORDS:
@@ -237,19 +353,29 @@ class SlotTextReader:
                 titles.append(one)
         label_field = next((one for one in fields if one.role == "label"), None)
         if (
-            label_field is not None and len(titles) == 1 and titles[0].line == label_field.line
-            and titles[0].first == label_field.last + 1 and not titles[0].mark and not label_field.mark
+            label_field is not None
+            and len(titles) == 1
+            and titles[0].line == label_field.line
+            and titles[0].first == label_field.last + 1
+            and not titles[0].mark
+            and not label_field.mark
             and lines[titles[0].line].pieces[titles[0].first].before in ("-", "–", "—")
-            and (after := read_label(titles[0].text)) is not None and not after.rest and not after.handover
+            and (after := read_label(titles[0].text)) is not None
+            and not after.rest
+            and not after.handover
         ):
             # "Oral Talk 2 - Best Paper": what follows the label is more of it, not a title
             whole = lines[label_field.line].joined(label_field.first, titles[0].last)
             reading.label = whole
             titles = []
         if titles:
-            shown = []
+            shown: list[str] = []
             for one in titles:
-                text = f"({one.text})" if lines[one.line].pieces[one.first].paren and one.first == one.last else one.text
+                text = (
+                    f"({one.text})"
+                    if lines[one.line].pieces[one.first].paren and one.first == one.last
+                    else one.text
+                )
                 if shown and text.startswith("("):
                     shown[-1] = f"{shown[-1]} {text}"
                 elif not shown and text.startswith("(") and reading.label and one.line == 0:
@@ -265,9 +391,9 @@ class SlotTextReader:
         if not reading.title:
             reading.title = reading.label
         if reading.kind is None and not reading.marked:
-            people = any(not s.group for s in reading.speakers)
+            named = any(not s.group for s in reading.speakers)
             # "Welcome from the organizers"; with speakers, only a title that is all label or cut by a comma
-            reading.kind = kind_of_words(reading.title, strict=people)
+            reading.kind = kind_of_words(reading.title, strict=named)
         if reading.kind is None and re.match(r"(?i)(?:session|part|track)\b", reading.title):
             reading.kind = session_kind(reading.title)  # "Session 1: Lightning talks"
         return reading
@@ -278,7 +404,9 @@ class SlotTextReader:
         """The fields and roles with the highest total score, over every line at once
         (a field never spans two lines)."""
         # positions: (line, piece) in order; a state is (position, last role, titles so far)
-        positions = [(number, index) for number, line in enumerate(lines) for index in range(len(line.pieces))]
+        positions = [
+            (number, index) for number, line in enumerate(lines) for index in range(len(line.pieces))
+        ]
         count = len(positions)
         best: dict[tuple[int, str, int], tuple[float, list[_Field]]] = {(0, "start", 0): (0.0, [])}
         for start in range(count):
@@ -289,7 +417,9 @@ class SlotTextReader:
             line = lines[number]
             before = line.pieces[first - 1] if first else None
             comma_after_plain_text = (
-                before is not None and line.pieces[first].before == "," and before.mark not in ("quote", "code", "italic")
+                before is not None
+                and line.pieces[first].before == ","
+                and before.mark not in ("quote", "code", "italic")
             )
             by_before = line.pieces[first].before.lower() in ("by", "with", "ft.", "feat.")
             for last in range(first, len(line.pieces)):
@@ -301,8 +431,13 @@ class SlotTextReader:
                     for candidate in candidates:
                         role = candidate.role
                         value = candidate.score - FIELD_COST
-                        if role == "people" and previous in ("people", "affiliation") and first > 0 \
-                                and not line.pieces[first].before and not candidate.mark:
+                        if (
+                            role == "people"
+                            and previous in ("people", "affiliation")
+                            and first > 0
+                            and not line.pieces[first].before
+                            and not candidate.mark
+                        ):
                             value -= 1.5  # "Jane Doe (MIT) Learning Things": people are listed with commas
                         if role == "people" and previous == "role":
                             value += 1.0  # "Panelists: A, B"
@@ -314,11 +449,19 @@ class SlotTextReader:
                             value -= SECOND_TITLE
                         if role == "title" and previous == "title" and first > 0:
                             value -= 2.0  # two titles side by side on one line are one title, cut wrongly
-                        if role == "people" and previous == "title" and comma_after_plain_text \
-                                and not candidate.mark:
+                        if (
+                            role == "people"
+                            and previous == "title"
+                            and comma_after_plain_text
+                            and not candidate.mark
+                        ):
                             value -= 1.5  # "Small Models, Big Libraries": a title's words after a comma
-                        if role == "title" and previous == "people" and line.pieces[first].before == "," \
-                                and not candidate.mark:
+                        if (
+                            role == "title"
+                            and previous == "people"
+                            and line.pieces[first].before == ","
+                            and not candidate.mark
+                        ):
                             value -= 1.0  # "Optimal Transport, Information Theory": one title, not a name
                         if role == "people" and by_before:
                             value += 1.0  # "Opening Remarks by Jane Doe"
@@ -367,14 +510,22 @@ class SlotTextReader:
         # the slot's label: the first field of its first line (or of a cell of its own)
         following = line.pieces[last + 1] if last + 1 < len(line.pieces) else None
         # a label ends at a separator, a parenthesis or the end: "Talk **bold** title" has none
-        ends = following is None or following.paren or following.before not in ("", ",") or (
-            # "**Opening** Welcome", "Debate + Q&A **Will tutors help?**": a change of emphasis
-            following.mark != pieces[-1].mark and (bool(pieces[-1].mark) or last + 1 == len(line.pieces) - 1)
+        ends = (
+            following is None
+            or following.paren
+            or following.before not in ("", ",")
+            or (
+                # "**Opening** Welcome", "Debate + Q&A **Will tutors help?**": a change of emphasis
+                following.mark != pieces[-1].mark
+                and (bool(pieces[-1].mark) or last + 1 == len(line.pieces) - 1)
+            )
         )
         if first == 0 and (number == 0 or not line.below) and not paren and ends:
             label = read_label(text)
             weak_session = (  # "Session 1: Title" is a title; "Oral Session 1: Title" a label and a title
-                label is not None and following is not None and label.kind == "session"
+                label is not None
+                and following is not None
+                and label.kind == "session"
                 and any(word.lower() in SESSION_WORDS for word in label.label.split())
             )
             if label is not None and not label.rest and not weak_session:
@@ -382,8 +533,18 @@ class SlotTextReader:
             elif label is not None and label.handover and label.handover != "from":
                 score, people = _people(label.rest, True, self.known)
                 if people:
-                    found.append(_Field(number, first, last, "label", 3.0 + score - FIELD_COST, label.label,
-                                        people=people, kind=label.kind))
+                    found.append(
+                        _Field(
+                            number,
+                            first,
+                            last,
+                            "label",
+                            3.0 + score - FIELD_COST,
+                            label.label,
+                            people=people,
+                            kind=label.kind,
+                        )
+                    )
             elif label is not None and label.rest.startswith("(") and last == first:
                 pass
         lenient = paren or mark in ("italic", "bold") or (number > 0 and whole_line) or column == "speakers"

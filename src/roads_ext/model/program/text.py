@@ -20,17 +20,53 @@ from ..pasted import MARKDOWN_LINK, _without_markers
 
 #: a tag as pasted from a web page; quotes may be typographic where a text editor changed them
 _TAG = re.compile(r"<\s*(?P<close>/?)\s*(?P<name>[A-Za-z][\w-]*)\b(?P<attributes>[^<>]*?)/?\s*>")
-_HREF = re.compile(r"""\bhref\s*=\s*(?:["“”'‘’](?P<quoted>[^"“”'‘’]*)["“”'‘’]|(?P<bare>[^\s>]+))""", re.IGNORECASE)
+_HREF = re.compile(
+    r"""\bhref\s*=\s*(?:["“”'‘’](?P<quoted>[^"“”'‘’]*)["“”'‘’]|(?P<bare>[^\s>]+))""", re.IGNORECASE
+)
 #: tags whose meaning Markdown has (links, emphasis, line breaks) or that only format
 _BREAK_TAGS = {"br", "p", "div", "li", "tr", "hr"}
 _BOLD_TAGS = {"b", "strong"}
 _ITALIC_TAGS = {"i", "em", "cite"}
 _CODE_TAGS = {"code", "tt", "kbd"}
-_FORMAT_TAGS = {"span", "small", "big", "u", "font", "mark", "sup", "sub", "center", "ul", "ol", "td", "th",
-                "table", "tbody", "thead", "section", "header", "strike", "s", "del", "ins", "abbr", "time",
-                "label", "nobr", "wbr", "h1", "h2", "h3", "h4", "h5", "h6"}
+_FORMAT_TAGS = {
+    "span",
+    "small",
+    "big",
+    "u",
+    "font",
+    "mark",
+    "sup",
+    "sub",
+    "center",
+    "ul",
+    "ol",
+    "td",
+    "th",
+    "table",
+    "tbody",
+    "thead",
+    "section",
+    "header",
+    "strike",
+    "s",
+    "del",
+    "ins",
+    "abbr",
+    "time",
+    "label",
+    "nobr",
+    "wbr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+}
 #: what empty table cells hold when they are not left empty
-EMPTY_MARKERS = frozenset(("", "-", "--", "—", "–", "tbd", "tba", "tbc", "n/a", "na", "none", "…", "...", "/", "·", "x"))
+EMPTY_MARKERS = frozenset(
+    ("", "-", "--", "—", "–", "tbd", "tba", "tbc", "n/a", "na", "none", "…", "...", "/", "·", "x")
+)
 
 
 @dataclass(frozen=True)
@@ -87,8 +123,13 @@ def html_to_markdown(text: str) -> tuple[str, list[str]]:
                 href = _HREF.search(match.group("attributes") or "")
                 if closing or href is None:
                     return "\x01"  # </a>, and the <a/> some pages close a link with
-                url = (href.group("quoted") if href and href.group("quoted") is not None else
-                       href.group("bare") if href else "")
+                url = (
+                    href.group("quoted")
+                    if href and href.group("quoted") is not None
+                    else href.group("bare")
+                    if href
+                    else ""
+                )
                 return "\x02" + html.unescape(url or "").strip() + "\x03"
             if name in _BREAK_TAGS:
                 return "\n"
@@ -105,8 +146,11 @@ def html_to_markdown(text: str) -> tuple[str, list[str]]:
 
         text = _TAG.sub(tag, text)
         # an <a href="url">text</a> is the Markdown link [text](url)
-        text = re.sub(r"\x02([^\x01\x02\x03]*)\x03([^\x01\x02]*)\x01", lambda m: f"[{m.group(2)}]({m.group(1)})"
-                      if m.group(1) else m.group(2), text)
+        text = re.sub(
+            r"\x02([^\x01\x02\x03]*)\x03([^\x01\x02]*)\x01",
+            lambda m: f"[{m.group(2)}]({m.group(1)})" if m.group(1) else m.group(2),
+            text,
+        )
         text = text.replace("\x01", "").replace("\x02", "").replace("\x03", "")
     if "\\\\" in text:
         text = text.replace("\\\\", "\n")  # "\\\\": a line break in some page builders' tables
@@ -133,7 +177,9 @@ _SEPARATOR = re.compile(
 
 
 #: words whose period is no sentence's end
-_ABBREVIATION = re.compile(r"\b(?:Prof|Dr|Mr|Mrs|Ms|Mx|Jr|Sr|St|vs|etc|al|Inc|Ltd|Co|No|Vol|Univ|Dept|Fig|approx)$")
+_ABBREVIATION = re.compile(
+    r"\b(?:Prof|Dr|Mr|Mrs|Ms|Mx|Jr|Sr|St|vs|etc|al|Inc|Ltd|Co|No|Vol|Univ|Dept|Fig|approx)$"
+)
 
 
 def clean_marks(text: str) -> str:
@@ -155,14 +201,20 @@ def clean_marks(text: str) -> str:
 def _whole_quote(text: str) -> str | None:
     match = _MARK.fullmatch(text)
     if match and match.group("quote"):
-        return next(g for g in (match.group(n) for n in ("q", "q2", "q3", "q4", "q5", "q6")) if g is not None).strip()
+        return next(
+            g for g in (match.group(n) for n in ("q", "q2", "q3", "q4", "q5", "q6")) if g is not None
+        ).strip()
     return None
 
 
 def _mark_of(match: re.Match) -> tuple[str, str]:
     """``(mark, inner text)`` of a span set off whole; quotes inside italics or bold are quotes."""
-    for mark, groups in (("bold", ("b", "b2")), ("code", ("c",)), ("italic", ("i", "i2")),
-                         ("quote", ("q", "q2", "q3", "q4", "q5", "q6"))):
+    for mark, groups in (
+        ("bold", ("b", "b2")),
+        ("code", ("c",)),
+        ("italic", ("i", "i2")),
+        ("quote", ("q", "q2", "q3", "q4", "q5", "q6")),
+    ):
         if match.group(mark):
             inner = next(match.group(g) for g in groups if match.group(g) is not None).strip()
             if mark in ("bold", "italic"):
@@ -179,11 +231,15 @@ def read_text(written: str, column: str | None = None, below: bool = False) -> l
     """``written`` (one part of a slot) as :class:`TextLine` s, one per line it holds
     (``<br>`` starts a new one)."""
     markdown, unread = html_to_markdown(written)
-    links = [
-        (match.group("text"), match.group("url").strip("<>"))
-        for match in MARKDOWN_LINK.finditer(markdown)
-        if not match.group("image")
-    ] if "](" in markdown else []
+    links = (
+        [
+            (match.group("text"), match.group("url").strip("<>"))
+            for match in MARKDOWN_LINK.finditer(markdown)
+            if not match.group("image")
+        ]
+        if "](" in markdown
+        else []
+    )
     if "](" in markdown:
         markdown = MARKDOWN_LINK.sub(lambda m: "" if m.group("image") else m.group("text"), markdown)
     result = []
@@ -199,7 +255,9 @@ def read_text(written: str, column: str | None = None, below: bool = False) -> l
         line_column = None if column == "title" and number > 0 else column
         line = TextLine(written, part, column=line_column, below=below or number > 0)
         # a cell that holds people, a room or a kind is one field, however it is punctuated
-        line.pieces = _pieces(part) if line_column not in _WHOLE_COLUMNS else [Piece(clean_marks(part), 0, len(part))]
+        line.pieces = (
+            _pieces(part) if line_column not in _WHOLE_COLUMNS else [Piece(clean_marks(part), 0, len(part))]
+        )
         line.links = [link for link in links if link[0] and link[0] in part]
         line.unread_tags = unread if number == 0 else []
         result.append(line)
@@ -244,8 +302,12 @@ def _pieces(line: str) -> list[Piece]:
     def add(start: int, end: int, mark: str = "", paren: bool = False, span: int = -1) -> None:
         while start < end and line[start] in " ,;:.":
             start += 1
-        while end > start and line[end - 1] in " ,;:" or (end > start and line[end - 1] == "." and not paren
-                                                          and not re.search(r"\b[A-Z]\.$|\b(?:Dr|Prof|Jr|Sr|St|al|etc|Inc|Ltd|Co)\.$", line[start:end])):
+        while (end > start and line[end - 1] in " ,;:") or (
+            end > start
+            and line[end - 1] == "."
+            and not paren
+            and not re.search(r"\b[A-Z]\.$|\b(?:Dr|Prof|Jr|Sr|St|al|etc|Inc|Ltd|Co)\.$", line[start:end])
+        ):
             end -= 1
         if start >= end:
             return
