@@ -192,7 +192,11 @@ def read_times(
     match: re.Match, offset: int, day: Day | None, problems: list[Problem], zone: Zone | None = None
 ) -> SlotTimes | None:
     """The times of a slot's line (a match of ``SLOT``), or None after a problem. Moves the
-    day's latest time on, for the next time without am/pm."""
+    day's latest time on, for the next time without am/pm.
+
+    It is long because each way a time can be wrong (minutes, an end before the start, a
+    zone that is not the venue's, a guessed am/pm, a night time) is said here, where the
+    time is read, each with what to write instead."""
     groups = match.groupdict()
     quoted = clean_text(match.string).replace("\n", " ")
     start, problem = clock_from_groups(groups, "s_")

@@ -147,7 +147,10 @@ class Cells:
 def program_lines(lines: list[str], csv_text: bool = False) -> list[Line]:
     """The program's lines as :class:`Line` s, whatever form they were pasted in:
     a list (any bullet, or none), Markdown pipe tables (header and ``|---|`` rows read
-    for what each column holds), tab-separated lines, or CSV with a header row."""
+    for what each column holds), tab-separated lines, or CSV with a header row.
+
+    One pass over the lines, with the table's state (its header, its zone, whether a row is
+    inside it) kept as it goes: splitting it would pass that state around."""
     result: list[Line] = []
     columns: list[str | None] | None = None
     header_zone = ""

@@ -15,67 +15,49 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Collection
-from dataclasses import dataclass, field
 
 from ..dates import (
     Problem,
     Zone,
     date_in_year,
     looks_like_date,
-    match_date,
     match_date_without_year,
-    parse_date,
 )
 from ..pasted import clean_text, read_people, unmark
 from .clock import SLOT, close_day, read_times, times_as_read
 from .data import Day, Link, Program, Slot
+from .days import (
+    BETWEEN_SESSIONS,
+    PAGE_TITLE,
+    TIME_AT_END,
+    ZONE_LINE,
+    date_at_end,
+    date_in_prose,
+    is_prose,
+    looks_like_a_date_line,
+    names_a_day,
+    read_day,
+)
 from .details import DETAIL_KEYS, assign_slugs, finish_days, read_detail
 from .kinds import END_WORDS, PROGRAM_WORDS, kind_of_words, read_label, session_kind
 from .lines import Line, empty_cell, find_date, find_date_without_year, program_lines, read_cells
+from .messages import NO_DAY, html_problem, quote_what_is_left_out, unreadable
 from .roles import Reading, SlotTextReader
+from .slots import (
+    DETAIL,
+    DROPPED,
+    ROLE_KEYS,
+    SESSION_LINE,
+    PendingSlot,
+    add_people,
+    blocks_by_time,
+    lines_below,
+    role_line,
+    split_block,
+)
 from .text import read_text
 
-_DETAIL = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ]{0,19}):(?:\s+(?P<value>.*))?$")
-#: keys under a slot that name its people, title or room, as organizers write them
-ROLE_KEYS = {
-    "speaker": "speakers",
-    "presenter": "speakers",
-    "presenters": "speakers",
-    "panelists": "panelists",
-    "panellists": "panelists",
-    "panel": "panelists",
-    "moderator": "moderator",
-    "moderators": "moderator",
-    "moderated by": "moderator",
-    "chair": "chair",
-    "chairs": "chair",
-    "session chair": "chair",
-    "host": "host",
-    "hosts": "host",
-    "title": "title",
-    "talk": "title",
-    "room": "location",
-    "where": "location",
-    "type": "kind",
-}
 _CHAIR = re.compile(r"^(?:session\s+)?(?:chairs?|moderators?|hosts?|chaired by)\s*:?\s*\S", re.IGNORECASE)
-_SESSION_LINE = re.compile(r"^(?:session|part|track)\b|.*\bsession\s*\d*\s*[:.]?$", re.IGNORECASE)
-#: a page's title above its program: "VLDB PhD Workshop", "Workshop program"
-_PAGE_TITLE = re.compile(
-    r"\b(?:workshop|schedule|program|programme|agenda|symposium|conference|summit)\b", re.IGNORECASE
-)
-#: kinds that stand between sessions, in none of them
-_BETWEEN_SESSIONS = ("break", "lunch", "social", "opening", "closing")
-#: a time (or a range) at the end of a line, after the slot's words
-_TIME_AT_END = re.compile(
-    r"(?<![\w:.])(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*(?:[-–—]|to)\s*)?"
-    r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*$",
-    re.IGNORECASE,
-)
-#: a line that only says the program's time zone
-_ZONE_LINE = re.compile(
-    r"^(?:time\s*zone|timezone|all times(?: are)?(?: in| listed in)?|times in)\b.{0,40}$", re.IGNORECASE
-)
 #: a line that begins where a time would, with words for one: its time could not be read
 _TRIED_A_TIME = re.compile(
     r"^(?:\d|half\s+past|quarter\s+(?:past|to)|noon\b|midnight\b|soon\b|later\b|tbd\b|tba\b"
@@ -83,43 +65,6 @@ _TRIED_A_TIME = re.compile(
     r"|nine|ten|eleven|twelve|noon)\b)",
     re.IGNORECASE,
 )
-_NO_DAY = (
-    "no day for this slot: give the date after the directive name "
-    "('```{schedule} June 8, 2023') or on a line of its own above the slots; this slot is left out"
-)
-
-
-@dataclass
-class _Pending:
-    """A slot being read: its first line, then what follows it; read once complete."""
-
-    offset: int
-    indent: int
-    match: re.Match | None  # its times, or None: a slot written without a time
-    day: Day | None
-    session: str
-    session_kind: str | None
-    parts: list[tuple[str, str | None, bool]] = field(default_factory=list)  # (text, column, below)
-    below: list[tuple[str, bool, int]] = field(default_factory=list)  # lines under it: (text, bullet, offset)
-    details: list[tuple[str, str, int]] = field(default_factory=list)
-    people: list[tuple[str, str, int]] = field(default_factory=list)  # (role, names, offset) from role keys
-    slot: Slot | None = None
-    heading: bool = False  # written as a heading ("#### 10:00 Opening"): the list below it is its own
-    bullet: bool = False  # written as a list's item; a list right under a line that is none is its own
-    from_table: bool = False
-
-    @property
-    def written(self) -> str:
-        if self.match is not None:
-            return clean_text(self.match.string).replace("\n", " ")
-        return " ".join(clean_text(text) for text, _, _ in self.parts)
-
-    @property
-    def text(self) -> str:
-        """All it says, as one line (for a warning that quotes it)."""
-        return " ".join(
-            clean_text(t) for t in [*(t for t, _, _ in self.parts), *(t for t, _, _ in self.below)] if t
-        )
 
 
 class ProgramReader:
@@ -145,7 +90,7 @@ class ProgramReader:
             self.program.days.append(self.day)
         self.session = ""
         self.session_kind: str | None = None
-        self.pending: _Pending | None = None
+        self.pending: PendingSlot | None = None
         #: the session before a spanning cell's theme, while rows of that theme are read
         self.row_group: tuple[str, str | None] | None = None
         self.row_group_open = False
@@ -163,8 +108,8 @@ class ProgramReader:
             self.read_line(line)
         self.close_slot()
         for day in self.program.days:
-            day.slots = [slot for slot in day.slots if slot.title != _DROPPED]
-            self._blocks_by_time(day)
+            day.slots = [slot for slot in day.slots if slot.title != DROPPED]
+            blocks_by_time(day, self.written)
         finish_days(self.program)
         assign_slugs(self.program)
         if not self.program.slots() and not any(p.subtype in ("time", "date") for p in self.problems):
@@ -221,13 +166,13 @@ class ProgramReader:
         pending = self.pending
         assert pending is not None
         text = line.text.strip()
-        detail = _DETAIL.match(text) if line.bullet else None
+        detail = DETAIL.match(text) if line.bullet else None
         if detail and self._is_detail_key(detail.group("key")):
             key = " ".join(detail.group("key").lower().split())
             self.detail_key = key
             value = (detail.group("value") or "").strip()
             if key in ROLE_KEYS and key not in DETAIL_KEYS:
-                self._role_key(pending, ROLE_KEYS[key], value, line.offset)
+                role_line(pending, ROLE_KEYS[key], value, line.offset)
             else:
                 pending.details.append((detail.group("key"), value, line.offset))
             return
@@ -236,7 +181,7 @@ class ProgramReader:
             pending.details[-1] = (key, value + "\n" + text, where)
             return
         plain = times_as_read(clean_text(text))
-        if SLOT.match(plain) and not _looks_like_a_date_line(plain):
+        if SLOT.match(plain) and not looks_like_a_date_line(plain):
             # "11:00 Session 2" with "• 11:10 First round" under it: the session holds timed slots
             self._open_block(pending)
             self.on_line(Line(line.offset, line.indent, line.bullet, text))
@@ -248,43 +193,8 @@ class ProgramReader:
         more of the slot above (its title or speaker in a row of their own)."""
         assert line.cells is not None
         offset = line.offset
-        if self.row_group is not None and not self.row_group_open:
-            self.session, self.session_kind = self.row_group
-            self.row_group = None
-        self.row_group_open = False
-        if (
-            line.spans_below
-            and line.columns
-            and line.columns[0] in ("time", "start")
-            and not empty_cell(line.cells[1])
-        ):
-            self.close_slot()  # the slot above ends before the theme begins
-            # a cell that spans the rows below it (a theme, a session), copied from a web page's
-            # table: the rows after this one have one cell fewer
-            group = clean_text(line.cells[1])
-            if self.row_group is None:
-                self.row_group = (self.session, self.session_kind)
-            self.session, self.session_kind = group, session_kind(group)
-            self.row_group_open = True
-            line.cells = [line.cells[0], *line.cells[2:]]
-        elif self.row_group is not None:
-            self.row_group_open = True
-        if line.columns and len(line.cells) > len(line.columns):
-            extra = [cell for cell in line.cells[len(line.columns) :] if not empty_cell(cell)]
-            line.cells = line.cells[: len(line.columns)]
-            if extra:
-                self.problems.append(
-                    Problem(
-                        offset,
-                        "schedule",
-                        (
-                            f"{clean_text(line.text)!r} has more cells than the header has columns: "
-                            f"{', '.join(repr(clean_text(cell)) for cell in extra)} "
-                            f"{'is' if len(extra) == 1 else 'are'} left out; give the column a header, "
-                            "or put the text in a cell of its own column"
-                        ),
-                    )
-                )
+        self._spanning_theme(line)
+        self._extra_cells(line)
         cells = read_cells(line)
         if not cells.time:
             texts = [clean_text(cell) for cell, _ in cells.parts if clean_text(cell)]
@@ -315,14 +225,14 @@ class ProgramReader:
             )
             if (time_cell.strip() and not empty_cell(time_cell)) or _TRIED_A_TIME.match(texts[0]):
                 self.close_slot()
-                self.problems.append(_unreadable(line.text, offset))  # a time column, but no time in it
+                self.problems.append(unreadable(line.text, offset))  # a time column, but no time in it
                 return
             self.start_slot(offset, 0, None, [(cell, column, False) for cell, column in cells.parts])
             return
         self.close_slot()
         match = SLOT.match(times_as_read(cells.time))
         if match is None or match.group("rest").strip():
-            self.problems.append(_unreadable(line.text, offset))
+            self.problems.append(unreadable(line.text, offset))
             return
         first = " ".join(clean_text(cell) for cell, _ in cells.parts)
         if first.strip(" .!*_").lower() in END_WORDS:
@@ -334,64 +244,15 @@ class ProgramReader:
         if cells.abstract and self.pending is not None:
             self.pending.details.append(("abstract", cells.abstract, offset))
 
-    def on_heading(self, line: Line) -> None:
-        """``### Session 1: Invited Talks``, ``**Morning session**``, ``## Schedule (June 8)``;
-        a bold line under a slot that has no title yet is its title."""
-        text = clean_text(line.text.lstrip("#").strip())
-        if (
-            not line.markdown_heading
-            and self.pending is not None
-            and not line.bullet
-            and self._wants_title(self.pending, text)
-        ):
-            self.pending.below.append((line.text.strip(), False, line.offset))
-            return
-        # "#### 10:00-10:10 Opening", "###### **- 1PM--1:10PM: Opening**": a slot written as a heading
-        slot_text = re.sub(r"^[-*•]\s+", "", text)
-        if SLOT.match(times_as_read(slot_text)) and not _looks_like_a_date_line(slot_text):
-            written = re.sub(r"^#{1,6}\s+", "", line.text.strip())
-            written = re.sub(r"^(\*\*|__)(.*)\1:?$", r"\2", written).strip()
-            self.on_line(Line(line.offset, line.indent, line.bullet, re.sub(r"^[-*•]\s+", "", written)))
-            if self.pending is not None:
-                self.pending.heading = True
-            return
-        if _is_prose(text):
-            self._prose(text, line.offset)
-            return
-        self.close_slot()
-        self._day_or_session(text, line.offset, table=False)
-
-    def on_line(self, line: Line) -> None:
-        """A list line or a plain line: a slot with its time, the day's end, the program's
-        own heading, more of the slot above, a day, a chair, a session, or a slot without
-        a time."""
+    def _time_at_end(self, line: Line, plain: str) -> bool:
+        """``Opening Remarks Sat 29 Jul 08:50 a.m.``: a slot whose day and time come after
+        its title, read as if they were written before it."""
         offset = line.offset
-        text = line.text.strip()
-        plain = times_as_read(clean_text(text))
-        match = SLOT.match(plain) if plain else None
-        if match and not _looks_like_a_date_line(plain):
-            self.close_slot()
-            rest = match.group("rest").strip()
-            raw = SLOT.match(times_as_read(text))
-            if raw and clean_text(raw.group("rest")) == clean_text(rest):
-                rest = raw.group("rest").strip()  # as written: its links and HTML are read, not lost
-            if clean_text(rest).strip(" .!*_").lower() in END_WORDS:
-                close_day(self.day, match, offset, self.problems, self.zone)
-                return
-            self.start_slot(offset, line.indent, match, [(rest, None, False)] if rest else [])
-            if self.pending is not None:
-                self.pending.bullet = line.bullet
-            return
-        if plain.strip(" .!*_").lower() in END_WORDS:
-            self.close_slot()
-            return
-        if _ZONE_LINE.match(plain):
-            return  # "Timezone: Pacific/Honolulu", "All times in CEST": the directive's zone says it
-        at_end = _TIME_AT_END.search(plain)
+        at_end = TIME_AT_END.search(plain)
         if at_end and at_end.start() > 0 and not (self.pending and line.indent > self.pending.indent):
             # "Opening Remarks Sat 29 Jul 08:50 a.m.": a slot whose day and time come after its title
             before = plain[: at_end.start()].rstrip(" -–—|,·")
-            day_at = _date_at_end(before)
+            day_at = date_at_end(before)
             if day_at is not None:
                 before, date_text = before[:day_at].rstrip(" -–—|,·"), before[day_at:]
                 same = (
@@ -407,7 +268,110 @@ class ProgramReader:
                     self._day_or_session(date_text, offset, table=False, sure=True)
             if before:
                 self.on_line(Line(offset, line.indent, line.bullet, f"{at_end.group().strip()} {before}"))
+                return True
+        return False
+
+    def _spanning_theme(self, line: Line) -> None:
+        """A cell that spans the rows below it (a theme, a session), copied from a web
+        page's table: the rows after this one have one cell fewer. Its theme is their
+        session, until the break after them."""
+        assert line.cells is not None
+        if self.row_group is not None and not self.row_group_open:
+            self.session, self.session_kind = self.row_group
+            self.row_group = None
+        self.row_group_open = False
+        if (
+            line.spans_below
+            and line.columns
+            and line.columns[0] in ("time", "start")
+            and not empty_cell(line.cells[1])
+        ):
+            self.close_slot()  # the slot above ends before the theme begins
+            group = clean_text(line.cells[1])
+            if self.row_group is None:
+                self.row_group = (self.session, self.session_kind)
+            self.session, self.session_kind = group, session_kind(group)
+            self.row_group_open = True
+            line.cells = [line.cells[0], *line.cells[2:]]
+        elif self.row_group is not None:
+            self.row_group_open = True
+
+    def _extra_cells(self, line: Line) -> None:
+        """Cells past the header's columns are said, and left out."""
+        assert line.cells is not None
+        if not line.columns or len(line.cells) <= len(line.columns):
+            return
+        extra = [cell for cell in line.cells[len(line.columns) :] if not empty_cell(cell)]
+        line.cells = line.cells[: len(line.columns)]
+        if extra:
+            self.problems.append(
+                Problem(
+                    line.offset,
+                    "schedule",
+                    (
+                        f"{clean_text(line.text)!r} has more cells than the header has columns: "
+                        f"{', '.join(repr(clean_text(cell)) for cell in extra)} "
+                        f"{'is' if len(extra) == 1 else 'are'} left out; give the column a header, "
+                        "or put the text in a cell of its own column"
+                    ),
+                )
+            )
+
+    def on_heading(self, line: Line) -> None:
+        """``### Session 1: Invited Talks``, ``**Morning session**``, ``## Schedule (June 8)``;
+        a bold line under a slot that has no title yet is its title."""
+        text = clean_text(line.text.lstrip("#").strip())
+        if (
+            not line.markdown_heading
+            and self.pending is not None
+            and not line.bullet
+            and self._wants_title(self.pending, text)
+        ):
+            self.pending.below.append((line.text.strip(), False, line.offset))
+            return
+        # "#### 10:00-10:10 Opening", "###### **- 1PM--1:10PM: Opening**": a slot written as a heading
+        slot_text = re.sub(r"^[-*•]\s+", "", text)
+        if SLOT.match(times_as_read(slot_text)) and not looks_like_a_date_line(slot_text):
+            written = re.sub(r"^#{1,6}\s+", "", line.text.strip())
+            written = re.sub(r"^(\*\*|__)(.*)\1:?$", r"\2", written).strip()
+            self.on_line(Line(line.offset, line.indent, line.bullet, re.sub(r"^[-*•]\s+", "", written)))
+            if self.pending is not None:
+                self.pending.heading = True
+            return
+        if is_prose(text):
+            self._prose(text, line.offset)
+            return
+        self.close_slot()
+        self._day_or_session(text, line.offset, table=False)
+
+    def on_line(self, line: Line) -> None:
+        """A list line or a plain line: a slot with its time, the day's end, the program's
+        own heading, more of the slot above, a day, a chair, a session, or a slot without
+        a time."""
+        offset = line.offset
+        text = line.text.strip()
+        plain = times_as_read(clean_text(text))
+        match = SLOT.match(plain) if plain else None
+        if match and not looks_like_a_date_line(plain):
+            self.close_slot()
+            rest = match.group("rest").strip()
+            raw = SLOT.match(times_as_read(text))
+            if raw and clean_text(raw.group("rest")) == clean_text(rest):
+                rest = raw.group("rest").strip()  # as written: its links and HTML are read, not lost
+            if clean_text(rest).strip(" .!*_").lower() in END_WORDS:
+                close_day(self.day, match, offset, self.problems, self.zone)
                 return
+            self.start_slot(offset, line.indent, match, [(rest, None, False)] if rest else [])
+            if self.pending is not None:
+                self.pending.bullet = line.bullet
+            return
+        if plain.strip(" .!*_").lower() in END_WORDS:
+            self.close_slot()
+            return
+        if ZONE_LINE.match(plain):
+            return  # "Timezone: Pacific/Honolulu", "All times in CEST": the directive's zone says it
+        if self._time_at_end(line, plain):
+            return
         if (
             re.match(rf"^(?:{'|'.join(PROGRAM_WORDS)})\b", plain, re.IGNORECASE)
             and not find_date(plain)
@@ -416,7 +380,7 @@ class ProgramReader:
             self.close_slot()  # the program's own heading: "Schedule (all times CEST)"
             return
         if (
-            (looks_like_date(plain) or _names_a_day(plain))
+            (looks_like_date(plain) or names_a_day(plain))
             and not re.match(r"^\d{1,2}[:.]\d", plain)
             and (find_date(plain) or find_date_without_year(plain) or not self._belongs_to_slot(line))
         ):
@@ -432,28 +396,28 @@ class ProgramReader:
             assert self.pending is not None
             self.pending.below.append((text, line.bullet, offset))
             return
-        if self.pending is None and (_is_prose(plain) or (self.in_prose and not line.paragraph_start)):
+        if self.pending is None and (is_prose(plain) or (self.in_prose and not line.paragraph_start)):
             self._prose(plain, offset)
             self.in_prose = True  # the lines of its paragraph after it are prose too
             return
         if (
             self.pending is None
             and not self.program.slots()
-            and _PAGE_TITLE.search(plain)
+            and PAGE_TITLE.search(plain)
             and len(plain.split()) <= 8
         ):
             return  # "VLDB PhD Workshop", "Workshop program": the page's title above the program
         self.close_slot()
         if _TRIED_A_TIME.match(plain):
-            self.problems.append(_unreadable(plain, offset))
+            self.problems.append(unreadable(plain, offset))
             return
-        if _SESSION_LINE.match(plain) and not re.match(r"^\d", plain):
+        if SESSION_LINE.match(plain) and not re.match(r"^\d", plain):
             self.session, self.session_kind = plain.rstrip(":"), session_kind(plain)
             return
         if self._slot_without_time(plain):
             self.start_slot(offset, line.indent, None, [(text, None, False)])
             return
-        self.problems.append(_unreadable(plain, offset))
+        self.problems.append(unreadable(plain, offset))
 
     # -- slots ---------------------------------------------------------------------------
 
@@ -464,9 +428,9 @@ class ProgramReader:
         if self.block is not None and indent <= self.block[0]:
             _, self.session, self.session_kind = self.block  # the block's session is over
             self.block = None
-        pending = _Pending(offset, indent, match, self.day, self.session, self.session_kind, parts)
+        pending = PendingSlot(offset, indent, match, self.day, self.session, self.session_kind, parts)
         if self.day is not None and not self.day.undated:
-            pending.slot = Slot(offset, self.day.date, dt.time(0), None, _DROPPED, "session")
+            pending.slot = Slot(offset, self.day.date, dt.time(0), None, DROPPED, "session")
             self.day.slots.append(pending.slot)
         self.pending = pending
 
@@ -476,7 +440,7 @@ class ProgramReader:
             return
         day = pending.day
         if day is None:
-            self.problems.append(Problem(pending.offset, "date", _NO_DAY))
+            self.problems.append(Problem(pending.offset, "date", NO_DAY))
             return
         if day.undated:
             if not day.slots_told:
@@ -497,19 +461,21 @@ class ProgramReader:
             told = len(self.problems)
             times = read_times(pending.match, pending.offset, day, self.problems, self.zone)
             if times is None:
-                self._quote_what_is_left_out(pending, told)
+                quote_what_is_left_out(pending, self.problems, told)
                 return
             slot.start, slot.end = times.start, times.end
             slot.ends_at_midnight, slot.zoned = times.ends_at_midnight, times.zoned
         else:
             slot.timed = False
         head = self._reading(pending)
-        if pending.below and self._split_block(pending, head, (slot.start, slot.end, slot.ends_at_midnight)):
+        if pending.below and split_block(
+            pending, head, (slot.start, slot.end, slot.ends_at_midnight), self.texts
+        ):
             return
-        taken, description = self._below(pending, head) if pending.below else ([], [])
+        taken, description = lines_below(pending, head) if pending.below else ([], [])
         reading = self._reading(pending, taken)
         if reading.unread_tags:
-            self.problems.append(_html_problem(pending, reading.unread_tags))
+            self.problems.append(html_problem(pending, reading.unread_tags))
         kind = reading.kind or "session"
         if not reading.title and not reading.speakers and kind == "session":
             where = pending.match.group("start").strip() if pending.match else pending.written
@@ -532,7 +498,7 @@ class ProgramReader:
         slot.title_links = [link for link in reading.links if link not in reading.materials]
         slot.links.extend(Link(label, url, 0) for label, url in reading.materials)
         slot.session = pending.session
-        if self.row_group is not None and slot.kind in _BETWEEN_SESSIONS:
+        if self.row_group is not None and slot.kind in BETWEEN_SESSIONS:
             # a spanning theme ends at the break after its rows
             slot.session = self.row_group[0]
             self.session, self.session_kind = self.row_group
@@ -540,164 +506,25 @@ class ProgramReader:
         if pending.session_kind and slot.kind == "session":
             slot.kind = pending.session_kind
         for role, names, offset in pending.people:
-            self._add_people(slot, role, names, offset)
+            add_people(slot, role, names, offset, self.problems)
         if description:
             slot.abstract, slot.abstract_offset = "\n".join(description), pending.below[0][2] - pending.offset
         for key_written, value, where in pending.details:
             read_detail(slot, key_written, value, where, self.problems)
 
-    def _blocks_by_time(self, day: Day) -> None:
-        """A slot whose times hold the slots after it (``10:10-12:00 Session 1`` above
-        ``10:10-11:00 Keynote``, ``11:00-11:15 ...``) is their session's heading, not a slot."""
-        index = 0
-        while index < len(day.slots):
-            outer = day.slots[index]
-            inner = [slot for slot in day.slots[index + 1 :] if slot.timed]
-            held = []
-            if (
-                outer.timed
-                and outer.end is not None
-                and not outer.ends_at_midnight
-                and not any(not s.role for s in outer.speakers if not s.group)
-            ):
-                for slot in inner:
-                    end = slot.end or slot.start
-                    if outer.start <= slot.start < outer.end and end <= outer.end:
-                        held.append(slot)
-                    else:
-                        break
-            if (held and held[0].start == outer.start) or len(held) >= 2:
-                heading = self.written.get(id(outer), outer.title)
-                for slot in held:
-                    if not slot.session or slot.session == outer.session:
-                        slot.session = heading
-                        if slot.kind == "session" and session_kind(heading):
-                            slot.kind = session_kind(heading) or slot.kind
-                day.slots.remove(outer)
-                continue
-            index += 1
-
-    def _open_block(self, pending: _Pending) -> None:
+    def _open_block(self, pending: PendingSlot) -> None:
         """The slot above holds timed slots written under it: it is their session's heading."""
         if pending.slot is not None:
-            pending.slot.title = _DROPPED
+            pending.slot.title = DROPPED
         heading = " ".join(clean_text(text) for text, _, _ in pending.parts if clean_text(text))
         self.pending = None
         self.block = (pending.indent, self.session, self.session_kind)
         self.session, self.session_kind = heading, session_kind(heading)
 
-    def _split_block(self, pending: _Pending, head: Reading, times: tuple) -> bool:
-        """``10:20 – 12:00 Session 1`` with papers and their authors on the lines below: a
-        slot for each, without a time of its own, in that session."""
-        items = _items(pending.below)
-        heading = " ".join(clean_text(text) for text, _, _ in pending.parts if clean_text(text))
-        generic = not head.title or head.title == head.label
-        session_like = bool(_SESSION_LINE.match(heading)) or head.kind == "session"
-        with_people = sum(1 for item in items if len(item) > 1 or read_people(clean_text(item[0][0])))
-        if len(items) < 2 or head.speakers or not (session_like or (generic and with_people >= 2)):
-            return False
-        assert pending.slot is not None and pending.day is not None
-        pending.slot.title = _DROPPED
-        kind = head.kind if head.kind and head.kind != "session" else None
-        place = pending.day.slots.index(pending.slot)
-        for item in items:
-            lines = [line for text, _, _ in item for line in read_text(text, None, True)]
-            reading = self.texts.read(lines)
-            slot = Slot(
-                item[0][2],
-                pending.day.date,
-                times[0],
-                times[1],
-                reading.title,
-                reading.kind or kind or "session",
-                reading.speakers,
-            )
-            slot.timed, slot.in_block = False, True
-            slot.ends_at_midnight = times[2]
-            slot.session, slot.location, slot.title_links = heading, reading.location, reading.links
-            place += 1
-            pending.day.slots.insert(place, slot)
-        return True
-
-    def _below(self, pending: _Pending, head: Reading) -> tuple[list[str], list[str]]:
-        """The lines under a slot, told apart: those that give it what its own line lacks
-        (the title below a label, the speakers, the panelists and moderator), and the rest,
-        its description (an agenda, a note), kept as its abstract."""
-        talk = head.kind is None or head.kind in ("keynote", "invited", "contributed", "panel", "session")
-        wants_title = talk and (not head.title or head.title == head.label)
-        wants_people = not head.speakers
-        taken: list[str] = []
-        description: list[str] = []
-        last_taken = False
-        for text, bullet, _offset in pending.below:
-            plain = clean_text(text)
-            inner, mark = unmark(plain)
-            role = _DETAIL.match(inner)
-            people = (
-                read_people(inner, lenient=bool(mark and mark in "*_")) if not mark or mark in "*_" else None
-            )
-            if role and role.group("key").strip().lower() in ROLE_KEYS and people:
-                taken.append(text)
-                last_taken = True
-            elif wants_title and not people:
-                taken.append(text)
-                wants_title, last_taken = False, True
-            elif people and (wants_people or last_taken) and not description:
-                taken.append(text)
-                wants_people, last_taken = False, True
-            elif wants_title and not bullet:
-                taken.append(text)
-                wants_title, last_taken = False, True
-            else:
-                description.append(f"- {plain}" if bullet else plain)
-                last_taken = False
-        return taken, description
-
-    def _quote_what_is_left_out(self, pending: _Pending, told: int) -> None:
-        """A slot left out for its times is quoted whole in the warning that says so, so
-        that its title and speakers can be found again."""
-        rest = pending.text
-        if not rest:
-            return
-        for index in range(told, len(self.problems)):
-            problem = self.problems[index]
-            if problem.message.endswith("this slot is left out") and rest not in problem.message:
-                shortened = rest if len(rest) <= 80 else rest[:79] + "…"
-                self.problems[index] = Problem(
-                    problem.offset, problem.subtype, f"{problem.message} ({shortened!r})"
-                )
-
-    def _reading(self, pending: _Pending, below: list[str] = ()) -> Reading:  # type: ignore[assignment]
+    def _reading(self, pending: PendingSlot, below: list[str] = ()) -> Reading:  # type: ignore[assignment]
         lines = [line for text, column, after in pending.parts for line in read_text(text, column, after)]
         lines += [line for text in below for line in read_text(text, None, True)]
         return self.texts.read(lines, pending.session)
-
-    def _role_key(self, pending: _Pending, role: str, value: str, offset: int) -> None:
-        """``- moderator: Jane Doe``, ``- title: ...``, ``- room: ...`` under a slot."""
-        if role == "title":
-            pending.parts.insert(
-                0 if pending.match is None else len(pending.parts), (f"`{value}`", None, True)
-            )
-        elif role == "location":
-            pending.details.append(("location", value, offset))
-        elif role == "kind":
-            pending.details.append(("kind", value, offset))
-        else:
-            pending.people.append((role, value, offset))
-
-    def _add_people(self, slot: Slot, role: str, names: str, offset: int) -> None:
-        people = read_people(names, lenient=True) or []
-        if not people:
-            self.problems.append(
-                Problem(offset, "detail", f"{role} {names!r} names no one: write 'Name (Affiliation)'")
-            )
-            return
-        shown = {"speakers": "", "panelists": "", "host": "host"}.get(role, role)
-        from ..pasted import Speaker
-
-        slot.speakers.extend(
-            Speaker(p.name, p.role or shown, p.group, p.affiliation, p.honorific) for p in people
-        )
 
     # -- what a line without a time is --------------------------------------------------
 
@@ -710,7 +537,7 @@ class ProgramReader:
             bool(difflib.get_close_matches(folded, DETAIL_KEYS, n=1, cutoff=0.8)) and len(folded.split()) == 1
         )
 
-    def _wants_title(self, pending: _Pending, text: str = "") -> bool:
+    def _wants_title(self, pending: PendingSlot, text: str = "") -> bool:
         """Whether the slot above still lacks its title: a talk that names only its label or speakers."""
         if text and (self._heading_like(text) or kind_of_words(text)):
             return False
@@ -718,7 +545,7 @@ class ProgramReader:
         talk = reading.kind is None or reading.kind in ("keynote", "invited", "contributed", "panel")
         return talk and (not reading.title or reading.title == reading.label)
 
-    def _continues(self, pending: _Pending, parts: list[tuple[str, str | None]]) -> bool:
+    def _continues(self, pending: PendingSlot, parts: list[tuple[str, str | None]]) -> bool:
         """Whether a row without a time is more of the slot above: its title set off, or
         its people, in a row of their own, where the slot above lacks them."""
         texts = [clean_text(cell) for cell, _ in parts]
@@ -742,7 +569,7 @@ class ProgramReader:
             return False
         text = clean_text(line.text)
         inner, mark = unmark(text)
-        if _SESSION_LINE.match(inner) and not mark:
+        if SESSION_LINE.match(inner) and not mark:
             return False
         if line.bullet and line.indent <= pending.indent:
             return False  # an item of the same list is no part of the slot above
@@ -767,7 +594,7 @@ class ProgramReader:
     def _heading_like(self, text: str) -> bool:
         inner, mark = unmark(text)
         return (
-            bool(_SESSION_LINE.match(inner))
+            bool(SESSION_LINE.match(inner))
             or (mark == "*" and text.startswith("**"))
             or bool(re.match(rf"^(?:{'|'.join(PROGRAM_WORDS)})\b", inner, re.IGNORECASE))
         )
@@ -786,100 +613,22 @@ class ProgramReader:
 
     def _prose(self, text: str, offset: int) -> None:
         """A sentence above or beside the program: the day it names, if any, is the program's."""
-        for boundary in re.finditer(r"(?:^|(?<=\W))\w", text):
-            date, used, problem = parse_date(text[boundary.start() :])
-            if date is not None and problem is None:
-                if self.day is None or self.day.date != date:
-                    self.close_slot()
-                    self._day_or_session(
-                        text[boundary.start() : boundary.start() + used], offset, table=False, sure=True
-                    )
-                return
+        found = date_in_prose(text)
+        if found is not None and (self.day is None or self.day.date != found[0]):
+            self.close_slot()
+            self._day_or_session(found[1], offset, table=False, sure=True)
 
     def _day_or_session(self, text: str, offset: int, table: bool, sure: bool = False) -> None:
         """A heading or a line without a time: a new day, a session heading, or the
         program's own heading (``Schedule``), which is left as it is."""
-        text = text.strip().rstrip(":")
-        where = find_date(text)
-        date = None
-        label_end = None
-        if where is not None:
-            date, _, problem = parse_date(text[where[0] :])
-            if problem:
-                self.problems.append(Problem(offset, "date", problem))
-                self._undated(offset)
-                return
-            label_end = where[0]
-        else:
-            short = find_date_without_year(text) if (looks_like_date(text) or sure) else None
-            if short is not None:
-                label_end = text.find(short.group(0))
-                if self.year is None:
-                    written = short.group(0).strip()
-                    self.problems.append(
-                        Problem(
-                            offset,
-                            "date",
-                            (
-                                f"{written!r} has no year: write the date with its year ('{written}, 2023'), give it "
-                                'after the directive\'s name, or set roads_workshop_date = "2023-06-08" in conf.py; '
-                                "the slots of this day are left out"
-                            ),
-                        )
-                    )
-                    self._undated(offset, told=True)
-                    return
-                date, problem = date_in_year(short, self.year)
-                if problem:
-                    self.problems.append(Problem(offset, "date", problem))
-                    self._undated(offset)
-                    return
-            elif (
-                looks_like_date(text)
-                and not table
-                and not re.search(r"session", text, re.IGNORECASE)
-                and (sure or len(text.split()) <= 4)
-            ):
-                self.problems.append(
-                    Problem(offset, "date", parse_date(text)[2] or f"{text!r} is not a date")
-                )
-                self._undated(offset)
-                return
-        if date is not None:
-            label = text[:label_end].strip(" -–—:,(|*_#")
-            if label.lower() in PROGRAM_WORDS:
-                label = ""
-            given = next(
-                (d for d in self.program.days if d.offset == -1 and not d.slots and d.date == date), None
-            )
-            if given is not None:
-                # the day given by the argument or roads_workshop_date, written again here
-                given.offset, given.label = offset, label
-                self.program.days.remove(given)
-                self.program.days.append(given)
-                self._new_day(given)
-                return
-            if any(d.date == date for d in self.program.days):
-                self.problems.append(Problem(offset, "date", f"{text!r}: this day is already in the program"))
-                return
-            new = Day(offset, date, label)
-            self.program.days.append(new)
-            self._new_day(new)
-            return
-        if text.lower().strip(" :") in PROGRAM_WORDS or not text:
-            return
-        self.session, self.session_kind = text, session_kind(text)
+        found = read_day(text, offset, self.program, self.year, self.problems, table, sure)
+        if isinstance(found, Day):
+            self._new_day(found)
+        elif isinstance(found, str):
+            self.session, self.session_kind = found, session_kind(found)
 
     def _new_day(self, day: Day) -> None:
         self.day, self.session, self.session_kind = day, "", None
-
-    def _undated(self, offset: int, told: bool = False) -> None:
-        """A day line whose date could not be read: the slots below it are left out, each
-        named in a warning (``told``: the one warning about the day says so)."""
-        self._new_day(Day(offset, dt.date.min, undated=True, slots_told=told))
-
-
-_DROPPED = "\x00dropped"
 
 
 def parse_program(
@@ -896,97 +645,3 @@ def parse_program(
     written without one (``Schedule (Thursday, June 8)``).
     """
     return ProgramReader(first_day, workshop_date, zone, known_people).read(lines, csv_text)
-
-
-def _names_a_day(text: str) -> bool:
-    """A short line that names a day (``Workshop draft schedule - Wednesday, December 13th``)."""
-    where = find_date(text)
-    if where is None:
-        short = find_date_without_year(text)
-        if short is None:
-            return False
-        start = text.find(short.group(0))
-        where = (start, start + len(short.group(0)))
-    rest = text[: where[0]] + text[where[1] :]
-    return len(rest.split()) <= 6
-
-
-def _date_at_end(text: str) -> int | None:
-    """Where a day written at the end of ``text`` begins (``... Sat 29 Jul``), or None."""
-    for boundary in re.finditer(r"(?:^|(?<=\W))\w", text):
-        start = boundary.start()
-        rest = text[start:]
-        match = match_date_without_year(rest) or match_date(rest)[0]
-        if match and len(rest.strip()) == len(match.group(0).strip()):
-            return start
-    return None
-
-
-def _items(below: list[tuple[str, bool, int]]) -> list[list[tuple[str, bool, int]]]:
-    """Lines under a session, as its items: each bullet starts one, and so does each line
-    that is not people (a paper's title; its authors follow on lines of their own)."""
-    items: list[list[tuple[str, bool, int]]] = []
-    for line in below:
-        text = clean_text(line[0])
-        if (
-            items
-            and not line[1]
-            and read_people(unmark(text)[0])
-            and not read_people(clean_text(items[-1][-1][0]))
-        ):
-            items[-1].append(line)
-        else:
-            items.append([line])
-    return items
-
-
-def _is_prose(text: str) -> bool:
-    """A sentence about the program, not a line of it: ``The workshop will be held on ...``."""
-    words = text.split()
-    return (
-        (len(words) >= 8 and text.rstrip().endswith((".", "!", ":")))
-        or len(words) >= 11
-        or bool(re.match(r"^(?:note|please|all times|times are)\b", text, re.IGNORECASE))
-    )
-
-
-def _looks_like_a_date_line(text: str) -> bool:
-    """``8 June 2023`` or ``12 June`` starts with digits but is a day, not a slot."""
-    return bool(match_date(text)[0] and not re.match(r"^\d{1,2}[:.]\d", text)) or bool(
-        match_date_without_year(text) and re.match(r"^\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]", text)
-    )
-
-
-def _unreadable(text: str, offset: int) -> Problem:
-    text = clean_text(text).replace("\n", " ")
-    if re.match(r"^(?:\d|noon\b|midnight\b)", text, re.IGNORECASE):
-        return Problem(
-            offset,
-            "time",
-            (
-                f"cannot read the time at the start of {text!r}: write '8:30am-8:40am - Title' "
-                "or '14:00-15:00 Title'; this line is left out"
-            ),
-        )
-    return Problem(
-        offset,
-        "time",
-        (
-            f"{text!r} starts with neither a time nor a date: a slot reads "
-            "'8:30am-8:40am - Title (Speaker)', a day 'Thursday, June 8, 2023', a session heading "
-            "'### Session 1: Invited Talks'; this line is left out"
-        ),
-    )
-
-
-def _html_problem(pending: _Pending, tags: list[str]) -> Problem:
-    quoted = pending.text
-    shown = " ".join(dict.fromkeys(tags))
-    return Problem(
-        pending.offset,
-        "html",
-        (
-            f"raw HTML in {quoted!r}: {shown} {'is' if len(set(tags)) == 1 else 'are'} shown as text, never run; "
-            "write Markdown instead (**bold**, *italics*, [text](https://...)) or plain text"
-        ),
-    )

@@ -286,6 +286,22 @@ def _people_as_read(text: str, lenient: bool, known: Collection[str]) -> tuple[f
     return 0.0, ()
 
 
+def _title_text(titles: list[_Field], lines: list[TextLine], label: str) -> str:
+    """Title fields as one title: a parenthesis kept with what it follows (``Lunch (on
+    your own)``), other parts joined with `` · `` (nothing is dropped)."""
+    shown: list[str] = []
+    for one in titles:
+        paren = lines[one.line].pieces[one.first].paren and one.first == one.last
+        text = f"({one.text})" if paren else one.text
+        if shown and text.startswith("("):
+            shown[-1] = f"{shown[-1]} {text}"
+        elif not shown and text.startswith("(") and label and one.line == 0:
+            shown.append(f"{label} {text}")
+        else:
+            shown.append(text)
+    return " · ".join(shown)
+
+
 def _whole_spans(line: TextLine, first: int, last: int) -> bool:
     """A field takes a span set off whole (``*Ngozi Eze, Peter Olsen*``) all or nothing,
     unless it lies inside it."""
@@ -351,6 +367,14 @@ class SlotTextReader:
                 reading.materials.append((one.text, url))
             elif one.role == "title" or one.role == "affiliation":
                 titles.append(one)
+        self._title_and_kind(reading, fields, titles, lines)
+        return reading
+
+    def _title_and_kind(
+        self, reading: Reading, fields: list[_Field], titles: list[_Field], lines: list[TextLine]
+    ) -> None:
+        """The slot's title from its title fields (or its label, or a ``TBA`` where the title
+        goes), and its kind where no label gave one."""
         label_field = next((one for one in fields if one.role == "label"), None)
         if (
             label_field is not None
@@ -369,20 +393,7 @@ class SlotTextReader:
             reading.label = whole
             titles = []
         if titles:
-            shown: list[str] = []
-            for one in titles:
-                text = (
-                    f"({one.text})"
-                    if lines[one.line].pieces[one.first].paren and one.first == one.last
-                    else one.text
-                )
-                if shown and text.startswith("("):
-                    shown[-1] = f"{shown[-1]} {text}"
-                elif not shown and text.startswith("(") and reading.label and one.line == 0:
-                    shown.append(f"{reading.label} {text}")  # "Lunch (on your own)"
-                else:
-                    shown.append(text)
-            reading.title = " · ".join(shown)
+            reading.title = _title_text(titles, lines, reading.label)
             reading.marked = titles[0].mark in ("quote", "code")
         if not reading.title and not reading.label:
             # "TBA" where the title goes: the slot is called that, until it is announced
@@ -396,7 +407,6 @@ class SlotTextReader:
             reading.kind = kind_of_words(reading.title, strict=named)
         if reading.kind is None and re.match(r"(?i)(?:session|part|track)\b", reading.title):
             reading.kind = session_kind(reading.title)  # "Session 1: Lightning talks"
-        return reading
 
     # -- the most plausible fields ------------------------------------------------------
 
@@ -475,6 +485,55 @@ class SlotTextReader:
             return []
         return max(finals, key=lambda value: value[0])[1]
 
+    def _label_roles(
+        self, line: TextLine, number: int, first: int, last: int, text: str, mark: str
+    ) -> list[_Field]:
+        """The field as the slot's label, where it may be one: the first field of its first
+        line (or of a cell of its own), ending where a label ends."""
+        make = lambda role, score, **more: _Field(number, first, last, role, score, text, mark=mark, **more)  # noqa: E731
+        pieces = line.pieces[first : last + 1]
+        following = line.pieces[last + 1] if last + 1 < len(line.pieces) else None
+        found: list[_Field] = []
+        # a label ends at a separator, a parenthesis or the end: "Talk **bold** title" has none
+        ends = (
+            following is None
+            or following.paren
+            or following.before not in ("", ",")
+            or (
+                # "**Opening** Welcome", "Debate + Q&A **Will tutors help?**": a change of emphasis
+                following.mark != pieces[-1].mark
+                and (bool(pieces[-1].mark) or last + 1 == len(line.pieces) - 1)
+            )
+        )
+        if ends:
+            label = read_label(text)
+            weak_session = (  # "Session 1: Title" is a title; "Oral Session 1: Title" a label and a title
+                label is not None
+                and following is not None
+                and label.kind == "session"
+                and any(word.lower() in SESSION_WORDS for word in label.label.split())
+            )
+            if label is not None and not label.rest and not weak_session:
+                found.append(make("label", 3.0 + 0.6 * (last - first), kind=label.kind))
+            elif label is not None and label.handover and label.handover != "from":
+                score, people = _people(label.rest, True, self.known)
+                if people:
+                    found.append(
+                        _Field(
+                            number,
+                            first,
+                            last,
+                            "label",
+                            3.0 + score - FIELD_COST,
+                            label.label,
+                            people=people,
+                            kind=label.kind,
+                        )
+                    )
+            elif label is not None and label.rest.startswith("(") and last == first:
+                pass
+        return found
+
     def _roles(self, lines: list[TextLine], number: int, first: int, last: int) -> list[_Field]:
         """Each role the field of pieces ``first`` to ``last`` of line ``number`` may have, scored."""
         line = lines[number]
@@ -507,46 +566,9 @@ class SlotTextReader:
             if kind:
                 return [make("kind", 3.0, kind=kind)]
         found: list[_Field] = []
-        # the slot's label: the first field of its first line (or of a cell of its own)
         following = line.pieces[last + 1] if last + 1 < len(line.pieces) else None
-        # a label ends at a separator, a parenthesis or the end: "Talk **bold** title" has none
-        ends = (
-            following is None
-            or following.paren
-            or following.before not in ("", ",")
-            or (
-                # "**Opening** Welcome", "Debate + Q&A **Will tutors help?**": a change of emphasis
-                following.mark != pieces[-1].mark
-                and (bool(pieces[-1].mark) or last + 1 == len(line.pieces) - 1)
-            )
-        )
-        if first == 0 and (number == 0 or not line.below) and not paren and ends:
-            label = read_label(text)
-            weak_session = (  # "Session 1: Title" is a title; "Oral Session 1: Title" a label and a title
-                label is not None
-                and following is not None
-                and label.kind == "session"
-                and any(word.lower() in SESSION_WORDS for word in label.label.split())
-            )
-            if label is not None and not label.rest and not weak_session:
-                found.append(make("label", 3.0 + 0.6 * (last - first), kind=label.kind))
-            elif label is not None and label.handover and label.handover != "from":
-                score, people = _people(label.rest, True, self.known)
-                if people:
-                    found.append(
-                        _Field(
-                            number,
-                            first,
-                            last,
-                            "label",
-                            3.0 + score - FIELD_COST,
-                            label.label,
-                            people=people,
-                            kind=label.kind,
-                        )
-                    )
-            elif label is not None and label.rest.startswith("(") and last == first:
-                pass
+        if first == 0 and (number == 0 or not line.below) and not paren:
+            found.extend(self._label_roles(line, number, first, last, text, mark))
         lenient = paren or mark in ("italic", "bold") or (number > 0 and whole_line) or column == "speakers"
         room = looks_like_room(text) and len(_words(text)) <= 6
         score, people = _people(text, lenient, self.known) if not room else (0.0, ())
