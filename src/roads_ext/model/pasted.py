@@ -192,12 +192,28 @@ def _plain_name(name: str) -> str:
     return " ".join(re.sub(r"\([^()]*\)", " ", name).split())
 
 
+#: endings of English words that names hardly have: "Denoising", "Seismic", "Quantization"
+_WORD_ENDINGS = re.compile(
+    r"(?:tion|sion|ment|ness|ity|ism|ical|ous|ive|able|ible|ized|ised|ology|ware|ics)$"
+)
+
+
+def _english_word(word: str, first: bool) -> bool:
+    """A word of a title rather than of a name: a long word with an ending names hardly
+    have (``Quantization``, ``Interpretability``). Gerunds are left to the vocabulary
+    (``model.words``): many given names end in -ing (Meiling, Xiaoming)."""
+    folded = word.lower().strip(".,")
+    return len(folded) >= 7 and bool(_WORD_ENDINGS.search(folded))
+
+
 def name_like(text: str) -> bool:
     """Whether ``text`` reads as a person's name: two to five capitalised words (initials,
     particles and a nickname in parentheses allowed), none of them a title's or an
     institution's word."""
     words = _plain_name(text).split()
     if not 2 <= len(words) <= 5:
+        return False
+    if any(_english_word(word, index == 0) for index, word in enumerate(words)):
         return False
     for word in words:
         bare = word.strip(",.")

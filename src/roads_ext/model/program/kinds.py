@@ -345,6 +345,18 @@ def read_label(text: str) -> Label | None:
     return None
 
 
+#: heads of a label that names several talks: "Contributed talks", "Orals", "Spotlights", "Posters"
+_BLOCK_HEADS = re.compile(
+    r"(?:talks|orals|spotlights|papers|presentations|sessions?|posters|lightning)\b", re.IGNORECASE
+)
+
+
+def is_block_label(label: str) -> bool:
+    """Whether a slot's label names a block of talks (a plural, or a session), whose talks
+    may follow it on rows of their own, rather than one talk."""
+    return bool(label) and bool(_BLOCK_HEADS.search(label.split(":")[0]))
+
+
 def kind_label(kind: str) -> str:
     return KINDS.get(kind, (kind.title(), ()))[0]
 

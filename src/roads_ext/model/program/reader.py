@@ -39,7 +39,7 @@ from .days import (
     read_day,
 )
 from .details import DETAIL_KEYS, assign_slugs, finish_days, read_detail
-from .kinds import END_WORDS, PROGRAM_WORDS, kind_of_words, read_label, session_kind
+from .kinds import END_WORDS, PROGRAM_WORDS, is_block_label, kind_of_words, read_label, session_kind
 from .lines import Line, empty_cell, find_date, find_date_without_year, program_lines, read_cells
 from .messages import NO_DAY, html_problem, quote_what_is_left_out, unreadable
 from .roles import Reading, SlotTextReader
@@ -547,17 +547,21 @@ class ProgramReader:
 
     def _continues(self, pending: PendingSlot, parts: list[tuple[str, str | None]]) -> bool:
         """Whether a row without a time is more of the slot above: its title set off, or
-        its people, in a row of their own, where the slot above lacks them."""
-        texts = [clean_text(cell) for cell, _ in parts]
-        if len(texts) != 1:
+        its people, in a row of their own, where the slot above lacks them. A row that names
+        a kind (``Coffee break``) is a slot of its own."""
+        if len(parts) != 1:
             return False
         cell, column = parts[0]
         inner, mark = unmark(clean_text(cell))
+        if kind_of_words(inner) and not read_people(inner):
+            return False
         reading = self._reading(pending)
+        if is_block_label(reading.label) and not mark:
+            return False  # "Contributed talks" above: a row below it is one of its talks
         if column == "speakers" or (not mark and read_people(inner) and not reading.speakers):
             return not reading.speakers
         if mark or column == "title":
-            return not reading.title or reading.title == reading.label or (bool(mark) and mark not in "*_")
+            return self._wants_title(pending) or (bool(mark) and mark not in "*_")
         return False
 
     def _belongs_to_slot(self, line: Line) -> bool:

@@ -449,6 +449,13 @@ class SlotTextReader:
                             and not candidate.mark
                         ):
                             value -= 1.5  # "Jane Doe (MIT) Learning Things": people are listed with commas
+                        if (
+                            role == "title"
+                            and previous in ("people", "affiliation")
+                            and first > 0
+                            and not line.pieces[first].before
+                        ):
+                            value += 1.0  # "Jane Doe (MIT) Learning Things": the title after its speaker
                         if role == "people" and previous == "role":
                             value += 1.0  # "Panelists: A, B"
                         if role == "affiliation" and previous != "people":
