@@ -103,3 +103,12 @@ FORMS = {
 def test_each_named_form_is_read(form):
     text, expected = FORMS[form]
     assert read(text) == expected
+
+
+@pytest.mark.parametrize("name", ["Chen Long", "Ada Strong", "Maria Green", "Tom Best", "Lin Law", "Meiling Sun",
+                                  "Mei-Ling Tsai", "Christopher Manning", "Xiaoming Young"])
+def test_names_that_are_also_words_stay_names(name):
+    """The words that tell a title from a name leave out words that are common names too."""
+    from roads_ext.model.pasted import read_people
+
+    assert [p.name for p in read_people(name) or []] == [name]

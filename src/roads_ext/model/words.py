@@ -48,54 +48,61 @@ TITLE_WORDS = _words(
     """
 )
 
-#: more words of titles, sessions and programs that a name is never made of
+#: more words of titles, sessions and programs that a name is never made of (words that are
+#: also common names, Long, Law, Strong, Green, Best, Young, are left out on purpose)
 PROGRAM_VOCABULARY = _words(
     """
-    denoising profiling computing reasoning planning serving scaling training learning pruning quantizing distilling sampling searching ranking indexing hashing sketching caching batching sharding routing scheduling compiling optimizing benchmarking evaluating measuring forecasting predicting detecting tracking mapping matching filtering clustering embedding encoding decoding parsing generating retrieving reading writing teaching building designing deploying monitoring debugging testing verifying securing protecting auditing aligning steering controlling sensing seismic arrays array accelerating understanding rethinking revisiting towards bridging closing opening unlocking
-    weak strong noisy clean simple hard easy good bad true false real safe unsafe label labels labeled labelled tokens token context contexts prompt prompts tool tools benchmarking scale scales budget budgets bias biases error errors noise signal signals sensor sensors grid grids power energy weather earth ocean water air city cities map maps world health care patient patients drug drugs protein proteins cell cells gene genes molecule molecules material crystal physics quantum circuit circuits chip memory cache layer layers head heads attention mixture experts expert routing router routers sparse dense mixed float integer bit bits byte bytes fast faster slower cheaper better stronger smaller larger bigger smarter many more less most least all any every each other another same different new old next last first second third one two three four five ten hundred thousand million billion trillion zero half full empty open closed free private public fair unfair green sustainable responsible ethical human natural artificial synthetic generated generative discriminative causal formal informal practical theoretical lessons story stories tale tales myth myths truth truths lies hidden secret secrets unknown known beyond without within across towards against about around between among despite versus
-
-    registration desk pickup badge badges check-in track tracks level node nodes edge edges link
-    links task tasks dataset datasets benchmark benchmarks results result summary overview
-    update updates report reports tutorial tutorials demo demos challenge challenges competition
-    winners winner prize prizes team teams round rounds live recorded presentation presentations
-    intro case study studies survey review perspective perspectives view views vision toward
-    beyond against privacy fairness safety security trust trustworthy alignment interpretability
-    explainability causal causality reasoning planning control policy policies reinforcement
-    agent agentic autonomous embodied robot robots robotics language speech audio video image
-    images text code program programs programming software systems system computing computation
-    computational distributed parallel federated decentralized streaming online offline adaptive
-    automatic automated unified general generalization transfer continual lifelong meta multi
-    multimodal cross self supervised unsupervised semi contrastive representation
-    representations embedding embeddings kernel kernels matrix tensor tensors vector vectors
-    tree trees hash sketch sketches sampling sample samples estimation inference prediction
-    predictions forecasting classification regression ranking recommendation recommender
-    retrieval-augmented generation diffusion flow flows score energy bayesian probabilistic
-    statistical stochastic gradient gradients descent loss losses optimizer optimizers convex
-    nonconvex sparse dense low rank precision mixed quantized quantizing pruned compressed
-    compressing efficient scalable lightweight tiny small big huge massive mega giant long short
-    deep shallow wide narrow fast slow cheap costly better best worse towards rethinking
-    revisiting understanding learning learned learns learn training trained train fine-tuning
-    tuning scaling laws law lessons lesson notes note story stories journey road roads path
-    paths bridge bridges gap gaps frontier frontiers future present past age era world worlds
-    science engineering theory theories empirical practical practice principles principle
-    foundations foundation fundamentals basics primer guide hands-on open closed source sources
-    public private shared joint global local state art progress advances emerging new next
-    generations modern classic classical hybrid human humans machine machines intelligence
-    artificial neural symbolic knowledge graph graphs database databases query queries storage
-    memory cache caches caching hardware accelerator accelerators chip chips compiler compilers
-    runtime serving deployment cloud mobile device devices cluster clusters network networks
-    internet web search engine engines index indexes indices structure structures algorithm
-    algorithms complexity analysis evaluation evaluating measuring metrics metric measure
-    testing test tests verification validation debugging monitoring observability health medical
-    clinical biology biological chemistry molecular materials climate physics finance economics
-    social society education learning-based data-driven data-centric model-based large-scale
-    real-time real world-class keynote plenary invited contributed oral spotlight lightning
-    poster posters panel discussion debate session sessions opening closing welcome break coffee
-    lunch dinner reception remarks award awards ceremony announcement announcements q&a
-    questions answers chat fireside conversation dialogue interview workshop workshops
-    conference symposium meeting forum summit day days morning afternoon evening night week part
-    section chapter series episode volume issue special extended invited-talk without through
-    under over about can do does we our your you it its this that not no yes vs versus than
-    across along among around behind below between during inside outside since until upon within
+    denoising profiling computing reasoning planning serving scaling training learning pruning
+    quantizing distilling sampling searching ranking indexing hashing sketching caching batching
+    sharding routing scheduling compiling optimizing benchmarking evaluating measuring
+    forecasting predicting detecting tracking mapping matching filtering clustering embedding
+    encoding decoding parsing generating retrieving reading writing teaching building designing
+    deploying monitoring debugging testing verifying securing protecting auditing aligning
+    steering controlling sensing seismic arrays array accelerating understanding rethinking
+    revisiting towards bridging closing opening unlocking weak noisy false unsafe label labels
+    labeled labelled tokens token context contexts prompt prompts tool tools scale scales budget
+    budgets bias biases error errors noise signal signals sensor sensors grid grids energy
+    weather air health care patient patients drug drugs protein proteins cell cells gene genes
+    molecule molecules material crystal physics quantum circuit circuits chip memory cache layer
+    layers attention mixture router routers sparse dense mixed float integer bit bits byte bytes
+    faster slower cheaper better stronger smaller larger bigger smarter another different new
+    empty open closed private public unfair sustainable responsible ethical artificial synthetic
+    generated generative discriminative causal informal theoretical lessons beyond without
+    within across against about around between among despite versus registration desk pickup
+    badge badges check-in track tracks node nodes edges links task tasks dataset datasets
+    benchmark benchmarks results result summary overview update updates report reports tutorial
+    tutorials demo demos challenge challenges competition winners winner prize prizes team teams
+    rounds recorded presentation presentations intro study studies survey review perspective
+    perspectives views toward privacy fairness safety security trustworthy alignment
+    interpretability explainability causality control policy policies reinforcement agent
+    agentic autonomous embodied robot robots robotics language speech audio video image images
+    text code program programs programming software systems system computation computational
+    distributed parallel federated decentralized streaming online offline adaptive automatic
+    automated unified general generalization transfer continual lifelong meta multi multimodal
+    cross self supervised unsupervised semi contrastive representation representations
+    embeddings kernel kernels matrix tensor tensors vector vectors trees hash sketch sketches
+    sample samples estimation inference prediction predictions classification regression
+    recommendation recommender retrieval-augmented generation diffusion flows bayesian
+    probabilistic statistical stochastic gradient gradients descent loss losses optimizer
+    optimizers convex nonconvex precision quantized pruned compressed compressing efficient
+    scalable lightweight massive costly worse learned learns learn trained train fine-tuning
+    tuning lesson notes note gaps frontier frontiers worlds science engineering theory theories
+    empirical practice principles principle foundations foundation fundamentals basics primer
+    hands-on source sources shared joint global local progress advances emerging generations
+    modern classic classical hybrid humans machine machines intelligence neural symbolic
+    knowledge graph graphs database databases query queries storage caches hardware accelerator
+    accelerators chips compiler compilers runtime deployment cloud mobile device devices cluster
+    clusters network networks internet web search engine engines index indexes indices structure
+    structures algorithm algorithms complexity analysis evaluation metrics metric measure test
+    tests verification validation observability medical clinical biology biological chemistry
+    molecular materials climate finance economics social society education learning-based data-
+    driven data-centric model-based large-scale real-time world-class keynote plenary invited
+    contributed oral spotlight lightning poster posters panel discussion debate session sessions
+    welcome break coffee lunch dinner reception remarks award awards ceremony announcement
+    announcements q&a questions answers chat fireside conversation dialogue interview workshop
+    workshops conference symposium meeting forum summit day days morning afternoon evening night
+    week part section chapter series episode volume issue special extended invited-talk through
+    under over can do does we our your you it its this that not no yes vs than along behind
+    below during inside outside since until upon
     """
 )
