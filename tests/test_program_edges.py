@@ -154,10 +154,13 @@ def test_guessed_am_pm_is_a_warning():
         "'10:30 - 9:30 Talk E' is read as 10:30 AM to 9:30 PM (11 hours): its end has no am/pm and is "
         "taken as the afternoon; write '10:30am - 9:30pm' to confirm, or the times in order with am/pm or "
         "on a 24-hour clock"))]
-    _program, problems = read(["- 1:30 - 2:00 Opening", "- 2:00 - 2:30 Talk"])
-    assert problems == [(0, "time", (
-        "'1:30 - 2:00 Opening': 1:30 has no am/pm and is read as 1:30am, at night; write '1:30pm' or "
-        "'13:30' for the afternoon, or '1:30am' to confirm"))]
+    # a day's first time from 1 to 6 o'clock without am/pm is a workshop's afternoon (a night's
+    # is written 01:30 or 1:30am), as a person reads it
+    program, problems = read(["- 1:30 - 2:00 Opening", "- 2:00 - 2:30 Talk"])
+    assert problems == []
+    assert [f"{s.start:%H:%M}" for s in program.slots()] == ["13:30", "14:00"]
+    program, problems = read(["- 1:30am - 2:00am Night watch", "- 01:30 - 02:00 Also night"])
+    assert f"{program.slots()[0].start:%H:%M}" == "01:30"
 
 
 # 7. a start a clock change skips

@@ -286,10 +286,16 @@ _DMY = re.compile(
 )
 
 
+#: a date in digits, day and month in either order: ``22/04/2024``, ``Monday 22.04.2024``
+_NUMERIC_DATE = re.compile(
+    rf"(?:(?P<wd>{_WORD}),?\s+)?(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}})(?!\d)"
+)
+
+
 def match_date(text: str) -> tuple[re.Match | None, str]:
     """The longest date written at the start of ``text``, and its form."""
     text = text.strip()
-    for form, pattern in (("iso", _ISO_DATE), ("mdy", _MDY), ("dmy", _DMY)):
+    for form, pattern in (("iso", _ISO_DATE), ("mdy", _MDY), ("dmy", _DMY), ("numeric", _NUMERIC_DATE)):
         match = pattern.match(text)
         if match:
             return match, form
@@ -352,7 +358,13 @@ def parse_date(text: str) -> tuple[dt.date | None, int, str | None]:
         return None, 0, (f"{stripped!r} is not a date: write it as 'June 8, 2023' or '2023-06-08'")
     used = len(text) - len(text.lstrip()) + match.end()
     groups = match.groupdict()
-    if form == "iso":
+    if form == "numeric":
+        numeric = _numeric_day_month(groups)
+        if isinstance(numeric, str):
+            return None, used, f"{match.group(0)!r} {numeric}"
+        groups = {**groups, "d": str(numeric[0]), "m": str(numeric[1])}
+        month = numeric[1]
+    elif form == "iso":
         month = int(groups["m"])
     else:
         month = _MONTHS.get(groups["mon"].rstrip(".").lower(), 0)
@@ -391,6 +403,30 @@ def parse_date(text: str) -> tuple[dt.date | None, int, str | None]:
                 ),
             )
     return date, used, None
+
+
+def _numeric_day_month(groups: dict) -> tuple[int, int] | str:
+    """``(day, month)`` of a date in digits, or why it cannot be told: a part over 12 is the
+    day; else the weekday written with it decides; else the date is ambiguous."""
+    first, second, year = int(groups["a"]), int(groups["b"]), int(groups["y"])
+    readings = []
+    for day, month in ((first, second), (second, first)):
+        if (
+            1 <= month <= 12
+            and 1 <= day <= calendar.monthrange(year, month)[1]
+            and (day, month) not in readings
+        ):
+            readings.append((day, month))
+    weekday = (groups.get("wd") or "").rstrip(".").lower()
+    if weekday in _WEEKDAYS and len(readings) > 1:
+        readings = [
+            r for r in readings if dt.date(year, r[1], r[0]).weekday() == _WEEKDAYS[weekday]
+        ] or readings
+    if len(readings) == 1:
+        return readings[0]
+    if not readings:
+        return "is not a date"
+    return "could be read day first or month first: write the month's name ('June 8, 2023') or '2023-06-08'"
 
 
 def format_date(date: dt.date) -> str:

@@ -109,7 +109,11 @@ def _resolve(clock: ClockTime, latest: dt.time | None, end_of: bool = False) -> 
     if clock.meridiem or not 1 <= clock.hour <= 11:
         return moment
     if latest is None:
-        return moment  # the day's first time as written: "1:30" may be a night's (a clock change)
+        # the day's first time: "1-1:45" on a 12-hour clock is a workshop's afternoon, not a night
+        # (a night's is written 01:00, or 1am); "7:30" and later is the morning
+        if 1 <= clock.hour <= 6 and not clock.padded:
+            return moment.replace(hour=clock.hour + 12)
+        return moment
     if clock.padded and latest < dt.time(12):
         return moment
     if moment < latest:
@@ -241,7 +245,6 @@ def read_times(
             )
         )
         return None
-    guessed_start = not written_zone and not start.meridiem and not start.padded and 1 <= start.hour <= 11
     start_time = _resolve(start, None if written_zone else day.latest)
     end_time = None
     guessed_pm = False
@@ -255,7 +258,6 @@ def read_times(
             and end_time.hour >= 12
         )
         if not start.meridiem and end.meridiem:
-            guessed_start = False
             start_time = start.resolved(end.meridiem)  # "11:30-12:30pm"
             if start_time > end_time and end_time != dt.time(0):
                 start_time = start.resolved("am" if end.meridiem == "pm" else "pm")
@@ -315,19 +317,6 @@ def read_times(
                     ).replace("\u202f", " "),
                 )
             )
-    elif guessed_start and start_time.hour < 6 and day.latest is None:
-        problems.append(
-            Problem(
-                offset,
-                "time",
-                (
-                    f"{quoted!r}: {match.group('start').strip()} has no am/pm and is read as "
-                    f"{_clock(start_time)}, at night; write '{start.hour}:{start.minute:02d}pm' or "
-                    f"'{start.hour + 12}:{start.minute:02d}' for the afternoon, or "
-                    f"'{start.hour}:{start.minute:02d}am' to confirm"
-                ),
-            )
-        )
     day.latest = (
         end_time if end_time is not None and not midnight else (dt.time(23, 59) if midnight else start_time)
     )

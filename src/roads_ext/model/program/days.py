@@ -20,6 +20,22 @@ from .data import Day, Program
 from .kinds import PROGRAM_WORDS
 from .lines import find_date, find_date_without_year
 
+#: a time in brackets at the start of a line: "[08:45 - 08:50] Intro", "(9:00-9:30) Welcome"
+_BRACKETED_TIME = re.compile(
+    r"^(?P<lead>[-*•]\s+)?[\[(]\s*(?P<time>\d{1,2}(?:[:.h]\d{2})?\s*(?:[ap]\.?m\.?)?"
+    r"(?:\s*(?:-+|–|—|to)\s*\d{1,2}(?:[:.h]\d{2})?\s*(?:[ap]\.?m\.?)?)?)\s*[\])]\s*:?\s*",
+    re.IGNORECASE,
+)
+
+
+def unbracket_time(text: str) -> str:
+    """``[08:45 - 08:50] Intro`` as ``08:45 - 08:50 Intro``: brackets around a slot's time."""
+    match = _BRACKETED_TIME.match(text)
+    if match is None:
+        return text
+    return f"{match.group('lead') or ''}{match.group('time')} {text[match.end() :]}"
+
+
 #: a page's title above its program: "VLDB PhD Workshop", "Workshop program"
 PAGE_TITLE = re.compile(
     r"\b(?:workshop|schedule|program|programme|agenda|symposium|conference|summit)\b", re.IGNORECASE
@@ -30,6 +46,12 @@ BETWEEN_SESSIONS = ("break", "lunch", "social", "opening", "closing")
 TIME_AT_END = re.compile(
     r"(?<![\w:.])(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*(?:[-–—]|to)\s*)?"
     r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*$",
+    re.IGNORECASE,
+)
+#: a time range in a parenthesis at the end of a heading: "Session 1 (16:00 – 16:45, CEST (GMT+2))"
+TIME_IN_PARENTHESIS = re.compile(
+    r"\(\s*(?P<time>\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:-+|–|—|to)\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)"
+    r"(?:[^()]|\([^()]*\))*\)\s*$",
     re.IGNORECASE,
 )
 #: a line that only says the program's time zone

@@ -30,6 +30,7 @@ from .days import (
     BETWEEN_SESSIONS,
     PAGE_TITLE,
     TIME_AT_END,
+    TIME_IN_PARENTHESIS,
     ZONE_LINE,
     date_at_end,
     date_in_prose,
@@ -37,6 +38,7 @@ from .days import (
     looks_like_a_date_line,
     names_a_day,
     read_day,
+    unbracket_time,
 )
 from .details import DETAIL_KEYS, assign_slugs, finish_days, read_detail
 from .kinds import END_WORDS, PROGRAM_WORDS, is_block_label, kind_of_words, read_label, session_kind
@@ -244,10 +246,19 @@ class ProgramReader:
         if cells.abstract and self.pending is not None:
             self.pending.details.append(("abstract", cells.abstract, offset))
 
+    def pending_is_parent(self, line: Line) -> bool:
+        return self.pending is not None and line.indent > self.pending.indent
+
     def _time_at_end(self, line: Line, plain: str) -> bool:
         """``Opening Remarks Sat 29 Jul 08:50 a.m.``: a slot whose day and time come after
         its title, read as if they were written before it."""
         offset = line.offset
+        in_parenthesis = TIME_IN_PARENTHESIS.search(plain)
+        if in_parenthesis and in_parenthesis.start() > 0 and not self.pending_is_parent(line):
+            # "Session 1 (16:00 – 16:45, CEST)": a heading's times, in a parenthesis after it
+            before = plain[: in_parenthesis.start()].rstrip(" -–—|,·")
+            self.on_line(Line(offset, line.indent, line.bullet, f"{in_parenthesis.group('time')} {before}"))
+            return True
         at_end = TIME_AT_END.search(plain)
         if at_end and at_end.start() > 0 and not (self.pending and line.indent > self.pending.indent):
             # "Opening Remarks Sat 29 Jul 08:50 a.m.": a slot whose day and time come after its title
@@ -349,7 +360,7 @@ class ProgramReader:
         own heading, more of the slot above, a day, a chair, a session, or a slot without
         a time."""
         offset = line.offset
-        text = line.text.strip()
+        text = unbracket_time(line.text.strip())
         plain = times_as_read(clean_text(text))
         match = SLOT.match(plain) if plain else None
         if match and not looks_like_a_date_line(plain):
@@ -467,6 +478,10 @@ class ProgramReader:
             slot.ends_at_midnight, slot.zoned = times.ends_at_midnight, times.zoned
         else:
             slot.timed = False
+        if not pending.parts and pending.below:
+            # "9:00–9:05" on a line of its own: the lines below it are the slot's
+            text, _bullet, _offset = pending.below.pop(0)
+            pending.parts.append((text, None, False))
         head = self._reading(pending)
         if pending.below and split_block(
             pending, head, (slot.start, slot.end, slot.ends_at_midnight), self.texts
