@@ -337,7 +337,7 @@ def _read_people(text: str, lenient: bool) -> tuple[Speaker, ...] | None:
                 found.append(Speaker(name, role, True, affiliation, honorific))
             elif (
                 name_like(name)
-                or (singles and (len(parts) > 1 or lenient) and _surname_like(name))
+                or (singles and lenient and _surname_like(name))
                 or (lenient and not found and _lenient_name(name))
             ):
                 found.append(Speaker(name, role, False, affiliation, honorific))

@@ -60,6 +60,10 @@ ZONE_LINE = re.compile(
 )
 
 
+#: words of a heading that names the program itself, not a session in it
+_PROGRAM_HEADING = re.compile(r"\b(?:schedule|agenda|programme|program|timetable)\b", re.IGNORECASE)
+
+
 def undated(offset: int, told: bool = False) -> Day:
     """A day line whose date could not be read: the slots below it are left out, each
     named in a warning (``told``: the one warning about the day says so)."""
@@ -135,8 +139,10 @@ def read_day(
         new = Day(offset, date, label)
         program.days.append(new)
         return new
-    if text.lower().strip(" :") in PROGRAM_WORDS or not text:
-        return None
+    if text.lower().strip(" :") in PROGRAM_WORDS or not text or (
+        _PROGRAM_HEADING.search(text) and len(text.split()) <= 6
+    ):
+        return None  # "Draft Agenda for Workshop": the program's own heading
     return text
 
 

@@ -402,7 +402,7 @@ def kind_of_words(title: str, strict: bool = False) -> str | None:
         head = read_label(title.split(",")[0]) if "," in title else None
         return head.kind if head is not None and not head.rest and not head.handover else None
     if label is None:
-        words = title.split()
+        words = _fold_phrases(title).split()
         if 2 <= len(words) <= 6 and words[1].lower().strip(",") not in _VERB_USE:
             # a label followed by other words, cut at the first comma or word that is none
             for cut in range(len(words) - 1, 0, -1):
@@ -414,7 +414,7 @@ def kind_of_words(title: str, strict: bool = False) -> str | None:
                         return found.kind
         return None
     if label.rest and not label.rest.startswith("(") and not label.handover:
-        words = title.split()
+        words = _fold_phrases(title).split()
         if len(words) <= 6 and len(words) > 1 and words[1].lower().strip(",") not in _VERB_USE:
             return label.kind  # "Poster Session, Research Track"
         return None

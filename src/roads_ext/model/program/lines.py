@@ -151,6 +151,8 @@ def program_lines(lines: list[str], csv_text: bool = False) -> list[Line]:
 
     One pass over the lines, with the table's state (its header, its zone, whether a row is
     inside it) kept as it goes: splitting it would pass that state around."""
+    if any("<tr" in line.lower() or "<td" in line.lower() for line in lines):
+        lines = html_tables_as_pipes(lines)
     result: list[Line] = []
     columns: list[str | None] | None = None
     header_zone = ""
@@ -271,6 +273,39 @@ def _header_zone(cells: list[str], names: list[str | None]) -> str:
             if found:
                 return found.group(1).replace(" ", "").upper().replace("AOE", "AoE")
     return ""
+
+
+_HTML_ROW = re.compile(r"<tr\b[^>]*>(?P<row>.*?)(?:</tr\s*>|(?=<tr\b)|$)", re.IGNORECASE | re.DOTALL)
+_HTML_CELL = re.compile(r"<t(?P<kind>[dh])\b[^>]*>(?P<cell>.*?)(?:</t[dh]\s*>|(?=<t[dh]\b)|$)", re.IGNORECASE | re.DOTALL)
+
+
+def html_tables_as_pipes(lines: list[str]) -> list[str]:
+    """An HTML table pasted from a page's source, as the Markdown pipe table it shows: a
+    row per ``<tr>`` at the line where it begins (the table's other lines left blank),
+    ``<th>`` cells as the header; the cells' own markup is read as any pasted HTML is."""
+    text = "\n".join(lines)
+    result = list(lines)
+    for table in re.finditer(r"<table\b.*?(?:</table\s*>|$)", text, re.IGNORECASE | re.DOTALL):
+        first = text.count("\n", 0, table.start())
+        last = text.count("\n", 0, table.end())
+        for index in range(first, last + 1):
+            result[index] = ""
+        header_done = False
+        for row in _HTML_ROW.finditer(table.group()):
+            cells = list(_HTML_CELL.finditer(row.group("row")))
+            if not cells:
+                continue
+            at = text.count("\n", 0, table.start() + row.start())
+            shown = [" ".join(cell.group("cell").replace("|", "¦").split()) for cell in cells]
+            result[at] = "| " + " | ".join(shown) + " |"
+            if not header_done:
+                header_done = True
+                if all(cell.group("kind").lower() == "h" for cell in cells) and at + 1 <= last:
+                    # the header's rule, on the table's next blank line
+                    below = next((i for i in range(at + 1, last + 1) if not result[i]), None)
+                    if below is not None:
+                        result[below] = "|" + "---|" * len(cells)
+    return result
 
 
 def _captions(offset: int, cells: list[str], names: list[str | None]) -> list[Line]:
