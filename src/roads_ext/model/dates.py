@@ -438,7 +438,7 @@ def format_date(date: dt.date) -> str:
 
 TIME_PATTERN = (
     r"(?:(?P<{p}word>noon|midnight)"
-    r"|(?<!\d)(?P<{p}h>\d{{1,2}})(?:[:.h](?P<{p}m>\d{{2}})(?!\d))?"
+    r"|(?<!\d)(?P<{p}h>\d{{1,2}})(?:[:.h](?P<{p}m>\d{{2}})(?::\d{{2}})?(?!\d))?"
     r"(?:\s*(?P<{p}ap>[ap]\.?\s?m\b\.?))?(?![:.]?\d))"
 )
 _TIME = re.compile(TIME_PATTERN.format(p=""), re.IGNORECASE)

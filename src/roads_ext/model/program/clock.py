@@ -90,9 +90,20 @@ TIME_ONLY = re.compile(
 _NOON = re.compile(r"\b12(?::00)?\s*(noon|midnight)\b", re.IGNORECASE)
 
 
+#: a range of 24-hour times written without a colon: "1600 -- 1610", "0930-1030"
+_FOUR_DIGITS = re.compile(
+    r"^(\s*)([01]\d|2[0-3])([0-5]\d)(\s*(?:-{1,2}|–|—|to)\s*)([01]\d|2[0-3])([0-5]\d)(?!\d)"
+)
+
+
 def times_as_read(text: str) -> str:
-    """``12 noon`` is ``noon``, ``12 midnight`` ``midnight``: one time, not a time and a title."""
-    return _NOON.sub(r"\1", text) if "12" in text else text
+    """``12 noon`` is ``noon``, ``12 midnight`` ``midnight``: one time, not a time and a title;
+    ``1600 -- 1610`` is ``16:00 -- 16:10`` (a range of four digits each is no year)."""
+    if "12" in text:
+        text = _NOON.sub(r"\1", text)
+    if text[:1].isdigit() or text[:1].isspace():
+        text = _FOUR_DIGITS.sub(r"\1\2:\3\4\5:\6", text)
+    return text
 
 
 #: the longest gap a time without am/pm may leave after the day's latest time, read as the afternoon
@@ -193,7 +204,12 @@ class SlotTimes:
 
 
 def read_times(
-    match: re.Match, offset: int, day: Day | None, problems: list[Problem], zone: Zone | None = None
+    match: re.Match,
+    offset: int,
+    day: Day | None,
+    problems: list[Problem],
+    zone: Zone | None = None,
+    stated_zone: str = "",
 ) -> SlotTimes | None:
     """The times of a slot's line (a match of ``SLOT``), or None after a problem. Moves the
     day's latest time on, for the next time without am/pm.
@@ -232,6 +248,8 @@ def read_times(
         )
         return None
     start_zone, end_zone = _zone_written(groups, "s_"), _zone_written(groups, "e_")
+    if not start_zone and not end_zone and stated_zone:
+        start_zone = stated_zone  # "The times below are in UTC", said once above the program
     written_zone = start_zone or end_zone
     if start_zone and end_zone and start_zone != end_zone:
         problems.append(

@@ -54,9 +54,17 @@ TIME_IN_PARENTHESIS = re.compile(
     r"(?:[^()]|\([^()]*\))*\)\s*$",
     re.IGNORECASE,
 )
+#: a sentence that says in which zone the program's times are written, when it is UTC
+STATED_ZONE = re.compile(
+    r"^[^=]*\b(?:times?|schedule|program(?:me)?|below|above)\b[^.=]{0,40}?\b(?:in|are|is)\s+"
+    r"(?P<zone>UTC(?:\s*[+−-]\s*\d{1,2}(?::?\d{2})?)?)(?![\w+−-])",
+    re.IGNORECASE,
+)
 #: a line that only says the program's time zone
 ZONE_LINE = re.compile(
-    r"^(?:time\s*zone|timezone|all times(?: are)?(?: in| listed in)?|times in)\b.{0,40}$", re.IGNORECASE
+    r"^(?:[A-Za-z][A-Za-z .]{1,40}=\s*(?:UTC|GMT)\s*[+−-]?\s*\d"  # "EDT = UTC-4 (noon start)"
+    r"|(?:time\s*zone|timezone|all times(?: are)?(?: in| listed in)?|times in)\b.{0,40}$)",
+    re.IGNORECASE,
 )
 
 
@@ -139,8 +147,10 @@ def read_day(
         new = Day(offset, date, label)
         program.days.append(new)
         return new
-    if text.lower().strip(" :") in PROGRAM_WORDS or not text or (
-        _PROGRAM_HEADING.search(text) and len(text.split()) <= 6
+    if (
+        text.lower().strip(" :") in PROGRAM_WORDS
+        or not text
+        or (_PROGRAM_HEADING.search(text) and len(text.split()) <= 6)
     ):
         return None  # "Draft Agenda for Workshop": the program's own heading
     return text

@@ -171,7 +171,8 @@ def program_lines(lines: list[str], csv_text: bool = False) -> list[Line]:
             if _TABLE_RULE.match(stripped.replace(" ", "")):
                 in_table = True
                 continue
-            cells = [cell.strip() for cell in stripped.strip("|").split("|")]
+            # "\|" is a pipe inside a cell (Markdown's escape), not a cell's edge
+            cells = [cell.strip().replace("\\|", "|") for cell in re.split(r"(?<!\\)\|", stripped.strip("|"))]
             names = [column_name(cell) for cell in cells]
             following = next((line.strip() for line in lines[offset + 1 :] if line.strip()), "")
             header_row = not in_table and _TABLE_RULE.match(following.replace(" ", "")) is not None
@@ -276,7 +277,9 @@ def _header_zone(cells: list[str], names: list[str | None]) -> str:
 
 
 _HTML_ROW = re.compile(r"<tr\b[^>]*>(?P<row>.*?)(?:</tr\s*>|(?=<tr\b)|$)", re.IGNORECASE | re.DOTALL)
-_HTML_CELL = re.compile(r"<t(?P<kind>[dh])\b[^>]*>(?P<cell>.*?)(?:</t[dh]\s*>|(?=<t[dh]\b)|$)", re.IGNORECASE | re.DOTALL)
+_HTML_CELL = re.compile(
+    r"<t(?P<kind>[dh])\b[^>]*>(?P<cell>.*?)(?:</t[dh]\s*>|(?=<t[dh]\b)|$)", re.IGNORECASE | re.DOTALL
+)
 
 
 def html_tables_as_pipes(lines: list[str]) -> list[str]:

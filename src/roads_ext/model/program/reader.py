@@ -29,6 +29,7 @@ from .data import Day, Link, Program, Slot
 from .days import (
     BETWEEN_SESSIONS,
     PAGE_TITLE,
+    STATED_ZONE,
     TIME_AT_END,
     TIME_IN_PARENTHESIS,
     ZONE_LINE,
@@ -101,6 +102,7 @@ class ProgramReader:
         self.detail_key: str | None = None
         self.texts = SlotTextReader(known_people)
         self.in_prose = False  # the line above was a sentence about the program
+        self.stated_zone = ""  # "All times are in UTC": the zone of every time written without one
         self.written: dict[int, str] = {}  # a slot's text after its time, as written (for a session it opens)
 
     # -- the whole program ------------------------------------------------------------------
@@ -246,6 +248,15 @@ class ProgramReader:
         if cells.abstract and self.pending is not None:
             self.pending.details.append(("abstract", cells.abstract, offset))
 
+    def _zone_statement(self, text: str) -> bool:
+        """``The below is stated in UTC time.``, ``All times are UTC+2``: the times written
+        without a zone after it are in that zone, and are converted to the venue's."""
+        found = STATED_ZONE.search(text)
+        if found is None:
+            return False
+        self.stated_zone = found.group("zone").replace(" ", "").replace("−", "-")
+        return not (find_date(text) or find_date_without_year(text))  # a day's line says more
+
     def pending_is_parent(self, line: Line) -> bool:
         return self.pending is not None and line.indent > self.pending.indent
 
@@ -340,6 +351,8 @@ class ProgramReader:
         ):
             self.pending.below.append((line.text.strip(), False, line.offset))
             return
+        if self._zone_statement(text):
+            return
         # "#### 10:00-10:10 Opening", "###### **- 1PM--1:10PM: Opening**": a slot written as a heading
         slot_text = re.sub(r"^[-*•]\s+", "", text)
         if SLOT.match(times_as_read(slot_text)) and not looks_like_a_date_line(slot_text):
@@ -379,7 +392,7 @@ class ProgramReader:
         if plain.strip(" .!*_").lower() in END_WORDS:
             self.close_slot()
             return
-        if ZONE_LINE.match(plain):
+        if self._zone_statement(plain) or ZONE_LINE.match(plain):
             return  # "Timezone: Pacific/Honolulu", "All times in CEST": the directive's zone says it
         if self._time_at_end(line, plain):
             return
@@ -470,7 +483,7 @@ class ProgramReader:
         slot = pending.slot
         if pending.match is not None:
             told = len(self.problems)
-            times = read_times(pending.match, pending.offset, day, self.problems, self.zone)
+            times = read_times(pending.match, pending.offset, day, self.problems, self.zone, self.stated_zone)
             if times is None:
                 quote_what_is_left_out(pending, self.problems, told)
                 return
