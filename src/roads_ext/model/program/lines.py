@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..dates import match_date, match_date_without_year
-from ..pasted import clean_text
+from ..pasted import clean_text, looks_like_room
 from .clock import TIME_ONLY, times_as_read
 from .text import EMPTY_MARKERS
 
@@ -368,7 +368,11 @@ def _infer_columns(lines: list[Line]) -> None:
                 guessed[index], changed = "location", True
             elif short and repeated:
                 kinds = sum(bool(read_label(value)) for value in values)
-                guessed[index], changed = ("kind" if kinds >= len(values) / 2 else "location"), True
+                rooms = sum(bool(looks_like_room(value)) for value in values)
+                column = (
+                    "kind" if kinds >= len(values) / 2 else "location" if rooms >= len(values) / 2 else "kind"
+                )
+                guessed[index], changed = column, True  # a kind column whose values are none is a note
         if changed:
             for row in rows:
                 row.columns = guessed

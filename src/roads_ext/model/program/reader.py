@@ -535,8 +535,10 @@ class ProgramReader:
             slot.kind = pending.session_kind
         for role, names, offset in pending.people:
             add_people(slot, role, names, offset, self.problems)
+        description = [*reading.notes, *description]
         if description:
-            slot.abstract, slot.abstract_offset = "\n".join(description), pending.below[0][2] - pending.offset
+            where = pending.below[0][2] - pending.offset if pending.below else 0
+            slot.abstract, slot.abstract_offset = "\n".join(description), where
         for key_written, value, where in pending.details:
             read_detail(slot, key_written, value, where, self.problems)
 

@@ -52,6 +52,18 @@ MATERIALS = frozenset(
         "project page",
     )
 )
+#: a material's word, alone: "Slides", "[pdf]", "Link 2", "Blog post"
+_MATERIAL = re.compile(
+    r"(?:slides?|video|recording|poster|paper|pdf|code|talk|abstract|preprint|arxiv|openreview|youtube|website|"
+    r"project page|links?|blog(?: post)?|demo)(?:\s*\d+)?",
+    re.IGNORECASE,
+)
+#: a material's word that is never a slot's title: what is left of a link not copied
+_LINK_ONLY = re.compile(
+    r"(?:pdf|slides|video|recording|code|links?|blog(?: post)?|preprint|arxiv|youtube|website)"
+    r"(?:\s*\d+)?",
+    re.IGNORECASE,
+)
 #: what each field costs: a text is cut only where its parts read better apart
 FIELD_COST = 1.0
 #: a second title in one slot is less likely than a title in two parts
@@ -119,6 +131,7 @@ class Reading:
     marked: bool = False  # the title was set off (quotes, backticks, italics): a talk's title
     links: list[tuple[str, str]] = field(default_factory=list)  # links in the text: (text, URL)
     materials: list[tuple[str, str]] = field(default_factory=list)  # "[Slides](...)": (label, URL)
+    notes: list[str] = field(default_factory=list)  # what a column of notes says ("Live", "Recorded")
     unread_tags: list[str] = field(default_factory=list)
 
 
@@ -362,6 +375,8 @@ class SlotTextReader:
                 reading.speakers[-1] = Speaker(last.name, last.role, last.group, joined, last.honorific)
             elif one.role == "room":
                 reading.location = one.text
+            elif one.role == "note":
+                reading.notes.append(one.text)
             elif one.role == "material":
                 url = next(url for text, url in lines[one.line].links if text.strip() == one.text)
                 reading.materials.append((one.text, url))
@@ -555,8 +570,11 @@ class SlotTextReader:
         make = lambda role, score, **more: _Field(number, first, last, role, score, text, mark=mark, **more)  # noqa: E731
         if text.strip().lower() in EMPTY_MARKERS:
             return [make("noise", 1.0 + FIELD_COST)]
-        if text.strip().lower() in MATERIALS and any(t.strip() == text.strip() for t, _ in line.links):
+        material = _MATERIAL.fullmatch(text.strip().strip("[]"))
+        if material and any(t.strip() == text.strip() for t, _ in line.links):
             return [make("material", 2.0 + FIELD_COST)]  # "[Poster](https://...)" after the title
+        if material and _LINK_ONLY.fullmatch(text.strip().strip("[]")):
+            return [make("noise", 1.0 + FIELD_COST)]  # "[pdf]", "Link": a link whose address was not copied
         column = line.column
         if column == "speakers":
             score, people = _people(text, True, self.known)
@@ -572,9 +590,11 @@ class SlotTextReader:
             kind = label.kind if label and not label.rest else session_kind(text)
             if kind:
                 return [make("kind", 3.0, kind=kind)]
+            return [make("note", 3.0)]  # "Live", "Recorded": what a format column says, kept as a note
         found: list[_Field] = []
         following = line.pieces[last + 1] if last + 1 < len(line.pieces) else None
-        if first == 0 and (number == 0 or not line.below) and not paren:
+        if first == 0 and (number == 0 or not line.below) and (not paren or last + 1 < len(line.pieces)):
+            # "(Invited Talk 1) Title": a label may be set off in a parenthesis before the title
             found.extend(self._label_roles(line, number, first, last, text, mark))
         lenient = paren or mark in ("italic", "bold") or (number > 0 and whole_line) or column == "speakers"
         room = looks_like_room(text) and len(_words(text)) <= 6
