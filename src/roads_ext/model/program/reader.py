@@ -61,6 +61,8 @@ from .slots import (
 from .text import read_text
 
 _CHAIR = re.compile(r"^(?:session\s+)?(?:chairs?|moderators?|hosts?|chaired by)\s*:?\s*\S", re.IGNORECASE)
+#: a length at the start of a line, not a time: "15 mins - break", "1 hour: posters"
+_DURATION = re.compile(r"^\s*\d{1,3}\s*(?:min(?:ute)?s?|hrs?|hours?|h)\b\.?", re.IGNORECASE)
 #: a line that begins where a time would, with words for one: its time could not be read
 _TRIED_A_TIME = re.compile(
     r"^(?:\d|half\s+past|quarter\s+(?:past|to)|noon\b|midnight\b|soon\b|later\b|tbd\b|tba\b"
@@ -184,8 +186,9 @@ class ProgramReader:
             key, value, where = pending.details[-1]
             pending.details[-1] = (key, value + "\n" + text, where)
             return
+        text = unbracket_time(text)
         plain = times_as_read(clean_text(text))
-        if SLOT.match(plain) and not looks_like_a_date_line(plain):
+        if SLOT.match(plain) and not looks_like_a_date_line(plain) and not _DURATION.match(plain):
             # "11:00 Session 2" with "• 11:10 First round" under it: the session holds timed slots
             self._open_block(pending)
             self.on_line(Line(line.offset, line.indent, line.bullet, text))
@@ -376,6 +379,8 @@ class ProgramReader:
         text = unbracket_time(line.text.strip())
         plain = times_as_read(clean_text(text))
         match = SLOT.match(plain) if plain else None
+        if match and _DURATION.match(plain):
+            match = None  # "15 mins - discussion & short break": a length, not a time
         if match and not looks_like_a_date_line(plain):
             self.close_slot()
             rest = match.group("rest").strip()
@@ -432,7 +437,7 @@ class ProgramReader:
         ):
             return  # "VLDB PhD Workshop", "Workshop program": the page's title above the program
         self.close_slot()
-        if _TRIED_A_TIME.match(plain):
+        if _TRIED_A_TIME.match(plain) and not _DURATION.match(plain):
             self.problems.append(unreadable(plain, offset))
             return
         if SESSION_LINE.match(plain) and not re.match(r"^\d", plain):

@@ -516,8 +516,9 @@ class SlotTextReader:
         pieces = line.pieces[first : last + 1]
         following = line.pieces[last + 1] if last + 1 < len(line.pieces) else None
         found: list[_Field] = []
+        set_off = len(pieces) == 1 and pieces[0].paren  # "(Invited Talk 1) Title": a label in parentheses
         # a label ends at a separator, a parenthesis or the end: "Talk **bold** title" has none
-        ends = (
+        ends = set_off or (
             following is None
             or following.paren
             or following.before not in ("", ",")

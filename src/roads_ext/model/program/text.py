@@ -292,6 +292,12 @@ def _pieces(line: str) -> list[Piece]:
                 protected.append((index, end + 1, "", True))
                 index = end + 1
                 continue
+        if ch == "[":
+            close = line.find("]", index)
+            if close > index:  # "[pdf]", "[Chair: Jane Doe]": a bracket is a piece of its own
+                protected.append((index, close + 1, "", True))
+                index = close + 1
+                continue
         match = _MARK.match(line, index) if ch in "*_`\"“„'‘«" else None
         if match:
             mark, _inner = _mark_of(match)
@@ -315,7 +321,8 @@ def _pieces(line: str) -> list[Piece]:
         raw = line[start:end]
         if paren:
             text = clean_marks(raw).strip()
-            text = text[1:-1].strip() if text.startswith("(") and text.endswith(")") else text
+            if text[:1] + text[-1:] in ("()", "[]"):
+                text = text[1:-1].strip()
         else:
             text = clean_marks(raw)
         if text and text not in ("-", "–", "—", "|", "·"):
