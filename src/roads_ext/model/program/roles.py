@@ -189,6 +189,21 @@ _NO_ROLE = frozenset(
         "guests",
     )
 )
+#: roles written after a name: "Jane Doe, Program Chair"
+_TITLED_ROLES = frozenset(
+    (
+        "program chair",
+        "general chair",
+        "workshop chair",
+        "session chair",
+        "co-chair",
+        "organizer",
+        "organiser",
+        "moderator",
+        "host",
+        "chair",
+    )
+)
 _ROLE_WORDS = frozenset(
     (
         "moderator",
@@ -217,8 +232,13 @@ _ROLE_NAMES = {
 
 
 def _plain_roles(people: list[Speaker]) -> tuple[Speaker, ...]:
-    result = []
+    result: list[Speaker] = []
     for one in people:
+        if result and one.name.lower() in _ROLE_WORDS | _TITLED_ROLES and not one.affiliation:
+            last = result.pop()  # "Jane Doe (Coimbra), Program Chair": her role, after her name
+            one = Speaker(last.name, one.name.lower(), last.group, last.affiliation, last.honorific)
+            result.append(one)
+            continue
         if one.affiliation.lower() in _ROLE_WORDS:
             # "Jane Doe (moderator)": her role, not an affiliation
             one = Speaker(
@@ -605,8 +625,11 @@ class SlotTextReader:
         if people:
             found.append(make("people", score + (0.4 if paren else 0.0), people=people))
         if room:
-            found.append(make("room", 2.5 + (0.3 if paren else 0.0)))
-        if _is_affiliation(text) or (paren and not re.search(r"\d", text)):
+            place = re.sub(r"^(?:in|at)\s+(?:the\s+)?", "", text, flags=re.IGNORECASE)  # "(in Dining Room A)"
+            found.append(_Field(number, first, last, "room", 2.5 + (0.3 if paren else 0.0), place, mark=mark))
+        if (_is_affiliation(text) and pieces[0].before in ("", ",", ";")) or (
+            paren and not re.search(r"\d", text)
+        ):
             # "Jane Doe (Analytical Engines)": a parenthesis after people is their affiliation
             found.append(make("affiliation", 3.2 if paren else 2.6))
         title = title_score(text, mark, column)

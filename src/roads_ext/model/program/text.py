@@ -347,7 +347,8 @@ def _pieces(line: str) -> list[Piece]:
         plain(cursor, start)
         inner = line[start:end]
         if mark in ("bold", "italic") and _SEPARATOR.search(inner) and not _MARK.fullmatch(inner.strip("*_")):
-            # **Keynote: Title**: a line set off whole is still cut where its parts are
+            # **Keynote: Title**, *Ada Lovelace - Title*: a span set off whole is still cut where
+            # its parts are; the reader may join them again
             width = 2 if inner.startswith(("**", "__")) else 1
             plain(start + width, end - width, mark, number)
         elif mark and re.fullmatch(r"(\*\*|__|\*|_)\s*\(.*\)\s*\1", inner):
