@@ -52,6 +52,7 @@ TITLE_WORDS = _words(
 #: also common names, Long, Law, Strong, Green, Best, Young, are left out on purpose)
 PROGRAM_VOCABULARY = _words(
     """
+    we our your you it its this that these those not yes
     denoising profiling computing reasoning planning serving scaling training learning pruning
     quantizing distilling sampling searching ranking indexing hashing sketching caching batching
     sharding routing scheduling compiling optimizing benchmarking evaluating measuring
@@ -102,7 +103,6 @@ PROGRAM_VOCABULARY = _words(
     announcements q&a questions answers chat fireside conversation dialogue interview workshop
     workshops conference symposium meeting forum summit day days morning afternoon evening night
     week part section chapter series episode volume issue special extended invited-talk through
-    under over can do does we our your you it its this that not no yes vs than along behind
-    below during inside outside since until upon
+    under over vs than along behind below during inside outside since until upon
     """
 )

@@ -120,9 +120,9 @@ KIND_WORDS: dict[str, str] = {
 }
 #: words that name a kind only when no kind word does: ``Talk: Title``, ``Session 2``
 WEAK_KIND_WORDS: dict[str, str] = {
-    **dict.fromkeys(
-        ("talk", "talks", "presentation", "presentations", "lecture", "speaker", "speakers"), "session"
-    ),
+    **dict.fromkeys(("talk", "presentation", "lecture", "speaker", "speakers"), "session"),
+    # a plural names several talks of the program's own: "Community presentations", "Talks"
+    **dict.fromkeys(("talks", "presentations", "lectures"), "contributed"),
     **dict.fromkeys(("session", "sessions"), "session"),
     **dict.fromkeys(("tutorial", "tutorials", "demo", "demos", "off-the-record"), "session"),
 }
@@ -172,6 +172,14 @@ FILLERS = frozenset(
         "pre-recorded",
         "off-the-record",
         "desk",
+        "community",
+        "industry",
+        "student",
+        "students",
+        "project",
+        "partner",
+        "sponsor",
+        "sponsored",
         "notes",
         "note",
         "back",

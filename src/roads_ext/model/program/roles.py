@@ -597,6 +597,8 @@ class SlotTextReader:
         if material and _LINK_ONLY.fullmatch(text.strip().strip("[]")):
             return [make("noise", 1.0 + FIELD_COST)]  # "[pdf]", "Link": a link whose address was not copied
         column = line.column
+        if column == "speakers" and (label := read_label(text)) is not None and not label.rest:
+            return [make("label", 3.0, kind=label.kind)]  # "Coffee Break" in the speakers' column
         if column == "speakers":
             score, people = _people(text, True, self.known)
             if not people:
