@@ -325,9 +325,9 @@ def _captions(offset: int, cells: list[str], names: list[str | None]) -> list[Li
 
 
 #: places a virtual session happens in, named in a column of their own
-_PLATFORMS = re.compile(
+PLATFORMS = re.compile(
     r"^(?:zoom|gather(?:\.town)?|slideslive|youtube|discord|slack|teams|webex|underline|"
-    r"online|virtual|hybrid|in[- ]person|livestream|rocket\.?chat|miro|whova)\b",
+    r"online|virtual|hybrid|in[- ]person|livestream|rocket\.?chat|miro|whova|gathertown)\b",
     re.IGNORECASE,
 )
 
@@ -362,7 +362,7 @@ def _infer_columns(lines: list[Line]) -> None:
             if len(values) < 3 or any(_cell_time(value) for value in values):
                 continue
             short = all(len(value.split()) <= 3 for value in values)
-            platforms = sum(bool(_PLATFORMS.match(value)) for value in values)
+            platforms = sum(bool(PLATFORMS.match(value)) for value in values)
             repeated = len(set(values)) <= 0.6 * len(values)
             if short and platforms >= len(values) / 2:
                 guessed[index], changed = "location", True

@@ -63,6 +63,9 @@ from .text import read_text
 _CHAIR = re.compile(r"^(?:session\s+)?(?:chairs?|moderators?|hosts?|chaired by)\s*:?\s*\S", re.IGNORECASE)
 #: a length at the start of a line, not a time: "15 mins - break", "1 hour: posters"
 _DURATION = re.compile(r"^\s*\d{1,3}\s*(?:min(?:ute)?s?|hrs?|hours?|h)\b\.?", re.IGNORECASE)
+_DURATION_PREFIX = re.compile(
+    r"^\s*\d{1,3}\s*(?:min(?:ute)?s?|hrs?|hours?|h)\b\.?\s*[-–—:]?\s*", re.IGNORECASE
+)
 #: a line that begins where a time would, with words for one: its time could not be read
 _TRIED_A_TIME = re.compile(
     r"^(?:\d|half\s+past|quarter\s+(?:past|to)|noon\b|midnight\b|soon\b|later\b|tbd\b|tba\b"
@@ -444,7 +447,8 @@ class ProgramReader:
             self.session, self.session_kind = plain.rstrip(":"), session_kind(plain)
             return
         if self._slot_without_time(plain):
-            self.start_slot(offset, line.indent, None, [(text, None, False)])
+            # "15 mins - short break": its length is no part of its title
+            self.start_slot(offset, line.indent, None, [(_DURATION_PREFIX.sub("", text), None, False)])
             return
         self.problems.append(unreadable(plain, offset))
 

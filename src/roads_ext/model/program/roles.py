@@ -624,6 +624,8 @@ class SlotTextReader:
         score, people = _people(text, lenient, self.known) if not room else (0.0, ())
         if people and others_name_speakers:
             score -= 1.5  # the slot's speakers are in a column of their own
+        if people and column == "title" and not paren and not mark:
+            score -= 1.0  # "Leaderboards Are Not Enough: Reporting Cost": a title column's subtitle
         if people:
             found.append(make("people", score + (0.4 if paren else 0.0), people=people))
         if room:
