@@ -36,13 +36,14 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .preview import setup_preview
     from .program import setup_program
     from .registry import setup_registry
-    from .shared import keep_the_last_of_repeated_options
+    from .shared import CheckEveryLink, keep_the_last_of_repeated_options
     from .social import setup_social
     from .sponsors import setup_sponsors
     from .topics import setup_topics
 
     app.setup_extension("sphinx_design")
     keep_the_last_of_repeated_options()
+    app.add_transform(CheckEveryLink)
     setup_config(app)
     setup_i18n(app)
     setup_editions(app)

@@ -113,3 +113,12 @@ class RoadsWarning(StrEnum):
         "a language Babel does not know (English dates and times), or a roads_clock that is "
         "not '12', '24' or None (the language's clock)",
     )
+
+
+def quoted(content: str, limit: int = 60) -> str:
+    """``content`` as a warning that leaves it out quotes it, so that an organizer can find
+    it again: on one line, shortened to ``limit`` characters (ending in "…"), in quotes."""
+    line = " ".join(content.split())
+    if len(line) > limit:
+        line = line[: limit - 1].rstrip() + "…"
+    return repr(line)

@@ -18,7 +18,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import images
-from .diagnostics import RoadsWarning
+from .diagnostics import RoadsWarning, quoted
 from .i18n import _
 from .model.people import Person, PersonLineError, name_problem, parse_person_line, tab_problem
 from .registry import Declaration, PeopleDomain, page_of, person_reference, presented_name
@@ -166,7 +166,7 @@ class SpeakerCardDirective(RoadsDirective):
         if not name:
             self.warn(
                 "no name: write the speaker's name after the directive, "
-                "for example '```{speaker-card} Ada Lovelace'"
+                "for example '```{speaker-card} Ada Lovelace'" + self.left_out_details()
             )
             return []
         problem = name_problem(name)
@@ -186,6 +186,18 @@ class SpeakerCardDirective(RoadsDirective):
         self.label(card, person.name, card["ids"][0])
         card["roads_loose"] = True  # grouped into a grid unless inside {speakers}
         return [card]
+
+    def left_out_details(self) -> str:
+        """What a card left out says it leaves out: its details and biography, each quoted."""
+        given = [
+            f"{label} {quoted(self.checked_options[option])}"
+            for option, label in (("affiliation", "affiliation"), ("country", "country"), ("talk", "talk"))
+            if self.checked_options.get(option)
+        ]
+        if self.content:
+            biography = " ".join(self.content)
+            given.append(f"biography {quoted(biography)}")
+        return f"; this card is left out, with its {', '.join(given)}" if given else ""
 
     def checked_photo(self, photo: str) -> str:
         """The photo's path relative to the source folder, or "" after a warning."""
@@ -258,7 +270,8 @@ def read_people_list(
         paragraphs = [child for child in item.children if isinstance(child, nodes.paragraph)]
         if len(paragraphs) != 1 or len(item.children) != 1:
             directive.warn(
-                "each item must be one line 'Name (Affiliation, Country)'; this item is left out",
+                "each item must be one line 'Name (Affiliation, Country)'; this item is left out: "
+                + quoted(item.astext()),
                 "item",
                 line,
             )

@@ -15,7 +15,7 @@ import hashlib
 import html
 import re
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from docutils import nodes
@@ -32,7 +32,7 @@ from .calendar import (
     records,
     transform_builder,
 )
-from .diagnostics import RoadsWarning
+from .diagnostics import RoadsWarning, quoted
 from .i18n import _, formats
 from .model.calendar import CalendarRecord, EventInfo, check_program, parse_event
 from .model.dates import Zone, parse_date, parse_zone
@@ -193,6 +193,26 @@ def time_range_paragraph(
     return paragraph
 
 
+def left_out_line(message: str, lines: Sequence[str], offset: int) -> str:
+    """What a warning that leaves a line of the directive out adds, so that an organizer
+    can find it again: the line as written, quoted (shortened), unless the message quotes
+    its words already (a title, the whole line) and leaves out only a time."""
+    if not message.endswith("left out") or not 0 <= offset < len(lines):
+        return ""
+    written = " ".join(lines[offset].split())
+    unquoted = written
+    for part in _QUOTED.findall(message):
+        unquoted = unquoted.replace(part, " ")
+    if not re.search(r"[^\W\d_]{2,}", _TIME_WORDS.sub(" ", unquoted)):
+        return ""
+    return f": {quoted(written)}"
+
+
+_QUOTED = re.compile(r"'([^']+)'")
+#: what a slot's line holds besides its words: times, am/pm, noon and midnight
+_TIME_WORDS = re.compile(r"(?i)\b(?:\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|noon|midnight)\b")
+
+
 # --- the directive --------------------------------------------------------------------------
 
 
@@ -254,8 +274,9 @@ class ScheduleDirective(RoadsDirective):
         issues = sorted([*program.problems, *check_program(program, zone)], key=lambda p: p.offset)
         for each in issues:
             if where is None:
-                self.warn(each.message, each.subtype, self.content_line(each.offset))
-            else:  # a line of the :file:
+                message = each.message + left_out_line(each.message, lines, each.offset)
+                self.warn(message, each.subtype, self.content_line(each.offset))
+            else:  # a line of the :file:, named at its line there (an exported file, not retyped)
                 warn(f"{self.name}: {each.message}", each.subtype, f"{where}:{each.offset + 1}")
         if not program.days:
             return []

@@ -26,6 +26,7 @@ from docutils import nodes
 from docutils import utils as docutils_utils
 from sphinx import addnodes
 from sphinx.domains.std import StandardDomain
+from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.logging import getLogger
 
@@ -647,6 +648,29 @@ def sanitize(parsed: list[nodes.Node], directive: RoadsDirective) -> list[nodes.
                 )
                 ref.replace_self(nodes.inline(ref.astext(), ref.astext()))
     return parsed
+
+
+class CheckEveryLink(SphinxTransform):
+    """Every reference on every page, whoever made it, gets the check roads_ext's own
+    fields have (:func:`link_problem`): http(s), mailto and relative links stay; any
+    other is unlinked, its text kept, with a ``roads.link`` warning at its line.
+
+    docutils knows ``javascript:`` and ``data:`` as URI schemes, so plain text in any
+    reStructuredText paragraph or title would otherwise become a live link. It runs
+    after docutils has given named references their URIs, and before Sphinx copies a
+    page's titles for the table of contents."""
+
+    default_priority = 700
+
+    def apply(self, **kwargs: Any) -> None:
+        for ref in list(self.document.findall(nodes.reference)):
+            uri = ref.get("refuri")
+            if not uri:  # a link within the page, or one Sphinx resolves at write time
+                continue
+            problem = link_problem(uri)
+            if problem:
+                warn(f"link {uri!r} {problem}; shown as text", RoadsWarning.LINK, ref)
+                ref.replace_self(nodes.inline(ref.rawsource, "", *ref.children))
 
 
 # --- sphinx-design's grid, as a list --------------------------------------------
