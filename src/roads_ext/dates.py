@@ -51,7 +51,8 @@ class ImportantDatesDirective(RoadsDirective):
     def run_checked(self) -> list[nodes.Node]:
         if not self.content:
             self.warn(
-                "is empty: write one line per date, like 'Paper submission: May 1, 2023 (AoE)'", "empty"
+                "is empty: write one line per date, like 'Paper submission: May 1, 2023 (AoE)'",
+                RoadsWarning.EMPTY,
             )
             return []
         zone = directive_zone(self, required=False)
@@ -60,7 +61,7 @@ class ImportantDatesDirective(RoadsDirective):
             self.warn(problem.message, problem.subtype, self.content_line(problem.offset))
         if not result.items:
             if not result.problems:
-                self.warn("has no dates", "empty")
+                self.warn("has no dates", RoadsWarning.EMPTY)
             return []
         anchor = block_anchor(self, "key-dates")
         written = text(self.arguments[0]) if self.arguments else ""

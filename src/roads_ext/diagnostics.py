@@ -11,6 +11,7 @@ gives is a member). Sphinx-free: the model may use it too.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import cast
 
 
 class RoadsWarning(StrEnum):
@@ -23,6 +24,11 @@ class RoadsWarning(StrEnum):
         member._value_ = value
         member.meaning = meaning
         return member
+
+    @classmethod
+    def of(cls, value: str) -> RoadsWarning:
+        """The member whose value is ``value`` (a member is its own)."""
+        return cast(RoadsWarning, cls._value2member_map_[value])
 
     # -- people, cards and lists
     SPEAKER = (

@@ -58,6 +58,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
 
+from .diagnostics import RoadsWarning
 from .model.people import initials
 from .shared import is_html_site, link_problem, marked_nodes, source_line, warn
 
@@ -210,7 +211,7 @@ def checked_image(
     directive: RoadsDirective,
     path: str,
     profile: Profile,
-    subtype: str,
+    subtype: RoadsWarning,
     line: int | None = None,
     option: str | None = None,
 ) -> str:
@@ -242,7 +243,7 @@ def checked_image(
     return "/" + resolved.relative_to(Path(directive.env.srcdir).resolve()).as_posix()
 
 
-def image_slot(path: str, profile: Profile, name: str, alt: str, subtype: str) -> nodes.Element:
+def image_slot(path: str, profile: Profile, name: str, alt: str, subtype: RoadsWarning) -> nodes.Element:
     """The slot for ``name``'s picture: ``path`` (from :func:`checked_image`) as an
     image, or the initials when there is none. ``subtype`` is for a warning should
     the file go bad before the page is written."""
@@ -765,7 +766,7 @@ def publish_images(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             )
             warn(
                 f"{profile.what} {image[IMAGE_ATTR]!r} {problem}; {profile.instead}",
-                image.get(SUBTYPE_ATTR, "photo"),
+                RoadsWarning.of(image.get(SUBTYPE_ATTR, RoadsWarning.PHOTO)),
                 (docname, source_line(image, 0) or None),
             )
             if app.builder.format == "html":

@@ -28,6 +28,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .calendar import all_records
+from .diagnostics import RoadsWarning
 from .i18n import _, formats
 from .model.papers import (
     ACCEPTED,
@@ -97,7 +98,7 @@ def track_list(value: str | None) -> tuple[str, ...]:
 class AcceptedPapersDirective(RoadsDirective):
     """``accepted-papers <file>``: the papers of an OpenReview export or a CSV."""
 
-    warning_subtype = "paper"
+    warning_subtype = RoadsWarning.PAPER
     required_arguments = 0
     optional_arguments = 1
     final_argument_whitespace = True
@@ -125,7 +126,7 @@ class AcceptedPapersDirective(RoadsDirective):
         self.warn(
             f"the papers come from {source}, not from the text inside the directive; "
             "that text is shown below the list",
-            "content",
+            RoadsWarning.CONTENT,
             self.content_line(0),
         )
         return self.parse_body()
@@ -135,28 +136,24 @@ class AcceptedPapersDirective(RoadsDirective):
             self.warn(
                 "no file: write the export's path after the directive, for example "
                 "'```{accepted-papers} papers.json' (python3 dev.py papers VENUE_ID writes it)",
-                "file",
+                RoadsWarning.FILE,
             )
             return []
-        path = self.export_path(written)
-        if path is None:
+        found = self.read_export(written)
+        if found is None:
             return []
+        source, path = found
         fmt = self.checked_options.get("format") or ("csv" if path.suffix.lower() == ".csv" else "openreview")
-        try:
-            source = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            self.warn(f"{written!r} cannot be read ({getattr(error, 'strerror', None) or error})", "file")
-            return []
         result = parse_csv(source) if fmt == "csv" else parse_openreview(source)
         for problem in result.problems:
-            where = f"{path}:{problem.line}" if problem.line else str(path)
+            where = f"{path}:{problem.offset}" if problem.offset else str(path)
             warn(f"{self.name}: {written}: {problem.message}", problem.subtype, where)
         decisions = self.checked_options.get("decision", ACCEPTED)
         papers = sort_papers(
             choose(result.papers, decisions, self.checked_options.get("track", ())),
             self.checked_options.get("sort", "decision"),
         )
-        if not papers and not any(problem.subtype == "file" for problem in result.problems):
+        if not papers and not any(problem.subtype == RoadsWarning.FILE for problem in result.problems):
             chosen = [f":decision: {' '.join(decisions)}"] if "decision" in self.checked_options else []
             if "track" in self.checked_options:
                 chosen.append(f":track: {', '.join(self.checked_options['track'])}")
@@ -164,7 +161,7 @@ class AcceptedPapersDirective(RoadsDirective):
                 f"no paper of {written!r} is listed"
                 + (f" with {' and '.join(chosen)}" if chosen else "")
                 + f" ({len(result.papers)} read)",
-                "empty",
+                RoadsWarning.EMPTY,
             )
         if not papers:
             return []
@@ -184,28 +181,33 @@ class AcceptedPapersDirective(RoadsDirective):
         papers_of(self.env).setdefault(self.env.docname, []).extend(kept)
         return [block]
 
-    def export_path(self, written: str) -> Path | None:
-        """The export inside the project (relative to the page, or ``/``-rooted), or None."""
+    def read_export(self, written: str) -> tuple[str, Path] | None:
+        """The export's text and path, inside the project (relative to the page, or
+        ``/``-rooted), or None after a warning."""
         if "://" in written:
             self.warn(
                 f"{written!r} must be a file in the project, not a URL: write it with "
                 "'python3 dev.py papers VENUE_ID' and commit it",
-                "file",
+                RoadsWarning.FILE,
             )
             return None
-        resolved, problem = self.project_file(written)
+        source, path, problem = self.read_project_text(written)
         if problem == "lies outside the project":
-            self.warn(f"{written!r} lies outside the project; put the export beside the page", "file")
+            self.warn(
+                f"{written!r} lies outside the project; put the export beside the page", RoadsWarning.FILE
+            )
             return None
-        if resolved is None:
+        if path is None:
             self.warn(
                 f"{written!r} {problem}; write it with 'python3 dev.py papers VENUE_ID' "
                 "(see the README, 'accepted-papers')",
-                "file",
+                RoadsWarning.FILE,
             )
             return None
-        self.env.note_dependency(str(resolved))
-        return resolved
+        if source is None:
+            self.warn(f"{written!r} {problem}", RoadsWarning.FILE)
+            return None
+        return source, path
 
     def paper_item(self, paper: Paper) -> nodes.list_item:
         anchor = unique_id(self.state.document, paper.anchor)
@@ -307,7 +309,7 @@ class ShowSlotPapers(SphinxPostTransform):
                         f"schedule: {where} {reference!r}{did_you_mean(reference, known)}: write the "
                         "paper's forum id or its anchor (paper-...), or a link as 'paper: https://...'; "
                         "the slot is shown without it",
-                        "paper",
+                        RoadsWarning.PAPER,
                         (source, line),
                     )
                     continue

@@ -96,7 +96,9 @@ def checked_homepage(
         return ""
     problem = link_problem(url) or absolute_link_problem(url)
     if problem:
-        directive.warn(f"homepage {url!r} {problem}; the name is shown unlinked", "link", line, option)
+        directive.warn(
+            f"homepage {url!r} {problem}; the name is shown unlinked", RoadsWarning.LINK, line, option
+        )
         return ""
     return url
 
@@ -117,7 +119,11 @@ def speaker_card(
     card[ENTRY_ATTR] = "card"
     # the photo (checked by the directive), or the initials avatar
     card_body += images.image_slot(
-        person.photo, images.PORTRAIT, person.name, _("Photo of %(name)s") % {"name": person.name}, "photo"
+        person.photo,
+        images.PORTRAIT,
+        person.name,
+        _("Photo of %(name)s") % {"name": person.name},
+        RoadsWarning.PHOTO,
     )
     title = nodes.rubric("", "", classes=["sd-card-title", "roads-person-name"])
     title[CARD_TITLE_ATTR] = True
@@ -201,7 +207,7 @@ class SpeakerCardDirective(RoadsDirective):
 
     def checked_photo(self, photo: str) -> str:
         """The photo's path relative to the source folder, or "" after a warning."""
-        return images.checked_image(self, photo, images.PORTRAIT, "photo", option="photo")
+        return images.checked_image(self, photo, images.PORTRAIT, RoadsWarning.PHOTO, option="photo")
 
 
 class SpeakersDirective(RoadsDirective):
@@ -217,7 +223,7 @@ class SpeakersDirective(RoadsDirective):
             self.warn(
                 "is empty: put speaker-card directives or a list of "
                 "'Name (Affiliation, Country)' lines inside it",
-                "empty",
+                RoadsWarning.EMPTY,
             )
             return []
         parsed = self.parse_body()
@@ -239,12 +245,12 @@ class SpeakersDirective(RoadsDirective):
                 self.warn(
                     "only speaker-card directives and a people list belong inside; "
                     f"this {node.__class__.__name__} is shown below the grid",
-                    "content",
+                    RoadsWarning.CONTENT,
                     node.line or self.lineno,
                 )
                 others.append(node)
         if not cards:
-            self.warn("has no speakers", "empty")
+            self.warn("has no speakers", RoadsWarning.EMPTY)
             return others
         grid = card_grid(cards, self.checked_options.get("columns", 3))
         self.set_source_info(grid)
@@ -272,7 +278,7 @@ def read_people_list(
             directive.warn(
                 "each item must be one line 'Name (Affiliation, Country)'; this item is left out: "
                 + quoted(item.astext()),
-                "item",
+                RoadsWarning.ITEM,
                 line,
             )
             continue
@@ -309,7 +315,7 @@ def read_person_item(
     # reStructuredText turns tabs into spaces before parsing: look at the line as written
     tabs = tab_problem(_LIST_MARKER.sub("", directive.written_line(line), count=1))
     if tabs:
-        directive.warn(f"{tabs}; this item is left out", "item", line)
+        directive.warn(f"{tabs}; this item is left out", RoadsWarning.ITEM, line)
         return None
     first = paragraph.children[0] if paragraph.children else None
     homepage = ""
@@ -331,7 +337,7 @@ def read_person_item(
         directive.warn(
             f"{paragraph.astext()!r} does not read 'Name (Affiliation, Country)': "
             f"{error}; this item is left out",
-            "item",
+            RoadsWarning.ITEM,
             line,
         )
         return None
@@ -446,7 +452,9 @@ class CommitteeDirective(RoadsDirective):
 
     def run_checked(self) -> list[nodes.Node]:
         if not self.content:
-            self.warn("is empty: write a Markdown list of 'Name (Affiliation, Country)' lines", "empty")
+            self.warn(
+                "is empty: write a Markdown list of 'Name (Affiliation, Country)' lines", RoadsWarning.EMPTY
+            )
             return []
         members = nodes.bullet_list(classes=["roads-committee"], bullet="*")
         self.set_source_info(members)
@@ -466,7 +474,7 @@ class CommitteeDirective(RoadsDirective):
         if len(members):
             result.append(members)
         else:
-            self.warn("has no people", "empty")
+            self.warn("has no people", RoadsWarning.EMPTY)
         if result and isinstance(result[0], nodes.Element):  # the caption, or else the list
             self.label(result[0], text(self.arguments[0]) if self.arguments else "Committee")
         return result + trailing

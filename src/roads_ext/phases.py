@@ -32,6 +32,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from .calendar import all_records, transform_builder
 from .config import conf_py_location
 from .dates import OVER_ATTR, STATUS_LABELS
+from .diagnostics import RoadsWarning
 from .i18n import _
 from .model.dates import AOE_ZONE, parse_zone
 from .model.phases import (
@@ -60,7 +61,7 @@ OFF_CLASS = "roads-phase-off"
 class OnlyPhaseDirective(RoadsDirective):
     """``only-phase call-open``: the body is shown only in the phases named."""
 
-    warning_subtype = "phase"
+    warning_subtype = RoadsWarning.PHASE
     has_content = True
     required_arguments = 0
     optional_arguments = 1
@@ -81,7 +82,7 @@ class OnlyPhaseDirective(RoadsDirective):
             return []
         body = self.parse_body()
         if not body:
-            self.warn(f"is empty: write what to show in {', '.join(phases)} inside it", "empty")
+            self.warn(f"is empty: write what to show in {', '.join(phases)} inside it", RoadsWarning.EMPTY)
             return []
         classes = ["roads-phase", *text(self.checked_options.get("class", "")).split()]
         block = nodes.container("", *body, is_div=True, classes=classes)
@@ -190,7 +191,7 @@ def site_milestones(env: BuildEnvironment, report: bool = False, where: Any = No
                 warn(
                     f"roads_phase_dates: no important date is labelled {named[key]!r}"
                     f"{did_you_mean(named[key], labels)}; the {key} is read from the labels' words",
-                    "phase",
+                    RoadsWarning.PHASE,
                     where,
                 )
     if not days:
@@ -218,7 +219,7 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
                     f"only-phase {' '.join(phases)!r} is never shown: the site declares no important "
                     f"dates and no program, so it is '{ever}' for ever; add them (the phases follow "
                     "the submission deadline, the notification and the workshop's day)",
-                    "phase",
+                    RoadsWarning.PHASE,
                     (docname, line),
                 )
     return sorted(phase_pages(env))

@@ -109,13 +109,13 @@ def directive_zone(directive: RoadsDirective, required: bool) -> Zone | None:
             directive.warn(
                 "no time zone: add ':timezone: America/Los_Angeles' (an IANA name, or AoE), "
                 "or set roads_timezone in conf.py; the times are taken as UTC",
-                "timezone",
+                RoadsWarning.TIMEZONE,
             )
             return Zone("UTC")
         return None
     zone, problem = parse_zone(written)
     if zone is None:
-        directive.warn(f"{problem}; the times are taken as UTC", "timezone", option="timezone")
+        directive.warn(f"{problem}; the times are taken as UTC", RoadsWarning.TIMEZONE, option="timezone")
         return Zone("UTC")
     return zone
 
@@ -242,7 +242,7 @@ class ScheduleDirective(RoadsDirective):
                 self.warn(
                     "has both :file: and lines of its own: the lines are left out; put the "
                     "program in the file or in the directive, not both",
-                    "option",
+                    RoadsWarning.OPTION,
                     option="file",
                 )
             found = self.read_file(self.checked_options["file"])
@@ -253,7 +253,7 @@ class ScheduleDirective(RoadsDirective):
             self.warn(
                 "is empty: write one line per slot, like '8:30am-8:40am - Welcome "
                 "(Workshop Organizers)', under the day",
-                "empty",
+                RoadsWarning.EMPTY,
             )
             return []
         first_day = None
@@ -261,13 +261,13 @@ class ScheduleDirective(RoadsDirective):
             first_day, used, problem = parse_date(self.arguments[0])
             rest = self.arguments[0][used:].strip(" -–—:,.")
             if problem:
-                self.warn(problem, "date")
+                self.warn(problem, RoadsWarning.DATE)
             elif rest:
                 # a day's label goes before its date, on a day line of the program
                 self.warn(
                     f"{rest!r} after the date is ignored: the argument is the day alone; to label "
                     f"the day, start the program with '{rest} - {self.arguments[0][:used].strip()}'",
-                    "date",
+                    RoadsWarning.DATE,
                 )
         zone = directive_zone(self, required=True) or Zone("UTC")
         program = parse_program(lines, first_day, workshop_date(self), csv_text, zone)
@@ -318,35 +318,28 @@ class ScheduleDirective(RoadsDirective):
     def read_file(self, written: str) -> tuple[list[str], bool, str] | None:
         """The lines of ``:file:`` (relative to the page, or ``/``-rooted at the source
         folder), only from inside the project; CSV when it ends in ``.csv``."""
-        path, problem = self.project_file(written)
+        source, path, problem = self.read_project_text(written)
         if problem == "lies outside the project":
             self.warn(
                 f"file {written!r} is outside the project: put the program file in the documentation folder",
-                "option",
+                RoadsWarning.OPTION,
                 option="file",
             )
             return None
-        if path is None:
-            self.warn(
-                f"file {written!r} {'cannot be read' if problem == 'does not exist' else problem}: give a file of "
-                "the project, like ':file: program.csv' (a CSV export) or ':file: program.md'",
-                "option",
-                option="file",
+        if source is None or path is None:
+            reason = (
+                "cannot be read"
+                if problem == "does not exist" or (path is not None and "(" in problem)
+                else problem
             )
-            return None
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as error:
-            reason = "is not UTF-8 text" if isinstance(error, UnicodeDecodeError) else "cannot be read"
             self.warn(
                 f"file {written!r} {reason}: give a file of the project, like "
                 "':file: program.csv' (a CSV export) or ':file: program.md'",
-                "option",
+                RoadsWarning.OPTION,
                 option="file",
             )
             return None
-        self.env.note_dependency(str(path))
-        return text.splitlines(), path.suffix.lower() == ".csv", str(path)
+        return source.splitlines(), path.suffix.lower() == ".csv", str(path)
 
     def event_info(self) -> EventInfo:
         options = self.checked_options
@@ -356,9 +349,9 @@ class ScheduleDirective(RoadsDirective):
         )
         for option, message in problems:
             if option:
-                self.warn(message, "link", self.option_line(option))
+                self.warn(message, RoadsWarning.LINK, self.option_line(option))
             else:
-                self.warn(message, "event")
+                self.warn(message, RoadsWarning.EVENT)
         return event
 
     def unique_slot_anchors(self, program: Program, anchor: str, block: nodes.Element) -> None:
@@ -380,7 +373,7 @@ class ScheduleDirective(RoadsDirective):
                         f"id {base!r} makes the anchor {anchor + '-' + base!r}, which another block or slot "
                         f"of this page has already: this slot's anchor is {anchor + '-' + slot.slug!r}; "
                         "give it another id",
-                        "detail",
+                        RoadsWarning.DETAIL,
                         self.content_line(slot.id_offset),
                     )
             document.ids[f"{anchor}-{slot.slug}"] = block
@@ -408,7 +401,7 @@ class ScheduleDirective(RoadsDirective):
                     self.warn(
                         f"link {url!r} in the title {slot.heading!r} {problem}; its text {shown!r} is shown "
                         "without it",
-                        "link",
+                        RoadsWarning.LINK,
                         self.content_line(slot.offset),
                     )
                 else:
@@ -420,7 +413,7 @@ class ScheduleDirective(RoadsDirective):
                 if problem:
                     self.warn(
                         f"{link.label.lower()} link {link.url!r} {problem}; it is left out",
-                        "link",
+                        RoadsWarning.LINK,
                         self.content_line(link.offset),
                     )
                 else:
@@ -866,7 +859,7 @@ def check_organizers(app: Sphinx, env: BuildEnvironment) -> None:
                 warn(
                     f"schedule: unknown organizer {name!r}{domain.suggestion(name, record.docname)}; declare them with a "
                     "speaker-card or committee",
-                    "speaker",
+                    RoadsWarning.SPEAKER,
                     (record.docname, line),
                 )
 

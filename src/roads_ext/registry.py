@@ -38,6 +38,7 @@ from sphinx.domains import Domain, ObjType
 from sphinx.util.docutils import SphinxRole
 from sphinx.util.nodes import make_refnode, split_explicit_title
 
+from .diagnostics import RoadsWarning
 from .model.editions import Editions, read_editions
 from .model.names import Found, NameFinder
 from .model.people import DETAIL_FIELDS, Person, conflicts, person_key
@@ -387,7 +388,7 @@ class PeopleDomain(Domain):
             warn(
                 f"{by}: {name!r} could be any of {', '.join(map(repr, names))}; write the full "
                 "name to link it to one of them",
-                "person",
+                RoadsWarning.PERSON,
                 node,
             )
             return
@@ -399,7 +400,7 @@ class PeopleDomain(Domain):
                     f"{by}: {name!r} is declared nowhere {where}{did_you_mean(name, near)}; "
                     "it is shown as written: write the name as it is declared to link it "
                     "(a guest declared nowhere is shown as written, without a warning)",
-                    "person",
+                    RoadsWarning.PERSON,
                     node,
                 )
             return
@@ -410,14 +411,14 @@ class PeopleDomain(Domain):
                 f"{by}: {name!r} is written without '(Affiliation, Country)' and is declared "
                 f"nowhere else {where}{suggestion}{elsewhere}; give their details here "
                 "or in a speaker-card",
-                "person",
+                RoadsWarning.PERSON,
                 node,
             )
             return
         warn(
             f"person: nobody called {name!r} is declared {where}{suggestion}{elsewhere}; "
             "declare them with a speaker-card or committee",
-            "person",
+            RoadsWarning.PERSON,
             node,
         )
 
@@ -449,7 +450,7 @@ class PeopleDomain(Domain):
                     f"person {later.person.name!r} is declared twice with a different "
                     f"{field}: {a!r} at {given_at[field].where} and {b!r} at {later.where}; "
                     "give the details once and write the name alone elsewhere",
-                    "duplicate",
+                    RoadsWarning.DUPLICATE,
                     (later.docname, later.line),
                 )
             for field in DETAIL_FIELDS:

@@ -45,12 +45,11 @@ logger = getLogger("roads_ext")
 WARNING_TYPE = "roads"
 
 
-def warn(message: str, subtype: RoadsWarning | str, location: Any) -> None:
+def warn(message: str, subtype: RoadsWarning, location: Any) -> None:
     """Report a problem in an author's input as a ``roads.<subtype>`` warning.
 
-    ``subtype`` is a :class:`~roads_ext.diagnostics.RoadsWarning` (its value, a
-    plain string, works the same; ``tests/test_diagnostics.py`` checks that every
-    one the code gives is a member). ``location`` is a node, a docname or a
+    ``subtype`` is a :class:`~roads_ext.diagnostics.RoadsWarning` member, never a
+    string (``tests/test_layers.py`` reads every call). ``location`` is a node, a docname or a
     ``(docname, line)`` pair.
     """
     logger.warning(message, type=WARNING_TYPE, subtype=subtype, location=location)
@@ -105,7 +104,7 @@ def start_build_clock(app: Sphinx) -> None:
     now, problem = now_for_build(dict(os.environ))
     _CLOCK[app.env] = now
     if problem:
-        warn(problem, "date", None)
+        warn(problem, RoadsWarning.DATE, None)
 
 
 def build_now(env: BuildEnvironment) -> dt.datetime:
@@ -208,6 +207,10 @@ def _in_myst(directive: SphinxDirective) -> bool:
     return type(directive.state).__module__.startswith("myst_parser")
 
 
+#: the largest file an author may name (a program, an export of accepted papers)
+MAX_AUTHOR_FILE = 32 * 2**20
+
+
 class RoadsDirective(SphinxDirective):
     """Base class: lenient option parsing, checked options, located warnings.
 
@@ -216,7 +219,7 @@ class RoadsDirective(SphinxDirective):
 
     #: subtype of the warnings this directive gives by default, e.g. ``RoadsWarning.SPEAKER``
     #: (every subclass names its own)
-    warning_subtype: ClassVar[RoadsWarning | str]
+    warning_subtype: ClassVar[RoadsWarning]
     #: name -> converter, checked by :meth:`check_options`
     known_options: dict[str, Callable[[str | None], Any]] = {}
     #: whether the directive reads each list item's link itself (a person's or a
@@ -230,7 +233,7 @@ class RoadsDirective(SphinxDirective):
     def warn(
         self,
         message: str,
-        subtype: RoadsWarning | str | None = None,
+        subtype: RoadsWarning | None = None,
         line: int | None = None,
         option: str | None = None,
     ) -> None:
@@ -258,7 +261,7 @@ class RoadsDirective(SphinxDirective):
                 left_out = f"; its value {value!r} is left out" if value else ""
                 self.warn(
                     f"unknown option {name!r}{did_you_mean(name, self.known_options)}{left_out}",
-                    subtype="option",
+                    subtype=RoadsWarning.OPTION,
                     option=name,
                 )
                 continue
@@ -266,7 +269,7 @@ class RoadsDirective(SphinxDirective):
                 self.warn(
                     "option 'name' has no value; write ':name: a-label' to link to this block "
                     "with {ref}`a-label`",
-                    subtype="option",
+                    subtype=RoadsWarning.OPTION,
                     option=name,
                 )
                 continue
@@ -275,7 +278,7 @@ class RoadsDirective(SphinxDirective):
             except ValueError as error:
                 self.warn(
                     f"option {name!r}: {value!r} {error}; it is ignored",
-                    subtype="option",
+                    subtype=RoadsWarning.OPTION,
                     option=name,
                 )
         return checked
@@ -424,6 +427,26 @@ class RoadsDirective(SphinxDirective):
             exists = False
         return (resolved, "") if exists else (None, "does not exist")
 
+    def read_project_text(self, written: str) -> tuple[str | None, Path | None, str]:
+        """The text of a file an author names (``:file:``, an export), ``(text, path, "")``;
+        or ``(None, path or None, why not)``. The one reader of such files: only from inside
+        the project (:meth:`project_file`, its links followed), at most
+        :data:`MAX_AUTHOR_FILE` bytes, UTF-8 (a byte order mark left out), noted as a
+        dependency of the page (readable or not). The caller words the warning, with its own subtype."""
+        path, problem = self.project_file(written)
+        if path is None:
+            return None, None, problem
+        self.env.note_dependency(str(path))  # read again once it changes, readable or not
+        try:
+            if path.stat().st_size > MAX_AUTHOR_FILE:
+                return None, path, f"is larger than {MAX_AUTHOR_FILE // 2**20} MB"
+            text = path.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return None, path, "is not UTF-8 text"
+        except OSError as error:
+            return None, path, f"cannot be read ({error.strerror or error})"
+        return text, path, ""
+
     def run(self) -> list[nodes.Node]:
         self.checked_options = self.check_options()
         return self.run_checked()
@@ -452,7 +475,7 @@ class RoadsDirective(SphinxDirective):
                 self.warn(
                     f"only a list of {what} belongs inside; this {node.__class__.__name__} is shown "
                     f"below {shown_below}",
-                    "content",
+                    RoadsWarning.CONTENT,
                     node.line or self.lineno,
                 )
             below.append(node)
@@ -615,13 +638,13 @@ def sanitize(parsed: list[nodes.Node], directive: RoadsDirective) -> list[nodes.
                         for url, why in unmade_links(str(child)):
                             directive.warn(
                                 f"link {url!r} {why}; shown as text",
-                                subtype="link",
+                                subtype=RoadsWarning.LINK,
                                 line=source_line(paragraph, directive.lineno),
                             )
         for raw in list(tree.findall(nodes.raw)):
             directive.warn(
                 "raw HTML is shown as text, not run",
-                subtype="html",
+                subtype=RoadsWarning.HTML,
                 line=source_line(raw, directive.lineno),
             )
             shown = nodes.Text(raw.astext())
@@ -643,7 +666,7 @@ def sanitize(parsed: list[nodes.Node], directive: RoadsDirective) -> list[nodes.
             if problem:
                 directive.warn(
                     f"link {uri!r} {problem}; shown as text",
-                    subtype="link",
+                    subtype=RoadsWarning.LINK,
                     line=source_line(ref, directive.lineno),
                 )
                 ref.replace_self(nodes.inline(ref.astext(), ref.astext()))

@@ -42,7 +42,7 @@ class TopicGridDirective(RoadsDirective):
 
     def run_checked(self) -> list[nodes.Node]:
         if not self.content:
-            self.warn("is empty: write a Markdown list of topics inside it", "empty")
+            self.warn("is empty: write a Markdown list of topics inside it", RoadsWarning.EMPTY)
             return []
         topics = grid_list(self.checked_options.get("columns", 3), "roads-topics")
         self.set_source_info(topics)
@@ -50,13 +50,15 @@ class TopicGridDirective(RoadsDirective):
         for found in lists:
             for item in (child for child in found.children if isinstance(child, nodes.list_item)):
                 if not item.children:  # "* " alone would be an empty card
-                    self.warn("an empty item is left out", "item", item.line or found.line or self.lineno)
+                    self.warn(
+                        "an empty item is left out", RoadsWarning.ITEM, item.line or found.line or self.lineno
+                    )
                     continue
                 topic = self.topic(item)
                 if topic is not None:
                     topics += grid_item(topic)
         if not len(topics):
-            self.warn("has no topics: write them as a Markdown list", "empty")
+            self.warn("has no topics: write them as a Markdown list", RoadsWarning.EMPTY)
             return trailing
         wrapper = grid_wrapper(topics)
         self.label(wrapper, "Topics")
@@ -79,7 +81,7 @@ class TopicGridDirective(RoadsDirective):
                 f"the item with the icon {icon!r} has no topic; it is left out"
                 if icon
                 else "an empty item is left out",
-                "item",
+                RoadsWarning.ITEM,
                 item.line or self.lineno,
             )
             return None

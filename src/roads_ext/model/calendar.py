@@ -25,7 +25,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .dates import ImportantDate, Problem, Zone, daylight_saving_problem, format_time, range_problem
+from ..diagnostics import RoadsWarning
+from .dates import ImportantDate, Zone, daylight_saving_problem, format_time, range_problem
+from .problems import Problem
 from .program import Program, Slot
 
 CALENDAR_DIR = "_calendar"
@@ -177,7 +179,7 @@ def check_program(program: Program, zone: Zone) -> list[Problem]:
                 why = range_problem(slot.date, slot.end, zone)
             if why is not None:
                 problems.append(
-                    Problem(slot.offset, "date", f"{slot.heading!r}: {why}; this slot is left out")
+                    Problem(slot.offset, RoadsWarning.DATE, f"{slot.heading!r}: {why}; this slot is left out")
                 )
                 continue
             kept.append(slot)
@@ -193,7 +195,9 @@ def check_program(program: Program, zone: Zone) -> list[Problem]:
                 if why:
                     # the page and the calendar show what the warning says the time is read as
                     consequence = move_skipped_times(slot, zone)
-                    problems.append(Problem(slot.offset, "time", f"{slot.heading!r}: {why}{consequence}"))
+                    problems.append(
+                        Problem(slot.offset, RoadsWarning.TIME, f"{slot.heading!r}: {why}{consequence}")
+                    )
                     break
         day.slots = kept
     program.days = [day for day in program.days if day.slots]

@@ -19,27 +19,14 @@ import datetime as dt
 import difflib
 import re
 import zoneinfo
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-# --- problems -------------------------------------------------------------------
+from ..diagnostics import RoadsWarning
 
-
-@dataclass(frozen=True)
-class Problem:
-    """Something wrong in an author's input, ``offset`` lines below the block start."""
-
-    offset: int
-    subtype: str
-    message: str
-
-
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """`` (did you mean 'x'?)`` for the closest choice, or nothing."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
+# the program reader imports them from here
+from .problems import Problem as Problem
+from .problems import did_you_mean as did_you_mean
 
 # --- time zones --------------------------------------------------------------------
 
@@ -647,14 +634,20 @@ def parse_moment(
     problems: list[Problem] = []
     date, used, problem = parse_date(text)
     if problem:
-        return None, None, None, "", [Problem(offset, "date", problem)]
+        return None, None, None, "", [Problem(offset, RoadsWarning.DATE, problem)]
     rest = text[used:].strip().lstrip(",").strip()
     rest = re.sub(r"^(?:at|@)\s+", "", rest)
     time = None
     if rest[:1].isdigit() or re.match(r"(?i)(noon|midnight)\b", rest):
         clock, used, problem = parse_time(rest)
         if problem or clock is None:
-            return None, None, None, "", [Problem(offset, "time", problem or f"{rest!r} is not a time")]
+            return (
+                None,
+                None,
+                None,
+                "",
+                [Problem(offset, RoadsWarning.TIME, problem or f"{rest!r} is not a time")],
+            )
         time = clock.resolved()
         rest = rest[used:].strip()
     zone = default_zone
@@ -676,7 +669,7 @@ def parse_moment(
             rest = rest[match.end() :].strip(" ,;")
         elif match and looks_like_zone(word):
             assumed = f"the block's zone, {zone.name}, is assumed" if zone else "UTC is assumed"
-            problems.append(Problem(offset, "timezone", f"{why}; {assumed}"))
+            problems.append(Problem(offset, RoadsWarning.TIMEZONE, f"{why}; {assumed}"))
             rest = rest[match.end() :].strip(" ,;")
             zone = zone or Zone("UTC")
         note = rest.strip("() ")
@@ -684,7 +677,7 @@ def parse_moment(
         problems.append(
             Problem(
                 offset,
-                "timezone",
+                RoadsWarning.TIMEZONE,
                 (
                     f"{text.strip()!r} has a time but no time zone: add one ('11:59pm AoE', "
                     "'17:00 Europe/Paris') or give the directive a :timezone:; UTC is assumed"
@@ -711,7 +704,7 @@ def parse_important_dates(lines: list[str], default_zone: Zone | None = None) ->
             result.problems.append(
                 Problem(
                     offset,
-                    "date",
+                    RoadsWarning.DATE,
                     (
                         f"{line!r} does not read 'Label: date': write for example "
                         "'Paper submission: May 1, 2023 (AoE)'; this line is left out"
@@ -730,11 +723,13 @@ def parse_important_dates(lines: list[str], default_zone: Zone | None = None) ->
         result.problems.extend(problems)
         why = range_problem(date, time, zone or Zone(AOE), whole_day=time is None)
         if why is not None:
-            result.problems.append(Problem(offset, "date", f"{label!r}: {why}; this date is left out"))
+            result.problems.append(
+                Problem(offset, RoadsWarning.DATE, f"{label!r}: {why}; this date is left out")
+            )
             continue
         why = daylight_saving_problem(date, time, zone) if time is not None and zone else None
         if why is not None:
-            result.problems.append(Problem(offset, "time", f"{label!r}: {why}"))
+            result.problems.append(Problem(offset, RoadsWarning.TIME, f"{label!r}: {why}"))
         result.items.append(ImportantDate(offset, label, date, time, zone, note))
     return result
 

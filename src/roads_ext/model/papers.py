@@ -13,7 +13,7 @@ Knows nothing of Sphinx. Two formats:
   ``award``, ``id``), for venues that are not on OpenReview. Authors are separated by
   commas, semicolons or "and".
 
-Every reader returns what it could read plus :class:`PaperProblem` entries (a line of the
+Every reader returns what it could read plus :class:`Problem` entries (a line of the
 export file, a warning subtype, a message that says what to write instead); nothing here
 raises to the author.
 """
@@ -28,9 +28,10 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import quote, urljoin
 
-from .dates import did_you_mean
+from ..diagnostics import RoadsWarning
 from .formats import N_
 from .people import folded_words, key_anchor
+from .problems import Problem, did_you_mean
 
 OPENREVIEW = "https://openreview.net"
 
@@ -63,13 +64,6 @@ _DECISION_WORDS = {
 }
 SORTS = ("decision", "title", "file")
 _FORUM_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
-
-
-@dataclass(frozen=True)
-class PaperProblem:
-    line: int  # line in the export file, 1-based (0: the file as a whole)
-    subtype: str
-    message: str
 
 
 @dataclass(frozen=True)
@@ -110,7 +104,7 @@ class Paper:
 @dataclass
 class PapersResult:
     papers: list[Paper] = field(default_factory=list)
-    problems: list[PaperProblem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
 
 #: the longest a paper's anchor (after ``paper-``) may be
@@ -260,9 +254,9 @@ def parse_openreview(text: str) -> PapersResult:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         result.problems.append(
-            PaperProblem(
+            Problem(
                 error.lineno,
-                "file",
+                RoadsWarning.FILE,
                 (
                     f"is not valid JSON ({error.msg}, line {error.lineno} column {error.colno}); write the "
                     "file again with 'python3 dev.py papers VENUE_ID' or fix it by hand"
@@ -273,9 +267,9 @@ def parse_openreview(text: str) -> PapersResult:
     except RecursionError:
         deepest, line = _nesting(text)
         result.problems.append(
-            PaperProblem(
+            Problem(
                 line,
-                "file",
+                RoadsWarning.FILE,
                 (
                     f"is nested too deeply to be read ({deepest} levels of brackets, the deepest from this "
                     "line); an OpenReview export holds its notes a few levels deep: write the file again "
@@ -287,9 +281,9 @@ def parse_openreview(text: str) -> PapersResult:
     notes = data.get("notes") if isinstance(data, dict) else data
     if not isinstance(notes, list):
         result.problems.append(
-            PaperProblem(
+            Problem(
                 1,
-                "file",
+                RoadsWarning.FILE,
                 (
                     'is not an OpenReview export: expected {"notes": [...]} or a list of notes, '
                     "as 'python3 dev.py papers VENUE_ID' writes"
@@ -302,9 +296,9 @@ def parse_openreview(text: str) -> PapersResult:
         line = _line_of(text, json.dumps(note_id) if isinstance(note_id, str) else "", 1)
         if not isinstance(note, dict) or not isinstance(note.get("content"), dict):
             result.problems.append(
-                PaperProblem(
+                Problem(
                     line,
-                    "paper",
+                    RoadsWarning.PAPER,
                     (
                         f"note {position + 1} has no 'content' object: it is not an OpenReview note; it is left out"
                     ),
@@ -316,9 +310,9 @@ def parse_openreview(text: str) -> PapersResult:
         where = f"note {position + 1}" + (f" ({forum})" if forum else "")
         if not isinstance(forum, str) or (forum and not _FORUM_ID.match(forum)):
             result.problems.append(
-                PaperProblem(
+                Problem(
                     line,
-                    "paper",
+                    RoadsWarning.PAPER,
                     (
                         f"{where}: the forum id {forum!r} is not an OpenReview id; the paper is shown "
                         "without its forum link"
@@ -330,15 +324,17 @@ def parse_openreview(text: str) -> PapersResult:
         title = " ".join(title.split()) if isinstance(title, str) else ""
         if not title:
             result.problems.append(
-                PaperProblem(line, "paper", (f"{where} has no title (content.title.value); it is left out"))
+                Problem(
+                    line, RoadsWarning.PAPER, (f"{where} has no title (content.title.value); it is left out")
+                )
             )
             continue
         authors, author_ids, left_out = _authors(_value(content, "authors"), _value(content, "authorids"))
         if left_out:
             result.problems.append(
-                PaperProblem(
+                Problem(
                     line,
-                    "paper",
+                    RoadsWarning.PAPER,
                     (
                         f"{where} ({title!r}): the author{'s' if len(left_out) > 1 else ''} "
                         f"{', '.join(left_out)} (content.authors.value) "
@@ -349,9 +345,9 @@ def parse_openreview(text: str) -> PapersResult:
             )
         elif not authors:
             result.problems.append(
-                PaperProblem(
+                Problem(
                     line,
-                    "paper",
+                    RoadsWarning.PAPER,
                     (f"{where} ({title!r}) has no authors (content.authors.value); it is shown without"),
                 )
             )
@@ -362,15 +358,15 @@ def parse_openreview(text: str) -> PapersResult:
         )
         pdf, problem = check_link(str(_value(content, "pdf") or ""), "the PDF", OPENREVIEW)
         if problem:
-            result.problems.append(PaperProblem(line, "link", f"{where}: {problem}"))
+            result.problems.append(Problem(line, RoadsWarning.LINK, f"{where}: {problem}"))
         award = _value(content, "award")
         track = _value(content, "track")
         for name, value in (("track", track), ("award", award)):
             if value is not None and not isinstance(value, str):
                 result.problems.append(
-                    PaperProblem(
+                    Problem(
                         line,
-                        "paper",
+                        RoadsWarning.PAPER,
                         (
                             f"{where} ({title!r}): the {name} {_shown(value)} (content.{name}.value) is not "
                             "text; it is left out"
@@ -430,12 +426,14 @@ def parse_csv(text: str) -> PapersResult:
     try:
         header = next(reader, None)
     except csv.Error as error:
-        result.problems.append(PaperProblem(1, "file", f"is not valid CSV ({error})"))
+        result.problems.append(Problem(1, RoadsWarning.FILE, f"is not valid CSV ({error})"))
         return result
     if not header:
         result.problems.append(
-            PaperProblem(
-                1, "file", ("is empty: its first line names the columns, 'title,authors,url,decision,track'")
+            Problem(
+                1,
+                RoadsWarning.FILE,
+                ("is empty: its first line names the columns, 'title,authors,url,decision,track'"),
             )
         )
         return result
@@ -446,9 +444,9 @@ def parse_csv(text: str) -> PapersResult:
     for place, name in enumerate(names):
         if name in places and name in known:
             result.problems.append(
-                PaperProblem(
+                Problem(
                     1,
-                    "file",
+                    RoadsWarning.FILE,
                     (
                         f"the column {name!r} is named twice (columns {places[name] + 1} and {place + 1}): "
                         f"column {places[name] + 1} is used and column {place + 1} is ignored; give each "
@@ -459,9 +457,9 @@ def parse_csv(text: str) -> PapersResult:
         places.setdefault(name, place)
         if name and name not in known:
             result.problems.append(
-                PaperProblem(
+                Problem(
                     1,
-                    "file",
+                    RoadsWarning.FILE,
                     (
                         f"unknown column {name!r}{did_you_mean(name, known)}; the columns are "
                         f"{', '.join(CSV_COLUMNS)} (and optionally {', '.join(CSV_OPTIONAL)}); it is ignored"
@@ -470,9 +468,9 @@ def parse_csv(text: str) -> PapersResult:
             )
     if "title" not in names:
         result.problems.append(
-            PaperProblem(
+            Problem(
                 1,
-                "file",
+                RoadsWarning.FILE,
                 (
                     "has no 'title' column: its first line names the columns, 'title,authors,url,decision,track'"
                 ),
@@ -489,9 +487,9 @@ def parse_csv(text: str) -> PapersResult:
             break
         except csv.Error as error:
             result.problems.append(
-                PaperProblem(
+                Problem(
                     reader.line_num,
-                    "file",
+                    RoadsWarning.FILE,
                     (f"is not valid CSV at this line ({error}); the rest of the file is left out"),
                 )
             )
@@ -501,9 +499,9 @@ def parse_csv(text: str) -> PapersResult:
             continue
         if len(row) > len(names):
             result.problems.append(
-                PaperProblem(
+                Problem(
                     line,
-                    "paper",
+                    RoadsWarning.PAPER,
                     (
                         f"has {len(row)} cells where the header names {len(names)} columns: put a title or "
                         "an author list with commas in double quotes; the extra cells are ignored"
@@ -513,16 +511,16 @@ def parse_csv(text: str) -> PapersResult:
         cells = {name: " ".join(row[i].split()) for name, i in places.items() if i < len(row)}
         title = cells.get("title", "")
         if not title:
-            result.problems.append(PaperProblem(line, "paper", "a paper with no title; it is left out"))
+            result.problems.append(Problem(line, RoadsWarning.PAPER, "a paper with no title; it is left out"))
             continue
         raw_decision = cells.get("decision", "")
         decision = read_decision(raw_decision)
         if decision is None:
             words = [w for w in _DECISION_WORDS if w]
             result.problems.append(
-                PaperProblem(
+                Problem(
                     line,
-                    "paper",
+                    RoadsWarning.PAPER,
                     (
                         f"{title!r}: unknown decision {raw_decision!r}{did_you_mean(raw_decision.lower(), words)}; "
                         "write oral, spotlight, poster or accepted (or rejected, withdrawn); the paper is left out"
@@ -532,16 +530,16 @@ def parse_csv(text: str) -> PapersResult:
             continue
         url, problem = check_link(cells.get("url", ""), "the link")
         if problem:
-            result.problems.append(PaperProblem(line, "link", f"{title!r}: {problem}"))
+            result.problems.append(Problem(line, RoadsWarning.LINK, f"{title!r}: {problem}"))
         pdf, problem = check_link(cells.get("pdf", ""), "the PDF")
         if problem:
-            result.problems.append(PaperProblem(line, "link", f"{title!r}: {problem}"))
+            result.problems.append(Problem(line, RoadsWarning.LINK, f"{title!r}: {problem}"))
         key = cells.get("id", "")
         if key and not _FORUM_ID.match(key):
             result.problems.append(
-                PaperProblem(
+                Problem(
                     line,
-                    "paper",
+                    RoadsWarning.PAPER,
                     (
                         f"{title!r}: the id {key!r} may hold only letters, digits, '-' and '_'; the title "
                         "makes the anchor"
@@ -552,9 +550,9 @@ def parse_csv(text: str) -> PapersResult:
         if key and key in ids:
             first_title, first_line = ids[key]
             result.problems.append(
-                PaperProblem(
+                Problem(
                     line,
-                    "paper",
+                    RoadsWarning.PAPER,
                     (
                         f"{title!r}: the id {key!r} is already the id of {first_title!r} (line {first_line}), "
                         f"so a program's '- paper: {key}' would not say which one it means; the first keeps "
