@@ -22,7 +22,7 @@ from roads_ext.assets import (
     _rules,
     minify,
 )
-from roads_ext.shared import cyclic_collector_paused
+from roads_ext.core.build import cyclic_collector_paused
 
 CARDS = """\
 # Home

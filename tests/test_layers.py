@@ -58,3 +58,21 @@ def test_every_warning_names_a_roads_warning_member():
 def test_the_check_finds_a_subtype_written_as_text():
     tree = ast.parse('warn("m", "time", None)\nself.warn("m", subtype="link")\nwarning_subtype = "x"\n')
     assert subtype_strings(tree) == [1, 2, 3]
+
+
+def test_docutils_still_rejects_an_option_given_twice():
+    """``core/docutils_patch.py`` exists because docutils refuses a directive whose option
+    is given twice. When docutils keeps the last value itself, this fails: remove the patch."""
+    from docutils import nodes
+    from docutils import utils as docutils_utils
+
+    original = getattr(docutils_utils.extract_extension_options, "roads_original",
+                       docutils_utils.extract_extension_options)
+    field_list = nodes.field_list()
+    for value in ("first", "second"):
+        field_list += nodes.field("", nodes.field_name("", "track"), nodes.field_body("", nodes.paragraph("", value)))
+    try:
+        original(field_list, {"track": str})
+    except docutils_utils.DuplicateOptionError:
+        return
+    raise AssertionError("docutils now accepts an option given twice: roads_ext's docutils_patch can go")

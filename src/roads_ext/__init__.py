@@ -25,6 +25,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .assets import setup_assets
     from .calendar import setup_calendar
     from .config import setup_config
+    from .core.docutils_patch import keep_the_last_of_repeated_options
+    from .core.links import CheckEveryLink
     from .dates import setup_dates
     from .editions import setup_editions
     from .htmlfixes import setup_htmlfixes
@@ -36,7 +38,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .preview import setup_preview
     from .program import setup_program
     from .registry import setup_registry
-    from .shared import CheckEveryLink, keep_the_last_of_repeated_options
     from .social import setup_social
     from .sponsors import setup_sponsors
     from .topics import setup_topics

@@ -36,7 +36,7 @@ from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .shared import cyclic_collector_paused, is_html_site
+from .core.build import cyclic_collector_paused, is_html_site
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -26,26 +26,19 @@ import io
 import json
 import os
 import pickle
-from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
-from sphinx.domains import Domain
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
 
+from .core.build import build_now, code_digest, cyclic_collector_paused, is_html_site, start_build_clock
+from .core.pages import marked_nodes
+from .core.storage import StorageDomain
 from .i18n import _
 from .model.calendar import CALENDAR_DIR, CalendarRecord, EventInfo, SpeakerNames, calendar_path
-from .shared import (
-    build_now,
-    code_digest,
-    cyclic_collector_paused,
-    is_html_site,
-    marked_nodes,
-    start_build_clock,
-)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -61,7 +54,7 @@ CALENDAR_ATTR = "roads_calendar"
 # --- on the build environment ---------------------------------------------------------
 
 
-class CalendarDomain(Domain):
+class CalendarDomain(StorageDomain):
     """The calendar records of every page, per document (no roles, no directives:
     a domain is where Sphinx keeps per-document data it purges and merges)."""
 
@@ -71,11 +64,8 @@ class CalendarDomain(Domain):
         # docname -> [CalendarRecord], in source order
         "records": {},
     }
+    per_page = ("records",)
     data_version = 1
-
-    @classmethod
-    def of(cls, env: BuildEnvironment) -> CalendarDomain:
-        return env.domains[cls.name]  # type: ignore[return-value]
 
     @property
     def records(self) -> dict[str, list[CalendarRecord]]:
@@ -86,19 +76,6 @@ class CalendarDomain(Domain):
 
     def all(self) -> list[CalendarRecord]:
         return [record for docname in sorted(self.records) for record in self.records[docname]]
-
-    def clear_doc(self, docname: str) -> None:
-        self.records.pop(docname, None)
-
-    def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
-        for docname in docnames:
-            if docname in otherdata["records"]:
-                self.records[docname] = otherdata["records"][docname]
-
-    def resolve_any_xref(
-        self, env: BuildEnvironment, fromdocname: str, builder: Builder, target: str, node: Any, contnode: Any
-    ) -> list:
-        return []
 
 
 def records(env: BuildEnvironment) -> dict[str, list[CalendarRecord]]:

@@ -16,13 +16,16 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .calendar import add_record, calendar_paragraph, records
+from .core.build import build_now
+from .core.directive import RoadsDirective
+from .core.options import text
+from .core.pages import marked_nodes
 from .diagnostics import RoadsWarning
 from .i18n import _, formats
 from .model.calendar import CalendarRecord
 from .model.dates import ImportantDate, Zone, date_states, parse_important_dates
 from .model.formats import N_
 from .program import block_anchor, captioned_table, directive_zone, entry, row, time_node
-from .shared import RoadsDirective, build_now, marked_nodes, text
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

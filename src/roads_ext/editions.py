@@ -23,10 +23,10 @@ from sphinx.errors import NoUri
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .config import conf_py_location
+from .core.report import warn
 from .diagnostics import RoadsWarning
 from .i18n import _
 from .model.editions import Editions
-from .shared import warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -28,6 +28,10 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .calendar import all_records
+from .core.directive import RoadsDirective
+from .core.options import choice, text
+from .core.pages import json_ld_script, marked_nodes, page_link, unique_id
+from .core.report import warn
 from .diagnostics import RoadsWarning
 from .i18n import _, formats
 from .model.papers import (
@@ -40,21 +44,11 @@ from .model.papers import (
     parse_openreview,
     sort_papers,
 )
+from .model.problems import did_you_mean
 from .papers_domain import PapersDomain, find_paper, paper_identity, papers_of
 from .people import declared_person_json_ld
 from .program import SLOT_PAPERS_ATTR, Talk, block_anchor, internal_link, slot_summary
 from .registry import person_reference
-from .shared import (
-    RoadsDirective,
-    choice,
-    did_you_mean,
-    json_ld_script,
-    marked_nodes,
-    page_link,
-    text,
-    unique_id,
-    warn,
-)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -18,25 +18,16 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import images
+from .core.directive import RoadsDirective
+from .core.links import absolute_link_problem, link_problem
+from .core.nodes import card as sd_card
+from .core.nodes import grid_item, grid_list, grid_wrapper
+from .core.options import columns, text
+from .core.pages import json_ld_script, marked_nodes, page_link, unique_id
 from .diagnostics import RoadsWarning, quoted
 from .i18n import _
 from .model.people import Person, PersonLineError, name_problem, parse_person_line, tab_problem
 from .registry import Declaration, PeopleDomain, page_of, person_reference, presented_name
-from .shared import (
-    RoadsDirective,
-    absolute_link_problem,
-    columns,
-    grid_item,
-    grid_list,
-    grid_wrapper,
-    json_ld_script,
-    link_problem,
-    marked_nodes,
-    page_link,
-    text,
-    unique_id,
-)
-from .shared import card as sd_card
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

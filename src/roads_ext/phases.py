@@ -22,15 +22,19 @@ import datetime as dt
 import html
 import json
 import weakref
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
-from sphinx.domains import Domain
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .calendar import all_records, transform_builder
 from .config import conf_py_location
+from .core.build import build_now, is_html_site
+from .core.directive import RoadsDirective
+from .core.options import text
+from .core.pages import marked_nodes
+from .core.report import warn
+from .core.storage import StorageDomain
 from .dates import OVER_ATTR, STATUS_LABELS
 from .diagnostics import RoadsWarning
 from .i18n import _
@@ -44,11 +48,10 @@ from .model.phases import (
     phase_at,
     reachable,
 )
-from .shared import RoadsDirective, build_now, did_you_mean, is_html_site, marked_nodes, text, warn
+from .model.problems import did_you_mean
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
 #: node attribute on an ``only-phase`` block: the phases it is shown in
@@ -95,31 +98,15 @@ class OnlyPhaseDirective(RoadsDirective):
 # --- on the environment -------------------------------------------------------------------
 
 
-class PhasesDomain(Domain):
+class PhasesDomain(StorageDomain):
     """The pages that hold an ``only-phase`` block, per page (no roles, no directives:
     a domain is where Sphinx keeps per-page data it purges and merges)."""
 
     name = "roads-phases"
     label = "Workshop phases"
     initial_data: ClassVar[dict[str, Any]] = {"pages": {}}  # docname -> [(line, phases)] of its blocks
+    per_page = ("pages",)
     data_version = 2
-
-    @classmethod
-    def of(cls, env: BuildEnvironment) -> PhasesDomain:
-        return env.domains[cls.name]  # type: ignore[return-value]
-
-    def clear_doc(self, docname: str) -> None:
-        self.data["pages"].pop(docname, None)
-
-    def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
-        for docname in docnames:
-            if docname in otherdata["pages"]:
-                self.data["pages"][docname] = otherdata["pages"][docname]
-
-    def resolve_any_xref(
-        self, env: BuildEnvironment, fromdocname: str, builder: Builder, target: str, node: Any, contnode: Any
-    ) -> list:
-        return []
 
 
 def phase_pages(env: BuildEnvironment) -> dict[str, list[tuple[int, list[str]]]]:

@@ -15,11 +15,10 @@ import hashlib
 import html
 import re
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from docutils import nodes
-from sphinx.domains import Domain
 from sphinx.errors import NoUri
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
@@ -32,6 +31,12 @@ from .calendar import (
     records,
     transform_builder,
 )
+from .core.directive import RoadsDirective, sanitize
+from .core.links import absolute_link_problem, link_problem
+from .core.options import choice, text
+from .core.pages import json_ld_script, marked_nodes, page_url, unique_id
+from .core.report import warn
+from .core.storage import StorageDomain
 from .diagnostics import RoadsWarning, quoted
 from .i18n import _, formats
 from .model.calendar import CalendarRecord, EventInfo, check_program, parse_event
@@ -40,23 +45,9 @@ from .model.formats import N_, Formats
 from .model.program import Program, Slot, Speaker, kind_label, parse_program
 from .people import ENTRY_ATTR, PERSON_ATTR, declared_person_json_ld
 from .registry import PeopleDomain, page_of, person_reference
-from .shared import (
-    RoadsDirective,
-    absolute_link_problem,
-    choice,
-    json_ld_script,
-    link_problem,
-    marked_nodes,
-    page_url,
-    sanitize,
-    text,
-    unique_id,
-    warn,
-)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
 #: node attribute on a time or a time range: [(ISO 8601 value with the offset, label), ...]
@@ -654,7 +645,7 @@ _TALKS: weakref.WeakKeyDictionary[BuildEnvironment, dict[tuple[str, str], list[T
 )
 
 
-class ProgramDomain(Domain):
+class ProgramDomain(StorageDomain):
     """What the pages were last written from, for the whole site: a digest of each
     person's slots (their cards) and of the site's programs (the home page's schema.org
     data). Found after every page is read (:func:`pages_to_rewrite`), in the main
@@ -666,22 +657,8 @@ class ProgramDomain(Domain):
         "talks": {},  # (edition, person key) -> digest of the slots they speak in
         "programs": "",  # digest of every program of the site
     }
+    per_page = ()  # build-wide: found anew after each read, in the main process
     data_version = 1
-
-    @classmethod
-    def of(cls, env: BuildEnvironment) -> ProgramDomain:
-        return env.domains[cls.name]  # type: ignore[return-value]
-
-    def clear_doc(self, docname: str) -> None:
-        pass  # build-wide: found anew after each read
-
-    def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
-        pass  # build-wide: found in the main process, after the merge
-
-    def resolve_any_xref(
-        self, env: BuildEnvironment, fromdocname: str, builder: Builder, target: str, node: Any, contnode: Any
-    ) -> list:
-        return []
 
 
 def talks_fingerprints(talks: dict[tuple[str, str], list[Talk]]) -> dict[tuple[str, str], str]:

@@ -38,11 +38,12 @@ from sphinx.domains import Domain, ObjType
 from sphinx.util.docutils import SphinxRole
 from sphinx.util.nodes import make_refnode, split_explicit_title
 
+from .core.report import warn
 from .diagnostics import RoadsWarning
 from .model.editions import Editions, read_editions
 from .model.names import Found, NameFinder
 from .model.people import DETAIL_FIELDS, Person, conflicts, person_key
-from .shared import did_you_mean, warn
+from .model.problems import did_you_mean
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -31,6 +31,10 @@ from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
 from . import images
+from .core.directive import RoadsDirective
+from .core.nodes import card, grid_item, grid_list, grid_wrapper
+from .core.options import columns
+from .core.pages import source_line, unique_id
 from .diagnostics import RoadsWarning
 from .model.pasted import MARKDOWN_LINK
 from .model.sponsors import (
@@ -42,16 +46,6 @@ from .model.sponsors import (
     parse_detail,
     split_details,
     tier_name,
-)
-from .shared import (
-    RoadsDirective,
-    card,
-    columns,
-    grid_item,
-    grid_list,
-    grid_wrapper,
-    source_line,
-    unique_id,
 )
 
 if TYPE_CHECKING:

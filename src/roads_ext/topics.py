@@ -14,18 +14,13 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx_design.icons import get_octicon, list_octicons
 
+from .core.directive import RoadsDirective
+from .core.nodes import card as sd_card
+from .core.nodes import grid_item, grid_list, grid_wrapper
+from .core.options import columns, text
+from .core.pages import marked_nodes
 from .diagnostics import RoadsWarning
-from .shared import (
-    RoadsDirective,
-    columns,
-    did_you_mean,
-    grid_item,
-    grid_list,
-    grid_wrapper,
-    marked_nodes,
-    text,
-)
-from .shared import card as sd_card
+from .model.problems import did_you_mean
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
