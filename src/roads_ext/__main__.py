@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from .quickstart import main
+from .cli.quickstart import main
 
 
 def run(argv: list[str]) -> int:

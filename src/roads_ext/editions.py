@@ -38,7 +38,7 @@ SWITCHER_ATTR = "roads_editions_nav"
 
 
 def editions_of(env: BuildEnvironment) -> Editions:
-    from .registry import PeopleDomain
+    from .services.registry import PeopleDomain
 
     return PeopleDomain.of(env).editions
 

@@ -27,10 +27,11 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .calendar import all_records
+from .core.blocks import block_anchor
 from .core.directive import RoadsDirective
+from .core.marks import SLOT_PAPERS_ATTR
 from .core.options import choice, text
-from .core.pages import json_ld_script, marked_nodes, page_link, unique_id
+from .core.pages import internal_link, json_ld_script, marked_nodes, page_link, unique_id
 from .core.report import warn
 from .diagnostics import RoadsWarning
 from .i18n import _, formats
@@ -45,10 +46,10 @@ from .model.papers import (
     sort_papers,
 )
 from .model.problems import did_you_mean
-from .papers_domain import PapersDomain, find_paper, paper_identity, papers_of
-from .people import declared_person_json_ld
-from .program import SLOT_PAPERS_ATTR, Talk, block_anchor, internal_link, slot_summary
-from .registry import person_reference
+from .services.calendars import all_records
+from .services.papers import PapersDomain, find_paper, paper_identity, papers_of
+from .services.registry import declared_person_json_ld, person_reference
+from .services.talks import Talk, slot_summary
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

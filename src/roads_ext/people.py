@@ -17,17 +17,25 @@ from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from . import images
 from .core.directive import RoadsDirective
 from .core.links import absolute_link_problem, link_problem
+from .core.marks import ENTRY_ATTR, PERSON_ATTR
 from .core.nodes import card as sd_card
 from .core.nodes import grid_item, grid_list, grid_wrapper
 from .core.options import columns, text
-from .core.pages import json_ld_script, marked_nodes, page_link, unique_id
+from .core.pages import json_ld_script, marked_nodes, unique_id
 from .diagnostics import RoadsWarning, quoted
 from .i18n import _
 from .model.people import Person, PersonLineError, name_problem, parse_person_line, tab_problem
-from .registry import Declaration, PeopleDomain, page_of, person_reference, presented_name
+from .services import images
+from .services.registry import (
+    Declaration,
+    PeopleDomain,
+    declared_person_json_ld,
+    page_of,
+    person_reference,
+    presented_name,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -36,10 +44,6 @@ if TYPE_CHECKING:
 # attributes (docutils keeps them in the doctree and writes none of them out); no
 # transform looks for a CSS class, which is the stylesheet's business alone.
 
-#: on a card or a committee entry: the key of the person it presents
-PERSON_ATTR = "roads_person"
-#: on a card or a committee entry: "card" or "committee"
-ENTRY_ATTR = "roads_entry"
 #: on an entry for a name written alone: that name, whose details the registry gives
 FILL_ATTR = "roads_fill"
 #: on the empty place for those details: "card" (``Affiliation, Country``) or
@@ -565,28 +569,6 @@ class FillPeopleFromRegistry(SphinxPostTransform):
 
 
 # --- schema.org ---------------------------------------------------------------------
-
-
-def person_json_ld(person: Person, url: str) -> dict[str, Any]:
-    data: dict[str, Any] = {"@type": "Person", "@id": url, "name": person.name}
-    if person.homepage:
-        data["url"] = person.homepage
-    if person.affiliation:
-        data["affiliation"] = {"@type": "Organization", "name": person.affiliation}
-        if person.country:
-            data["affiliation"]["address"] = {"@type": "PostalAddress", "addressCountry": person.country}
-    return data
-
-
-def declared_person_json_ld(app: Sphinx, name_or_key: str, docname: str | None) -> dict[str, Any] | None:
-    """A person declared in the edition of ``docname`` as schema.org data, its ``@id``
-    where the site presents them."""
-    domain = PeopleDomain.of(app.env)
-    key = domain.find(name_or_key, docname).key
-    person, declaration = (domain.lookup(key, docname), domain.primary(key, docname)) if key else (None, None)
-    if person is None or declaration is None:
-        return None
-    return person_json_ld(person, page_link(app, declaration.docname, declaration.anchor))
 
 
 def add_people_json_ld(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:

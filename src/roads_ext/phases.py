@@ -27,18 +27,18 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .calendar import all_records, transform_builder
 from .config import conf_py_location
 from .core.build import build_now, is_html_site
 from .core.directive import RoadsDirective
+from .core.marks import OVER_ATTR
 from .core.options import text
-from .core.pages import marked_nodes
+from .core.pages import marked_nodes, transform_builder
 from .core.report import warn
 from .core.storage import StorageDomain
-from .dates import OVER_ATTR, STATUS_LABELS
 from .diagnostics import RoadsWarning
 from .i18n import _
 from .model.dates import AOE_ZONE, parse_zone
+from .model.formats import STATUS_LABELS
 from .model.phases import (
     MILESTONES,
     Milestones,
@@ -49,6 +49,7 @@ from .model.phases import (
     reachable,
 )
 from .model.problems import did_you_mean
+from .services.calendars import all_records
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -16,47 +16,37 @@ import html
 import re
 import weakref
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
-from sphinx.errors import NoUri
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.nodes import make_refnode
 
-from .calendar import (
-    add_record,
-    all_records,
-    ask_for_calendar_link,
-    calendar_paragraph,
-    records,
-    transform_builder,
-)
+from .core.blocks import block_anchor, directive_zone, workshop_date
 from .core.directive import RoadsDirective, sanitize
 from .core.links import absolute_link_problem, link_problem
+from .core.marks import ENTRY_ATTR, PERSON_ATTR, SLOT_PAPERS_ATTR, TIME_ATTR
+from .core.nodes import captioned_table, entry, row
 from .core.options import choice, text
-from .core.pages import json_ld_script, marked_nodes, page_url, unique_id
+from .core.pages import internal_link, json_ld_script, marked_nodes, page_url
 from .core.report import warn
 from .core.storage import StorageDomain
 from .diagnostics import RoadsWarning, quoted
 from .i18n import _, formats
 from .model.calendar import CalendarRecord, EventInfo, check_program, parse_event
-from .model.dates import Zone, parse_date, parse_zone
+from .model.dates import Zone, parse_date
 from .model.formats import N_, Formats
-from .model.program import Program, Slot, Speaker, kind_label, parse_program
-from .people import ENTRY_ATTR, PERSON_ATTR, declared_person_json_ld
-from .registry import PeopleDomain, page_of, person_reference
+from .model.pasted import Speaker
+from .model.program import Program, Slot, parse_program
+from .services.calendars import add_record, all_records, ask_for_calendar_link, calendar_paragraph, records
+from .services.registry import PeopleDomain, declared_person_json_ld, page_of, person_reference
+from .services.talks import Talk, heading_shown, kind_shown, talks_by_person
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-#: node attribute on a time or a time range: [(ISO 8601 value with the offset, label), ...]
-TIME_ATTR = "roads_datetime"
 #: node attribute on a program's "Times are in ..." note: the venue's zone
 ZONE_NOTE_ATTR = "roads_zone_note"
-#: node attribute on a slot's papers, resolved at write time (roads_ext.papers):
-#: [(forum id or anchor, source file, line), ...]
-SLOT_PAPERS_ATTR = "roads_slot_papers"
 #: what the note says for the line roads-times.js fills in (the visitor's own zone)
 LOCAL_NOTE = N_("Under each time: the venue’s zone, or your own time where it differs.")
 #: between the start and the end of a slot
@@ -89,36 +79,6 @@ STATUS = {
 # --- shared with important-dates ----------------------------------------------------------
 
 
-def directive_zone(directive: RoadsDirective, required: bool) -> Zone | None:
-    """The ``:timezone:`` option, else ``roads_timezone``; a warning when wrong or missing."""
-    written = directive.checked_options.get("timezone")
-    if not written and directive.config.roads_timezone:
-        # a wrong roads_timezone is reported once, at its line of conf.py
-        return parse_zone(directive.config.roads_timezone)[0] or Zone("UTC")
-    if not written:
-        if required:
-            directive.warn(
-                "no time zone: add ':timezone: America/Los_Angeles' (an IANA name, or AoE), "
-                "or set roads_timezone in conf.py; the times are taken as UTC",
-                RoadsWarning.TIMEZONE,
-            )
-            return Zone("UTC")
-        return None
-    zone, problem = parse_zone(written)
-    if zone is None:
-        directive.warn(f"{problem}; the times are taken as UTC", RoadsWarning.TIMEZONE, option="timezone")
-        return Zone("UTC")
-    return zone
-
-
-def workshop_date(directive: RoadsDirective) -> dt.date | None:
-    """``roads_workshop_date`` from conf.py: the day of a program without one, and the
-    year of a day written without it (a value that is no date was refused, with a
-    warning at its line, when conf.py was read: see :mod:`roads_ext.config`)."""
-    written = str(directive.config.roads_workshop_date or "").strip()
-    return parse_date(written)[0] if written else None
-
-
 def detail_link_problem(url: str) -> str | None:
     """Why a slot's link (``- slides: ...``) that :func:`link_problem` lets through is no
     link either: text around an address (a backtick, an rST link's ``<...>``) would be
@@ -126,12 +86,6 @@ def detail_link_problem(url: str) -> str | None:
     if re.search(r"[`<>\"'\s\\]", url.strip()):
         return "is not a URL: write the address alone, like 'https://example.org/slides.pdf'"
     return None
-
-
-def block_anchor(directive: RoadsDirective, default: str) -> str:
-    """``schedule``, ``schedule-2`` ... unique on the page, or the ``:name:`` given."""
-    base = re.sub(r"[^a-z0-9-]+", "-", directive.checked_options.get("name", default).lower()).strip("-")
-    return unique_id(directive.state.document, base or default)
 
 
 def title_node(heading: str, links: list[tuple[str, str]]) -> nodes.strong:
@@ -149,25 +103,6 @@ def title_node(heading: str, links: list[tuple[str, str]]) -> nodes.strong:
     if rest:
         title += nodes.Text(rest)
     return title
-
-
-def kind_shown(kind: str) -> str:
-    """A slot kind's label in the site's language."""
-    return _(kind_label(kind))
-
-
-def heading_shown(slot: Slot) -> str:
-    """What a slot is called on the page: its title, or its kind's label, translated."""
-    return slot.title or kind_shown(slot.kind)
-
-
-def time_node(moment: dt.datetime, zone: Zone, shown: Formats) -> nodes.inline:
-    """The time as text; for HTML it becomes ``<time datetime=...>`` (see :class:`HtmlTimes`)."""
-    label = shown.time(moment.timetz())
-    node = nodes.inline(label, label, classes=["roads-time"])
-    node[TIME_ATTR] = [(moment.isoformat(), label)]
-    node["roads_zone"] = zone.name
-    return node
 
 
 def time_range_paragraph(
@@ -509,102 +444,7 @@ class ScheduleDirective(RoadsDirective):
         return result
 
 
-def captioned_table(
-    directive: RoadsDirective, table_class: str, caption: str, columns: list[tuple[str, int]]
-) -> tuple[nodes.table, nodes.tbody]:
-    """A table with a caption and a header row, its first column the rows' headers;
-    the rows go in the body returned with it."""
-    table = nodes.table(classes=[table_class])
-    directive.set_source_info(table)
-    title = nodes.title(caption, caption)
-    directive.set_source_info(title)  # for translators; and Sphinx patches a title without one
-    table += title
-    group = nodes.tgroup(cols=len(columns))
-    table += group
-    for index, (_label, width) in enumerate(columns):
-        group += nodes.colspec(colwidth=width, stub=1) if index == 0 else nodes.colspec(colwidth=width)
-    head = nodes.thead()
-    group += head
-    head += row(*(entry(label) for label, _ in columns))
-    body = nodes.tbody()
-    group += body
-    return table, body
-
-
-def entry(label: str, *children: nodes.Node) -> nodes.entry:
-    cell = nodes.entry()
-    if label:
-        cell += nodes.paragraph(label, label)
-    cell.extend(children)
-    return cell
-
-
-def row(*cells: nodes.entry) -> nodes.row:
-    result = nodes.row()
-    result.extend(cells)
-    return result
-
-
 # --- at write time: speakers and their cards ---------------------------------------------------
-
-
-def internal_link(
-    transform: SphinxPostTransform, docname: str, anchor: str, shown: nodes.Node, title: str | None = None
-) -> nodes.Node:
-    """A link to ``docname#anchor``, or the text alone where the output has no such page
-    (a LaTeX or man document leaves out pages outside its toctree)."""
-    builder = transform_builder(transform)
-    if builder.name == "singlehtml" and anchor:
-        # every page is one: make_refnode would write "#document-page#anchor", which leads nowhere
-        link = nodes.reference("", "", shown, internal=True, refuri=f"#{anchor}")
-        if title:
-            link["reftitle"] = title
-        return link
-    try:
-        return make_refnode(builder, transform.env.docname, docname, anchor, shown, title)
-    except NoUri:
-        return shown
-
-
-class Talk(NamedTuple):
-    """A slot a person speaks in, as their card links to it."""
-
-    docname: str
-    anchor: str  # the slot's anchor on that page
-    summary: str  # ``Keynote: Title, Thursday, June 8, 2023, 8:40 AM PDT``, in the site's language
-
-
-def talks_by_person(env: BuildEnvironment) -> dict[tuple[str, str], list[Talk]]:
-    """(edition, person key) -> the slots they speak in, in program order: each speaker's
-    name found as their reference in the slot is resolved in the program's edition
-    (guests have no card)."""
-    domain = PeopleDomain.of(env)
-    found: dict[tuple[str, str], list[Talk]] = {}
-    for record in all_records(env):
-        edition = domain.edition_of(record.docname)
-        for slot in record.program.slots() if record.program else []:
-            talk = Talk(
-                record.docname,
-                f"{record.anchor}-{slot.slug}",
-                slot_summary(record, slot, formats(env.config)),
-            )
-            for speaker in slot.speakers:
-                key = (
-                    None if speaker.group else domain.find(" ".join(speaker.name.split()), record.docname).key
-                )
-                if key is not None:
-                    found.setdefault((edition, key), []).append(talk)
-    return found
-
-
-def slot_summary(record: CalendarRecord, slot: Slot, shown: Formats) -> str:
-    """``Keynote: Title, Thursday, June 8, 2023, 8:40 AM PDT`` (``Keynote, ...`` untitled)."""
-    zone = record.zone.abbreviation(slot.start_at(record.zone))
-    title = heading_shown(slot)
-    if slot.show_kind and not slot.generic_title:  # as Slot.labelled_title, translated
-        # TRANSLATORS: a slot's kind and its title, as "Keynote: Sparse networks"
-        title = _("%(kind)s: %(title)s") % {"kind": kind_shown(slot.kind), "title": slot.title}
-    return f"{title}, {shown.date(slot.date)}, {shown.time(slot.start)} {zone}"
 
 
 class LinkCardsToSlots(SphinxPostTransform):

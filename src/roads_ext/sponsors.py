@@ -30,7 +30,6 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
-from . import images
 from .core.directive import RoadsDirective
 from .core.nodes import card, grid_item, grid_list, grid_wrapper
 from .core.options import columns
@@ -47,6 +46,7 @@ from .model.sponsors import (
     split_details,
     tier_name,
 )
+from .services import images
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -8,9 +8,13 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from docutils import nodes
+from sphinx.errors import NoUri
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.nodes import make_refnode
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
 
 
 # --- ids, URLs and structured data ----------------------------------------------
@@ -85,3 +89,27 @@ def source_line(node: nodes.Node, default: int) -> int:
             return int(line)
         current = current.parent
     return default
+
+
+def transform_builder(transform: SphinxPostTransform) -> Builder:
+    """The builder, for a post-transform (``self.app`` is deprecated from Sphinx 9)."""
+    app = getattr(transform.env, "_app", None) or transform.app
+    return app.builder
+
+
+def internal_link(
+    transform: SphinxPostTransform, docname: str, anchor: str, shown: nodes.Node, title: str | None = None
+) -> nodes.Node:
+    """A link to ``docname#anchor``, or the text alone where the output has no such page
+    (a LaTeX or man document leaves out pages outside its toctree)."""
+    builder = transform_builder(transform)
+    if builder.name == "singlehtml" and anchor:
+        # every page is one: make_refnode would write "#document-page#anchor", which leads nowhere
+        link = nodes.reference("", "", shown, internal=True, refuri=f"#{anchor}")
+        if title:
+            link["reftitle"] = title
+        return link
+    try:
+        return make_refnode(builder, transform.env.docname, docname, anchor, shown, title)
+    except NoUri:
+        return shown

@@ -15,29 +15,28 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .calendar import add_record, calendar_paragraph, records
+from .core.blocks import block_anchor, directive_zone
 from .core.build import build_now
 from .core.directive import RoadsDirective
+from .core.marks import OVER_ATTR
+from .core.nodes import captioned_table, entry, row, time_node
 from .core.options import text
 from .core.pages import marked_nodes
 from .diagnostics import RoadsWarning
 from .i18n import _, formats
 from .model.calendar import CalendarRecord
 from .model.dates import ImportantDate, Zone, date_states, parse_important_dates
-from .model.formats import N_
-from .program import block_anchor, captioned_table, directive_zone, entry, row, time_node
+from .model.formats import N_, STATUS_LABELS
+from .services.calendars import add_record, calendar_paragraph, records
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-#: row attribute: when the date is over (ISO 8601), to tell passed from upcoming
-OVER_ATTR = "roads_over_at"
 #: row attribute, at write time: "passed", "next" or "upcoming" (the class is for roads.css)
 STATE_ATTR = "roads_date_state"
 #: on an important-dates table (its caption is dropped under a section of the same name)
 DATES_TABLE_ATTR = "roads_dates_table"
-STATUS_LABELS = {"passed": N_("Passed"), "next": N_("Next"), "upcoming": N_("Upcoming")}
 #: the default caption, as the calendar file's name has it (calendars stay language-neutral)
 CAPTION = N_("Important dates")
 

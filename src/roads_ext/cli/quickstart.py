@@ -23,9 +23,9 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import __version__
+from .. import __version__
 
-TEMPLATES = Path(__file__).parent / "templates" / "quickstart"
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "quickstart"
 _PLACEHOLDER = re.compile(r"\{\{ (\w+) \}\}")
 #: CommonMark's backslash escapes: any ASCII punctuation
 _MARKDOWN_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
@@ -85,7 +85,7 @@ def check_date(value: str) -> dt.date:
 def check_timezone(value: str) -> str:
     import zoneinfo
 
-    from .model.dates import is_place_zone
+    from ..model.dates import is_place_zone
 
     value = value.strip()
     # not localtime, posixrules, Factory: the files of the zone database that are no place's

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from .core.storage import StorageDomain
-from .model.papers import Paper
+from ..core.storage import StorageDomain
+from ..model.papers import Paper
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment

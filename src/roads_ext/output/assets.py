@@ -36,12 +36,12 @@ from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .core.build import cyclic_collector_paused, is_html_site
+from ..core.build import cyclic_collector_paused, is_html_site
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-STATIC = Path(__file__).parent / "static"
+STATIC = Path(__file__).resolve().parent.parent / "static"
 DESIGN_JS = "design-tabs.js"
 CUT_CSS = "roads-design.css"
 #: the theme's stylesheets (in _static) and the names of their cut copies
@@ -89,7 +89,7 @@ def _builder_inited(app: Sphinx) -> None:
         if source.is_file():
             shutil.copyfile(source, static_out / source.name)
     app.add_css_file("roads.css")
-    from .i18n import script_attributes
+    from ..i18n import script_attributes
 
     # the clock and the script's sentences in the site's language, as data-roads-* attributes
     attributes: dict[str, Any] = script_attributes(app.config)

@@ -28,67 +28,22 @@ import os
 import pickle
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
 
-from .core.build import build_now, code_digest, cyclic_collector_paused, is_html_site, start_build_clock
-from .core.pages import marked_nodes
-from .core.storage import StorageDomain
-from .i18n import _
-from .model.calendar import CALENDAR_DIR, CalendarRecord, EventInfo, SpeakerNames, calendar_path
+from ..core.build import build_now, code_digest, cyclic_collector_paused, is_html_site, start_build_clock
+from ..core.pages import marked_nodes, transform_builder
+from ..model.calendar import CALENDAR_DIR, CalendarRecord, SpeakerNames, calendar_path
+from ..services.calendars import CALENDAR_ATTR, CalendarDomain, all_records
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.builders import Builder
-    from sphinx.environment import BuildEnvironment
-
-__all__ = ["CALENDAR_DIR", "CalendarRecord", "EventInfo", "build_now", "calendar_path"]
-
-#: node attribute: (docname, block anchor, slot slug or "") a calendar link points to
-CALENDAR_ATTR = "roads_calendar"
 
 
 # --- on the build environment ---------------------------------------------------------
-
-
-class CalendarDomain(StorageDomain):
-    """The calendar records of every page, per document (no roles, no directives:
-    a domain is where Sphinx keeps per-document data it purges and merges)."""
-
-    name = "roads-calendar"
-    label = "Workshop calendars"
-    initial_data: ClassVar[dict[str, Any]] = {
-        # docname -> [CalendarRecord], in source order
-        "records": {},
-    }
-    per_page = ("records",)
-    data_version = 1
-
-    @property
-    def records(self) -> dict[str, list[CalendarRecord]]:
-        return self.data["records"]
-
-    def add(self, record: CalendarRecord) -> None:
-        self.records.setdefault(record.docname, []).append(record)
-
-    def all(self) -> list[CalendarRecord]:
-        return [record for docname in sorted(self.records) for record in self.records[docname]]
-
-
-def records(env: BuildEnvironment) -> dict[str, list[CalendarRecord]]:
-    """docname -> the calendar records of that page."""
-    return CalendarDomain.of(env).records
-
-
-def all_records(env: BuildEnvironment) -> list[CalendarRecord]:
-    return CalendarDomain.of(env).all()
-
-
-def add_record(env: BuildEnvironment, record: CalendarRecord) -> None:
-    CalendarDomain.of(env).add(record)
 
 
 # --- the calendar files --------------------------------------------------------------------
@@ -97,7 +52,7 @@ def add_record(env: BuildEnvironment, record: CalendarRecord) -> None:
 def speaker_names(app: Sphinx) -> SpeakerNames:
     """(edition, written name) -> the name the registry declares (for calendars): a
     short form (``M. Mitzenmacher``) found as its person reference in the page is."""
-    from .registry import PeopleDomain
+    from ..services.registry import PeopleDomain
 
     domain = PeopleDomain.of(app.env)
     names = SpeakerNames()
@@ -113,7 +68,7 @@ def speaker_names(app: Sphinx) -> SpeakerNames:
 def paper_lines(app: Sphinx) -> dict[str, str]:
     """A slot's paper reference -> ``Title (Authors)`` (for calendars): the papers the
     program's slots name (``- paper: <forum id>``) that an accepted-papers list shows."""
-    from .papers_domain import find_paper
+    from ..services.papers import find_paper
 
     lines = {}
     for record in all_records(app.env):
@@ -230,37 +185,6 @@ def _write_calendars(app: Sphinx) -> None:
 
 
 # --- links to them ---------------------------------------------------------------------------
-
-
-def transform_builder(transform: SphinxPostTransform) -> Builder:
-    """The builder, for a post-transform (``self.app`` is deprecated from Sphinx 9)."""
-    app = getattr(transform.env, "_app", None) or transform.app
-    return app.builder
-
-
-def ask_for_calendar_link(
-    node: nodes.Element, docname: str, anchor: str, slot: str, text: str, label: str
-) -> None:
-    """Have ``node`` end with an "Add to calendar" link on HTML sites, the only ones
-    with calendar files. A paragraph gets the link (after " · " when it has text);
-    a slot's table cell gets a paragraph holding it. Nothing is added to the tree
-    before then: a large program has a link per slot, and every transform walks
-    every node."""
-    node[CALENDAR_ATTR] = (docname, anchor, slot, text, label)
-
-
-def calendar_paragraph(docname: str, anchor: str, text: str) -> nodes.paragraph:
-    """The paragraph under a program or a dates table that links its whole calendar."""
-    paragraph = nodes.paragraph(classes=["roads-calendar"])
-    ask_for_calendar_link(
-        paragraph,
-        docname,
-        anchor,
-        "",
-        text,
-        _("An iCalendar file for Google Calendar, Outlook or Apple Calendar"),
-    )
-    return paragraph
 
 
 class AddCalendarLinks(SphinxPostTransform):

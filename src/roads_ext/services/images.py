@@ -58,18 +58,18 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
 
-from .core.build import is_html_site
-from .core.links import link_problem
-from .core.pages import marked_nodes, source_line
-from .core.report import warn
-from .diagnostics import RoadsWarning
-from .model.people import initials
+from ..core.build import is_html_site
+from ..core.links import link_problem
+from ..core.pages import marked_nodes, source_line
+from ..core.report import warn
+from ..diagnostics import RoadsWarning
+from ..model.people import initials
 
 if TYPE_CHECKING:
     from PIL.Image import Image as PILImage
     from sphinx.application import Sphinx
 
-    from .core.directive import RoadsDirective
+    from ..core.directive import RoadsDirective
 
 #: node attribute of an image slot: the file's path in the source folder ("/..."),
 #: set once the file was checked

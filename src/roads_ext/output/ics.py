@@ -20,10 +20,10 @@ from urllib.parse import urlparse
 
 import icalendar
 
-from .core.pages import page_url
-from .model.calendar import CalendarRecord, SpeakerNames, observances
-from .model.dates import ImportantDate, Zone, format_date
-from .model.program import Slot, kind_label
+from ..core.pages import page_url
+from ..model.calendar import CalendarRecord, SpeakerNames, observances
+from ..model.dates import ImportantDate, Zone, format_date
+from ..model.program import Slot, kind_label
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
