@@ -1,4 +1,18 @@
-"""The layout's rules, read from the code (its AST), so that the map stays true."""
+"""The layout's rules, read from the code (its AST), so that the map stays true.
+
+The rooms, from the bottom (the README's "The extension's layout" draws them):
+
+    diagnostics   the warning subtypes                     imports nothing of roads_ext
+    model/        the workshop as plain data               diagnostics
+    core/         what every family shares                 model, diagnostics
+    config, i18n  the settings, the site's language        core, model, diagnostics (i18n: config)
+    services/     registry, calendars, papers, talks,      the rooms above, and each other
+                  images: shared stores, public APIs
+    a family      one directive family each                the rooms above, never another family
+    output/       what a build writes besides pages        the rooms above, never a family
+    cli/, __init__, __main__                               anything
+
+Every room may import the package root (``__version__``)."""
 
 from __future__ import annotations
 
@@ -44,6 +58,125 @@ def subtype_strings(tree: ast.Module) -> list[int]:
             if named and node.value is not None and _is_text(node.value):
                 found.append(node.lineno)
     return sorted(found)
+
+
+FAMILIES = ("people", "program", "important_dates", "papers", "topics", "sponsors", "phases", "editions")
+BELOW = {
+    "diagnostics": set(),
+    "model": {"diagnostics"},
+    "core": {"model", "diagnostics"},
+    "config": {"core", "model", "diagnostics"},
+    "i18n": {"config", "core", "model", "diagnostics"},
+    "services": {"i18n", "config", "core", "model", "diagnostics"},
+}
+for family in FAMILIES:
+    BELOW[family] = BELOW["services"] | {"services"}
+BELOW["output"] = BELOW["services"] | {"services"}
+ANYTHING = ("cli", "__init__", "__main__")
+
+
+def room(module: str) -> str:
+    """``roads_ext.core.pages`` -> ``core``; ``roads_ext`` itself -> ``__init__``."""
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "__init__"
+
+
+def imports(modules: dict[str, ast.Module]) -> list[tuple[str, int, str]]:
+    """``(module, line, imported module)`` for every import of roads_ext by roads_ext,
+    anywhere in the code (inside a function, or for type checking, too)."""
+    names = {"roads_ext." + name.removesuffix(".py").replace("/", ".").removesuffix(".__init__") for name in modules}
+    found = []
+    for name, tree in modules.items():
+        module = "roads_ext." + name.removesuffix(".py").replace("/", ".")
+        package = module.removesuffix(".__init__") if name.endswith("__init__.py") else module.rpartition(".")[0]
+        module = module.removesuffix(".__init__")
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom):
+                if node.level:
+                    parts = package.split(".")
+                    base = ".".join(parts[: len(parts) - node.level + 1] + ([node.module] if node.module else []))
+                else:
+                    base = node.module or ""
+                targets = [f"{base}.{alias.name}" if f"{base}.{alias.name}" in names else base for alias in node.names]
+            elif isinstance(node, ast.Import):
+                targets = [alias.name for alias in node.names]
+            else:
+                continue
+            found += [(module, node.lineno, target) for target in targets if target.split(".")[0] == "roads_ext"]
+    return found
+
+
+def layer_breaks(found: list[tuple[str, int, str]]) -> list[str]:
+    """Each import that breaks a layer, named: ``roads_ext.core.pages:12 imports roads_ext.people
+    (core may import model, diagnostics)``."""
+    broken = []
+    for module, line, target in found:
+        here, there = room(module), room(target)
+        if here == there or (there == "__init__" and target == "roads_ext") or here in ANYTHING:
+            continue
+        if there not in BELOW.get(here, set()):
+            allowed = ", ".join(sorted(BELOW.get(here, set()))) or "nothing of roads_ext"
+            broken.append(f"{module}:{line} imports {target} ({here} may import {allowed})")
+    return broken
+
+
+def test_every_import_keeps_to_the_layers():
+    found = modules()
+    assert {room("roads_ext." + name.split("/")[0].removesuffix(".py")) for name in found} >= {
+        "core", "model", "services", "output", "cli", *FAMILIES}
+    edges = imports(found)
+    assert len(edges) > 100  # it reads the real package
+    assert layer_breaks(edges) == []
+
+
+def test_the_layer_check_names_a_new_arrow_that_breaks_a_layer():
+    found = [
+        ("roads_ext.core.pages", 3, "roads_ext.people"),
+        ("roads_ext.model.dates", 4, "roads_ext.core.report"),
+        ("roads_ext.papers", 5, "roads_ext.program"),
+        ("roads_ext.output.assets", 6, "roads_ext.topics"),
+        ("roads_ext.program", 7, "roads_ext.services.registry"),
+        ("roads_ext.cli.quickstart", 8, "roads_ext.people"),
+        ("roads_ext.core.build", 9, "roads_ext"),
+    ]
+    assert layer_breaks(found) == [
+        "roads_ext.core.pages:3 imports roads_ext.people (core may import diagnostics, model)",
+        "roads_ext.model.dates:4 imports roads_ext.core.report (model may import diagnostics)",
+        "roads_ext.papers:5 imports roads_ext.program (papers may import config, core, diagnostics, i18n, "
+        "model, services)",
+        "roads_ext.output.assets:6 imports roads_ext.topics (output may import config, core, diagnostics, "
+        "i18n, model, services)",
+    ]
+
+
+def test_the_model_imports_neither_sphinx_nor_docutils():
+    """``model/`` is the workshop as plain data: read anywhere, tested without a build."""
+    found = [
+        f"{name}:{node.lineno}"
+        for name, tree in modules().items()
+        if name.startswith("model/")
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        and any(
+            imported.split(".")[0] in ("sphinx", "docutils", "myst_parser", "sphinx_design")
+            for imported in ([node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level
+                             else [alias.name for alias in node.names] if isinstance(node, ast.Import) else [])
+        )
+    ]
+    assert found == []
+
+
+def test_importing_the_model_loads_neither_sphinx_nor_docutils():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", (
+        "import sys, pkgutil, importlib, roads_ext.model as m\n"
+        "[importlib.import_module('roads_ext.model.' + i.name) for i in pkgutil.iter_modules(m.__path__)]\n"
+        "print([n for n in sys.modules if n.split('.')[0] in ('sphinx', 'docutils')])\n")],
+        capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
 
 
 def test_every_warning_names_a_roads_warning_member():
