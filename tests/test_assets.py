@@ -12,17 +12,8 @@ import sphinx_design
 from bs4 import BeautifulSoup
 
 from roads_ext.core.build import cyclic_collector_paused
-from roads_ext.output.assets import (
-    CUT_CSS,
-    Styles,
-    _keep,
-    _live_properties,
-    _parsed,
-    _prune,
-    _render,
-    _rules,
-    minify,
-)
+from roads_ext.output.assets import CUT_CSS
+from roads_ext.output.css import Styles, _keep, _live_properties, _parsed, _prune, _render, _rules, minify
 
 CARDS = """\
 # Home

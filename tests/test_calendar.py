@@ -38,7 +38,8 @@ from roads_ext.model.calendar import (
     parse_organizers,
     parse_part_of,
 )
-from roads_ext.model.dates import Zone, parse_important_dates
+from roads_ext.model.dates import Zone
+from roads_ext.model.important_dates import parse_important_dates
 from roads_ext.model.program import parse_program
 
 ICAL_DIR = TESTS / "ical"

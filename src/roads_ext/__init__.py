@@ -31,13 +31,13 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .output.assets import setup_assets
     from .output.calendars import setup_calendar
     from .output.htmlfixes import setup_htmlfixes
+    from .output.images import setup_images
     from .output.preview import setup_preview
     from .output.social import setup_social
     from .papers import setup_papers
     from .people import setup_people
     from .phases import setup_phases
     from .program import setup_program
-    from .services.images import setup_images
     from .services.registry import setup_registry
     from .sponsors import setup_sponsors
     from .topics import setup_topics

@@ -25,8 +25,9 @@ from .core.pages import marked_nodes
 from .diagnostics import RoadsWarning
 from .i18n import _, formats
 from .model.calendar import CalendarRecord
-from .model.dates import ImportantDate, Zone, date_states, parse_important_dates
+from .model.dates import Zone
 from .model.formats import N_, STATUS_LABELS
+from .model.important_dates import ImportantDate, date_states, parse_important_dates
 from .services.calendars import add_record, calendar_paragraph, records
 
 if TYPE_CHECKING:

@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..diagnostics import RoadsWarning
-from .dates import ImportantDate, Zone, daylight_saving_problem, format_time, range_problem
+from .dates import Zone, daylight_saving_problem, format_time, range_problem
+from .important_dates import ImportantDate
 from .problems import Problem
 from .program import Program, Slot
 

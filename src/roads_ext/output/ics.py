@@ -22,7 +22,8 @@ import icalendar
 
 from ..core.pages import page_url
 from ..model.calendar import CalendarRecord, SpeakerNames, observances
-from ..model.dates import ImportantDate, Zone, format_date
+from ..model.dates import Zone, format_date
+from ..model.important_dates import ImportantDate
 from ..model.program import Slot, kind_label
 
 if TYPE_CHECKING:
