@@ -2,7 +2,7 @@
 
 Each edition is a top-level folder of the source directory (``docs/2024/``,
 ``docs/2023/``), named in ``roads_editions`` newest first; the first is the current
-edition. The people registry is per edition (:mod:`roads_ext.registry`). A page
+edition. The people registry is per edition (:mod:`roads_ext.services.registry`). A page
 outside every edition folder (the root ``index``, a shared contact page) is in the
 current edition, and the root document is the current edition's landing page; an
 older edition's landing page is its folder's ``index``.

@@ -5,11 +5,11 @@ or a CSV, through :mod:`roads_ext.model.papers`, and renders one entry per paper
 generic docutils nodes (every builder renders them): the title linked to its forum, a
 badge for the award or the decision, the authors, a PDF link, and the paper's own
 anchor. Each author is a quiet person reference
-(:func:`roads_ext.registry.person_reference`): one declared on the site (a card, a
+(:func:`roads_ext.services.registry.person_reference`): one declared on the site (a card, a
 committee line) links to where they are presented; any other is plain text. For HTML the list is
 described to search engines as schema.org ``ScholarlyArticle`` entries.
 
-The papers of each page are kept in a domain (:mod:`roads_ext.papers_domain`), by
+The papers of each page are kept in a domain (:mod:`roads_ext.services.papers`), by
 forum id and anchor, so that a program slot can point to one (``- paper: <forum id>``,
 ``- papers: id1, id2``): at write time the slot shows the paper's title, linked to its
 entry, and its authors; the entry says where the program presents it ("In the program:

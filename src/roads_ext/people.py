@@ -530,8 +530,8 @@ class FillPeopleFromRegistry(SphinxPostTransform):
     the people the page shows, for its schema.org data.
 
     The names themselves are person references, resolved by Sphinx before this runs
-    (:meth:`~roads_ext.registry.PeopleDomain.resolve_xref`); a name written alone is
-    looked up the same way (:meth:`~roads_ext.registry.PeopleDomain.find`).
+    (:meth:`~roads_ext.services.registry.PeopleDomain.resolve_xref`); a name written alone is
+    looked up the same way (:meth:`~roads_ext.services.registry.PeopleDomain.find`).
     """
 
     default_priority = 20

@@ -1,6 +1,6 @@
 """Calendars as data: what a ``schedule`` or ``important-dates`` block puts in its
 calendar files, where those files go, and the checks on the moments they hold.
-Knows nothing of Sphinx (nor of icalendar: :mod:`roads_ext.ics` writes the bytes).
+Knows nothing of Sphinx (nor of icalendar: :mod:`roads_ext.output.ics` writes the bytes).
 
 * :class:`EventInfo` and :func:`parse_event`: the ``schedule`` options that describe
   the event as a whole (``:part-of:``, ``:organizers:`` ...);

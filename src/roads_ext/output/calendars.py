@@ -15,7 +15,7 @@ the same from build to build; DTSTAMP is the build time, ``SOURCE_DATE_EPOCH``
 when it is set, so two builds of the same sources give the same bytes.
 
 This module decides what goes in the files, which to (re)write, and links them;
-:mod:`roads_ext.ics` makes their bytes from the records and the build's "now"
+:mod:`roads_ext.output.ics` makes their bytes from the records and the build's "now"
 (it does not import this module), and is imported only when one is written.
 """
 

@@ -1,9 +1,9 @@
 """The calendar files' bytes, made with the icalendar library (RFC 5545).
 
-Imported by :func:`roads_ext.calendar.write_calendars` when an HTML site is
+Imported by :func:`roads_ext.output.calendars.write_calendars` when an HTML site is
 written, so that nothing else pays for importing icalendar. It reads the records
 (:mod:`roads_ext.model.calendar`) and is given the build's "now"; it imports
-nothing of :mod:`roads_ext.calendar`.
+nothing of :mod:`roads_ext.output.calendars`.
 
 Time zones are written as yearly ``RRULE`` rules (:func:`roads_ext.model.calendar.observances`),
 not as icalendar's one ``RDATE`` listing every change: Mozilla's ical.js (Thunderbird,
