@@ -27,11 +27,18 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 
+#: the program's event handlers, connected in this order
+HANDLERS = (
+    ("env-get-updated", pages_to_rewrite),
+    ("env-check-consistency", check_organizers),
+    ("html-page-context", add_event_json_ld),
+)
+
+
 def setup_program(app: Sphinx) -> None:
     app.add_domain(ProgramDomain)
     app.add_directive("schedule", ScheduleDirective)
-    app.add_post_transform(LinkCardsToSlots)
-    app.add_post_transform(HtmlTimes)
-    app.connect("env-get-updated", pages_to_rewrite)
-    app.connect("env-check-consistency", check_organizers)
-    app.connect("html-page-context", add_event_json_ld)
+    for transform in (LinkCardsToSlots, HtmlTimes):
+        app.add_post_transform(transform)
+    for event, handler in HANDLERS:
+        app.connect(event, handler)
