@@ -254,7 +254,7 @@ def papers(arguments: list[str]) -> int:
         say("installing openreview-py (the 'papers' extra), used by this command only")
         if run(PYTHON, "-m", "pip", "install", "--quiet", "-e", ".[papers]") != 0:
             sys.exit("dev.py: installing openreview-py failed (see above)")
-    return run(PYTHON, "-m", "roads_ext.openreview_export", *arguments)
+    return run(PYTHON, "-m", "roads_ext.cli.openreview_export", *arguments)
 
 
 COMMANDS = {"new": new, "program": program, "docs": docs, "test": test, "bench": bench, "lock": lock, "papers": papers}

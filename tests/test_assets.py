@@ -11,18 +11,9 @@ import pytest
 import sphinx_design
 from bs4 import BeautifulSoup
 
-from roads_ext.assets import (
-    CUT_CSS,
-    Styles,
-    _keep,
-    _live_properties,
-    _parsed,
-    _prune,
-    _render,
-    _rules,
-    minify,
-)
-from roads_ext.shared import cyclic_collector_paused
+from roads_ext.core.build import cyclic_collector_paused
+from roads_ext.output.assets import CUT_CSS
+from roads_ext.output.css import Styles, _keep, _live_properties, _parsed, _prune, _render, _rules, minify
 
 CARDS = """\
 # Home
@@ -161,7 +152,7 @@ def test_a_page_of_important_dates_keeps_their_labels_in_step_in_its_head(build_
 def test_a_page_with_only_program_times_loads_the_script_once_drawn(build_page):
     """The visitor's own times fill lines whose height is reserved: the script is loaded
     once the page is loaded and drawn, with the same settings, by a loader in the page."""
-    from roads_ext.assets import AFTER_PAINT_LOADER
+    from roads_ext.output.assets import AFTER_PAINT_LOADER
 
     built = build_page(PROGRAM)
     assert built.warning_lines() == []
@@ -177,7 +168,7 @@ def test_a_page_with_only_program_times_loads_the_script_once_drawn(build_page):
 
 
 def test_uses_times_script_reads_classes_not_words():
-    from roads_ext.assets import uses_times_script
+    from roads_ext.output.assets import uses_times_script
 
     assert uses_times_script('<p class="roads-zone-note">')
     assert uses_times_script('<time class="x roads-time" datetime="2023-06-08T09:00">')
@@ -393,8 +384,8 @@ def test_the_collector_is_paused_only_while_roads_ext_writes_its_files(enabled_b
 def test_the_files_written_as_a_build_ends_are_made_with_the_collector_paused(build_page, monkeypatch):
     """The calendar files and the styles are made with Python's cyclic collector off (its
     full passes over the whole build cost more than the work), and it is on again after."""
-    import roads_ext.assets
-    import roads_ext.ics
+    import roads_ext.output.assets
+    import roads_ext.output.ics
 
     seen = {}
 
@@ -405,8 +396,8 @@ def test_the_files_written_as_a_build_ends_are_made_with_the_collector_paused(bu
 
         return watched
 
-    monkeypatch.setattr(roads_ext.ics, "calendar_files", watching("calendar", roads_ext.ics.calendar_files))
-    monkeypatch.setattr(roads_ext.assets, "_finish_styles", watching("styles", roads_ext.assets._finish_styles))
+    monkeypatch.setattr(roads_ext.output.ics, "calendar_files", watching("calendar", roads_ext.output.ics.calendar_files))
+    monkeypatch.setattr(roads_ext.output.assets, "_finish_styles", watching("styles", roads_ext.output.assets._finish_styles))
     assert gc.isenabled()
     built = build_page(PROGRAM)
     assert built.warning_lines() == []

@@ -38,7 +38,8 @@ from roads_ext.model.calendar import (
     parse_organizers,
     parse_part_of,
 )
-from roads_ext.model.dates import Zone, parse_important_dates
+from roads_ext.model.dates import Zone
+from roads_ext.model.important_dates import parse_important_dates
 from roads_ext.model.program import parse_program
 
 ICAL_DIR = TESTS / "ical"
@@ -549,6 +550,6 @@ def test_ics_and_the_model_stand_without_the_calendar_module():
     done = subprocess.run([sys.executable, "-c", (
         "import sys, roads_ext.model.calendar\n"
         "assert not [m for m in sys.modules if m.split('.')[0] in ('sphinx', 'docutils')], 'sphinx'\n"
-        "import roads_ext.ics\n"
-        "assert 'roads_ext.calendar' not in sys.modules, 'calendar'\n")], capture_output=True, text=True)
+        "import roads_ext.output.ics\n"
+        "assert 'roads_ext.output.calendars' not in sys.modules, 'calendar'\n")], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr

@@ -7,7 +7,8 @@ import datetime as dt
 
 import pytest
 
-from roads_ext.model.dates import Zone, abbreviation_zone, parse_important_dates, parse_zone, utc_offset
+from roads_ext.model.dates import Zone, abbreviation_zone, parse_zone, utc_offset
+from roads_ext.model.important_dates import parse_important_dates
 
 LOS_ANGELES = Zone("America/Los_Angeles")
 

@@ -10,8 +10,8 @@ import pytest
 from docutils.parsers.rst import directives as rst_directives
 
 from roads_ext.config import SETTINGS
+from roads_ext.core.directive import RoadsDirective
 from roads_ext.diagnostics import RoadsWarning
-from roads_ext.shared import RoadsDirective
 
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src" / "roads_ext"

@@ -12,7 +12,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from roads_ext import images
+from roads_ext.services import images
 
 
 def picture(size=(300, 300), colour=(40, 120, 200)) -> bytes:

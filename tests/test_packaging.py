@@ -91,4 +91,4 @@ def test_the_console_script_is_declared():
     import tomllib
 
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    assert project["scripts"] == {"roads-quickstart": "roads_ext.quickstart:main"}
+    assert project["scripts"] == {"roads-quickstart": "roads_ext.cli.quickstart:main"}

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import TESTS
-from roads_ext import openreview_export
+from roads_ext.cli import openreview_export
 from roads_ext.model.papers import (
     choose,
     parse_csv,
@@ -170,7 +170,7 @@ def test_no_paper_chosen_is_a_warning(build_page, tmp_path):
 @papers_site
 def test_find_paper_by_forum_id_or_anchor(app):
     """What a program slot's '- paper:' detail will name."""
-    from roads_ext.papers import find_paper
+    from roads_ext.services.papers import find_paper
 
     app.build()
     assert find_paper(app.env, "Qr5sT7uV9w")[:2] == ("index", "paper-qr5st7uv9w")

@@ -9,7 +9,7 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from roads_ext import openreview_export
+from roads_ext.cli import openreview_export
 from roads_ext.model.papers import parse_csv, parse_openreview, slug
 
 

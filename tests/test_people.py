@@ -682,7 +682,7 @@ def test_a_name_alone_declared_nowhere_gets_no_empty_parentheses(build_page):
 
 
 def test_an_unreadable_photo_is_a_warning_not_a_crash(build_page, monkeypatch):
-    from roads_ext import images
+    from roads_ext.services import images
 
     def unreadable(source, cache, *args, **kwargs):
         raise PermissionError(13, "Permission denied", str(source))

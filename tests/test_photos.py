@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from roads_ext import images
+from roads_ext.services import images
 from sitebuild import generated_photo, sphinx_build
 
 

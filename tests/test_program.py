@@ -817,7 +817,7 @@ def test_dates_page_rewritten_when_only_time_moves_on(make_app, tmp_path, monkey
 def test_a_rebuild_remakes_only_the_calendars_whose_sources_changed(make_app, tmp_path, monkeypatch):
     """Remaking every calendar after one page was edited cost more than the rest
     of a large site's rebuild; an unchanged calendar keeps its file."""
-    import roads_ext.ics as ics
+    import roads_ext.output.ics as ics
 
     made: list[list[str]] = []
     make_files = ics.calendar_files
@@ -866,7 +866,7 @@ def test_a_rebuild_remakes_only_the_calendars_whose_sources_changed(make_app, tm
     assert made == [["_calendar/program/schedule.ics"]]
     assert (out / "_calendar/program/schedule.ics").exists()
 
-    import roads_ext.calendar as calendar_module
+    import roads_ext.output.calendars as calendar_module
 
     monkeypatch.setattr(calendar_module, "code_digest", lambda: "a changed roads_ext")
     build()

@@ -6,15 +6,8 @@ import datetime as dt
 
 import pytest
 
-from roads_ext.model.dates import (
-    Zone,
-    date_states,
-    now_for_build,
-    parse_date,
-    parse_important_dates,
-    parse_time,
-    parse_zone,
-)
+from roads_ext.model.dates import Zone, now_for_build, parse_date, parse_time, parse_zone
+from roads_ext.model.important_dates import date_states, parse_important_dates
 from roads_ext.model.program import Speaker, parse_program, split_speakers
 
 JUNE_8 = dt.date(2023, 6, 8)

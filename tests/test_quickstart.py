@@ -16,7 +16,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 import roads_ext
-from roads_ext.quickstart import (
+from roads_ext.cli.quickstart import (
     TEMPLATES,
     QuickstartError,
     build_wheel,
@@ -316,7 +316,7 @@ def test_nothing_workshop_specific_is_hard_coded_in_the_extension():
 
 
 def test_in_a_terminal_it_asks_and_asks_again_after_a_bad_answer(tmp_path, monkeypatch, capsys):
-    from roads_ext import quickstart
+    from roads_ext.cli import quickstart
 
     answers = iter(["Example Workshop", "8 June", "2026-06-08", "Europe/Pari", "Europe/Paris", "ExampleConf"])
     monkeypatch.setattr("builtins.input", lambda prompt: next(answers))
@@ -333,7 +333,7 @@ def test_in_a_terminal_it_asks_and_asks_again_after_a_bad_answer(tmp_path, monke
 
 def test_in_a_terminal_a_day_out_of_range_and_a_conference_url_without_a_name_are_asked_again(
         tmp_path, monkeypatch, capsys):
-    from roads_ext import quickstart
+    from roads_ext.cli import quickstart
 
     answers = iter(["Example Workshop", "0001-01-01", "9999-12-31", "2026-06-08", "localtime", "Europe/Paris",
                     "", "IEEE <Conf>"])

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from roads_ext import social
+from roads_ext.output import social
 from sitebuild import ROOT, build_site
 
 BASE = "https://roads.example.org/en/latest/"

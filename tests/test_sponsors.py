@@ -14,8 +14,8 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image, ImageDraw
 
-from roads_ext import images
 from roads_ext.model.sponsors import detail_problem, parse_detail, split_details, tier_name
+from roads_ext.services import images
 
 
 def png_bytes(image: Image.Image, fmt: str = "PNG") -> bytes:

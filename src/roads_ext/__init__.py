@@ -22,27 +22,29 @@ if TYPE_CHECKING:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    from .assets import setup_assets
-    from .calendar import setup_calendar
     from .config import setup_config
-    from .dates import setup_dates
+    from .core.docutils_patch import keep_the_last_of_repeated_options
+    from .core.links import CheckEveryLink
     from .editions import setup_editions
-    from .htmlfixes import setup_htmlfixes
     from .i18n import setup_i18n
-    from .images import setup_images
+    from .important_dates import setup_dates
+    from .output.assets import setup_assets
+    from .output.calendars import setup_calendar
+    from .output.htmlfixes import setup_htmlfixes
+    from .output.images import setup_images
+    from .output.preview import setup_preview
+    from .output.social import setup_social
     from .papers import setup_papers
     from .people import setup_people
     from .phases import setup_phases
-    from .preview import setup_preview
     from .program import setup_program
-    from .registry import setup_registry
-    from .shared import keep_the_last_of_repeated_options
-    from .social import setup_social
+    from .services.registry import setup_registry
     from .sponsors import setup_sponsors
     from .topics import setup_topics
 
     app.setup_extension("sphinx_design")
     keep_the_last_of_repeated_options()
+    app.add_transform(CheckEveryLink)
     setup_config(app)
     setup_i18n(app)
     setup_editions(app)

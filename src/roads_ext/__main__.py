@@ -17,11 +17,11 @@ USAGE = (
 
 def run(argv: list[str]) -> int:
     if argv and argv[0] == "new":
-        from .quickstart import main
+        from .cli.quickstart import main
 
         return main(argv[1:], prog="python -m roads_ext new")
     if argv and argv[0] == "program":
-        from .program_command import main as program
+        from .cli.program import main as program
 
         return program(argv[1:])
     print(USAGE, file=sys.stderr)

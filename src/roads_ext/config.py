@@ -19,12 +19,13 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from docutils import nodes
 
+from .core.report import warn
 from .diagnostics import RoadsWarning
-from .model.dates import did_you_mean, parse_date, parse_zone
+from .model.dates import parse_date, parse_zone
 from .model.editions import read_editions
 from .model.formats import read_clock
 from .model.phases import MILESTONES
-from .shared import warn
+from .model.problems import did_you_mean
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -11,6 +11,7 @@ gives is a member). Sphinx-free: the model may use it too.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import cast
 
 
 class RoadsWarning(StrEnum):
@@ -23,6 +24,11 @@ class RoadsWarning(StrEnum):
         member._value_ = value
         member.meaning = meaning
         return member
+
+    @classmethod
+    def of(cls, value: str) -> RoadsWarning:
+        """The member whose value is ``value`` (a member is its own)."""
+        return cast(RoadsWarning, cls._value2member_map_[value])
 
     # -- people, cards and lists
     SPEAKER = (
@@ -113,3 +119,12 @@ class RoadsWarning(StrEnum):
         "a language Babel does not know (English dates and times), or a roads_clock that is "
         "not '12', '24' or None (the language's clock)",
     )
+
+
+def quoted(content: str, limit: int = 60) -> str:
+    """``content`` as a warning that leaves it out quotes it, so that an organizer can find
+    it again: on one line, shortened to ``limit`` characters (ending in "…"), in quotes."""
+    line = " ".join(content.split())
+    if len(line) > limit:
+        line = line[: limit - 1].rstrip() + "…"
+    return repr(line)

@@ -2,7 +2,7 @@
 
 Each edition is a top-level folder of the source directory (``docs/2024/``,
 ``docs/2023/``), named in ``roads_editions`` newest first; the first is the current
-edition. The people registry is per edition (:mod:`roads_ext.registry`). A page
+edition. The people registry is per edition (:mod:`roads_ext.services.registry`). A page
 outside every edition folder (the root ``index``, a shared contact page) is in the
 current edition, and the root document is the current edition's landing page; an
 older edition's landing page is its folder's ``index``.
@@ -23,10 +23,10 @@ from sphinx.errors import NoUri
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .config import conf_py_location
+from .core.report import warn
 from .diagnostics import RoadsWarning
 from .i18n import _
 from .model.editions import Editions
-from .shared import warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -38,7 +38,7 @@ SWITCHER_ATTR = "roads_editions_nav"
 
 
 def editions_of(env: BuildEnvironment) -> Editions:
-    from .registry import PeopleDomain
+    from .services.registry import PeopleDomain
 
     return PeopleDomain.of(env).editions
 

@@ -25,9 +25,9 @@ from typing import TYPE_CHECKING
 from sphinx.locale import get_translation
 
 from .config import conf_py_location
+from .core.report import warn
 from .diagnostics import RoadsWarning
 from .model.formats import Formats, parse_locale, read_clock
-from .shared import warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -5,11 +5,11 @@ or a CSV, through :mod:`roads_ext.model.papers`, and renders one entry per paper
 generic docutils nodes (every builder renders them): the title linked to its forum, a
 badge for the award or the decision, the authors, a PDF link, and the paper's own
 anchor. Each author is a quiet person reference
-(:func:`roads_ext.registry.person_reference`): one declared on the site (a card, a
+(:func:`roads_ext.services.registry.person_reference`): one declared on the site (a card, a
 committee line) links to where they are presented; any other is plain text. For HTML the list is
 described to search engines as schema.org ``ScholarlyArticle`` entries.
 
-The papers of each page are kept in a domain (:mod:`roads_ext.papers_domain`), by
+The papers of each page are kept in a domain (:mod:`roads_ext.services.papers`), by
 forum id and anchor, so that a program slot can point to one (``- paper: <forum id>``,
 ``- papers: id1, id2``): at write time the slot shows the paper's title, linked to its
 entry, and its authors; the entry says where the program presents it ("In the program:
@@ -27,7 +27,13 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .calendar import all_records
+from .core.blocks import block_anchor
+from .core.directive import RoadsDirective
+from .core.marks import SLOT_PAPERS_ATTR
+from .core.options import choice, text
+from .core.pages import internal_link, json_ld_script, marked_nodes, page_link, unique_id
+from .core.report import warn
+from .diagnostics import RoadsWarning
 from .i18n import _, formats
 from .model.papers import (
     ACCEPTED,
@@ -39,21 +45,11 @@ from .model.papers import (
     parse_openreview,
     sort_papers,
 )
-from .papers_domain import PapersDomain, find_paper, paper_identity, papers_of
-from .people import declared_person_json_ld
-from .program import SLOT_PAPERS_ATTR, Talk, block_anchor, internal_link, slot_summary
-from .registry import person_reference
-from .shared import (
-    RoadsDirective,
-    choice,
-    did_you_mean,
-    json_ld_script,
-    marked_nodes,
-    page_link,
-    text,
-    unique_id,
-    warn,
-)
+from .model.problems import did_you_mean
+from .services.calendars import all_records
+from .services.papers import PapersDomain, find_paper, paper_identity, papers_of
+from .services.registry import declared_person_json_ld, person_reference
+from .services.talks import Talk, slot_summary
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -97,7 +93,7 @@ def track_list(value: str | None) -> tuple[str, ...]:
 class AcceptedPapersDirective(RoadsDirective):
     """``accepted-papers <file>``: the papers of an OpenReview export or a CSV."""
 
-    warning_subtype = "paper"
+    warning_subtype = RoadsWarning.PAPER
     required_arguments = 0
     optional_arguments = 1
     final_argument_whitespace = True
@@ -125,7 +121,7 @@ class AcceptedPapersDirective(RoadsDirective):
         self.warn(
             f"the papers come from {source}, not from the text inside the directive; "
             "that text is shown below the list",
-            "content",
+            RoadsWarning.CONTENT,
             self.content_line(0),
         )
         return self.parse_body()
@@ -135,28 +131,24 @@ class AcceptedPapersDirective(RoadsDirective):
             self.warn(
                 "no file: write the export's path after the directive, for example "
                 "'```{accepted-papers} papers.json' (python3 dev.py papers VENUE_ID writes it)",
-                "file",
+                RoadsWarning.FILE,
             )
             return []
-        path = self.export_path(written)
-        if path is None:
+        found = self.read_export(written)
+        if found is None:
             return []
+        source, path = found
         fmt = self.checked_options.get("format") or ("csv" if path.suffix.lower() == ".csv" else "openreview")
-        try:
-            source = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            self.warn(f"{written!r} cannot be read ({getattr(error, 'strerror', None) or error})", "file")
-            return []
         result = parse_csv(source) if fmt == "csv" else parse_openreview(source)
         for problem in result.problems:
-            where = f"{path}:{problem.line}" if problem.line else str(path)
+            where = f"{path}:{problem.offset}" if problem.offset else str(path)
             warn(f"{self.name}: {written}: {problem.message}", problem.subtype, where)
         decisions = self.checked_options.get("decision", ACCEPTED)
         papers = sort_papers(
             choose(result.papers, decisions, self.checked_options.get("track", ())),
             self.checked_options.get("sort", "decision"),
         )
-        if not papers and not any(problem.subtype == "file" for problem in result.problems):
+        if not papers and not any(problem.subtype == RoadsWarning.FILE for problem in result.problems):
             chosen = [f":decision: {' '.join(decisions)}"] if "decision" in self.checked_options else []
             if "track" in self.checked_options:
                 chosen.append(f":track: {', '.join(self.checked_options['track'])}")
@@ -164,7 +156,7 @@ class AcceptedPapersDirective(RoadsDirective):
                 f"no paper of {written!r} is listed"
                 + (f" with {' and '.join(chosen)}" if chosen else "")
                 + f" ({len(result.papers)} read)",
-                "empty",
+                RoadsWarning.EMPTY,
             )
         if not papers:
             return []
@@ -184,28 +176,33 @@ class AcceptedPapersDirective(RoadsDirective):
         papers_of(self.env).setdefault(self.env.docname, []).extend(kept)
         return [block]
 
-    def export_path(self, written: str) -> Path | None:
-        """The export inside the project (relative to the page, or ``/``-rooted), or None."""
+    def read_export(self, written: str) -> tuple[str, Path] | None:
+        """The export's text and path, inside the project (relative to the page, or
+        ``/``-rooted), or None after a warning."""
         if "://" in written:
             self.warn(
                 f"{written!r} must be a file in the project, not a URL: write it with "
                 "'python3 dev.py papers VENUE_ID' and commit it",
-                "file",
+                RoadsWarning.FILE,
             )
             return None
-        resolved, problem = self.project_file(written)
+        source, path, problem = self.read_project_text(written)
         if problem == "lies outside the project":
-            self.warn(f"{written!r} lies outside the project; put the export beside the page", "file")
+            self.warn(
+                f"{written!r} lies outside the project; put the export beside the page", RoadsWarning.FILE
+            )
             return None
-        if resolved is None:
+        if path is None:
             self.warn(
                 f"{written!r} {problem}; write it with 'python3 dev.py papers VENUE_ID' "
                 "(see the README, 'accepted-papers')",
-                "file",
+                RoadsWarning.FILE,
             )
             return None
-        self.env.note_dependency(str(resolved))
-        return resolved
+        if source is None:
+            self.warn(f"{written!r} {problem}", RoadsWarning.FILE)
+            return None
+        return source, path
 
     def paper_item(self, paper: Paper) -> nodes.list_item:
         anchor = unique_id(self.state.document, paper.anchor)
@@ -307,7 +304,7 @@ class ShowSlotPapers(SphinxPostTransform):
                         f"schedule: {where} {reference!r}{did_you_mean(reference, known)}: write the "
                         "paper's forum id or its anchor (paper-...), or a link as 'paper: https://...'; "
                         "the slot is shown without it",
-                        "paper",
+                        RoadsWarning.PAPER,
                         (source, line),
                     )
                     continue

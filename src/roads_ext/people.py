@@ -17,26 +17,25 @@ from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from . import images
-from .diagnostics import RoadsWarning
+from .core.directive import RoadsDirective
+from .core.links import absolute_link_problem, link_problem
+from .core.marks import ENTRY_ATTR, PERSON_ATTR
+from .core.nodes import card as sd_card
+from .core.nodes import grid_item, grid_list, grid_wrapper
+from .core.options import columns, text
+from .core.pages import json_ld_script, marked_nodes, unique_id
+from .diagnostics import RoadsWarning, quoted
 from .i18n import _
 from .model.people import Person, PersonLineError, name_problem, parse_person_line, tab_problem
-from .registry import Declaration, PeopleDomain, page_of, person_reference, presented_name
-from .shared import (
-    RoadsDirective,
-    absolute_link_problem,
-    columns,
-    grid_item,
-    grid_list,
-    grid_wrapper,
-    json_ld_script,
-    link_problem,
-    marked_nodes,
-    page_link,
-    text,
-    unique_id,
+from .services import images
+from .services.registry import (
+    Declaration,
+    PeopleDomain,
+    declared_person_json_ld,
+    page_of,
+    person_reference,
+    presented_name,
 )
-from .shared import card as sd_card
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -45,10 +44,6 @@ if TYPE_CHECKING:
 # attributes (docutils keeps them in the doctree and writes none of them out); no
 # transform looks for a CSS class, which is the stylesheet's business alone.
 
-#: on a card or a committee entry: the key of the person it presents
-PERSON_ATTR = "roads_person"
-#: on a card or a committee entry: "card" or "committee"
-ENTRY_ATTR = "roads_entry"
 #: on an entry for a name written alone: that name, whose details the registry gives
 FILL_ATTR = "roads_fill"
 #: on the empty place for those details: "card" (``Affiliation, Country``) or
@@ -96,7 +91,9 @@ def checked_homepage(
         return ""
     problem = link_problem(url) or absolute_link_problem(url)
     if problem:
-        directive.warn(f"homepage {url!r} {problem}; the name is shown unlinked", "link", line, option)
+        directive.warn(
+            f"homepage {url!r} {problem}; the name is shown unlinked", RoadsWarning.LINK, line, option
+        )
         return ""
     return url
 
@@ -117,7 +114,11 @@ def speaker_card(
     card[ENTRY_ATTR] = "card"
     # the photo (checked by the directive), or the initials avatar
     card_body += images.image_slot(
-        person.photo, images.PORTRAIT, person.name, _("Photo of %(name)s") % {"name": person.name}, "photo"
+        person.photo,
+        images.PORTRAIT,
+        person.name,
+        _("Photo of %(name)s") % {"name": person.name},
+        RoadsWarning.PHOTO,
     )
     title = nodes.rubric("", "", classes=["sd-card-title", "roads-person-name"])
     title[CARD_TITLE_ATTR] = True
@@ -166,7 +167,7 @@ class SpeakerCardDirective(RoadsDirective):
         if not name:
             self.warn(
                 "no name: write the speaker's name after the directive, "
-                "for example '```{speaker-card} Ada Lovelace'"
+                "for example '```{speaker-card} Ada Lovelace'" + self.left_out_details()
             )
             return []
         problem = name_problem(name)
@@ -187,9 +188,21 @@ class SpeakerCardDirective(RoadsDirective):
         card["roads_loose"] = True  # grouped into a grid unless inside {speakers}
         return [card]
 
+    def left_out_details(self) -> str:
+        """What a card left out says it leaves out: its details and biography, each quoted."""
+        given = [
+            f"{label} {quoted(self.checked_options[option])}"
+            for option, label in (("affiliation", "affiliation"), ("country", "country"), ("talk", "talk"))
+            if self.checked_options.get(option)
+        ]
+        if self.content:
+            biography = " ".join(self.content)
+            given.append(f"biography {quoted(biography)}")
+        return f"; this card is left out, with its {', '.join(given)}" if given else ""
+
     def checked_photo(self, photo: str) -> str:
         """The photo's path relative to the source folder, or "" after a warning."""
-        return images.checked_image(self, photo, images.PORTRAIT, "photo", option="photo")
+        return images.checked_image(self, photo, images.PORTRAIT, RoadsWarning.PHOTO, option="photo")
 
 
 class SpeakersDirective(RoadsDirective):
@@ -205,7 +218,7 @@ class SpeakersDirective(RoadsDirective):
             self.warn(
                 "is empty: put speaker-card directives or a list of "
                 "'Name (Affiliation, Country)' lines inside it",
-                "empty",
+                RoadsWarning.EMPTY,
             )
             return []
         parsed = self.parse_body()
@@ -227,12 +240,12 @@ class SpeakersDirective(RoadsDirective):
                 self.warn(
                     "only speaker-card directives and a people list belong inside; "
                     f"this {node.__class__.__name__} is shown below the grid",
-                    "content",
+                    RoadsWarning.CONTENT,
                     node.line or self.lineno,
                 )
                 others.append(node)
         if not cards:
-            self.warn("has no speakers", "empty")
+            self.warn("has no speakers", RoadsWarning.EMPTY)
             return others
         grid = card_grid(cards, self.checked_options.get("columns", 3))
         self.set_source_info(grid)
@@ -258,8 +271,9 @@ def read_people_list(
         paragraphs = [child for child in item.children if isinstance(child, nodes.paragraph)]
         if len(paragraphs) != 1 or len(item.children) != 1:
             directive.warn(
-                "each item must be one line 'Name (Affiliation, Country)'; this item is left out",
-                "item",
+                "each item must be one line 'Name (Affiliation, Country)'; this item is left out: "
+                + quoted(item.astext()),
+                RoadsWarning.ITEM,
                 line,
             )
             continue
@@ -296,7 +310,7 @@ def read_person_item(
     # reStructuredText turns tabs into spaces before parsing: look at the line as written
     tabs = tab_problem(_LIST_MARKER.sub("", directive.written_line(line), count=1))
     if tabs:
-        directive.warn(f"{tabs}; this item is left out", "item", line)
+        directive.warn(f"{tabs}; this item is left out", RoadsWarning.ITEM, line)
         return None
     first = paragraph.children[0] if paragraph.children else None
     homepage = ""
@@ -318,7 +332,7 @@ def read_person_item(
         directive.warn(
             f"{paragraph.astext()!r} does not read 'Name (Affiliation, Country)': "
             f"{error}; this item is left out",
-            "item",
+            RoadsWarning.ITEM,
             line,
         )
         return None
@@ -433,7 +447,9 @@ class CommitteeDirective(RoadsDirective):
 
     def run_checked(self) -> list[nodes.Node]:
         if not self.content:
-            self.warn("is empty: write a Markdown list of 'Name (Affiliation, Country)' lines", "empty")
+            self.warn(
+                "is empty: write a Markdown list of 'Name (Affiliation, Country)' lines", RoadsWarning.EMPTY
+            )
             return []
         members = nodes.bullet_list(classes=["roads-committee"], bullet="*")
         self.set_source_info(members)
@@ -453,7 +469,7 @@ class CommitteeDirective(RoadsDirective):
         if len(members):
             result.append(members)
         else:
-            self.warn("has no people", "empty")
+            self.warn("has no people", RoadsWarning.EMPTY)
         if result and isinstance(result[0], nodes.Element):  # the caption, or else the list
             self.label(result[0], text(self.arguments[0]) if self.arguments else "Committee")
         return result + trailing
@@ -514,8 +530,8 @@ class FillPeopleFromRegistry(SphinxPostTransform):
     the people the page shows, for its schema.org data.
 
     The names themselves are person references, resolved by Sphinx before this runs
-    (:meth:`~roads_ext.registry.PeopleDomain.resolve_xref`); a name written alone is
-    looked up the same way (:meth:`~roads_ext.registry.PeopleDomain.find`).
+    (:meth:`~roads_ext.services.registry.PeopleDomain.resolve_xref`); a name written alone is
+    looked up the same way (:meth:`~roads_ext.services.registry.PeopleDomain.find`).
     """
 
     default_priority = 20
@@ -553,28 +569,6 @@ class FillPeopleFromRegistry(SphinxPostTransform):
 
 
 # --- schema.org ---------------------------------------------------------------------
-
-
-def person_json_ld(person: Person, url: str) -> dict[str, Any]:
-    data: dict[str, Any] = {"@type": "Person", "@id": url, "name": person.name}
-    if person.homepage:
-        data["url"] = person.homepage
-    if person.affiliation:
-        data["affiliation"] = {"@type": "Organization", "name": person.affiliation}
-        if person.country:
-            data["affiliation"]["address"] = {"@type": "PostalAddress", "addressCountry": person.country}
-    return data
-
-
-def declared_person_json_ld(app: Sphinx, name_or_key: str, docname: str | None) -> dict[str, Any] | None:
-    """A person declared in the edition of ``docname`` as schema.org data, its ``@id``
-    where the site presents them."""
-    domain = PeopleDomain.of(app.env)
-    key = domain.find(name_or_key, docname).key
-    person, declaration = (domain.lookup(key, docname), domain.primary(key, docname)) if key else (None, None)
-    if person is None or declaration is None:
-        return None
-    return person_json_ld(person, page_link(app, declaration.docname, declaration.anchor))
 
 
 def add_people_json_ld(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:

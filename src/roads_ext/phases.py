@@ -22,18 +22,23 @@ import datetime as dt
 import html
 import json
 import weakref
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
-from sphinx.domains import Domain
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .calendar import all_records, transform_builder
 from .config import conf_py_location
-from .dates import OVER_ATTR, STATUS_LABELS
+from .core.build import build_now, is_html_site
+from .core.directive import RoadsDirective
+from .core.marks import OVER_ATTR
+from .core.options import text
+from .core.pages import marked_nodes, transform_builder
+from .core.report import warn
+from .core.storage import StorageDomain
+from .diagnostics import RoadsWarning
 from .i18n import _
 from .model.dates import AOE_ZONE, parse_zone
+from .model.formats import STATUS_LABELS
 from .model.phases import (
     MILESTONES,
     Milestones,
@@ -43,11 +48,11 @@ from .model.phases import (
     phase_at,
     reachable,
 )
-from .shared import RoadsDirective, build_now, did_you_mean, is_html_site, marked_nodes, text, warn
+from .model.problems import did_you_mean
+from .services.calendars import all_records
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
 #: node attribute on an ``only-phase`` block: the phases it is shown in
@@ -60,7 +65,7 @@ OFF_CLASS = "roads-phase-off"
 class OnlyPhaseDirective(RoadsDirective):
     """``only-phase call-open``: the body is shown only in the phases named."""
 
-    warning_subtype = "phase"
+    warning_subtype = RoadsWarning.PHASE
     has_content = True
     required_arguments = 0
     optional_arguments = 1
@@ -81,7 +86,7 @@ class OnlyPhaseDirective(RoadsDirective):
             return []
         body = self.parse_body()
         if not body:
-            self.warn(f"is empty: write what to show in {', '.join(phases)} inside it", "empty")
+            self.warn(f"is empty: write what to show in {', '.join(phases)} inside it", RoadsWarning.EMPTY)
             return []
         classes = ["roads-phase", *text(self.checked_options.get("class", "")).split()]
         block = nodes.container("", *body, is_div=True, classes=classes)
@@ -94,31 +99,15 @@ class OnlyPhaseDirective(RoadsDirective):
 # --- on the environment -------------------------------------------------------------------
 
 
-class PhasesDomain(Domain):
+class PhasesDomain(StorageDomain):
     """The pages that hold an ``only-phase`` block, per page (no roles, no directives:
     a domain is where Sphinx keeps per-page data it purges and merges)."""
 
     name = "roads-phases"
     label = "Workshop phases"
     initial_data: ClassVar[dict[str, Any]] = {"pages": {}}  # docname -> [(line, phases)] of its blocks
+    per_page = ("pages",)
     data_version = 2
-
-    @classmethod
-    def of(cls, env: BuildEnvironment) -> PhasesDomain:
-        return env.domains[cls.name]  # type: ignore[return-value]
-
-    def clear_doc(self, docname: str) -> None:
-        self.data["pages"].pop(docname, None)
-
-    def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
-        for docname in docnames:
-            if docname in otherdata["pages"]:
-                self.data["pages"][docname] = otherdata["pages"][docname]
-
-    def resolve_any_xref(
-        self, env: BuildEnvironment, fromdocname: str, builder: Builder, target: str, node: Any, contnode: Any
-    ) -> list:
-        return []
 
 
 def phase_pages(env: BuildEnvironment) -> dict[str, list[tuple[int, list[str]]]]:
@@ -190,7 +179,7 @@ def site_milestones(env: BuildEnvironment, report: bool = False, where: Any = No
                 warn(
                     f"roads_phase_dates: no important date is labelled {named[key]!r}"
                     f"{did_you_mean(named[key], labels)}; the {key} is read from the labels' words",
-                    "phase",
+                    RoadsWarning.PHASE,
                     where,
                 )
     if not days:
@@ -218,7 +207,7 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
                     f"only-phase {' '.join(phases)!r} is never shown: the site declares no important "
                     f"dates and no program, so it is '{ever}' for ever; add them (the phases follow "
                     "the submission deadline, the notification and the workshop's day)",
-                    "phase",
+                    RoadsWarning.PHASE,
                     (docname, line),
                 )
     return sorted(phase_pages(env))

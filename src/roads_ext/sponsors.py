@@ -30,7 +30,11 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
-from . import images
+from .core.directive import RoadsDirective
+from .core.nodes import card, grid_item, grid_list, grid_wrapper
+from .core.options import columns
+from .core.pages import source_line, unique_id
+from .diagnostics import RoadsWarning
 from .model.pasted import MARKDOWN_LINK
 from .model.sponsors import (
     Sponsor,
@@ -42,16 +46,7 @@ from .model.sponsors import (
     split_details,
     tier_name,
 )
-from .shared import (
-    RoadsDirective,
-    card,
-    columns,
-    grid_item,
-    grid_list,
-    grid_wrapper,
-    source_line,
-    unique_id,
-)
+from .services import images
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -63,7 +58,7 @@ TIER_HEADINGS = "roads_tier_headings"
 class SponsorsDirective(RoadsDirective):
     """Tiers of sponsors: a tier's name on a line, then a list of sponsors."""
 
-    warning_subtype = "sponsor"
+    warning_subtype = RoadsWarning.SPONSOR
     reads_item_links = True
     has_content = True
     known_options = {"columns": columns}
@@ -73,7 +68,7 @@ class SponsorsDirective(RoadsDirective):
             self.warn(
                 "is empty: write a tier's name and below it a list of "
                 "'[Name](https://...) logo: img/name.svg' lines",
-                "empty",
+                RoadsWarning.EMPTY,
             )
             return []
         tiers, below = self.read_tiers()
@@ -98,7 +93,7 @@ class SponsorsDirective(RoadsDirective):
             grid.extend(grid_item(self.sponsor_card(sponsor)) for sponsor in tier.sponsors)
             result.append(grid_wrapper(grid))
         if not result:
-            self.warn("has no sponsors: write them as a list", "empty")
+            self.warn("has no sponsors: write them as a list", RoadsWarning.EMPTY)
         return result + below
 
     # --- reading ----------------------------------------------------------------------
@@ -129,7 +124,7 @@ class SponsorsDirective(RoadsDirective):
                 self.warn(
                     f"only tiers and lists of sponsors belong inside; this {node.__class__.__name__} "
                     "is shown below the sponsors",
-                    "content",
+                    RoadsWarning.CONTENT,
                     line,
                 )
                 below.append(node)
@@ -178,7 +173,7 @@ class SponsorsDirective(RoadsDirective):
             self.warn(
                 f"{name}: link {url!r} {problem}; write the sponsor's https:// address. "
                 "The name is shown unlinked",
-                "link",
+                RoadsWarning.LINK,
                 line,
             )
             url = ""
@@ -197,7 +192,7 @@ class SponsorsDirective(RoadsDirective):
                 )
             given[key] = value
         if "logo" in given:
-            logo = images.checked_image(self, given["logo"], images.LOGO, "sponsor", line=line)
+            logo = images.checked_image(self, given["logo"], images.LOGO, RoadsWarning.SPONSOR, line=line)
         return Sponsor(name, url, logo, line)
 
     def read_detail_list(self, node: nodes.Node, line: int) -> list[tuple[str, str, int]]:
@@ -231,7 +226,7 @@ class SponsorsDirective(RoadsDirective):
         anchor = unique_id(document, nodes.make_id(f"sponsor-{sponsor.name}")[:80].rstrip("-"))
         outer["ids"].append(anchor)
         document.ids[anchor] = outer
-        slot = images.image_slot(sponsor.logo, images.LOGO, sponsor.name, sponsor.name, "sponsor")
+        slot = images.image_slot(sponsor.logo, images.LOGO, sponsor.name, sponsor.name, RoadsWarning.SPONSOR)
         holder = nodes.container("", slot, is_div=True, classes=["roads-sponsor-logo"])
         if not sponsor.logo:
             holder["classes"].append("roads-sponsor-initials")

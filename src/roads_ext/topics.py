@@ -14,18 +14,13 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx_design.icons import get_octicon, list_octicons
 
+from .core.directive import RoadsDirective
+from .core.nodes import card as sd_card
+from .core.nodes import grid_item, grid_list, grid_wrapper
+from .core.options import columns, text
+from .core.pages import marked_nodes
 from .diagnostics import RoadsWarning
-from .shared import (
-    RoadsDirective,
-    columns,
-    did_you_mean,
-    grid_item,
-    grid_list,
-    grid_wrapper,
-    marked_nodes,
-    text,
-)
-from .shared import card as sd_card
+from .model.problems import did_you_mean
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -42,7 +37,7 @@ class TopicGridDirective(RoadsDirective):
 
     def run_checked(self) -> list[nodes.Node]:
         if not self.content:
-            self.warn("is empty: write a Markdown list of topics inside it", "empty")
+            self.warn("is empty: write a Markdown list of topics inside it", RoadsWarning.EMPTY)
             return []
         topics = grid_list(self.checked_options.get("columns", 3), "roads-topics")
         self.set_source_info(topics)
@@ -50,13 +45,15 @@ class TopicGridDirective(RoadsDirective):
         for found in lists:
             for item in (child for child in found.children if isinstance(child, nodes.list_item)):
                 if not item.children:  # "* " alone would be an empty card
-                    self.warn("an empty item is left out", "item", item.line or found.line or self.lineno)
+                    self.warn(
+                        "an empty item is left out", RoadsWarning.ITEM, item.line or found.line or self.lineno
+                    )
                     continue
                 topic = self.topic(item)
                 if topic is not None:
                     topics += grid_item(topic)
         if not len(topics):
-            self.warn("has no topics: write them as a Markdown list", "empty")
+            self.warn("has no topics: write them as a Markdown list", RoadsWarning.EMPTY)
             return trailing
         wrapper = grid_wrapper(topics)
         self.label(wrapper, "Topics")
@@ -79,7 +76,7 @@ class TopicGridDirective(RoadsDirective):
                 f"the item with the icon {icon!r} has no topic; it is left out"
                 if icon
                 else "an empty item is left out",
-                "item",
+                RoadsWarning.ITEM,
                 item.line or self.lineno,
             )
             return None

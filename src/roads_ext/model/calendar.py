@@ -1,6 +1,6 @@
 """Calendars as data: what a ``schedule`` or ``important-dates`` block puts in its
 calendar files, where those files go, and the checks on the moments they hold.
-Knows nothing of Sphinx (nor of icalendar: :mod:`roads_ext.ics` writes the bytes).
+Knows nothing of Sphinx (nor of icalendar: :mod:`roads_ext.output.ics` writes the bytes).
 
 * :class:`EventInfo` and :func:`parse_event`: the ``schedule`` options that describe
   the event as a whole (``:part-of:``, ``:organizers:`` ...);
@@ -25,7 +25,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .dates import ImportantDate, Problem, Zone, daylight_saving_problem, format_time, range_problem
+from ..diagnostics import RoadsWarning
+from .dates import Zone, daylight_saving_problem, format_time, range_problem
+from .important_dates import ImportantDate
+from .problems import Problem
 from .program import Program, Slot
 
 CALENDAR_DIR = "_calendar"
@@ -177,7 +180,7 @@ def check_program(program: Program, zone: Zone) -> list[Problem]:
                 why = range_problem(slot.date, slot.end, zone)
             if why is not None:
                 problems.append(
-                    Problem(slot.offset, "date", f"{slot.heading!r}: {why}; this slot is left out")
+                    Problem(slot.offset, RoadsWarning.DATE, f"{slot.heading!r}: {why}; this slot is left out")
                 )
                 continue
             kept.append(slot)
@@ -193,7 +196,9 @@ def check_program(program: Program, zone: Zone) -> list[Problem]:
                 if why:
                     # the page and the calendar show what the warning says the time is read as
                     consequence = move_skipped_times(slot, zone)
-                    problems.append(Problem(slot.offset, "time", f"{slot.heading!r}: {why}{consequence}"))
+                    problems.append(
+                        Problem(slot.offset, RoadsWarning.TIME, f"{slot.heading!r}: {why}{consequence}")
+                    )
                     break
         day.slots = kept
     program.days = [day for day in program.days if day.slots]

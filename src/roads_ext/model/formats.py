@@ -139,3 +139,6 @@ class Formats:
         if self.english:  # Babel's "HH:mm"
             return f"{time.hour:02d}:{time.minute:02d}"
         return _format_time(self.locale, self.clock, time.hour, time.minute)
+
+
+STATUS_LABELS = {"passed": N_("Passed"), "next": N_("Next"), "upcoming": N_("Upcoming")}

@@ -13,7 +13,7 @@ Knows nothing of Sphinx. Two formats:
   ``award``, ``id``), for venues that are not on OpenReview. Authors are separated by
   commas, semicolons or "and".
 
-Every reader returns what it could read plus :class:`PaperProblem` entries (a line of the
+Every reader returns what it could read plus :class:`Problem` entries (a line of the
 export file, a warning subtype, a message that says what to write instead); nothing here
 raises to the author.
 """
@@ -26,11 +26,13 @@ import io
 import json
 import re
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import quote, urljoin
 
-from .dates import did_you_mean
+from ..diagnostics import RoadsWarning
 from .formats import N_
 from .people import folded_words, key_anchor
+from .problems import Problem, did_you_mean
 
 OPENREVIEW = "https://openreview.net"
 
@@ -63,13 +65,6 @@ _DECISION_WORDS = {
 }
 SORTS = ("decision", "title", "file")
 _FORUM_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
-
-
-@dataclass(frozen=True)
-class PaperProblem:
-    line: int  # line in the export file, 1-based (0: the file as a whole)
-    subtype: str
-    message: str
 
 
 @dataclass(frozen=True)
@@ -110,7 +105,7 @@ class Paper:
 @dataclass
 class PapersResult:
     papers: list[Paper] = field(default_factory=list)
-    problems: list[PaperProblem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
 
 #: the longest a paper's anchor (after ``paper-``) may be
@@ -260,9 +255,9 @@ def parse_openreview(text: str) -> PapersResult:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         result.problems.append(
-            PaperProblem(
+            Problem(
                 error.lineno,
-                "file",
+                RoadsWarning.FILE,
                 (
                     f"is not valid JSON ({error.msg}, line {error.lineno} column {error.colno}); write the "
                     "file again with 'python3 dev.py papers VENUE_ID' or fix it by hand"
@@ -273,9 +268,9 @@ def parse_openreview(text: str) -> PapersResult:
     except RecursionError:
         deepest, line = _nesting(text)
         result.problems.append(
-            PaperProblem(
+            Problem(
                 line,
-                "file",
+                RoadsWarning.FILE,
                 (
                     f"is nested too deeply to be read ({deepest} levels of brackets, the deepest from this "
                     "line); an OpenReview export holds its notes a few levels deep: write the file again "
@@ -287,9 +282,9 @@ def parse_openreview(text: str) -> PapersResult:
     notes = data.get("notes") if isinstance(data, dict) else data
     if not isinstance(notes, list):
         result.problems.append(
-            PaperProblem(
+            Problem(
                 1,
-                "file",
+                RoadsWarning.FILE,
                 (
                     'is not an OpenReview export: expected {"notes": [...]} or a list of notes, '
                     "as 'python3 dev.py papers VENUE_ID' writes"
@@ -298,101 +293,109 @@ def parse_openreview(text: str) -> PapersResult:
         )
         return result
     for position, note in enumerate(notes):
-        note_id = note.get("id") if isinstance(note, dict) else None
-        line = _line_of(text, json.dumps(note_id) if isinstance(note_id, str) else "", 1)
-        if not isinstance(note, dict) or not isinstance(note.get("content"), dict):
-            result.problems.append(
-                PaperProblem(
-                    line,
-                    "paper",
-                    (
-                        f"note {position + 1} has no 'content' object: it is not an OpenReview note; it is left out"
-                    ),
-                )
-            )
-            continue
-        content = note["content"]
-        forum = note.get("forum") or note_id or ""
-        where = f"note {position + 1}" + (f" ({forum})" if forum else "")
-        if not isinstance(forum, str) or (forum and not _FORUM_ID.match(forum)):
-            result.problems.append(
-                PaperProblem(
-                    line,
-                    "paper",
-                    (
-                        f"{where}: the forum id {forum!r} is not an OpenReview id; the paper is shown "
-                        "without its forum link"
-                    ),
-                )
-            )
-            forum = ""
-        title = _value(content, "title")
-        title = " ".join(title.split()) if isinstance(title, str) else ""
-        if not title:
-            result.problems.append(
-                PaperProblem(line, "paper", (f"{where} has no title (content.title.value); it is left out"))
-            )
-            continue
-        authors, author_ids, left_out = _authors(_value(content, "authors"), _value(content, "authorids"))
-        if left_out:
-            result.problems.append(
-                PaperProblem(
-                    line,
-                    "paper",
-                    (
-                        f"{where} ({title!r}): the author{'s' if len(left_out) > 1 else ''} "
-                        f"{', '.join(left_out)} (content.authors.value) "
-                        + ("are not names; they are" if len(left_out) > 1 else "is not a name; it is")
-                        + " left out"
-                    ),
-                )
-            )
-        elif not authors:
-            result.problems.append(
-                PaperProblem(
-                    line,
-                    "paper",
-                    (f"{where} ({title!r}) has no authors (content.authors.value); it is shown without"),
-                )
-            )
-        venue = _value(content, "venue")
-        venue_id = _value(content, "venueid")
-        decision = venue_decision(
-            venue if isinstance(venue, str) else "", venue_id if isinstance(venue_id, str) else ""
-        )
-        pdf, problem = check_link(str(_value(content, "pdf") or ""), "the PDF", OPENREVIEW)
-        if problem:
-            result.problems.append(PaperProblem(line, "link", f"{where}: {problem}"))
-        award = _value(content, "award")
-        track = _value(content, "track")
-        for name, value in (("track", track), ("award", award)):
-            if value is not None and not isinstance(value, str):
-                result.problems.append(
-                    PaperProblem(
-                        line,
-                        "paper",
-                        (
-                            f"{where} ({title!r}): the {name} {_shown(value)} (content.{name}.value) is not "
-                            "text; it is left out"
-                        ),
-                    )
-                )
-        result.papers.append(
-            Paper(
-                key=forum,
-                title=title,
-                authors=authors,
-                url=f"{OPENREVIEW}/forum?id={forum}" if forum else "",
-                pdf=pdf,
-                decision=decision,
-                track=" ".join(track.split()) if isinstance(track, str) else "",
-                award=" ".join(award.split()) if isinstance(award, str) else "",
-                author_ids=author_ids,
-                line=line,
-                position=position,
-            )
-        )
+        paper = _openreview_paper(note, position, text, result.problems)
+        if paper is not None:
+            result.papers.append(paper)
     return result
+
+
+def _openreview_paper(note: Any, position: int, text: str, problems: list[Problem]) -> Paper | None:
+    """The paper of the ``position``-th note of the export ``text``, or None when it is
+    left out; what is wrong with it is added to ``problems``. It is long because each of
+    the note's fields is read and checked in turn, each check beside the field it reads
+    and worded with the note's place and title."""
+    note_id = note.get("id") if isinstance(note, dict) else None
+    line = _line_of(text, json.dumps(note_id) if isinstance(note_id, str) else "", 1)
+    if not isinstance(note, dict) or not isinstance(note.get("content"), dict):
+        problems.append(
+            Problem(
+                line,
+                RoadsWarning.PAPER,
+                (
+                    f"note {position + 1} has no 'content' object: it is not an OpenReview note; it is left out"
+                ),
+            )
+        )
+        return None
+    content = note["content"]
+    forum = note.get("forum") or note_id or ""
+    where = f"note {position + 1}" + (f" ({forum})" if forum else "")
+    if not isinstance(forum, str) or (forum and not _FORUM_ID.match(forum)):
+        problems.append(
+            Problem(
+                line,
+                RoadsWarning.PAPER,
+                (
+                    f"{where}: the forum id {forum!r} is not an OpenReview id; the paper is shown "
+                    "without its forum link"
+                ),
+            )
+        )
+        forum = ""
+    title = _value(content, "title")
+    title = " ".join(title.split()) if isinstance(title, str) else ""
+    if not title:
+        problems.append(
+            Problem(line, RoadsWarning.PAPER, (f"{where} has no title (content.title.value); it is left out"))
+        )
+        return None
+    authors, author_ids, left_out = _authors(_value(content, "authors"), _value(content, "authorids"))
+    if left_out:
+        problems.append(
+            Problem(
+                line,
+                RoadsWarning.PAPER,
+                (
+                    f"{where} ({title!r}): the author{'s' if len(left_out) > 1 else ''} "
+                    f"{', '.join(left_out)} (content.authors.value) "
+                    + ("are not names; they are" if len(left_out) > 1 else "is not a name; it is")
+                    + " left out"
+                ),
+            )
+        )
+    elif not authors:
+        problems.append(
+            Problem(
+                line,
+                RoadsWarning.PAPER,
+                (f"{where} ({title!r}) has no authors (content.authors.value); it is shown without"),
+            )
+        )
+    venue = _value(content, "venue")
+    venue_id = _value(content, "venueid")
+    decision = venue_decision(
+        venue if isinstance(venue, str) else "", venue_id if isinstance(venue_id, str) else ""
+    )
+    pdf, problem = check_link(str(_value(content, "pdf") or ""), "the PDF", OPENREVIEW)
+    if problem:
+        problems.append(Problem(line, RoadsWarning.LINK, f"{where}: {problem}"))
+    award = _value(content, "award")
+    track = _value(content, "track")
+    for name, value in (("track", track), ("award", award)):
+        if value is not None and not isinstance(value, str):
+            problems.append(
+                Problem(
+                    line,
+                    RoadsWarning.PAPER,
+                    (
+                        f"{where} ({title!r}): the {name} {_shown(value)} (content.{name}.value) is not "
+                        "text; it is left out"
+                    ),
+                )
+            )
+    return Paper(
+        key=forum,
+        title=title,
+        authors=authors,
+        url=f"{OPENREVIEW}/forum?id={forum}" if forum else "",
+        pdf=pdf,
+        decision=decision,
+        track=" ".join(track.split()) if isinstance(track, str) else "",
+        award=" ".join(award.split()) if isinstance(award, str) else "",
+        author_ids=author_ids,
+        line=line,
+        position=position,
+    )
 
 
 def _authors(names: object, ids: object) -> tuple[tuple[str, ...], tuple[str, ...], list[str]]:
@@ -430,55 +433,21 @@ def parse_csv(text: str) -> PapersResult:
     try:
         header = next(reader, None)
     except csv.Error as error:
-        result.problems.append(PaperProblem(1, "file", f"is not valid CSV ({error})"))
+        result.problems.append(Problem(1, RoadsWarning.FILE, f"is not valid CSV ({error})"))
         return result
     if not header:
         result.problems.append(
-            PaperProblem(
-                1, "file", ("is empty: its first line names the columns, 'title,authors,url,decision,track'")
-            )
-        )
-        return result
-    names = [" ".join(name.lower().split()) for name in header]
-    known = CSV_COLUMNS + CSV_OPTIONAL
-    #: column name -> its place in a row: the first column of that name
-    places: dict[str, int] = {}
-    for place, name in enumerate(names):
-        if name in places and name in known:
-            result.problems.append(
-                PaperProblem(
-                    1,
-                    "file",
-                    (
-                        f"the column {name!r} is named twice (columns {places[name] + 1} and {place + 1}): "
-                        f"column {places[name] + 1} is used and column {place + 1} is ignored; give each "
-                        "column once"
-                    ),
-                )
-            )
-        places.setdefault(name, place)
-        if name and name not in known:
-            result.problems.append(
-                PaperProblem(
-                    1,
-                    "file",
-                    (
-                        f"unknown column {name!r}{did_you_mean(name, known)}; the columns are "
-                        f"{', '.join(CSV_COLUMNS)} (and optionally {', '.join(CSV_OPTIONAL)}); it is ignored"
-                    ),
-                )
-            )
-    if "title" not in names:
-        result.problems.append(
-            PaperProblem(
+            Problem(
                 1,
-                "file",
-                (
-                    "has no 'title' column: its first line names the columns, 'title,authors,url,decision,track'"
-                ),
+                RoadsWarning.FILE,
+                ("is empty: its first line names the columns, 'title,authors,url,decision,track'"),
             )
         )
         return result
+    found = _csv_columns(header, result.problems)
+    if found is None:
+        return result
+    places, columns = found
     position = 0
     #: a paper's id -> the title and line of the first paper that has it
     ids: dict[str, tuple[str, int]] = {}
@@ -489,9 +458,9 @@ def parse_csv(text: str) -> PapersResult:
             break
         except csv.Error as error:
             result.problems.append(
-                PaperProblem(
+                Problem(
                     reader.line_num,
-                    "file",
+                    RoadsWarning.FILE,
                     (f"is not valid CSV at this line ({error}); the rest of the file is left out"),
                 )
             )
@@ -499,88 +468,152 @@ def parse_csv(text: str) -> PapersResult:
         line = reader.line_num
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) > len(names):
-            result.problems.append(
-                PaperProblem(
-                    line,
-                    "paper",
-                    (
-                        f"has {len(row)} cells where the header names {len(names)} columns: put a title or "
-                        "an author list with commas in double quotes; the extra cells are ignored"
-                    ),
-                )
-            )
-        cells = {name: " ".join(row[i].split()) for name, i in places.items() if i < len(row)}
-        title = cells.get("title", "")
-        if not title:
-            result.problems.append(PaperProblem(line, "paper", "a paper with no title; it is left out"))
+        paper = _csv_paper(row, line, position, columns, places, ids, result.problems)
+        if paper is None:
             continue
-        raw_decision = cells.get("decision", "")
-        decision = read_decision(raw_decision)
-        if decision is None:
-            words = [w for w in _DECISION_WORDS if w]
-            result.problems.append(
-                PaperProblem(
-                    line,
-                    "paper",
-                    (
-                        f"{title!r}: unknown decision {raw_decision!r}{did_you_mean(raw_decision.lower(), words)}; "
-                        "write oral, spotlight, poster or accepted (or rejected, withdrawn); the paper is left out"
-                    ),
-                )
-            )
-            continue
-        url, problem = check_link(cells.get("url", ""), "the link")
-        if problem:
-            result.problems.append(PaperProblem(line, "link", f"{title!r}: {problem}"))
-        pdf, problem = check_link(cells.get("pdf", ""), "the PDF")
-        if problem:
-            result.problems.append(PaperProblem(line, "link", f"{title!r}: {problem}"))
-        key = cells.get("id", "")
-        if key and not _FORUM_ID.match(key):
-            result.problems.append(
-                PaperProblem(
-                    line,
-                    "paper",
-                    (
-                        f"{title!r}: the id {key!r} may hold only letters, digits, '-' and '_'; the title "
-                        "makes the anchor"
-                    ),
-                )
-            )
-            key = ""
-        if key and key in ids:
-            first_title, first_line = ids[key]
-            result.problems.append(
-                PaperProblem(
-                    line,
-                    "paper",
-                    (
-                        f"{title!r}: the id {key!r} is already the id of {first_title!r} (line {first_line}), "
-                        f"so a program's '- paper: {key}' would not say which one it means; the first keeps "
-                        "it and this paper's title makes its anchor: give each paper its own id"
-                    ),
-                )
-            )
-            key = ""
-        elif key:
-            ids[key] = (title, line)
-        result.papers.append(
-            Paper(
-                key=key,
-                title=title,
-                authors=split_authors(cells.get("authors", "")),
-                url=url,
-                pdf=pdf,
-                decision=decision,
-                track=cells.get("track", ""),
-                award=cells.get("award", ""),
-                line=line,
-                position=position,
-            )
-        )
+        result.papers.append(paper)
         position += 1
     return result
+
+
+def _csv_columns(header: list[str], problems: list[Problem]) -> tuple[dict[str, int], int] | None:
+    """Each known column's place in a row (the first column of that name) and the number
+    of columns the header names; or None when it names no title. What is wrong with the
+    header is added to ``problems``."""
+    names = [" ".join(name.lower().split()) for name in header]
+    known = CSV_COLUMNS + CSV_OPTIONAL
+    #: column name -> its place in a row: the first column of that name
+    places: dict[str, int] = {}
+    for place, name in enumerate(names):
+        if name in places and name in known:
+            problems.append(
+                Problem(
+                    1,
+                    RoadsWarning.FILE,
+                    (
+                        f"the column {name!r} is named twice (columns {places[name] + 1} and {place + 1}): "
+                        f"column {places[name] + 1} is used and column {place + 1} is ignored; give each "
+                        "column once"
+                    ),
+                )
+            )
+        places.setdefault(name, place)
+        if name and name not in known:
+            problems.append(
+                Problem(
+                    1,
+                    RoadsWarning.FILE,
+                    (
+                        f"unknown column {name!r}{did_you_mean(name, known)}; the columns are "
+                        f"{', '.join(CSV_COLUMNS)} (and optionally {', '.join(CSV_OPTIONAL)}); it is ignored"
+                    ),
+                )
+            )
+    if "title" not in names:
+        problems.append(
+            Problem(
+                1,
+                RoadsWarning.FILE,
+                (
+                    "has no 'title' column: its first line names the columns, 'title,authors,url,decision,track'"
+                ),
+            )
+        )
+        return None
+    return places, len(names)
+
+
+def _csv_paper(
+    row: list[str],
+    line: int,
+    position: int,
+    columns: int,
+    places: dict[str, int],
+    ids: dict[str, tuple[str, int]],
+    problems: list[Problem],
+) -> Paper | None:
+    """The paper of one CSV row (at ``line``), or None when it is left out; ``ids``: the
+    title and line of the first paper with each id, this one's added. What is wrong with
+    the row is added to ``problems``. It is long because each cell is read and checked in
+    turn, each check beside the cell it reads and worded with the paper's title."""
+    if len(row) > columns:
+        problems.append(
+            Problem(
+                line,
+                RoadsWarning.PAPER,
+                (
+                    f"has {len(row)} cells where the header names {columns} columns: put a title or "
+                    "an author list with commas in double quotes; the extra cells are ignored"
+                ),
+            )
+        )
+    cells = {name: " ".join(row[i].split()) for name, i in places.items() if i < len(row)}
+    title = cells.get("title", "")
+    if not title:
+        problems.append(Problem(line, RoadsWarning.PAPER, "a paper with no title; it is left out"))
+        return None
+    raw_decision = cells.get("decision", "")
+    decision = read_decision(raw_decision)
+    if decision is None:
+        words = [w for w in _DECISION_WORDS if w]
+        problems.append(
+            Problem(
+                line,
+                RoadsWarning.PAPER,
+                (
+                    f"{title!r}: unknown decision {raw_decision!r}{did_you_mean(raw_decision.lower(), words)}; "
+                    "write oral, spotlight, poster or accepted (or rejected, withdrawn); the paper is left out"
+                ),
+            )
+        )
+        return None
+    url, problem = check_link(cells.get("url", ""), "the link")
+    if problem:
+        problems.append(Problem(line, RoadsWarning.LINK, f"{title!r}: {problem}"))
+    pdf, problem = check_link(cells.get("pdf", ""), "the PDF")
+    if problem:
+        problems.append(Problem(line, RoadsWarning.LINK, f"{title!r}: {problem}"))
+    key = cells.get("id", "")
+    if key and not _FORUM_ID.match(key):
+        problems.append(
+            Problem(
+                line,
+                RoadsWarning.PAPER,
+                (
+                    f"{title!r}: the id {key!r} may hold only letters, digits, '-' and '_'; the title "
+                    "makes the anchor"
+                ),
+            )
+        )
+        key = ""
+    if key and key in ids:
+        first_title, first_line = ids[key]
+        problems.append(
+            Problem(
+                line,
+                RoadsWarning.PAPER,
+                (
+                    f"{title!r}: the id {key!r} is already the id of {first_title!r} (line {first_line}), "
+                    f"so a program's '- paper: {key}' would not say which one it means; the first keeps "
+                    "it and this paper's title makes its anchor: give each paper its own id"
+                ),
+            )
+        )
+        key = ""
+    elif key:
+        ids[key] = (title, line)
+    return Paper(
+        key=key,
+        title=title,
+        authors=split_authors(cells.get("authors", "")),
+        url=url,
+        pdf=pdf,
+        decision=decision,
+        track=cells.get("track", ""),
+        award=cells.get("award", ""),
+        line=line,
+        position=position,
+    )
 
 
 # --- choosing and sorting -----------------------------------------------------------------

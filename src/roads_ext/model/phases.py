@@ -22,7 +22,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .dates import did_you_mean
+from .problems import did_you_mean
 
 PHASES = ("announced", "call-open", "reviewing", "accepted", "program-out", "today", "held")
 #: the milestones an author can name in ``roads_phase_dates``

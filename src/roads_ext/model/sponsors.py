@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .dates import did_you_mean
+from .problems import did_you_mean
 
 #: the details a sponsor may have
 SPONSOR_DETAILS = ("logo",)

@@ -13,10 +13,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ...diagnostics import RoadsWarning
 from ..dates import (
     TIME_PATTERN,
     ClockTime,
-    Problem,
     Zone,
     abbreviation_zone,
     clock_from_groups,
@@ -24,6 +24,7 @@ from ..dates import (
     utc_offset,
 )
 from ..pasted import clean_text
+from ..problems import Problem
 from .data import Day
 
 _T_START = TIME_PATTERN.format(p="s_")
@@ -162,7 +163,7 @@ def _in_zone(
             problems.append(
                 Problem(
                     offset,
-                    "time",
+                    RoadsWarning.TIME,
                     (
                         f"{quoted!r}: {moment:%H:%M} {written_zone} is not on {date.isoformat()} in the venue's "
                         f"zone ({venue}): write the slot's times in the venue's time, without a zone, under "
@@ -178,7 +179,7 @@ def _in_zone(
     problems.append(
         Problem(
             offset,
-            "timezone",
+            RoadsWarning.TIMEZONE,
             (
                 f"{quoted!r}: {written_zone!r} is not the venue's zone ({venue}, {own} on that day): "
                 f"write the times in the venue's time without a zone ('{moment:%H:%M} Title'), or in UTC "
@@ -221,7 +222,7 @@ def read_times(
     quoted = clean_text(match.string).replace("\n", " ")
     start, problem = clock_from_groups(groups, "s_")
     if problem or start is None:
-        problems.append(Problem(offset, "time", f"{problem}; this slot is left out"))
+        problems.append(Problem(offset, RoadsWarning.TIME, f"{problem}; this slot is left out"))
         return None
     end = None
     midnight = False
@@ -233,13 +234,13 @@ def read_times(
         else:
             end, problem = clock_from_groups(groups, "e_")
             if problem or end is None:
-                problems.append(Problem(offset, "time", f"{problem}; this slot is left out"))
+                problems.append(Problem(offset, RoadsWarning.TIME, f"{problem}; this slot is left out"))
                 return None
     if day is None:
         problems.append(
             Problem(
                 offset,
-                "date",
+                RoadsWarning.DATE,
                 (
                     "no day for this slot: give the date after the directive name "
                     "('```{schedule} June 8, 2023') or on a line of its own above the slots; this slot is left out"
@@ -255,7 +256,7 @@ def read_times(
         problems.append(
             Problem(
                 offset,
-                "timezone",
+                RoadsWarning.TIMEZONE,
                 (
                     f"{quoted!r} starts in {start_zone} and ends in {end_zone}: write both times in one zone, "
                     "the venue's (without a zone) or UTC; this slot is left out"
@@ -286,7 +287,7 @@ def read_times(
             problems.append(
                 Problem(
                     offset,
-                    "time",
+                    RoadsWarning.TIME,
                     (
                         f"{written!r} ends before it starts: write the earlier time first "
                         "(a slot cannot run past midnight); this slot is left out"
@@ -306,7 +307,7 @@ def read_times(
                 problems.append(
                     Problem(
                         offset,
-                        "time",
+                        RoadsWarning.TIME,
                         (
                             f"{quoted!r}: a slot that ends at midnight is written in the venue's time, "
                             "without a zone; this slot is left out"
@@ -326,7 +327,7 @@ def read_times(
             problems.append(
                 Problem(
                     offset,
-                    "time",
+                    RoadsWarning.TIME,
                     (
                         f"{quoted!r} is read as {format_time(start_time)} to {format_time(end_time)} "
                         f"({hours:g} hours): its end has no am/pm and is taken as the afternoon; write "
@@ -356,7 +357,7 @@ def close_day(
     last = day.slots[-1]
     clock, problem = clock_from_groups(match.groupdict(), "s_")
     if problem or clock is None:
-        problems.append(Problem(offset, "time", f"{problem}; the day's end is left out"))
+        problems.append(Problem(offset, RoadsWarning.TIME, f"{problem}; the day's end is left out"))
         return
     written_zone = _zone_written(match.groupdict(), "s_")
     moment = _resolve(clock, None if written_zone else day.latest)

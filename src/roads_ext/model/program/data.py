@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..dates import Problem, Zone
+from ..dates import Zone
 from ..pasted import Speaker
+from ..problems import Problem
 from .kinds import TALK_KINDS, kind_label, read_label
 
 

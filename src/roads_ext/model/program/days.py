@@ -8,14 +8,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ...diagnostics import RoadsWarning
 from ..dates import (
-    Problem,
     date_in_year,
     looks_like_date,
     match_date,
     match_date_without_year,
     parse_date,
 )
+from ..problems import Problem
 from .data import Day, Program
 from .kinds import PROGRAM_WORDS
 from .lines import find_date, find_date_without_year
@@ -97,7 +98,7 @@ def read_day(
     if where is not None:
         date, _, problem = parse_date(text[where[0] :])
         if problem:
-            problems.append(Problem(offset, "date", problem))
+            problems.append(Problem(offset, RoadsWarning.DATE, problem))
             return undated(offset)
         label_end = where[0]
     else:
@@ -109,7 +110,7 @@ def read_day(
                 problems.append(
                     Problem(
                         offset,
-                        "date",
+                        RoadsWarning.DATE,
                         (
                             f"{written!r} has no year: write the date with its year ('{written}, 2023'), give it "
                             'after the directive\'s name, or set roads_workshop_date = "2023-06-08" in conf.py; '
@@ -120,7 +121,7 @@ def read_day(
                 return undated(offset, told=True)
             date, problem = date_in_year(short, year)
             if problem:
-                problems.append(Problem(offset, "date", problem))
+                problems.append(Problem(offset, RoadsWarning.DATE, problem))
                 return undated(offset)
         elif (
             looks_like_date(text)
@@ -128,7 +129,9 @@ def read_day(
             and not re.search(r"session", text, re.IGNORECASE)
             and (sure or len(text.split()) <= 4)
         ):
-            problems.append(Problem(offset, "date", parse_date(text)[2] or f"{text!r} is not a date"))
+            problems.append(
+                Problem(offset, RoadsWarning.DATE, parse_date(text)[2] or f"{text!r} is not a date")
+            )
             return undated(offset)
     if date is not None:
         label = text[:label_end].strip(" -–—:,(|*_#")
@@ -142,7 +145,9 @@ def read_day(
             program.days.append(given)
             return given
         if any(d.date == date for d in program.days):
-            problems.append(Problem(offset, "date", f"{text!r}: this day is already in the program"))
+            problems.append(
+                Problem(offset, RoadsWarning.DATE, f"{text!r}: this day is already in the program")
+            )
             return None
         new = Day(offset, date, label)
         program.days.append(new)

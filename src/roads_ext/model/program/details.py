@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..dates import Problem, did_you_mean
+from ...diagnostics import RoadsWarning
 from ..pasted import split_speakers
+from ..problems import Problem, did_you_mean
 from .data import Link, PaperRef, Program, Slot
 from .kinds import read_kind
 
@@ -43,12 +44,14 @@ def read_detail(slot: Slot, key: str, value: str, offset: int, problems: list[Pr
         hint = did_you_mean(key, DETAIL_KEYS)
         problems.append(
             Problem(
-                offset, "detail", (f"unknown detail {key!r}{hint}; the details are {', '.join(DETAIL_KEYS)}")
+                offset,
+                RoadsWarning.DETAIL,
+                (f"unknown detail {key!r}{hint}; the details are {', '.join(DETAIL_KEYS)}"),
             )
         )
         return None
     if not value:
-        problems.append(Problem(offset, "detail", f"detail {key!r} has no value"))
+        problems.append(Problem(offset, RoadsWarning.DETAIL, f"detail {key!r} has no value"))
         return None
     if key == "abstract":
         slot.abstract, slot.abstract_offset = value, offset
@@ -57,7 +60,7 @@ def read_detail(slot: Slot, key: str, value: str, offset: int, problems: list[Pr
     elif key == "kind":
         kind, why = read_kind(value)
         if kind is None:
-            problems.append(Problem(offset, "kind", why or f"unknown kind {value!r}"))
+            problems.append(Problem(offset, RoadsWarning.KIND, why or f"unknown kind {value!r}"))
             return None
         slot.kind = kind
     elif key == "location":
@@ -68,7 +71,7 @@ def read_detail(slot: Slot, key: str, value: str, offset: int, problems: list[Pr
             problems.append(
                 Problem(
                     offset,
-                    "detail",
+                    RoadsWarning.DETAIL,
                     (
                         f"id {value!r} has no letters or digits to make an anchor of: write it like "
                         "'id: lottery-ticket'; the slot's anchor is made from its title"
@@ -85,7 +88,7 @@ def read_detail(slot: Slot, key: str, value: str, offset: int, problems: list[Pr
             problems.append(
                 Problem(
                     offset,
-                    "detail",
+                    RoadsWarning.DETAIL,
                     (
                         f"{key} {value!r} is not a paper reference: write the paper's forum id or its anchor, "
                         "like 'papers: aB3dE5fG7h, paper-xk3pq9rt2a' (a URL goes in 'paper: https://...'); "
@@ -111,7 +114,11 @@ def read_detail(slot: Slot, key: str, value: str, offset: int, problems: list[Pr
                 else f"'{key}: https://...', or leave the detail out until there is one"
             )
             problems.append(
-                Problem(offset, "detail", f"{key} {value!r} has no URL: write {example}; it is left out")
+                Problem(
+                    offset,
+                    RoadsWarning.DETAIL,
+                    f"{key} {value!r} has no URL: write {example}; it is left out",
+                )
             )
             return None
         slot.links.append(Link(label.strip() or "Link", url, offset))
@@ -147,7 +154,7 @@ def assign_slugs(program: Program) -> None:
             program.problems.append(
                 Problem(
                     slot.id_offset,
-                    "detail",
+                    RoadsWarning.DETAIL,
                     (
                         f"id {base!r} is already used by {owner.heading!r}: give each slot an id of its own; "
                         f"this one's anchor is {slot.slug!r}"
@@ -170,7 +177,7 @@ def finish_days(program: Program) -> None:
                         program.problems.append(
                             Problem(
                                 slot.offset,
-                                "overlap",
+                                RoadsWarning.OVERLAP,
                                 (
                                     f"{slot.heading!r} starts at {slot.start:%H:%M}, not after "
                                     f"{previous.heading!r} at {previous.start:%H:%M}: write the slots in order"
@@ -183,7 +190,7 @@ def finish_days(program: Program) -> None:
                     program.problems.append(
                         Problem(
                             slot.offset,
-                            "overlap",
+                            RoadsWarning.OVERLAP,
                             (
                                 f"{slot.heading!r} starts at {slot.start:%H:%M}, before {previous.heading!r} "
                                 f"ends at {previous.end:%H:%M}: the slots overlap"
@@ -227,7 +234,7 @@ def place_untimed(slots: list[Slot], problems: list[Problem]) -> None:
                 problems.append(
                     Problem(
                         slot.offset,
-                        "schedule",
+                        RoadsWarning.SCHEDULE,
                         (
                             f"{slot.heading!r} has no time: it is shown at {when}, the time of {above.heading!r} "
                             "above it; write its own time before it, like '10:30-11:00 "
@@ -240,7 +247,7 @@ def place_untimed(slots: list[Slot], problems: list[Problem]) -> None:
             problems.append(
                 Problem(
                     slot.offset,
-                    "schedule",
+                    RoadsWarning.SCHEDULE,
                     (
                         f"{slot.heading!r} has no time: it is shown at {below.start:%H:%M}, when "
                         f"{below.heading!r} below it starts; write its own time before it"

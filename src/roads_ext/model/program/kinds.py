@@ -17,8 +17,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..dates import did_you_mean
 from ..formats import N_
+from ..problems import did_you_mean
 
 #: kind -> (label shown, words an author may write for it in a ``kind:`` detail)
 KINDS: dict[str, tuple[str, tuple[str, ...]]] = {

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-from ..dates import Problem
+from ...diagnostics import RoadsWarning
 from ..pasted import clean_text
+from ..problems import Problem
 from .slots import PendingSlot
 
 NO_DAY = (
@@ -20,7 +21,7 @@ def unreadable(text: str, offset: int) -> Problem:
     if re.match(r"^(?:\d|noon\b|midnight\b)", text, re.IGNORECASE):
         return Problem(
             offset,
-            "time",
+            RoadsWarning.TIME,
             (
                 f"cannot read the time at the start of {text!r}: write '8:30am-8:40am - Title' "
                 "or '14:00-15:00 Title'; this line is left out"
@@ -28,7 +29,7 @@ def unreadable(text: str, offset: int) -> Problem:
         )
     return Problem(
         offset,
-        "time",
+        RoadsWarning.TIME,
         (
             f"{text!r} starts with neither a time nor a date: a slot reads "
             "'8:30am-8:40am - Title (Speaker)', a day 'Thursday, June 8, 2023', a session heading "
@@ -42,7 +43,7 @@ def html_problem(pending: PendingSlot, tags: list[str]) -> Problem:
     shown = " ".join(dict.fromkeys(tags))
     return Problem(
         pending.offset,
-        "html",
+        RoadsWarning.HTML,
         (
             f"raw HTML in {quoted!r}: {shown} {'is' if len(set(tags)) == 1 else 'are'} shown as text, never run; "
             "write Markdown instead (**bold**, *italics*, [text](https://...)) or plain text"

@@ -16,14 +16,15 @@ import difflib
 import re
 from collections.abc import Collection
 
+from ...diagnostics import RoadsWarning
 from ..dates import (
-    Problem,
     Zone,
     date_in_year,
     looks_like_date,
     match_date_without_year,
 )
 from ..pasted import clean_text, read_people, unmark
+from ..problems import Problem
 from .clock import SLOT, close_day, read_times, times_as_read
 from .data import Day, Link, Program, Slot
 from .days import (
@@ -121,11 +122,13 @@ class ProgramReader:
             blocks_by_time(day, self.written)
         finish_days(self.program)
         assign_slugs(self.program)
-        if not self.program.slots() and not any(p.subtype in ("time", "date") for p in self.problems):
+        if not self.program.slots() and not any(
+            p.subtype in (RoadsWarning.TIME, RoadsWarning.DATE) for p in self.problems
+        ):
             self.problems.append(
                 Problem(
                     0,
-                    "empty",
+                    RoadsWarning.EMPTY,
                     (
                         "has no slots: write one line per slot, like '8:30am-8:40am - Welcome (Workshop "
                         "Organizers)', and give the day after the directive name"
@@ -335,7 +338,7 @@ class ProgramReader:
             self.problems.append(
                 Problem(
                     line.offset,
-                    "schedule",
+                    RoadsWarning.SCHEDULE,
                     (
                         f"{clean_text(line.text)!r} has more cells than the header has columns: "
                         f"{', '.join(repr(clean_text(cell)) for cell in extra)} "
@@ -473,14 +476,14 @@ class ProgramReader:
             return
         day = pending.day
         if day is None:
-            self.problems.append(Problem(pending.offset, "date", NO_DAY))
+            self.problems.append(Problem(pending.offset, RoadsWarning.DATE, NO_DAY))
             return
         if day.undated:
             if not day.slots_told:
                 self.problems.append(
                     Problem(
                         pending.offset,
-                        "date",
+                        RoadsWarning.DATE,
                         (
                             f"{pending.written.strip()!r} is left out: the day above it is not a date; correct the "
                             "day's line, and its slots are read"
@@ -519,7 +522,7 @@ class ProgramReader:
             self.problems.append(
                 Problem(
                     pending.offset,
-                    "schedule",
+                    RoadsWarning.SCHEDULE,
                     (
                         f"the slot at {where} has no title: write it after the time, "
                         "like '8:30am-8:40am - Welcome'; this slot is left out"

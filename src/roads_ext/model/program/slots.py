@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..dates import Problem
+from ...diagnostics import RoadsWarning
 from ..pasted import Speaker, clean_text, read_people, unmark
+from ..problems import Problem
 from .data import Day, Slot
 from .kinds import session_kind
 from .roles import Reading, SlotTextReader
@@ -211,7 +212,7 @@ def add_people(slot: Slot, role: str, names: str, offset: int, problems: list[Pr
     people = read_people(names, lenient=True) or []
     if not people:
         problems.append(
-            Problem(offset, "detail", f"{role} {names!r} names no one: write 'Name (Affiliation)'")
+            Problem(offset, RoadsWarning.DETAIL, f"{role} {names!r} names no one: write 'Name (Affiliation)'")
         )
         return
     shown = {"speakers": "", "panelists": "", "host": "host"}.get(role, role)

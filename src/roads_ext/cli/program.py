@@ -13,8 +13,8 @@ import json
 import sys
 from pathlib import Path
 
-from .model.dates import Zone, format_date, parse_date, parse_zone
-from .model.program import Program, Slot, kind_label, parse_program
+from ..model.dates import Zone, format_date, parse_date, parse_zone
+from ..model.program import Program, Slot, kind_label, parse_program
 
 USAGE = "python -m roads_ext program FILE [--timezone ZONE] [--day DAY] [--year-of DAY] [--csv] [--json]"
 

@@ -40,32 +40,27 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import html
 import io
 import json
-import math
 import os
 import re
 import shutil
 import tempfile
 import warnings
-import zlib
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.osutil import relative_uri
 
-from .model.people import initials
-from .shared import is_html_site, link_problem, marked_nodes, source_line, warn
+from ..core.links import link_problem
+from ..diagnostics import RoadsWarning
+from .svg import ImageError, svg_size
 
 if TYPE_CHECKING:
     from PIL.Image import Image as PILImage
-    from sphinx.application import Sphinx
 
-    from .shared import RoadsDirective
+    from ..core.directive import RoadsDirective
 
 #: node attribute of an image slot: the file's path in the source folder ("/..."),
 #: set once the file was checked
@@ -82,12 +77,6 @@ INITIALS_ATTR = "roads_initials"
 CACHE_FOLDER = "roads-images"
 #: the longest stem a derived file's name keeps from the original's name
 STEM_LENGTH = 40
-#: an SVG logo larger than this is refused (a logo is a few kB)
-SVG_MAX_BYTES = 1 << 20
-
-
-class ImageError(Exception):
-    """The file cannot be used as a picture (not an image, corrupt, too large, unsafe)."""
 
 
 @dataclass(frozen=True)
@@ -210,7 +199,7 @@ def checked_image(
     directive: RoadsDirective,
     path: str,
     profile: Profile,
-    subtype: str,
+    subtype: RoadsWarning,
     line: int | None = None,
     option: str | None = None,
 ) -> str:
@@ -242,7 +231,7 @@ def checked_image(
     return "/" + resolved.relative_to(Path(directive.env.srcdir).resolve()).as_posix()
 
 
-def image_slot(path: str, profile: Profile, name: str, alt: str, subtype: str) -> nodes.Element:
+def image_slot(path: str, profile: Profile, name: str, alt: str, subtype: RoadsWarning) -> nodes.Element:
     """The slot for ``name``'s picture: ``path`` (from :func:`checked_image`) as an
     image, or the initials when there is none. ``subtype`` is for a warning should
     the file go bad before the page is written."""
@@ -455,25 +444,6 @@ def _served_avif(
 
 # --- SVG logos: published as files, shown with <img>, never inlined -----------------------
 
-_SVG_DANGER = re.compile(
-    r"<!ENTITY|<!DOCTYPE[^>]*\[|<\s*(?:[\w-]+:)?(?:script|foreignObject|iframe|embed|object|handler)\b"
-    r"|\son[a-z]+\s*=|[\"'(=]\s*(?:javascript|vbscript|data)\s*:|@import",
-    re.IGNORECASE,
-)
-#: a CSS ``url(...)`` that is not a reference inside the file (``url(#gradient)``)
-_CSS_URL = re.compile(r"url\(\s*['\"]?\s*(?!#)([^)'\"]*)", re.IGNORECASE)
-#: the encoding an XML declaration names
-_XML_ENCODING = re.compile(r"""^\s*<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']""")
-#: a document type that names an outside file (``SYSTEM "..."`` or ``PUBLIC "..." "..."``)
-_DOCTYPE_ID = re.compile(
-    r"""<!DOCTYPE\s+\S+\s+(?:SYSTEM|PUBLIC\s+(["'])[^"']*\1)\s*(["'])([^"']*)\2""", re.IGNORECASE
-)
-#: what a doctype may name: the W3C's own SVG DTDs, which no browser fetches
-_W3C_SVG_DTD = re.compile(r"^https?://www\.w3\.org/Graphics/SVG/1\.[01]/DTD/svg[\w-]*\.dtd$")
-#: elements that change another attribute of the drawing (``to="javascript:..."``)
-_ANIMATIONS = frozenset({"set", "animate", "animateMotion", "animateTransform"})
-_LENGTH = re.compile(r"^\s*([0-9]*\.?[0-9]+(?:[eE][+-]?[0-9]+)?)\s*(px)?\s*$")
-
 
 def _derive_svg(source: Path, cache: Path, stem: str, profile: Profile) -> ImageSet:
     """Check an SVG logo and publish it as it is, sized to fit the profile's box."""
@@ -486,122 +456,6 @@ def _derive_svg(source: Path, cache: Path, stem: str, profile: Profile) -> Image
         with source.open("rb") as original:
             _write_atomically(target, functools.partial(shutil.copyfileobj, original))
     return ImageSet((), (rendition,))
-
-
-def svg_size(data: bytes) -> tuple[float, float]:
-    """The intrinsic width and height of an SVG (for its aspect ratio).
-
-    ImageError for a file that is not well-formed SVG in UTF-8, or that holds anything
-    able to run code or fetch something when the file is opened on its own (scripts,
-    event handlers, embedded documents, ``javascript:``/``data:`` links, entities,
-    outside files): a logo has no need of them, and the site would serve the file from
-    its own origin. The checks read the text as a browser does: decoded, its character
-    references (``&#40;``) replaced.
-    """
-    from xml.etree import ElementTree
-
-    if len(data) > SVG_MAX_BYTES:
-        raise ImageError(f"is larger than {SVG_MAX_BYTES // 1024} kB, too large for a logo")
-    text = _svg_text(data)
-    # read as the browser reads it: with its character references (&#40;) replaced
-    _refuse_dangerous(html.unescape(text))
-    try:
-        root = ElementTree.fromstring(text)
-    except ElementTree.ParseError as error:
-        raise ImageError(f"is not well-formed SVG ({error})") from None
-    if root.tag not in ("svg", "{http://www.w3.org/2000/svg}svg"):
-        raise ImageError("is not an SVG image (its root element is not <svg>)")
-    for element in root.iter():
-        tag = element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
-        for attribute, value in element.attrib.items():
-            name = attribute.rsplit("}", 1)[-1]
-            if name == "href" and not value.lstrip().startswith("#"):
-                raise ImageError(f"links to {value!r}; a logo must hold all it shows")
-            if tag in _ANIMATIONS and name == "attributeName" and value.rsplit(":", 1)[-1] == "href":
-                raise ImageError(
-                    "changes a link as it plays, which could run code; export the logo again "
-                    "as a plain SVG (or PNG)"
-                )
-    width, height = (_svg_length(root.get(side)) for side in ("width", "height"))
-    box = (root.get("viewBox") or "").replace(",", " ").split()
-    if len(box) == 4:
-        try:
-            box_width, box_height = float(box[2]), float(box[3])
-        except ValueError:
-            box_width = box_height = 0
-        if not (math.isfinite(box_width) and math.isfinite(box_height)):
-            box_width = box_height = 0
-        if box_width > 0 and box_height > 0:
-            if width and not height:
-                return _finite_size(width, width * box_height / box_width)
-            if height and not width:
-                return _finite_size(height * box_width / box_height, height)
-            if not (width and height):
-                return _finite_size(box_width, box_height)
-    if width and height:
-        return _finite_size(width, height)
-    raise ImageError(
-        "has neither a viewBox nor a width and height, so its shape is unknown; "
-        "give the <svg> element a viewBox"
-    )
-
-
-def _svg_text(data: bytes) -> str:
-    """The SVG's text, which must be UTF-8 (or ASCII, or carry UTF-8's byte order mark):
-    every drawing program writes it, and a file in another encoding would hide what it
-    holds from these checks."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ImageError("is not UTF-8 text; export the logo again as SVG in UTF-8 (or as PNG)") from None
-    declared = _XML_ENCODING.match(text)
-    # an ASCII file reads the same in any encoding a browser knows that keeps ASCII
-    if (
-        declared is not None
-        and not data.isascii()
-        and declared.group(1).strip().lower() not in ("utf-8", "utf8")
-    ):
-        raise ImageError(
-            f"says it is written in {declared.group(1)!r}; export the logo again as SVG in UTF-8 (or as PNG)"
-        )
-    if "\x00" in text:
-        raise ImageError("is not UTF-8 text; export the logo again as SVG in UTF-8 (or as PNG)")
-    return text
-
-
-def _refuse_dangerous(text: str) -> None:
-    danger = _SVG_DANGER.search(text)
-    if danger is not None:
-        raise ImageError(
-            f"holds {danger.group(0).strip()!r}, which could run code; export the logo again as a plain SVG (or PNG)"
-        )
-    outside = _CSS_URL.search(text)
-    if outside is not None:
-        raise ImageError(f"links to {outside.group(1)!r}; a logo must hold all it shows")
-    doctype = _DOCTYPE_ID.search(text)
-    if doctype is not None and not _W3C_SVG_DTD.match(doctype.group(3)):
-        raise ImageError(f"names the outside file {doctype.group(3)!r}; a logo must hold all it shows")
-
-
-def _finite_size(width: float, height: float) -> tuple[float, float]:
-    """A size a picture can have: not infinite, and its sides not a billion times apart."""
-    if not (math.isfinite(width) and math.isfinite(height)) or width <= 0 or height <= 0:
-        raise ImageError(
-            "has a size that cannot be drawn (infinite or zero); give the <svg> element a viewBox"
-        )
-    if max(width / height, height / width) > 1e9:
-        raise ImageError(
-            f"has a shape that cannot be drawn ({width:g} by {height:g}); give the <svg> element a viewBox"
-        )
-    return width, height
-
-
-def _svg_length(value: str | None) -> float:
-    match = _LENGTH.match(value or "")
-    if match is None:
-        return 0
-    length = float(match.group(1))
-    return length if length > 0 and math.isfinite(length) else 0
 
 
 # --- files --------------------------------------------------------------------------------
@@ -641,175 +495,7 @@ def cache_folder(env) -> Path:
     return Path(env.doctreedir) / CACHE_FOLDER
 
 
-def copy_to_output(image_set: ImageSet, cache: Path, out: Path) -> None:
-    out.mkdir(parents=True, exist_ok=True)
-    for rendition in image_set.renditions:
-        target = out / rendition.name
-        if not target.exists():
-            with (cache / rendition.name).open("rb") as original:
-                _write_atomically(target, functools.partial(shutil.copyfileobj, original))
-
-
 # --- the HTML ---------------------------------------------------------------------------------
 
 
-def picture_html(image_set: ImageSet, base: str, alt: str, eager: bool, css_class: str) -> str:
-    """``<picture>``: the AVIF source (if any), the WebP source, a fallback ``<img>``
-    with its size and loading; an SVG as an ``<img>`` of its own file."""
-
-    def srcset(renditions: tuple[Rendition, ...]) -> str:
-        return ", ".join(f"{html.escape(base + r.name)} {r.density}x" for r in renditions)
-
-    first = image_set.fallback[0]
-    loading = "" if eager else ' loading="lazy"'
-    size = f'width="{first.width // first.density}" height="{first.height // first.density}"'
-    if image_set.is_svg:
-        return (
-            f'<img class="{css_class}" src="{html.escape(base + first.name)}" {size} '
-            f'alt="{html.escape(alt)}"{loading} decoding="async">'
-        )
-    avif = ""
-    if image_set.avif:
-        avif = f'<source type="image/avif"{avif_media(image_set)} srcset="{srcset(image_set.avif)}">'
-    return (
-        f'<picture class="{css_class}">{avif}'
-        f'<source type="image/webp" srcset="{srcset(image_set.webp)}">'
-        f'<img class="{css_class}" src="{html.escape(base + first.name)}" '
-        f'srcset="{srcset(image_set.fallback)}" {size} '
-        f'alt="{html.escape(alt)}"{loading} decoding="async">'
-        "</picture>"
-    )
-
-
-def avif_media(image_set: ImageSet) -> str:
-    """The ``media`` attribute of an AVIF source that lacks the lower densities (its 1x
-    AVIF was not smaller than the WebP): only screens dense enough for the lowest
-    AVIF's density take it, halfway between that and the density below; others take
-    the WebP source."""
-    lowest = min(r.density for r in image_set.avif)
-    below = [r.density for r in image_set.webp if r.density < lowest]
-    if not below:
-        return ""
-    return f' media="(min-resolution: {(max(below) + lowest) / 2:g}dppx)"'
-
-
-def initials_html(name: str, shape: str = "circle") -> str:
-    """Decorative initials in a colour stable per name (the name is written beside them)."""
-    hue = zlib.crc32(name.encode("utf-8")) % 360
-    letters = html.escape(initials(name))
-    classes = "roads-avatar" if shape == "circle" else f"roads-avatar roads-initials-{shape}"
-    return f'<span class="{classes}" style="--roads-avatar-hue: {hue}" aria-hidden="true">{letters}</span>'
-
-
-def _replace(slot: nodes.Element, markup: str) -> None:
-    """Put raw HTML in the slot's place. ``replace_self`` gives the new node the old
-    one's classes, and a raw node with classes is wrapped in a ``<div>``; the markup
-    carries its own classes."""
-    raw = nodes.raw("", markup, format="html")
-    slot.replace_self(raw)
-    raw["classes"] = []
-    raw["ids"] = []
-
-
 # --- at write time --------------------------------------------------------------------------
-
-
-class FillInitials(SphinxPostTransform):
-    """Each initials slot becomes the initials on an HTML page."""
-
-    default_priority = 30  # after people.FillPeopleFromRegistry names the slots
-    formats = ("html",)
-
-    def run(self, **kwargs: Any) -> None:
-        for slot in marked_nodes(self.document, INITIALS_ATTR):
-            shape = slot.attributes.pop(INITIALS_ATTR)
-            _replace(slot, initials_html(slot.get(NAME_ATTR, ""), shape))
-
-
-class DropInitials(SphinxPostTransform):
-    """Other builders leave the initials out: the name is written beside them."""
-
-    default_priority = 31
-
-    def run(self, **kwargs: Any) -> None:
-        for slot in marked_nodes(self.document, INITIALS_ATTR):
-            slot.parent.remove(slot)
-
-
-def publish_images(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Give each image slot its derived files, on ``doctree-resolved``.
-
-    That is after the post-transforms and before the builder collects the images
-    it copies, so the original is never copied. The HTML site gets a ``<picture>``
-    (an SVG an ``<img>``); other builders (latex, epub...) get the 2x fallback
-    JPEG/PNG, a format they all read, and an SVG where they read SVG; a builder
-    that shows no images (text) or cannot show an SVG (latex) gets none.
-    """
-    builder = app.builder
-    # the HTML site; an epub (format html too) keeps a plain image
-    picture = is_html_site(builder)
-    base = relative_uri(builder.get_target_uri(docname), builder.imagedir) + "/" if picture else ""
-    cache = cache_folder(app.env)
-    eager_left = None
-    for image in marked_nodes(doctree, IMAGE_ATTR):
-        profile = PROFILES.get(image.get(PROFILE_ATTR, ""), PORTRAIT)
-        source = Path(app.env.srcdir, image[IMAGE_ATTR].lstrip("/"))
-        try:
-            image_set = derive(source, cache, profile)
-        except (ImageError, OSError) as error:
-            # changed or removed since it was read
-            problem = (
-                str(error)
-                if isinstance(error, ImageError)
-                else (f"cannot be read ({error.strerror or error})")
-            )
-            warn(
-                f"{profile.what} {image[IMAGE_ATTR]!r} {problem}; {profile.instead}",
-                image.get(SUBTYPE_ATTR, "photo"),
-                (docname, source_line(image, 0) or None),
-            )
-            if app.builder.format == "html":
-                _replace(image, initials_html(image.get(NAME_ATTR, ""), profile.initials_shape))
-            else:
-                image.parent.remove(image)
-            continue
-        if not picture:
-            fallback = image_set.fallback[-1]
-            if fallback.mime in builder.supported_image_types:
-                use_file(app, image, docname, cache / fallback.name)
-            else:  # text, or an SVG logo in a LaTeX document: the name is written beside it
-                image.parent.remove(image)
-            continue
-        if eager_left is None:
-            eager_left = first_row_size(image)
-        eager = eager_left > 0
-        eager_left -= 1
-        copy_to_output(image_set, cache, Path(builder.outdir, builder.imagedir))
-        markup = picture_html(image_set, base, image.get("alt", ""), eager, profile.css_class)
-        _replace(image, markup)
-
-
-def use_file(app: Sphinx, image: nodes.Element, docname: str, rendition: Path) -> None:
-    """Point ``image`` at a derived file and register it, so the builder copies that."""
-    relative = os.path.relpath(rendition, app.env.srcdir).replace(os.sep, "/")
-    app.env.images.add_file(docname, relative)
-    image["uri"] = relative
-    image["candidates"] = {"*": relative}
-
-
-def first_row_size(image: nodes.Element) -> int:
-    """How many cards the grid holding ``image`` shows in its first row on a wide screen."""
-    node = image.parent
-    while node is not None:
-        classes: list[str] = node.get("classes", []) if isinstance(node, nodes.Element) else []
-        for cls in classes:
-            if cls.startswith("sd-row-cols-lg-"):
-                return int(cls.rsplit("-", 1)[1])
-        node = node.parent
-    return 1
-
-
-def setup_images(app: Sphinx) -> None:
-    app.add_post_transform(FillInitials)
-    app.add_post_transform(DropInitials)
-    app.connect("doctree-resolved", publish_images)

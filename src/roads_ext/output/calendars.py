@@ -15,7 +15,7 @@ the same from build to build; DTSTAMP is the build time, ``SOURCE_DATE_EPOCH``
 when it is set, so two builds of the same sources give the same bytes.
 
 This module decides what goes in the files, which to (re)write, and links them;
-:mod:`roads_ext.ics` makes their bytes from the records and the build's "now"
+:mod:`roads_ext.output.ics` makes their bytes from the records and the build's "now"
 (it does not import this module), and is imported only when one is written.
 """
 
@@ -26,92 +26,24 @@ import io
 import json
 import os
 import pickle
-from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from sphinx.domains import Domain
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
 
-from .i18n import _
-from .model.calendar import CALENDAR_DIR, CalendarRecord, EventInfo, SpeakerNames, calendar_path
-from .shared import (
-    build_now,
-    code_digest,
-    cyclic_collector_paused,
-    is_html_site,
-    marked_nodes,
-    start_build_clock,
-)
+from ..core.build import build_now, code_digest, cyclic_collector_paused, is_html_site, start_build_clock
+from ..core.pages import marked_nodes, transform_builder
+from ..model.calendar import CALENDAR_DIR, CalendarRecord, SpeakerNames, calendar_path
+from ..services.calendars import CALENDAR_ATTR, CalendarDomain, all_records
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.builders import Builder
-    from sphinx.environment import BuildEnvironment
-
-__all__ = ["CALENDAR_DIR", "CalendarRecord", "EventInfo", "build_now", "calendar_path"]
-
-#: node attribute: (docname, block anchor, slot slug or "") a calendar link points to
-CALENDAR_ATTR = "roads_calendar"
 
 
 # --- on the build environment ---------------------------------------------------------
-
-
-class CalendarDomain(Domain):
-    """The calendar records of every page, per document (no roles, no directives:
-    a domain is where Sphinx keeps per-document data it purges and merges)."""
-
-    name = "roads-calendar"
-    label = "Workshop calendars"
-    initial_data: ClassVar[dict[str, Any]] = {
-        # docname -> [CalendarRecord], in source order
-        "records": {},
-    }
-    data_version = 1
-
-    @classmethod
-    def of(cls, env: BuildEnvironment) -> CalendarDomain:
-        return env.domains[cls.name]  # type: ignore[return-value]
-
-    @property
-    def records(self) -> dict[str, list[CalendarRecord]]:
-        return self.data["records"]
-
-    def add(self, record: CalendarRecord) -> None:
-        self.records.setdefault(record.docname, []).append(record)
-
-    def all(self) -> list[CalendarRecord]:
-        return [record for docname in sorted(self.records) for record in self.records[docname]]
-
-    def clear_doc(self, docname: str) -> None:
-        self.records.pop(docname, None)
-
-    def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
-        for docname in docnames:
-            if docname in otherdata["records"]:
-                self.records[docname] = otherdata["records"][docname]
-
-    def resolve_any_xref(
-        self, env: BuildEnvironment, fromdocname: str, builder: Builder, target: str, node: Any, contnode: Any
-    ) -> list:
-        return []
-
-
-def records(env: BuildEnvironment) -> dict[str, list[CalendarRecord]]:
-    """docname -> the calendar records of that page."""
-    return CalendarDomain.of(env).records
-
-
-def all_records(env: BuildEnvironment) -> list[CalendarRecord]:
-    return CalendarDomain.of(env).all()
-
-
-def add_record(env: BuildEnvironment, record: CalendarRecord) -> None:
-    CalendarDomain.of(env).add(record)
 
 
 # --- the calendar files --------------------------------------------------------------------
@@ -120,7 +52,7 @@ def add_record(env: BuildEnvironment, record: CalendarRecord) -> None:
 def speaker_names(app: Sphinx) -> SpeakerNames:
     """(edition, written name) -> the name the registry declares (for calendars): a
     short form (``M. Mitzenmacher``) found as its person reference in the page is."""
-    from .registry import PeopleDomain
+    from ..services.registry import PeopleDomain
 
     domain = PeopleDomain.of(app.env)
     names = SpeakerNames()
@@ -136,7 +68,7 @@ def speaker_names(app: Sphinx) -> SpeakerNames:
 def paper_lines(app: Sphinx) -> dict[str, str]:
     """A slot's paper reference -> ``Title (Authors)`` (for calendars): the papers the
     program's slots name (``- paper: <forum id>``) that an accepted-papers list shows."""
-    from .papers_domain import find_paper
+    from ..services.papers import find_paper
 
     lines = {}
     for record in all_records(app.env):
@@ -253,37 +185,6 @@ def _write_calendars(app: Sphinx) -> None:
 
 
 # --- links to them ---------------------------------------------------------------------------
-
-
-def transform_builder(transform: SphinxPostTransform) -> Builder:
-    """The builder, for a post-transform (``self.app`` is deprecated from Sphinx 9)."""
-    app = getattr(transform.env, "_app", None) or transform.app
-    return app.builder
-
-
-def ask_for_calendar_link(
-    node: nodes.Element, docname: str, anchor: str, slot: str, text: str, label: str
-) -> None:
-    """Have ``node`` end with an "Add to calendar" link on HTML sites, the only ones
-    with calendar files. A paragraph gets the link (after " · " when it has text);
-    a slot's table cell gets a paragraph holding it. Nothing is added to the tree
-    before then: a large program has a link per slot, and every transform walks
-    every node."""
-    node[CALENDAR_ATTR] = (docname, anchor, slot, text, label)
-
-
-def calendar_paragraph(docname: str, anchor: str, text: str) -> nodes.paragraph:
-    """The paragraph under a program or a dates table that links its whole calendar."""
-    paragraph = nodes.paragraph(classes=["roads-calendar"])
-    ask_for_calendar_link(
-        paragraph,
-        docname,
-        anchor,
-        "",
-        text,
-        _("An iCalendar file for Google Calendar, Outlook or Apple Calendar"),
-    )
-    return paragraph
 
 
 class AddCalendarLinks(SphinxPostTransform):

@@ -7,19 +7,16 @@ here; a program slot's ``- paper:`` detail and the calendar files find them here
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from sphinx.domains import Domain
-
-from .model.papers import Paper
+from ..core.storage import StorageDomain
+from ..model.papers import Paper
 
 if TYPE_CHECKING:
-    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
 
-class PapersDomain(Domain):
+class PapersDomain(StorageDomain):
     """The papers each page lists, and what each page was last written from (no roles,
     no directives: a domain is where Sphinx keeps per-page data it purges and merges)."""
 
@@ -31,11 +28,8 @@ class PapersDomain(Domain):
         # docname -> a digest of the papers and slots it shows of other pages
         "joins": {},
     }
+    per_page = ("papers", "joins")
     data_version = 1
-
-    @classmethod
-    def of(cls, env: BuildEnvironment) -> PapersDomain:
-        return env.domains[cls.name]  # type: ignore[return-value]
 
     @property
     def papers(self) -> dict[str, list[tuple[str, Paper]]]:
@@ -44,21 +38,6 @@ class PapersDomain(Domain):
     @property
     def joins(self) -> dict[str, str]:
         return self.data["joins"]
-
-    def clear_doc(self, docname: str) -> None:
-        self.papers.pop(docname, None)
-        self.joins.pop(docname, None)
-
-    def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
-        for docname in docnames:
-            for key in ("papers", "joins"):
-                if docname in otherdata[key]:
-                    self.data[key][docname] = otherdata[key][docname]
-
-    def resolve_any_xref(
-        self, env: BuildEnvironment, fromdocname: str, builder: Builder, target: str, node: Any, contnode: Any
-    ) -> list:
-        return []
 
     def find(self, reference: str) -> tuple[str, str, Paper] | None:
         """``(docname, anchor, paper)`` for a forum id (``aB3dE5fG7h``) or an anchor

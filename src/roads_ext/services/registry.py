@@ -38,10 +38,13 @@ from sphinx.domains import Domain, ObjType
 from sphinx.util.docutils import SphinxRole
 from sphinx.util.nodes import make_refnode, split_explicit_title
 
-from .model.editions import Editions, read_editions
-from .model.names import Found, NameFinder
-from .model.people import DETAIL_FIELDS, Person, conflicts, person_key
-from .shared import did_you_mean, warn
+from ..core.pages import page_link
+from ..core.report import warn
+from ..diagnostics import RoadsWarning
+from ..model.editions import Editions, read_editions
+from ..model.names import Found, NameFinder
+from ..model.people import DETAIL_FIELDS, Person, conflicts, person_key
+from ..model.problems import did_you_mean
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -387,7 +390,7 @@ class PeopleDomain(Domain):
             warn(
                 f"{by}: {name!r} could be any of {', '.join(map(repr, names))}; write the full "
                 "name to link it to one of them",
-                "person",
+                RoadsWarning.PERSON,
                 node,
             )
             return
@@ -399,7 +402,7 @@ class PeopleDomain(Domain):
                     f"{by}: {name!r} is declared nowhere {where}{did_you_mean(name, near)}; "
                     "it is shown as written: write the name as it is declared to link it "
                     "(a guest declared nowhere is shown as written, without a warning)",
-                    "person",
+                    RoadsWarning.PERSON,
                     node,
                 )
             return
@@ -410,14 +413,14 @@ class PeopleDomain(Domain):
                 f"{by}: {name!r} is written without '(Affiliation, Country)' and is declared "
                 f"nowhere else {where}{suggestion}{elsewhere}; give their details here "
                 "or in a speaker-card",
-                "person",
+                RoadsWarning.PERSON,
                 node,
             )
             return
         warn(
             f"person: nobody called {name!r} is declared {where}{suggestion}{elsewhere}; "
             "declare them with a speaker-card or committee",
-            "person",
+            RoadsWarning.PERSON,
             node,
         )
 
@@ -449,7 +452,7 @@ class PeopleDomain(Domain):
                     f"person {later.person.name!r} is declared twice with a different "
                     f"{field}: {a!r} at {given_at[field].where} and {b!r} at {later.where}; "
                     "give the details once and write the name alone elsewhere",
-                    "duplicate",
+                    RoadsWarning.DUPLICATE,
                     (later.docname, later.line),
                 )
             for field in DETAIL_FIELDS:
@@ -536,3 +539,25 @@ def setup_registry(app: Sphinx) -> None:
     app.connect("env-check-consistency", on_consistency_check)
     app.connect("env-get-updated", on_env_get_updated)
     app.connect("warn-missing-reference", on_warn_missing_reference)
+
+
+def person_json_ld(person: Person, url: str) -> dict[str, Any]:
+    data: dict[str, Any] = {"@type": "Person", "@id": url, "name": person.name}
+    if person.homepage:
+        data["url"] = person.homepage
+    if person.affiliation:
+        data["affiliation"] = {"@type": "Organization", "name": person.affiliation}
+        if person.country:
+            data["affiliation"]["address"] = {"@type": "PostalAddress", "addressCountry": person.country}
+    return data
+
+
+def declared_person_json_ld(app: Sphinx, name_or_key: str, docname: str | None) -> dict[str, Any] | None:
+    """A person declared in the edition of ``docname`` as schema.org data, its ``@id``
+    where the site presents them."""
+    domain = PeopleDomain.of(app.env)
+    key = domain.find(name_or_key, docname).key
+    person, declaration = (domain.lookup(key, docname), domain.primary(key, docname)) if key else (None, None)
+    if person is None or declaration is None:
+        return None
+    return person_json_ld(person, page_link(app, declaration.docname, declaration.anchor))

@@ -15,26 +15,29 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .calendar import add_record, calendar_paragraph, records
+from .core.blocks import block_anchor, directive_zone
+from .core.build import build_now
+from .core.directive import RoadsDirective
+from .core.marks import OVER_ATTR
+from .core.nodes import captioned_table, entry, row, time_node
+from .core.options import text
+from .core.pages import marked_nodes
 from .diagnostics import RoadsWarning
 from .i18n import _, formats
 from .model.calendar import CalendarRecord
-from .model.dates import ImportantDate, Zone, date_states, parse_important_dates
-from .model.formats import N_
-from .program import block_anchor, captioned_table, directive_zone, entry, row, time_node
-from .shared import RoadsDirective, build_now, marked_nodes, text
+from .model.dates import Zone
+from .model.formats import N_, STATUS_LABELS
+from .model.important_dates import ImportantDate, date_states, parse_important_dates
+from .services.calendars import add_record, calendar_paragraph, records
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-#: row attribute: when the date is over (ISO 8601), to tell passed from upcoming
-OVER_ATTR = "roads_over_at"
 #: row attribute, at write time: "passed", "next" or "upcoming" (the class is for roads.css)
 STATE_ATTR = "roads_date_state"
 #: on an important-dates table (its caption is dropped under a section of the same name)
 DATES_TABLE_ATTR = "roads_dates_table"
-STATUS_LABELS = {"passed": N_("Passed"), "next": N_("Next"), "upcoming": N_("Upcoming")}
 #: the default caption, as the calendar file's name has it (calendars stay language-neutral)
 CAPTION = N_("Important dates")
 
@@ -51,7 +54,8 @@ class ImportantDatesDirective(RoadsDirective):
     def run_checked(self) -> list[nodes.Node]:
         if not self.content:
             self.warn(
-                "is empty: write one line per date, like 'Paper submission: May 1, 2023 (AoE)'", "empty"
+                "is empty: write one line per date, like 'Paper submission: May 1, 2023 (AoE)'",
+                RoadsWarning.EMPTY,
             )
             return []
         zone = directive_zone(self, required=False)
@@ -60,7 +64,7 @@ class ImportantDatesDirective(RoadsDirective):
             self.warn(problem.message, problem.subtype, self.content_line(problem.offset))
         if not result.items:
             if not result.problems:
-                self.warn("has no dates", "empty")
+                self.warn("has no dates", RoadsWarning.EMPTY)
             return []
         anchor = block_anchor(self, "key-dates")
         written = text(self.arguments[0]) if self.arguments else ""

@@ -1,9 +1,9 @@
 """The calendar files' bytes, made with the icalendar library (RFC 5545).
 
-Imported by :func:`roads_ext.calendar.write_calendars` when an HTML site is
+Imported by :func:`roads_ext.output.calendars.write_calendars` when an HTML site is
 written, so that nothing else pays for importing icalendar. It reads the records
 (:mod:`roads_ext.model.calendar`) and is given the build's "now"; it imports
-nothing of :mod:`roads_ext.calendar`.
+nothing of :mod:`roads_ext.output.calendars`.
 
 Time zones are written as yearly ``RRULE`` rules (:func:`roads_ext.model.calendar.observances`),
 not as icalendar's one ``RDATE`` listing every change: Mozilla's ical.js (Thunderbird,
@@ -20,10 +20,11 @@ from urllib.parse import urlparse
 
 import icalendar
 
-from .model.calendar import CalendarRecord, SpeakerNames, observances
-from .model.dates import ImportantDate, Zone, format_date
-from .model.program import Slot, kind_label
-from .shared import page_url
+from ..core.pages import page_url
+from ..model.calendar import CalendarRecord, SpeakerNames, observances
+from ..model.dates import Zone, format_date
+from ..model.important_dates import ImportantDate
+from ..model.program import Slot, kind_label
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

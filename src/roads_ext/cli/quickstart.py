@@ -37,9 +37,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from . import __version__
+from .. import __version__
 
-TEMPLATES = Path(__file__).parent / "templates" / "quickstart"
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "quickstart"
 _PLACEHOLDER = re.compile(r"\{\{ (\w+) \}\}")
 #: CommonMark's backslash escapes: any ASCII punctuation
 _MARKDOWN_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
@@ -99,7 +99,7 @@ def check_date(value: str) -> dt.date:
 def check_timezone(value: str) -> str:
     import zoneinfo
 
-    from .model.dates import is_place_zone
+    from ..model.dates import is_place_zone
 
     value = value.strip()
     # not localtime, posixrules, Factory: the files of the zone database that are no place's
@@ -340,7 +340,7 @@ def draw_favicon(name: str, target: Path) -> None:
     every browser takes as an icon, and the e-book builder too (not .ico)."""
     from PIL import Image, ImageChops
 
-    from .social import COLOUR_FIELDS, render_card
+    from ..output.social import COLOUR_FIELDS, render_card
 
     card = render_card(initials(name))
     background = Image.new("RGB", card.size, COLOUR_FIELDS["background"])

@@ -22,9 +22,11 @@ from html import unescape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .config import conf_py_location
-from .diagnostics import RoadsWarning
-from .shared import code_digest, did_you_mean, is_html_site, warn
+from ..config import conf_py_location
+from ..core.build import code_digest, is_html_site
+from ..core.report import warn
+from ..diagnostics import RoadsWarning
+from ..model.problems import did_you_mean
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

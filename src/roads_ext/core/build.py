@@ -1,0 +1,84 @@
+"""The site and the build: an HTML site or not, the build's "now", the digest of
+roads_ext's own code, the collector paused while files are written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import functools
+import gc
+import hashlib
+import os
+import weakref
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .. import __version__
+from ..diagnostics import RoadsWarning
+from ..model.dates import now_for_build
+from .report import warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+
+@contextlib.contextmanager
+def cyclic_collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused while roads_ext writes its files at the
+    end of a build (as it was before).
+
+    Its full passes walk every object alive, and at the end of a build that is every
+    module, the environment and its records: on the bench's small site one such pass,
+    set off by the stylesheet trees this work makes, took longer than the work itself.
+    What is made here holds no reference cycles (reference counting frees it), and what
+    the collector would have found waits for its next pass."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def is_html_site(builder: Builder) -> bool:
+    """A web site, with room for files of its own (calendars, photos, a social card);
+    an epub or help file has no use for them."""
+    return builder.format == "html" and not getattr(builder, "embedded", False)
+
+
+@functools.cache
+def code_digest() -> str:
+    """A digest of roads_ext's own code: a changed extension (an editable install
+    being worked on) remakes every file made from an author's input, as a changed
+    input does."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(package.rglob("*.py")):
+        if "templates" not in path.relative_to(package).parts:  # the starter site's files
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+#: environment -> this build's "now" (kept beside the environment, not pickled with it)
+_CLOCK: weakref.WeakKeyDictionary[BuildEnvironment, dt.datetime] = weakref.WeakKeyDictionary()
+
+
+def start_build_clock(app: Sphinx) -> None:
+    """Fix this build's "now" (``builder-inited``): ``SOURCE_DATE_EPOCH`` when set."""
+    now, problem = now_for_build(dict(os.environ))
+    _CLOCK[app.env] = now
+    if problem:
+        warn(problem, RoadsWarning.DATE, None)
+
+
+def build_now(env: BuildEnvironment) -> dt.datetime:
+    """This build's "now", the same for every page and file of the build."""
+    now = _CLOCK.get(env)
+    if now is None:
+        now = _CLOCK[env] = now_for_build(dict(os.environ))[0]
+    return now
