@@ -20,8 +20,8 @@ class Problem:
 
     ``offset`` is where its reader says: lines below the block's first line (a program,
     important dates), or a line of a file, 1-based, 0 for the file as a whole (accepted
-    papers). ``subtype`` is always a :class:`RoadsWarning` member; a reader that still
-    writes a member's value (the program reader, until its rewrite) gets the member."""
+    papers). ``subtype`` is always a :class:`RoadsWarning` member (a value given is taken
+    as its member, for a caller outside the package)."""
 
     offset: int
     subtype: RoadsWarning

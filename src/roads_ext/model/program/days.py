@@ -37,6 +37,19 @@ def unbracket_time(text: str) -> str:
     return f"{match.group('lead') or ''}{match.group('time')} {text[match.end() :]}"
 
 
+CHAIR = re.compile(r"^(?:session\s+)?(?:chairs?|moderators?|hosts?|chaired by)\s*:?\s*\S", re.IGNORECASE)
+#: a length at the start of a line, not a time: "15 mins - break", "1 hour: posters"
+DURATION = re.compile(r"^\s*\d{1,3}\s*(?:min(?:ute)?s?|hrs?|hours?|h)\b\.?", re.IGNORECASE)
+DURATION_PREFIX = re.compile(
+    r"^\s*\d{1,3}\s*(?:min(?:ute)?s?|hrs?|hours?|h)\b\.?\s*[-–—:]?\s*", re.IGNORECASE
+)
+#: a line that begins where a time would, with words for one: its time could not be read
+TRIED_A_TIME = re.compile(
+    r"^(?:\d|half\s+past|quarter\s+(?:past|to)|noon\b|midnight\b|soon\b|later\b|tbd\b|tba\b"
+    r"|(?:around|about|approx\.?|approximately|circa|ca\.|at)\s+(?:\d|one|two|three|four|five|six|seven|eight"
+    r"|nine|ten|eleven|twelve|noon)\b)",
+    re.IGNORECASE,
+)
 #: a page's title above its program: "VLDB PhD Workshop", "Workshop program"
 PAGE_TITLE = re.compile(
     r"\b(?:workshop|schedule|program|programme|agenda|symposium|conference|summit)\b", re.IGNORECASE
@@ -210,3 +223,33 @@ def date_in_prose(text: str) -> tuple[dt.date, str] | None:
         if date is not None and problem is None:
             return date, text[boundary.start() : boundary.start() + used]
     return None
+
+
+def time_after_title(text: str) -> tuple[str, str] | None:
+    """A line whose time comes after its title, as the slot's line with the time first,
+    and the day written before the time (or ""): ``Opening Remarks Sat 29 Jul 08:50 a.m.``
+    is ``("08:50 a.m. Opening Remarks", "Sat 29 Jul")``; ``Session 1 (16:00 – 16:45, CEST)``
+    is ``("16:00 – 16:45 Session 1", "")``. None for a line that has none."""
+    in_parenthesis = TIME_IN_PARENTHESIS.search(text)
+    if in_parenthesis and in_parenthesis.start() > 0:
+        before = text[: in_parenthesis.start()].rstrip(" -–—|,·")
+        return f"{in_parenthesis.group('time')} {before}", ""
+    at_end = TIME_AT_END.search(text)
+    if at_end is None or at_end.start() == 0:
+        return None
+    before = text[: at_end.start()].rstrip(" -–—|,·")
+    date_text = ""
+    day_at = date_at_end(before)
+    if day_at is not None:
+        before, date_text = before[:day_at].rstrip(" -–—|,·"), before[day_at:]
+    if not before:
+        return None
+    return f"{at_end.group().strip()} {before}", date_text
+
+
+def day_of(text: str, year: int) -> dt.date | None:
+    """The day ``text`` names, in ``year`` when it names none."""
+    short = match_date_without_year(text)
+    if short is not None:
+        return date_in_year(short, year)[0]
+    return parse_date(text)[0]

@@ -38,7 +38,8 @@ def slugify(text: str, fallback: str = "slot") -> str:
 
 def read_detail(slot: Slot, key: str, value: str, offset: int, problems: list[Problem]) -> str | None:
     """Apply ``- key: value`` to ``slot``; the key read, or None after a problem. One
-    branch per key, each with its own warning: it reads best in one place."""
+    branch per key, each with its own warning. It is long because a detail is read
+    best in one place, key by key."""
     key = key.strip().lower()
     if key not in DETAIL_KEYS:
         hint = did_you_mean(key, DETAIL_KEYS)

@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...diagnostics import RoadsWarning
 from ..dates import match_date, match_date_without_year
 from ..pasted import clean_text, looks_like_room
+from ..problems import Problem
 from .clock import TIME_ONLY, times_as_read
 from .text import EMPTY_MARKERS
 
@@ -149,8 +151,9 @@ def program_lines(lines: list[str], csv_text: bool = False) -> list[Line]:
     a list (any bullet, or none), Markdown pipe tables (header and ``|---|`` rows read
     for what each column holds), tab-separated lines, or CSV with a header row.
 
-    One pass over the lines, with the table's state (its header, its zone, whether a row is
-    inside it) kept as it goes: splitting it would pass that state around."""
+    It is long because it is one pass over the lines, with the table's state (its header,
+    its zone, whether a row is inside it) kept as it goes: split, it would pass that state
+    around."""
     if any("<tr" in line.lower() or "<td" in line.lower() for line in lines):
         lines = html_tables_as_pipes(lines)
     result: list[Line] = []
@@ -459,3 +462,23 @@ def read_cells(line: Line) -> Cells:
         at = next((i + 1 for i, (_, column) in enumerate(parts) if column == "speakers"), len(parts))
         parts[at:at] = [(cell, "affiliation") for cell in affiliations]
     return Cells(time, parts, abstract)
+
+
+def extra_cells(line: Line) -> Problem | None:
+    """Cells past the header's columns: left out of ``line``, and said."""
+    if line.cells is None or not line.columns or len(line.cells) <= len(line.columns):
+        return None
+    extra = [cell for cell in line.cells[len(line.columns) :] if not empty_cell(cell)]
+    line.cells = line.cells[: len(line.columns)]
+    if not extra:
+        return None
+    return Problem(
+        line.offset,
+        RoadsWarning.SCHEDULE,
+        (
+            f"{clean_text(line.text)!r} has more cells than the header has columns: "
+            f"{', '.join(repr(clean_text(cell)) for cell in extra)} "
+            f"{'is' if len(extra) == 1 else 'are'} left out; give the column a header, "
+            "or put the text in a cell of its own column"
+        ),
+    )

@@ -12,16 +12,13 @@ read only once it is complete, by :class:`~.roles.SlotTextReader`, from all its 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Collection
 
 from ...diagnostics import RoadsWarning
 from ..dates import (
     Zone,
-    date_in_year,
     looks_like_date,
-    match_date_without_year,
 )
 from ..pasted import clean_text, read_people, unmark
 from ..problems import Problem
@@ -29,22 +26,25 @@ from .clock import SLOT, close_day, read_times, times_as_read
 from .data import Day, Link, Program, Slot
 from .days import (
     BETWEEN_SESSIONS,
+    CHAIR,
+    DURATION,
+    DURATION_PREFIX,
     PAGE_TITLE,
     STATED_ZONE,
-    TIME_AT_END,
-    TIME_IN_PARENTHESIS,
+    TRIED_A_TIME,
     ZONE_LINE,
-    date_at_end,
     date_in_prose,
+    day_of,
     is_prose,
     looks_like_a_date_line,
     names_a_day,
     read_day,
+    time_after_title,
     unbracket_time,
 )
 from .details import DETAIL_KEYS, assign_slugs, finish_days, read_detail
 from .kinds import END_WORDS, PROGRAM_WORDS, is_block_label, kind_of_words, read_label, session_kind
-from .lines import Line, empty_cell, find_date, find_date_without_year, program_lines, read_cells
+from .lines import Line, empty_cell, extra_cells, find_date, find_date_without_year, program_lines, read_cells
 from .messages import NO_DAY, html_problem, quote_what_is_left_out, unreadable
 from .roles import Reading, SlotTextReader
 from .slots import (
@@ -55,25 +55,12 @@ from .slots import (
     PendingSlot,
     add_people,
     blocks_by_time,
+    is_detail_key,
     lines_below,
     role_line,
     split_block,
 )
 from .text import read_text
-
-_CHAIR = re.compile(r"^(?:session\s+)?(?:chairs?|moderators?|hosts?|chaired by)\s*:?\s*\S", re.IGNORECASE)
-#: a length at the start of a line, not a time: "15 mins - break", "1 hour: posters"
-_DURATION = re.compile(r"^\s*\d{1,3}\s*(?:min(?:ute)?s?|hrs?|hours?|h)\b\.?", re.IGNORECASE)
-_DURATION_PREFIX = re.compile(
-    r"^\s*\d{1,3}\s*(?:min(?:ute)?s?|hrs?|hours?|h)\b\.?\s*[-–—:]?\s*", re.IGNORECASE
-)
-#: a line that begins where a time would, with words for one: its time could not be read
-_TRIED_A_TIME = re.compile(
-    r"^(?:\d|half\s+past|quarter\s+(?:past|to)|noon\b|midnight\b|soon\b|later\b|tbd\b|tba\b"
-    r"|(?:around|about|approx\.?|approximately|circa|ca\.|at)\s+(?:\d|one|two|three|four|five|six|seven|eight"
-    r"|nine|ten|eleven|twelve|noon)\b)",
-    re.IGNORECASE,
-)
 
 
 class ProgramReader:
@@ -179,7 +166,7 @@ class ProgramReader:
         assert pending is not None
         text = line.text.strip()
         detail = DETAIL.match(text) if line.bullet else None
-        if detail and self._is_detail_key(detail.group("key")):
+        if detail and is_detail_key(detail.group("key")):
             key = " ".join(detail.group("key").lower().split())
             self.detail_key = key
             value = (detail.group("value") or "").strip()
@@ -194,7 +181,7 @@ class ProgramReader:
             return
         text = unbracket_time(text)
         plain = times_as_read(clean_text(text))
-        if SLOT.match(plain) and not looks_like_a_date_line(plain) and not _DURATION.match(plain):
+        if SLOT.match(plain) and not looks_like_a_date_line(plain) and not DURATION.match(plain):
             # "11:00 Session 2" with "• 11:10 First round" under it: the session holds timed slots
             self._open_block(pending)
             self.on_line(Line(line.offset, line.indent, line.bullet, text))
@@ -207,7 +194,9 @@ class ProgramReader:
         assert line.cells is not None
         offset = line.offset
         self._spanning_theme(line)
-        self._extra_cells(line)
+        extra = extra_cells(line)
+        if extra is not None:
+            self.problems.append(extra)
         cells = read_cells(line)
         if not cells.time:
             texts = [clean_text(cell) for cell, _ in cells.parts if clean_text(cell)]
@@ -236,7 +225,7 @@ class ProgramReader:
                 ),
                 "",
             )
-            if (time_cell.strip() and not empty_cell(time_cell)) or _TRIED_A_TIME.match(texts[0]):
+            if (time_cell.strip() and not empty_cell(time_cell)) or TRIED_A_TIME.match(texts[0]):
                 self.close_slot()
                 self.problems.append(unreadable(line.text, offset))  # a time column, but no time in it
                 return
@@ -266,41 +255,20 @@ class ProgramReader:
         self.stated_zone = found.group("zone").replace(" ", "").replace("−", "-")
         return not (find_date(text) or find_date_without_year(text))  # a day's line says more
 
-    def pending_is_parent(self, line: Line) -> bool:
-        return self.pending is not None and line.indent > self.pending.indent
-
     def _time_at_end(self, line: Line, plain: str) -> bool:
-        """``Opening Remarks Sat 29 Jul 08:50 a.m.``: a slot whose day and time come after
-        its title, read as if they were written before it."""
-        offset = line.offset
-        in_parenthesis = TIME_IN_PARENTHESIS.search(plain)
-        if in_parenthesis and in_parenthesis.start() > 0 and not self.pending_is_parent(line):
-            # "Session 1 (16:00 – 16:45, CEST)": a heading's times, in a parenthesis after it
-            before = plain[: in_parenthesis.start()].rstrip(" -–—|,·")
-            self.on_line(Line(offset, line.indent, line.bullet, f"{in_parenthesis.group('time')} {before}"))
-            return True
-        at_end = TIME_AT_END.search(plain)
-        if at_end and at_end.start() > 0 and not (self.pending and line.indent > self.pending.indent):
-            # "Opening Remarks Sat 29 Jul 08:50 a.m.": a slot whose day and time come after its title
-            before = plain[: at_end.start()].rstrip(" -–—|,·")
-            day_at = date_at_end(before)
-            if day_at is not None:
-                before, date_text = before[:day_at].rstrip(" -–—|,·"), before[day_at:]
-                same = (
-                    self.day is not None
-                    and self.year is not None
-                    and (
-                        (short := match_date_without_year(date_text)) is not None
-                        and date_in_year(short, self.day.date.year)[0] == self.day.date
-                    )
-                )
-                if not same:
-                    self.close_slot()
-                    self._day_or_session(date_text, offset, table=False, sure=True)
-            if before:
-                self.on_line(Line(offset, line.indent, line.bullet, f"{at_end.group().strip()} {before}"))
-                return True
-        return False
+        """``Opening Remarks Sat 29 Jul 08:50 a.m.``, ``Session 1 (16:00 – 16:45)``: a slot
+        whose time (and day) come after its title, read as if written before it."""
+        moved = time_after_title(plain)
+        if moved is None or (self.pending is not None and line.indent > self.pending.indent):
+            return False
+        slot_text, date_text = moved
+        if date_text and not (
+            self.day is not None and self.day.date == day_of(date_text, self.day.date.year)
+        ):
+            self.close_slot()
+            self._day_or_session(date_text, line.offset, table=False, sure=True)
+        self.on_line(Line(line.offset, line.indent, line.bullet, slot_text))
+        return True
 
     def _spanning_theme(self, line: Line) -> None:
         """A cell that spans the rows below it (a theme, a session), copied from a web
@@ -326,27 +294,6 @@ class ProgramReader:
             line.cells = [line.cells[0], *line.cells[2:]]
         elif self.row_group is not None:
             self.row_group_open = True
-
-    def _extra_cells(self, line: Line) -> None:
-        """Cells past the header's columns are said, and left out."""
-        assert line.cells is not None
-        if not line.columns or len(line.cells) <= len(line.columns):
-            return
-        extra = [cell for cell in line.cells[len(line.columns) :] if not empty_cell(cell)]
-        line.cells = line.cells[: len(line.columns)]
-        if extra:
-            self.problems.append(
-                Problem(
-                    line.offset,
-                    RoadsWarning.SCHEDULE,
-                    (
-                        f"{clean_text(line.text)!r} has more cells than the header has columns: "
-                        f"{', '.join(repr(clean_text(cell)) for cell in extra)} "
-                        f"{'is' if len(extra) == 1 else 'are'} left out; give the column a header, "
-                        "or put the text in a cell of its own column"
-                    ),
-                )
-            )
 
     def on_heading(self, line: Line) -> None:
         """``### Session 1: Invited Talks``, ``**Morning session**``, ``## Schedule (June 8)``;
@@ -385,7 +332,7 @@ class ProgramReader:
         text = unbracket_time(line.text.strip())
         plain = times_as_read(clean_text(text))
         match = SLOT.match(plain) if plain else None
-        if match and _DURATION.match(plain):
+        if match and DURATION.match(plain):
             match = None  # "15 mins - discussion & short break": a length, not a time
         if match and not looks_like_a_date_line(plain):
             self.close_slot()
@@ -423,7 +370,7 @@ class ProgramReader:
             self._day_or_session(plain, offset, table=False, sure=True)
             return
         chair = unmark(plain)[0]
-        if _CHAIR.match(chair) and (self.session or self.pending is None):
+        if CHAIR.match(chair) and (self.session or self.pending is None):
             self.close_slot()
             self._chair(chair)
             return
@@ -443,7 +390,7 @@ class ProgramReader:
         ):
             return  # "VLDB PhD Workshop", "Workshop program": the page's title above the program
         self.close_slot()
-        if _TRIED_A_TIME.match(plain) and not _DURATION.match(plain):
+        if TRIED_A_TIME.match(plain) and not DURATION.match(plain):
             self.problems.append(unreadable(plain, offset))
             return
         if SESSION_LINE.match(plain) and not re.match(r"^\d", plain):
@@ -451,7 +398,7 @@ class ProgramReader:
             return
         if self._slot_without_time(plain):
             # "15 mins - short break": its length is no part of its title
-            self.start_slot(offset, line.indent, None, [(_DURATION_PREFIX.sub("", text), None, False)])
+            self.start_slot(offset, line.indent, None, [(DURATION_PREFIX.sub("", text), None, False)])
             return
         self.problems.append(unreadable(plain, offset))
 
@@ -471,6 +418,9 @@ class ProgramReader:
         self.pending = pending
 
     def close_slot(self) -> None:
+        """Read the slot being read, now that it is complete: its times, what its lines
+        below give it, its text, its details. It is long because it is the one place a
+        slot's parts come together, in the order each depends on the one before."""
         pending, self.pending = self.pending, None
         if pending is None:
             return
@@ -569,15 +519,6 @@ class ProgramReader:
         return self.texts.read(lines, pending.session)
 
     # -- what a line without a time is --------------------------------------------------
-
-    def _is_detail_key(self, key: str) -> bool:
-        folded = " ".join(key.lower().split())
-        if folded in DETAIL_KEYS or folded in ROLE_KEYS:
-            return True
-        # a near miss of a detail's key is a detail, said wrong; a name or title before a colon is not
-        return (
-            bool(difflib.get_close_matches(folded, DETAIL_KEYS, n=1, cutoff=0.8)) and len(folded.split()) == 1
-        )
 
     def _wants_title(self, pending: PendingSlot, text: str = "") -> bool:
         """Whether the slot above still lacks its title: a talk that names only its label or speakers."""

@@ -27,8 +27,9 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from ..pasted import Speaker, _is_affiliation, looks_like_room, read_people
-from .kinds import FILLERS, SESSION_WORDS, kind_of_words, read_label, session_kind
+from ..pasted import Speaker, _is_affiliation, looks_like_room
+from .kinds import SESSION_WORDS, kind_of_words, read_label, session_kind
+from .people import NO_ROLE, ROLE_NAMES, ROLE_WORDS, score_people
 from .text import EMPTY_MARKERS, TextLine
 
 #: links after a slot's title that are its materials, not part of it
@@ -170,155 +171,6 @@ def title_score(text: str, mark: str, column: str | None) -> float:
     return score
 
 
-#: roles a program names that are no role of one person: "Panelists: A, B", "Speakers: ..."
-_NO_ROLE = frozenset(
-    (
-        "panelists",
-        "panellists",
-        "panelist",
-        "speakers",
-        "speaker",
-        "presenters",
-        "presenter",
-        "authors",
-        "author",
-        "invited speakers",
-        "with",
-        "by",
-        "featuring",
-        "guests",
-    )
-)
-#: roles written after a name: "Jane Doe, Program Chair"
-_TITLED_ROLES = frozenset(
-    (
-        "program chair",
-        "general chair",
-        "workshop chair",
-        "session chair",
-        "co-chair",
-        "organizer",
-        "organiser",
-        "moderator",
-        "host",
-        "chair",
-    )
-)
-_ROLE_WORDS = frozenset(
-    (
-        "moderator",
-        "chair",
-        "host",
-        "discussant",
-        "organizer",
-        "organiser",
-        "session chair",
-        "co-chair",
-        "facilitator",
-        "emcee",
-        "mc",
-    )
-)
-_ROLE_NAMES = {
-    "moderators": "moderator",
-    "moderated by": "moderator",
-    "chairs": "chair",
-    "session chair": "chair",
-    "session chairs": "chair",
-    "chaired by": "chair",
-    "hosts": "host",
-    "hosted by": "host",
-}
-
-
-def _plain_roles(people: list[Speaker]) -> tuple[Speaker, ...]:
-    result: list[Speaker] = []
-    for one in people:
-        if result and one.name.lower() in _ROLE_WORDS | _TITLED_ROLES and not one.affiliation:
-            last = result.pop()  # "Jane Doe (Coimbra), Program Chair": her role, after her name
-            one = Speaker(last.name, one.name.lower(), last.group, last.affiliation, last.honorific)
-            result.append(one)
-            continue
-        if one.affiliation.lower() in _ROLE_WORDS:
-            # "Jane Doe (moderator)": her role, not an affiliation
-            one = Speaker(
-                one.name,
-                _ROLE_NAMES.get(one.affiliation.lower(), one.affiliation.lower()),
-                one.group,
-                "",
-                one.honorific,
-            )
-        role = one.role.lower().strip()
-        if role in _NO_ROLE:
-            one = Speaker(one.name, "", one.group, one.affiliation, one.honorific)
-        elif role in _ROLE_NAMES:
-            one = Speaker(one.name, _ROLE_NAMES[role], one.group, one.affiliation, one.honorific)
-        elif role in FILLERS or read_label(role) is not None:
-            one = Speaker(
-                one.name, "", one.group, one.affiliation, one.honorific
-            )  # "Off-the-record: Jane Doe"
-        elif role:
-            one = Speaker(one.name, role, one.group, one.affiliation, one.honorific)
-        result.append(one)
-    return tuple(result)
-
-
-def _people(text: str, lenient: bool, known: Collection[str]) -> tuple[float, tuple[Speaker, ...]]:
-    label = read_label(text)
-    if label is not None and not label.rest and not label.handover:
-        group = read_people(text)
-        if not (group and all(s.group for s in group)):
-            return 0.0, ()  # "Discussions 1", "Coffee break": a slot's label names no one
-    score, found = _people_as_read(text, lenient, known)
-    return score, _plain_roles(list(found)) if found else found
-
-
-#: a group is named by its last word: "Workshop Organizers", "Paper authors", "All", "TBA"
-_GROUP_HEAD = re.compile(
-    r"(?:organi[sz]ers?|committee|chairs?|tb[acd]|all|everyone|authors?|speakers?|panel(?:l)?ists|participants|"
-    r"attendees|team|members|students|presenters|winners|hosts?)\W*$",
-    re.IGNORECASE,
-)
-#: words that join a title's parts and never a group's: "From Thesis to Team"
-_TITLE_LINKS = re.compile(r"\b(?:from|to|for|in|on|with|by|at|into|towards?)\b", re.IGNORECASE)
-_ROLE_BY = re.compile(r"^(moderated|chaired|hosted|organi[sz]ed|introduced)\s+by\s+", re.IGNORECASE)
-_ROLE_OF_BY = {
-    "moderated": "moderator",
-    "chaired": "chair",
-    "hosted": "host",
-    "organized": "organizer",
-    "organised": "organizer",
-    "introduced": "host",
-}
-
-
-def _people_as_read(text: str, lenient: bool, known: Collection[str]) -> tuple[float, tuple[Speaker, ...]]:
-    by = _ROLE_BY.match(text)
-    if by:
-        # "Moderated by Jane Doe": her role, as "moderator: Jane Doe" says it
-        text = f"{_ROLE_OF_BY[by.group(1).lower()]}: {text[by.end() :]}"
-    strict = read_people(text)
-    if strict:
-        if all(s.group for s in strict):
-            if not all(_GROUP_HEAD.search(s.name) for s in strict) or _TITLE_LINKS.search(text):
-                return 0.0, ()  # "Participants' lightning talks", "From Thesis to Team": a title's words
-            label = read_label(text)
-            if label is not None and label.handover:
-                return 0.0, ()  # "Welcome from the organizers": a slot's words, not a group
-            return 2.8, tuple(strict)  # "Workshop Organizers", "Paper authors": surely no title
-        score = 2.2 + 0.2 * min(len(strict), 3)
-        if known and any(s.name.lower() in known or s.name.split()[-1].lower() in known for s in strict):
-            score += 2.0
-        return score, tuple(strict)
-    if lenient:
-        loose = read_people(text, lenient=True)
-        if loose:
-            return 1.4, tuple(loose)
-    if known and text.lower() in known:
-        return 3.0, (Speaker(text),)
-    return 0.0, ()
-
-
 def _title_text(titles: list[_Field], lines: list[TextLine], label: str) -> str:
     """Title fields as one title: a parenthesis kept with what it follows (``Lunch (on
     your own)``), other parts joined with `` · `` (nothing is dropped)."""
@@ -373,8 +225,8 @@ class SlotTextReader:
                     reading.label or one.text
                 )  # a kind column's words: the title when none is given
             elif one.role == "role":
-                role_before = _ROLE_NAMES.get(one.text.lower(), one.text.lower())
-                role_before = role_before if role_before in _ROLE_WORDS else ""
+                role_before = ROLE_NAMES.get(one.text.lower(), one.text.lower())
+                role_before = role_before if role_before in ROLE_WORDS else ""
                 continue
             elif one.role == "people":
                 people = one.people
@@ -385,9 +237,9 @@ class SlotTextReader:
                     )
                 reading.speakers.extend(people)
                 role_before = ""
-            elif one.role == "affiliation" and reading.speakers and one.text.lower() in _ROLE_WORDS:
+            elif one.role == "affiliation" and reading.speakers and one.text.lower() in ROLE_WORDS:
                 last = reading.speakers[-1]  # "Jane Doe (moderator)"
-                role = _ROLE_NAMES.get(one.text.lower(), one.text.lower())
+                role = ROLE_NAMES.get(one.text.lower(), one.text.lower())
                 reading.speakers[-1] = Speaker(last.name, role, last.group, last.affiliation, last.honorific)
             elif one.role == "affiliation" and reading.speakers:
                 last = reading.speakers[-1]
@@ -447,7 +299,9 @@ class SlotTextReader:
 
     def _best_fields(self, lines: list[TextLine]) -> list[_Field]:
         """The fields and roles with the highest total score, over every line at once
-        (a field never spans two lines)."""
+        (a field never spans two lines). It is long because the dynamic program's
+        transitions (a second title, a label after people, a comma before a name) are its
+        rules, and they read best beside each other."""
         # positions: (line, piece) in order; a state is (position, last role, titles so far)
         positions = [
             (number, index) for number, line in enumerate(lines) for index in range(len(line.pieces))
@@ -559,7 +413,7 @@ class SlotTextReader:
             if label is not None and not label.rest and not weak_session:
                 found.append(make("label", 3.0 + 0.6 * (last - first), kind=label.kind))
             elif label is not None and label.handover and label.handover != "from":
-                score, people = _people(label.rest, True, self.known)
+                score, people = score_people(label.rest, True, self.known)
                 if people:
                     found.append(
                         _Field(
@@ -600,7 +454,7 @@ class SlotTextReader:
         if column == "speakers" and (label := read_label(text)) is not None and not label.rest:
             return [make("label", 3.0, kind=label.kind)]  # "Coffee Break" in the speakers' column
         if column == "speakers":
-            score, people = _people(text, True, self.known)
+            score, people = score_people(text, True, self.known)
             if not people:
                 people = (Speaker(" ".join(text.split()), group=True),)
             return [make("people", 3.0, people=people)]
@@ -621,7 +475,7 @@ class SlotTextReader:
             found.extend(self._label_roles(line, number, first, last, text, mark))
         lenient = paren or mark in ("italic", "bold") or (number > 0 and whole_line) or column == "speakers"
         room = looks_like_room(text) and len(_words(text)) <= 6
-        score, people = _people(text, lenient, self.known) if not room else (0.0, ())
+        score, people = score_people(text, lenient, self.known) if not room else (0.0, ())
         if people and others_name_speakers:
             score -= 1.5  # the slot's speakers are in a column of their own
         if people and column == "title" and not paren and not mark:
@@ -643,7 +497,7 @@ class SlotTextReader:
             title -= 0.8
         if _is_affiliation(text):
             title -= 1.0  # "Universidad de Montemar": an institution's name
-        if text.lower() in _NO_ROLE | _ROLE_WORDS and following is not None and following.before == ":":
+        if text.lower() in NO_ROLE | ROLE_WORDS and following is not None and following.before == ":":
             return [make("role", 2.0 + FIELD_COST)]  # "Panelists: A, B", "Moderator: C"
         found.append(make("title", title))
         return found

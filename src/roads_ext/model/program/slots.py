@@ -4,6 +4,7 @@ nothing of Sphinx."""
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 
@@ -11,6 +12,7 @@ from ...diagnostics import RoadsWarning
 from ..pasted import Speaker, clean_text, read_people, unmark
 from ..problems import Problem
 from .data import Day, Slot
+from .details import DETAIL_KEYS
 from .kinds import session_kind
 from .roles import Reading, SlotTextReader
 from .text import read_text
@@ -219,3 +221,12 @@ def add_people(slot: Slot, role: str, names: str, offset: int, problems: list[Pr
     slot.speakers.extend(
         Speaker(p.name, p.role or shown, p.group, p.affiliation, p.honorific) for p in people
     )
+
+
+def is_detail_key(key: str) -> bool:
+    """Whether ``key:`` under a slot is a detail's (or a near miss of one, said wrong); a
+    name or a title before a colon is not."""
+    folded = " ".join(key.lower().split())
+    if folded in DETAIL_KEYS or folded in ROLE_KEYS:
+        return True
+    return bool(difflib.get_close_matches(folded, DETAIL_KEYS, n=1, cutoff=0.8)) and len(folded.split()) == 1

@@ -272,8 +272,9 @@ _WHOLE_COLUMNS = ("speakers", "affiliation", "location", "kind")
 
 
 def _pieces(line: str) -> list[Piece]:
-    """Cut ``line`` at separators, parentheses and spans set off whole. One scan finds the
-    spans that are never cut inside; the text between them is cut at its separators."""
+    """Cut ``line`` at separators, parentheses and spans set off whole. It is long because
+    one scan finds the spans that are never cut inside (marks, parentheses, brackets), and
+    the text between them, and inside bold and italics, is cut at its separators."""
     pieces: list[Piece] = []
     # spans that are never cut inside: marks and parentheses (nested ones whole)
     protected: list[tuple[int, int, str, bool]] = []
