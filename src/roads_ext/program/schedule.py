@@ -426,6 +426,8 @@ class ScheduleDirective(RoadsDirective):
         )
         result = row(entry("", when), cell)
         result["classes"] += ["roads-slot", f"roads-slot-{slot.kind}"]
+        if not slot.timed:
+            result["classes"].append("roads-slot-untimed")  # written without a time: its block's times
         result.source, result.line = self.get_source_info()[0], line
         return result
 
