@@ -379,7 +379,7 @@ def test_a_program_file_must_be_inside_the_project(build_page, tmp_path):
     lines = built.warning_lines()
     # a line of the file is reported at its own line in the file
     assert lines[-1].endswith("src/program.csv:3: WARNING: schedule: '25:00' is not a time: hours go up to 23 "
-                              "(or write am/pm); this slot is left out ('Broken') [roads.time]")
+                              "(or write am/pm); this slot is left out: '25:00,Broken,' [roads.time]")
     built.warnings = "\n".join(lines[:-1])
     check_warnings(built, [
         (6, "roads.option", "schedule: file '../outside.csv' is outside the project"),

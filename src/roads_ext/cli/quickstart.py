@@ -222,7 +222,7 @@ def source_tree() -> Path | None:
     naming roads_ext), or None for an installed copy."""
     import tomllib
 
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent  # this module is in roads_ext/cli/
     root = package.parent.parent
     if package != root / "src" / "roads_ext" or not (root / "pyproject.toml").is_file():
         return None

@@ -185,11 +185,11 @@ class ScheduleDirective(RoadsDirective):
         program = parse_program(lines, first_day, workshop_date(self), csv_text, zone)
         issues = sorted([*program.problems, *check_program(program, zone)], key=lambda p: p.offset)
         for each in issues:
+            message = each.message + left_out_line(each.message, lines, each.offset)
             if where is None:
-                message = each.message + left_out_line(each.message, lines, each.offset)
                 self.warn(message, each.subtype, self.content_line(each.offset))
             else:  # a line of the :file:, named at its line there (an exported file, not retyped)
-                warn(f"{self.name}: {each.message}", each.subtype, f"{where}:{each.offset + 1}")
+                warn(f"{self.name}: {message}", each.subtype, f"{where}:{each.offset + 1}")
         if not program.days:
             return []
 

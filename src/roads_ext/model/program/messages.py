@@ -49,16 +49,3 @@ def html_problem(pending: PendingSlot, tags: list[str]) -> Problem:
             "write Markdown instead (**bold**, *italics*, [text](https://...)) or plain text"
         ),
     )
-
-
-def quote_what_is_left_out(pending: PendingSlot, problems: list[Problem], told: int) -> None:
-    """A slot left out for its times is quoted whole in the warning that says so (from
-    ``told`` on), so that its title and speakers can be found again."""
-    rest = pending.text
-    if not rest:
-        return
-    for index in range(told, len(problems)):
-        problem = problems[index]
-        if problem.message.endswith("this slot is left out") and rest not in problem.message:
-            shortened = rest if len(rest) <= 80 else rest[:79] + "…"
-            problems[index] = Problem(problem.offset, problem.subtype, f"{problem.message} ({shortened!r})")

@@ -45,7 +45,7 @@ from .days import (
 from .details import DETAIL_KEYS, assign_slugs, finish_days, read_detail
 from .kinds import END_WORDS, PROGRAM_WORDS, is_block_label, kind_of_words, read_label, session_kind
 from .lines import Line, empty_cell, extra_cells, find_date, find_date_without_year, program_lines, read_cells
-from .messages import NO_DAY, html_problem, quote_what_is_left_out, unreadable
+from .messages import NO_DAY, html_problem, unreadable
 from .roles import Reading, SlotTextReader
 from .slots import (
     DETAIL,
@@ -444,11 +444,9 @@ class ProgramReader:
         assert pending.slot is not None
         slot = pending.slot
         if pending.match is not None:
-            told = len(self.problems)
             times = read_times(pending.match, pending.offset, day, self.problems, self.zone, self.stated_zone)
             if times is None:
-                quote_what_is_left_out(pending, self.problems, told)
-                return
+                return  # said; the directive quotes the line left out
             slot.start, slot.end = times.start, times.end
             slot.ends_at_midnight, slot.zoned = times.ends_at_midnight, times.zoned
         else:
