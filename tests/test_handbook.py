@@ -4,6 +4,7 @@ a place for every directive, role, option, setting and warning kind the code has
 from __future__ import annotations
 
 import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -133,3 +134,64 @@ def test_every_snippet_is_shown_on_a_page():
 def test_the_reference_pages_generate_the_settings_and_warnings():
     assert "```{roads-settings}" in (REFERENCE / "settings.md").read_text(encoding="utf-8")
     assert "```{roads-warnings}" in (REFERENCE / "warnings.md").read_text(encoding="utf-8")
+
+
+# --- the handbook on Read the Docs: a second project, its config in handbook/ ------------
+
+RTD_CONFIG = HANDBOOK / ".readthedocs.yaml"
+RTD_SCHEMA = ROOT / "tests" / "data" / "rtd-config-v2-schema.json"  # Read the Docs' own, copied
+
+
+def rtd_config() -> dict:
+    import yaml
+
+    return yaml.safe_load(RTD_CONFIG.read_text(encoding="utf-8"))
+
+
+def test_read_the_docs_config_is_valid_against_the_schema():
+    import json
+
+    import jsonschema
+
+    jsonschema.validate(rtd_config(), json.loads(RTD_SCHEMA.read_text(encoding="utf-8")))
+
+
+def test_read_the_docs_installs_the_same_lock_as_the_site():
+    import yaml
+
+    site = yaml.safe_load((ROOT / ".readthedocs.yaml").read_text(encoding="utf-8"))
+    handbook = rtd_config()
+    assert handbook["build"]["jobs"]["install"] == site["build"]["jobs"]["install"]
+    assert handbook["build"]["tools"] == site["build"]["tools"] and handbook["build"]["os"] == site["build"]["os"]
+    assert "python" not in handbook  # no second, unlocked install
+    assert handbook["sphinx"]["configuration"] == "handbook/conf.py"
+    for command in handbook["build"]["jobs"]["build"]["html"]:
+        if "sphinx" in command:
+            assert "-W --keep-going -n" in command and "$READTHEDOCS_OUTPUT/html" in command
+
+
+def test_read_the_docs_build_job_publishes_the_handbook_only(tmp_path):
+    """The html job, run as Read the Docs runs it: from the repository's root, with
+    READTHEDOCS_OUTPUT set; only the site is in the published folder."""
+    import os
+    import subprocess
+
+    checkout = tmp_path / "checkout"
+    shutil.copytree(HANDBOOK, checkout / "handbook")
+    (checkout / "bench").mkdir()
+    shutil.copy(ROOT / "bench" / "HISTORY.md", checkout / "bench")  # a page of the handbook includes it
+    output = tmp_path / "rtd-output"
+    output.mkdir()
+    env = dict(os.environ, READTHEDOCS_OUTPUT=str(output),
+               READTHEDOCS_CANONICAL_URL="https://roads-ext.example.org/en/latest/",
+               PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
+    for command in rtd_config()["build"]["jobs"]["build"]["html"]:
+        result = subprocess.run(["bash", "-c", command], cwd=checkout, env=env, capture_output=True, text=True)
+        assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
+        assert "WARNING" not in result.stderr, result.stderr
+    index = BeautifulSoup((output / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert index.find("link", rel="canonical")["href"] == "https://roads-ext.example.org/en/latest/index.html"
+    assert (output / "html" / "reference" / "schedule.html").is_file()
+    names = {path.name for path in output.rglob("*")}
+    assert not names & {".doctrees", ".buildinfo", "environment.pickle"}
+    assert not [name for name in names if name.endswith((".pickle", ".doctree"))]
