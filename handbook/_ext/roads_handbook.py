@@ -14,6 +14,7 @@ modules is repointed in one place.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -186,9 +187,34 @@ def _add_css(app: Sphinx, *_: Any) -> None:
     app.add_css_file("handbook.css")
 
 
+#: the elements that scroll sideways on a phone when too wide: a code block, furo's wrapper
+#: of a table
+_SCROLLABLE = re.compile(r'<pre>|<div class="table-wrapper')
+#: sphinx-design's tab label names its panel with aria-controls, which HTML does not allow on
+#: a label tied to an input (the radio button it labels is the control)
+_TAB_LABEL = re.compile(r'<label aria-controls="[^"]*" class="sd-tab-label"')
+
+
+def _focusable(found: re.Match[str]) -> str:
+    return (
+        found.group(0).replace("<pre", '<pre tabindex="0"').replace("<div class", '<div tabindex="0" class')
+    )
+
+
+def _html_fixes(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """A region that may scroll is reachable with the keyboard (``tabindex="0"``), so that a
+    reader without a mouse can scroll it (axe's scrollable-region-focusable, WCAG 2.1.1);
+    the tabs' labels are valid HTML (the Nu Html Checker)."""
+    body = context.get("body")
+    if isinstance(body, str):
+        body = _SCROLLABLE.sub(_focusable, body)
+        context["body"] = _TAB_LABEL.sub('<label class="sd-tab-label"', body)
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("roads-example", ExampleDirective)
     app.add_directive("roads-settings", SettingsDirective)
     app.add_directive("roads-warnings", WarningsDirective)
     app.connect("builder-inited", _add_css)
+    app.connect("html-page-context", _html_fixes)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
