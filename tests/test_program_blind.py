@@ -3,7 +3,7 @@ reader's developer, kept out of the reader's development (``tests/programs_blind
 
 Its score says how well the reader generalizes to programs it was not written for. It is
 printed (run ``pytest -s``, or ``python tests/program_corpus.py tests/programs_blind``), and
-the test fails if it falls below the score the README reports: a change to the reader may
+the test fails if it falls below the score last measured: a change to the reader may
 not read fewer of these slots right than before.
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 from program_corpus import cases, score
 
 BLIND = Path(__file__).parent / "programs_blind"
-#: the slots read right at the last measure (README, "How a program is read")
+#: the slots read right at the last measure (the handbook's guide "Paste your program")
 FLOOR = 0
 
 
