@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
@@ -26,6 +26,7 @@ from roads_ext.diagnostics import RoadsWarning
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.domains.std import StandardDomain
     from sphinx.util.typing import ExtensionMetadata
 
 __all__ = [
@@ -130,7 +131,7 @@ def _table(headers: list[str], rows: list[tuple[str, list[nodes.Node]]], widths:
 
 def _note_labels(directive: SphinxDirective, labels: list[tuple[str, str]]) -> None:
     """Each row a label (``{ref}`warning-roads-config```) that any page may link to."""
-    std = directive.env.domains.standard_domain
+    std = cast("StandardDomain", directive.env.get_domain("std"))
     for anchor, title in labels:
         std.note_hyperlink_target(anchor, directive.env.docname, anchor, title)
 
