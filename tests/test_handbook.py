@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import strip_colors
 from sitebuild import sphinx_build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -195,3 +196,23 @@ def test_read_the_docs_build_job_publishes_the_handbook_only(tmp_path):
     names = {path.name for path in output.rglob("*")}
     assert not names & {".doctrees", ".buildinfo", "environment.pickle"}
     assert not [name for name in names if name.endswith((".pickle", ".doctree"))]
+
+
+def test_a_note_for_a_warning_kind_the_code_does_not_have_is_a_warning(make_app, tmp_path):
+    srcdir = tmp_path / "src"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(
+        f"import sys\nsys.path.insert(0, {str(HANDBOOK / '_ext')!r})\n"
+        'extensions = ["myst_parser", "roads_ext", "roads_handbook"]\n'
+    )
+    (srcdir / "index.md").write_text(
+        "# Warnings\n\n```{roads-warnings}\nroads.time: a *note*\nroads.tiem: a typo of a kind\n```\n"
+    )
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    warnings = strip_colors(app.warning.getvalue())
+    assert "index.md:5: WARNING: roads-warnings: a note must be 'roads.<subtype>: text'" in warnings
+    assert "'roads.tiem: a typo of a kind'" in warnings
+    html = BeautifulSoup((Path(app.outdir) / "index.html").read_text(encoding="utf-8"), "html.parser")
+    note = html.select_one(f"#{roads_handbook.warning_anchor('time')} .roads-handbook-note")
+    assert note is not None and note.em.get_text() == "note"

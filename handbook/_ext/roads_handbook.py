@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from roads_ext.config import SETTINGS, Setting
@@ -38,6 +39,8 @@ __all__ = [
     "snippet_paths",
     "warning_anchor",
 ]
+
+logger = logging.getLogger(__name__)
 
 HANDBOOK = Path(__file__).resolve().parent.parent
 #: the examples: ``myst/NAME.md``, ``rst/NAME.rst`` and the doctree of each, ``snapshots/NAME.xml``
@@ -107,7 +110,8 @@ class ExampleDirective(SphinxDirective):
 
 
 def _table(headers: list[str], rows: list[tuple[str, list[nodes.Node]]], widths: list[int]) -> nodes.table:
-    """A table of ``rows`` (each an anchor and its cells' nodes)."""
+    """A table of ``rows`` (each an anchor and its cells: inline nodes, put in a paragraph, or
+    a container of paragraphs)."""
     table = nodes.table(classes=["roads-handbook-table"])
     group = nodes.tgroup(cols=len(headers))
     table += group
@@ -125,7 +129,11 @@ def _table(headers: list[str], rows: list[tuple[str, list[nodes.Node]]], widths:
         row = nodes.row(ids=[anchor])
         body += row
         for cell in cells:
-            row += nodes.entry("", nodes.paragraph("", "", cell))
+            row += (
+                nodes.entry("", *cell.children)
+                if isinstance(cell, nodes.container)
+                else nodes.entry("", nodes.paragraph("", "", cell))
+            )
     return table
 
 
@@ -169,19 +177,61 @@ _REBUILDS = {"env": "every page (re-read)", "html": "the HTML (re-written)", "":
 
 
 class WarningsDirective(SphinxDirective):
-    """Every warning kind: ``roads.<subtype>`` and its one-line meaning."""
+    """Every warning kind: ``roads.<subtype>`` and its one-line meaning, from ``RoadsWarning``.
 
-    has_content = False
+    The body may add a note to a kind, one line each, ``roads.<subtype>: text`` (inline markup
+    of the page's syntax): the cases the one-line meaning leaves out, and what is used
+    instead. A note for a kind the code does not have is a warning, so that a note cannot
+    outlive its kind.
+    """
+
+    has_content = True
 
     def run(self) -> list[nodes.Node]:
-        rows = [
-            (warning_anchor(member.value), [_code(f"roads.{member.value}"), nodes.Text(member.meaning)])
-            for member in RoadsWarning
-        ]
+        notes = self.read_notes()
+        rows = []
+        for member in RoadsWarning:
+            when = nodes.container()
+            when += nodes.paragraph("", member.meaning)
+            if member.value in notes:
+                line, text = notes[member.value]
+                inline, messages = self.parse_inline(text, lineno=line)
+                when += nodes.paragraph("", "", *inline, classes=["roads-handbook-note"])
+                when += messages
+            rows.append((warning_anchor(member.value), [_code(f"roads.{member.value}"), when]))
         _note_labels(
             self, [(warning_anchor(member.value), f"roads.{member.value}") for member in RoadsWarning]
         )
         return [_table(["warning", "when"], rows, [20, 80])]
+
+    def body_line(self, offset: int) -> int:
+        """The page's line of the body's line ``offset``: docutils keeps each line's own, MyST
+        its offset in the body, which starts after the directive's line and options."""
+        if type(self.state).__module__.startswith("myst_parser"):
+            return self.lineno + self.content_offset + 1 + offset
+        return self.content.info(offset)[1] + 1
+
+    def read_notes(self) -> dict[str, tuple[int, str]]:
+        """``subtype -> (line, text)`` from the body's lines."""
+        members = {member.value for member in RoadsWarning}
+        notes: dict[str, tuple[int, str]] = {}
+        for offset, raw in enumerate(self.content):
+            line = self.body_line(offset)
+            if not raw.strip():
+                continue
+            found = _NOTE.match(raw.strip())
+            if found is None or found.group(1) not in members:
+                logger.warning(
+                    "roads-warnings: a note must be 'roads.<subtype>: text', for a kind RoadsWarning has: %r",
+                    raw.strip(),
+                    location=(self.env.docname, line),
+                )
+                continue
+            notes[found.group(1)] = (line, found.group(2))
+        return notes
+
+
+_NOTE = re.compile(r"^roads\.([a-z-]+):\s+(.+)$")
 
 
 def _add_css(app: Sphinx, *_: Any) -> None:
