@@ -189,7 +189,7 @@ class WarningsDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         notes = self.read_notes()
-        rows = []
+        rows: list[tuple[str, list[nodes.Node]]] = []
         for member in RoadsWarning:
             when = nodes.container()
             when += nodes.paragraph("", member.meaning)
@@ -209,7 +209,7 @@ class WarningsDirective(SphinxDirective):
         its offset in the body, which starts after the directive's line and options."""
         if type(self.state).__module__.startswith("myst_parser"):
             return self.lineno + self.content_offset + 1 + offset
-        return self.content.info(offset)[1] + 1
+        return (self.content.info(offset)[1] or 0) + 1
 
     def read_notes(self) -> dict[str, tuple[int, str]]:
         """``subtype -> (line, text)`` from the body's lines."""
