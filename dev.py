@@ -5,6 +5,10 @@
                                    run from .venv; see the README, "Start your own workshop site")
     python3 dev.py docs            build the site into _build/html (warnings are errors)
     python3 dev.py docs --serve    the same, served live on http://127.0.0.1:8000
+    python3 dev.py handbook        build the handbook (handbook/) into _build/handbook
+                                   (-W -n --keep-going); --serve previews it live on
+                                   http://127.0.0.1:8001; --update-snapshots rewrites the
+                                   stored doctrees of its examples (handbook/snippets/snapshots/)
     python3 dev.py test            run every test (extra arguments go to pytest;
                                    -m "not browser" leaves out the browser tests)
     python3 dev.py test --oldest   the unit tests and the site build on the oldest
@@ -51,6 +55,10 @@ SITE_OUT = ROOT / "_build" / "html"
 # doctrees next to the output, never inside it (Read the Docs publishes the output folder)
 SITE_BUILD = ["-d", str(ROOT / "_build" / "doctrees"), "-c", str(ROOT), str(ROOT / "docs"), str(SITE_OUT)]
 PREVIEW_OUT = ROOT / "_build" / "preview"
+HANDBOOK = ROOT / "handbook"
+HANDBOOK_OUT = ROOT / "_build" / "handbook"
+#: the handbook's sphinx-build arguments; its conf.py is in its own folder
+HANDBOOK_BUILD = ["-d", str(ROOT / "_build" / "handbook-doctrees"), str(HANDBOOK), str(HANDBOOK_OUT)]
 #: the preview's sphinx-build options: the real build's checks (-n, keep-going) without -W,
 #: every page re-read (-E) and re-written (-a) on each change
 PREVIEW_FLAGS = ["-n", "--keep-going", "-E", "-a", "-b", "html"]
@@ -164,6 +172,29 @@ def serve(arguments: list[str]) -> int:
     )
 
 
+def handbook(arguments: list[str]) -> int:
+    """The handbook: built as the site is (warnings are errors), served live, or its
+    examples' stored doctrees rewritten from what the code makes of them now."""
+    if "--update-snapshots" in arguments:
+        env = dict(os.environ, ROADS_UPDATE_SNAPSHOTS="1")
+        return run(PYTHON, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                   ROOT / "tests" / "test_handbook_snippets.py", env=env)
+    if "--serve" in arguments:
+        rest = [a for a in arguments if a != "--serve"]
+        root = re.escape(ROOT.resolve().as_posix())
+        return run(
+            BIN / "sphinx-autobuild", *PREVIEW_FLAGS,
+            "-d", ROOT / "_build" / "handbook-preview-doctrees", HANDBOOK, ROOT / "_build" / "handbook-preview",
+            # the snippets and the extension are outside what Sphinx reads as pages
+            "--watch", ROOT,
+            "--re-ignore", rf"^{root}/(?!handbook/|src/)",
+            "--re-ignore", r"__pycache__|\.pyc$|~$|\.sw.$|/_build/",
+            "--host", "127.0.0.1", "--port", "8001", *rest, env=dict(os.environ, **PREVIEW_ENV),
+        )
+    # -E: every page re-read, so that a change of the handbook's extension or a snippet is seen
+    return run(PYTHON, "-m", "sphinx", "-W", "--keep-going", "-n", "-E", "-b", "html", *HANDBOOK_BUILD, *arguments)
+
+
 def test(arguments: list[str]) -> int:
     if "--oldest" in arguments:
         return test_oldest([a for a in arguments if a != "--oldest"])
@@ -194,6 +225,8 @@ def test_oldest(arguments: list[str]) -> int:
                "--ignore", ROOT / "tests" / "test_bench.py", "--ignore", ROOT / "tests" / "test_lint.py",
                # the new site's own builds install its own lock, whatever runs the tests
                "--ignore", ROOT / "tests" / "test_starter_fresh.py",
+               # the handbook's doctree snapshots are of the locked versions' trees
+               "--ignore", ROOT / "tests" / "test_handbook_snippets.py",
                *arguments)
     if code == 5:
         say("pytest collected no tests: that is a failure, not a pass")
@@ -257,7 +290,7 @@ def papers(arguments: list[str]) -> int:
     return run(PYTHON, "-m", "roads_ext.cli.openreview_export", *arguments)
 
 
-COMMANDS = {"new": new, "program": program, "docs": docs, "test": test, "bench": bench, "lock": lock, "papers": papers}
+COMMANDS = {"new": new, "program": program, "docs": docs, "handbook": handbook, "test": test, "bench": bench, "lock": lock, "papers": papers}
 
 
 def main() -> int:

@@ -1,4 +1,5 @@
-"""One home for warnings and settings: the code, the enum, config.py and the README agree."""
+"""One home for warnings and settings: the code, the enum and config.py agree (the handbook's
+settings and warnings pages are generated from them: tests/test_handbook.py)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ from roads_ext.diagnostics import RoadsWarning
 
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src" / "roads_ext"
-README = ROOT / "README.md"
 
 MEMBERS = {member.value for member in RoadsWarning}
 
@@ -122,48 +122,6 @@ def test_each_member_has_a_one_line_meaning():
         assert member.meaning and "\n" not in member.meaning, member
         assert RoadsWarning(member.value) is member
         assert f"roads.{member}" == f"roads.{member.value}"
-
-
-# --- the README lists exactly the enum and the settings -------------------------------
-
-
-def readme_table_rows(first_header: str) -> list[list[str]]:
-    """The rows of every README table whose first header cell is ``first_header``."""
-    rows: list[list[str]] = []
-    inside = False
-    for line in README.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("|"):
-            inside = False
-            continue
-        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-        if cells[0] == first_header:
-            inside = True
-        elif inside and not set(cells[0]) <= set("-: "):
-            rows.append(cells)
-    return rows
-
-
-def test_the_readme_warning_table_lists_exactly_the_enum():
-    rows = readme_table_rows("warning")
-    listed = []
-    for cells in rows:
-        names = re.findall(r"`roads\.([a-z-]+)`", cells[0])
-        assert len(names) == 1, f"one subtype per row: {cells[0]}"
-        listed.append(names[0])
-    duplicates = sorted({name for name in listed if listed.count(name) > 1})
-    assert not duplicates, f"listed twice in the README: {duplicates}"
-    assert set(listed) == MEMBERS, (
-        f"in the enum, not the README: {sorted(MEMBERS - set(listed))}; "
-        f"in the README, not the enum: {sorted(set(listed) - MEMBERS)}"
-    )
-
-
-def test_the_readme_settings_table_lists_exactly_config_py():
-    rows = readme_table_rows("setting")
-    listed = {re.sub(r"`", "", cells[0]): cells for cells in rows}
-    assert set(listed) == {entry.name for entry in SETTINGS}
-    for entry in SETTINGS:
-        assert listed[entry.name][2] == f"`{entry.default!r}`", entry.name
 
 
 # --- settings: one declaration each, checked with a located warning ---------------------

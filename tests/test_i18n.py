@@ -125,7 +125,7 @@ def test_the_template_has_every_marked_string():
     assert {"Add to calendar", "Passed", "%(times)s your time", "Keynote", "Slides"} <= set(marked)
     template = {m.id for m in read_catalog(LOCALE_DIR / f"{CATALOG}.pot") if m.id}
     missing, stale = set(marked) - template, template - set(marked)
-    assert not missing, f"not in roads_ext.pot (re-extract it, see the README): {sorted(missing)}"
+    assert not missing, f"not in roads_ext.pot (re-extract it: the handbook's guide 'Translating the site'): {sorted(missing)}"
     assert not stale, f"in roads_ext.pot but no longer in the code: {sorted(stale)}"
 
 

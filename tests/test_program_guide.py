@@ -1,4 +1,4 @@
-"""The authoring guide's schedule and important-dates examples, and the ROADS site's dates."""
+"""The handbook guides' schedule and important-dates examples, and the ROADS site's dates."""
 
 from __future__ import annotations
 
@@ -11,23 +11,25 @@ from conftest import ROOT
 from pagetext import shown_status
 from test_program import EPOCH_BEFORE, build_warnings, events, read_ics, soup
 
+HANDBOOK = ROOT / "handbook"
 
-def readme_guide() -> str:
-    """The README's authoring guide, where the schedule and important-dates parts live."""
-    text = (ROOT / "README.md").read_text()
-    start = text.index("## Authoring guide")
-    return text[start:text.index("\n## ", start + 1)]
+
+def guide(name: str) -> str:
+    """A page of the handbook's guides, where the program's and the dates' examples live."""
+    return (HANDBOOK / "guides" / f"{name}.md").read_text(encoding="utf-8")
 
 
 def guide_blocks() -> list[str]:
-    text = readme_guide()
-    return re.findall(r"^```\{(?:schedule|important-dates)\}.*?^```$", text, re.MULTILINE | re.DOTALL)
+    """The program guide's first example, and the dates guide's."""
+    program = re.findall(r"^```\{schedule\}.*?^```$", guide("program"), re.MULTILINE | re.DOTALL)
+    dates = re.findall(r"^:::\{important-dates\}.*?^:::$", guide("dates"), re.MULTILINE | re.DOTALL)
+    return [*program[:1], *dates]
 
 
 def test_guide_examples_build_without_warnings(build_page, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH_BEFORE)
     blocks = guide_blocks()
-    assert len(blocks) == 4
+    assert len(blocks) == 2
     people = "---\norphan: true\n---\n# People\n\n" + "".join(
         f"```{{speaker-card}} {name}\n:affiliation: Example University\n```\n\n"
         for name in ("Ada Lovelace", "Alan Turing", "Grace Hopper"))
@@ -35,9 +37,10 @@ def test_guide_examples_build_without_warnings(build_page, monkeypatch):
     built = build_page(source, files={"people.md": people})
     assert built.warning_lines() == []
     page = soup(built.html)
-    assert len(page.select("table.roads-schedule-table")) == 4  # one day, one, then two
+    assert len(page.select("table.roads-schedule-table")) == 1
     assert len(page.select("table.roads-dates-table tbody tr")) == 4
     assert "Welcome and Opening Remarks" in page.get_text()
+    assert page.find("a", string="Ada Lovelace")  # a declared speaker, linked
 
 
 def test_roads_site_has_the_workshop_day(make_app, tmp_path, monkeypatch):
@@ -64,20 +67,10 @@ def test_roads_site_has_the_workshop_day(make_app, tmp_path, monkeypatch):
         "Important dates")
 
 
-def test_guide_rst_example_builds(build_page):
-    text = readme_guide()
-    blocks = [block for block in re.findall(r"^```rst\n(.*?)^```$", text, re.MULTILINE | re.DOTALL)
-              if block.startswith(".. schedule::")]  # the schedule section's own example
-    assert len(blocks) == 1
-    built = build_page("Guide\n=====\n\n" + blocks[0], suffix=".rst")
-    assert built.warning_lines() == []
-    assert len(soup(built.html).select("table.roads-schedule-table tbody tr")) == 1
-
-
 def test_guide_published_program_example(build_page, monkeypatch):
     """The guide's program "as another workshop published it" reads as the guide says."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH_BEFORE)
-    (block,) = re.findall(r"^````\{schedule\}.*?^````$", readme_guide(), re.MULTILINE | re.DOTALL)
+    (block,) = re.findall(r"^````\{schedule\}.*?^````$", guide("program"), re.MULTILINE | re.DOTALL)
     people = "---\norphan: true\n---\n# People\n\n" + "".join(
         f"```{{speaker-card}} {name}\n:affiliation: Example University\n```\n\n"
         for name in ("Ada Lovelace", "Alan Turing"))

@@ -372,7 +372,8 @@ def test_the_readme_starts_a_site_with_what_the_fresh_site_test_runs():
     from test_starter_fresh import OPTIONS
 
     readme = (ROOT / "README.md").read_text()
-    section = readme[readme.index("## Start your own workshop site"):readme.index("## This repository")]
+    start = readme.index("## Start your own workshop site")
+    section = readme[start:readme.index("\n## ", start)]
     block = section.split("```sh\n", 1)[1].split("```", 1)[0].replace("\\\n", " ")
     commands = [shlex.split(line, comments=True) for line in block.splitlines()]
     assert commands == [

@@ -1,75 +1,71 @@
-"""The README's authoring guide is built as a page: its examples must work."""
+"""The README is the repository's front page: short, and every command and file it names is
+one the project has. Its long guide lives in the handbook (handbook/), whose examples are
+built by tests/test_handbook_snippets.py and whose settings and warnings pages are generated
+from the code (tests/test_handbook.py)."""
 
 from __future__ import annotations
 
 import re
+import shlex
+import sys
 from pathlib import Path
 
-from bs4 import BeautifulSoup
+ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "README.md"
+sys.path.insert(0, str(ROOT))
 
-README = Path(__file__).resolve().parent.parent / "README.md"
-
-
-def section(title: str) -> str:
-    text = README.read_text()
-    start = text.index(f"## {title}")
-    end = text.find("\n## ", start + 1)
-    return text[start:end if end > 0 else None]
+import dev  # noqa: E402  (the repository's dev.py: its commands)
 
 
-def readme_logos() -> dict[str, bytes | str]:
-    """The logo files the sponsors example names, made here."""
-    import io
-
-    from PIL import Image
-
-    png = io.BytesIO()
-    Image.new("RGBA", (600, 200), (10, 90, 160, 255)).save(png, format="PNG")
-    svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 30 10"><rect width="30" height="10"/></svg>'
-    return {"img/acme.svg": svg, "img/globex.png": png.getvalue()}
+def readme() -> str:
+    return README.read_text(encoding="utf-8")
 
 
-def test_the_authoring_guide_builds_with_no_warning(build_page):
-    guide = section("Authoring guide")
-    assert guide.count("```{") >= 5
-    # one level up, so that the page starts at a level-1 heading
-    page_source = re.sub(r"^(#+) ", lambda m: m.group(1)[1:] + " ", guide, flags=re.M)
-    (csv,) = re.findall(r"```text\n(title,authors,.*?)```", guide, re.S)  # the accepted-papers example's file
-    built = build_page(page_source, files={**readme_logos(), "papers.csv": csv})
-    assert built.warning_lines() == []
-    page = BeautifulSoup(built.html, "html.parser")
-    sponsors = [(card.select_one(".roads-sponsor-name").get_text(), card.select_one("img, .roads-avatar").name)
-                for card in page.select(".roads-sponsor-card")]
-    assert sponsors == [("Acme Research", "img"), ("Globex Labs", "img"), ("Initech Foundation", "span")]
-    names = {n.get_text() for n in page.select(".roads-speaker-card .roads-person-name")}
-    assert names == {"Ada Lovelace", "Grace Hopper", "Katherine Johnson"}
-    assert len(page.select("ul.roads-committee > li")) == 4
-    assert len(page.select("ul.roads-topics > li")) == 3
-    assert page.find("a", title="Ada Lovelace, Analytical Engines Ltd, UK")
-    papers = [li.select_one(".roads-paper-title strong").get_text() for li in page.select("li.roads-paper")]
-    assert papers == ["Learned Bloom Filters Revisited", "Sketches for Sparse Training, at Scale"]
-    assert page.select_one("#paper-sketches-for-sparse-training-at-scale .roads-paper-authors a").get_text() == \
-        "Ada Lovelace"
-    shown = [b.get_text(" ", strip=True) for b in page.select(".roads-phase") if "roads-phase-off" not in b["class"]]
-    # the guide's own dates and programs are in 2023 and 2024: the build is after them
-    assert shown == ["Held on Thursday, June 8, 2023, at Example Conference."]
+def shell_blocks() -> list[str]:
+    return re.findall(r"^```sh\n(.*?)^```$", readme(), re.MULTILINE | re.DOTALL)
 
 
-def test_the_rst_example_builds_with_no_warning(build_page):
-    (example,) = [block for block in re.findall(r"```rst\n(.*?)```", section("Authoring guide"), re.S)
-                  if "speaker-card" in block]
-    built = build_page("Page\n====\n\n" + example, suffix=".rst")
-    assert built.warning_lines() == []
-    page = BeautifulSoup(built.html, "html.parser")
-    # every directive of the guide is in the example, and each shows
-    assert set(re.findall(r"[.][.] ([a-z-]+)::", example)) == {
-        "speaker-card", "speakers", "committee", "topic-grid", "schedule", "important-dates"}
-    assert ":person:" in example and ":ref:" in example
-    assert [n.get_text() for n in page.select(".roads-speaker-card .roads-person-name")] == [
-        "Ada Lovelace", "Grace Hopper"]
-    assert len(page.select("ul.roads-committee > li")) == 1
-    assert len(page.select(".roads-topic-card svg.roads-topic-icon")) == 1
-    assert len(page.select(".roads-schedule tbody tr")) == 2
-    assert len(page.select(".roads-dates tbody tr")) == 1
-    assert page.find("a", href="#person-ada-lovelace", string="Ada Lovelace")
-    assert page.find("a", href="#program") and page.find("a", href="#organizers")
+def test_the_readme_is_a_front_page():
+    lines = readme().splitlines()
+    assert len(lines) <= 150, f"the README has {len(lines)} lines: move the detail to the handbook"
+    for heading in ("## Two commands", "## Start your own workshop site", "## The handbook"):
+        assert heading in lines
+    # what this is, and a picture of a workshop site, that exists
+    (image,) = re.findall(r"!\[[^\]]+\]\(([^)]+)\)", readme())
+    assert (ROOT / image).is_file()
+
+
+def test_every_dev_py_command_the_readme_names_exists():
+    named = re.findall(r"python3 dev\.py ([a-z-]+)", readme())
+    assert {"docs", "test", "new", "handbook"} <= set(named)
+    unknown = sorted(set(named) - set(dev.COMMANDS))
+    assert not unknown, f"the README names dev.py commands that do not exist: {unknown}"
+    for option in re.findall(r"python3 dev\.py [a-z-]+ (--[a-z-]+)", readme()):
+        assert f'"{option}"' in (ROOT / "dev.py").read_text(encoding="utf-8"), option
+
+
+def test_every_command_of_its_shell_blocks_is_one_the_project_provides():
+    """Each line of a ``sh`` block is a dev.py command, a cd, or the apt-get line of the
+    browser tests' tools."""
+    for block in shell_blocks():
+        for line in block.replace("\\\n", " ").splitlines():
+            words = shlex.split(line, comments=True)
+            if not words:
+                continue
+            if words[:2] == ["python3", "dev.py"]:
+                assert words[2] in dev.COMMANDS, line
+            else:
+                assert words[0] == "cd", f"not a command the project provides: {line}"
+
+
+def test_every_file_and_folder_the_readme_names_exists():
+    for written in re.findall(r"`((?:src|docs|handbook|bench|requirements|tests)/[^`\s]*|[A-Za-z_.-]+\.(?:py|yaml|md))`",
+                              readme()):
+        if written.startswith("docs/papers.json") or "my-workshop" in written:
+            continue  # written by a command
+        found = list(ROOT.glob(written)) if "*" in written else [ROOT / written]
+        assert found and all(path.exists() for path in found), f"the README names {written}, which does not exist"
+
+
+def test_no_one_is_told_to_install_roads_ext_from_an_index():
+    assert not re.search(r"pip install [^\n`]*roads[_-]ext", readme())

@@ -26,7 +26,7 @@ WIDTHS = {"phone": 375, "desktop": 1280}
 #: light and dark through furo's toggle (localStorage "theme"), and dark through
 #: the system setting alone (theme "auto" + prefers-color-scheme)
 MODES = {"light": ("light", "light"), "dark": ("dark", "dark"), "auto-dark": ("auto", "dark")}
-INSTALL_HINT = "see the README, 'Browser tests': apt-get install chromium default-jre-headless; python3 dev.py test runs npm ci"
+INSTALL_HINT = "see the handbook, 'The repository's commands and tests': apt-get install chromium default-jre-headless; python3 dev.py test runs npm ci"
 
 
 def need(condition: bool, reason: str) -> None:
