@@ -51,6 +51,10 @@ def is_html_site(builder: Builder) -> bool:
     return builder.format == "html" and not getattr(builder, "embedded", False)
 
 
+#: the package's folders that hold no code of its own
+_NOT_CODE = frozenset({"templates", "static", "locale", "__pycache__"})
+
+
 @functools.cache
 def code_digest() -> str:
     """A digest of roads_ext's own code: a changed extension (an editable install
@@ -58,9 +62,12 @@ def code_digest() -> str:
     input does."""
     package = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256(__version__.encode())
-    for path in sorted(package.rglob("*.py")):
-        if "templates" not in path.relative_to(package).parts:  # the starter site's files
-            digest.update(path.read_bytes())
+    for folder, subfolders, files in os.walk(package):
+        # not the starter site's files, the static files or the catalogues
+        subfolders[:] = sorted(name for name in subfolders if name not in _NOT_CODE)
+        for name in sorted(files):
+            if name.endswith(".py"):
+                digest.update(Path(folder, name).read_bytes())
     return digest.hexdigest()
 
 

@@ -61,6 +61,19 @@ def is_place_zone(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _listed_zones() -> frozenset[str]:
+    """The zones the tzdata package lists, read from its one list: each of them is a name
+    :func:`_zone_names` has too, found without walking the zone database's files."""
+    from importlib import resources  # only for a zone's name: a site may have none
+
+    try:
+        with resources.files("tzdata").joinpath("zones").open("r") as listed:
+            return frozenset(line.strip() for line in listed if line.strip())
+    except (ImportError, OSError):
+        return frozenset()
+
+
+@lru_cache(maxsize=1)
 def _zone_names() -> dict[str, str]:
     """lower-case name -> IANA name, for every zone of a place this machine knows."""
     return {name.lower(): name for name in zoneinfo.available_timezones() if is_place_zone(name)}
@@ -147,6 +160,8 @@ def parse_zone(text: str) -> tuple[Zone | None, str | None]:
             return Zone(AOE), None
         # the zone database names offsets the other way round: UTC+2 is Etc/GMT-2
         return Zone(f"Etc/GMT{-hours:+d}"), None
+    if word in _listed_zones() and is_place_zone(word):  # as written: no need to list every zone
+        return Zone(word), None
     names = _zone_names()
     if folded in names:
         return Zone(names[folded]), None

@@ -38,10 +38,13 @@ class Editions:
     def edition_of(self, docname: str | None) -> str:
         """The edition of a page: its top-level folder when that is an edition, else
         the current edition (also for no page at all)."""
-        if not self.names or not docname:
-            return self.current
-        folder = docname.split("/", 1)[0] if "/" in docname else ""
-        return folder if folder in self.names else self.current
+        names = self.names  # asked for every name on every page: no property on the way
+        if not names:
+            return SINGLE
+        if not docname or "/" not in docname:
+            return names[0]
+        folder = docname.split("/", 1)[0]
+        return folder if folder in names else names[0]
 
 
 def read_editions(value: Any) -> tuple[Editions, list[str]]:

@@ -93,11 +93,16 @@ def person_key(name: str) -> str:
     return "-".join(words)
 
 
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
+
+
 def folded_words(text: str) -> list[str]:
     """The words of ``text``, lower case: the accents of Latin letters folded (Zoë, zoe),
     every letter and digit of every script kept (й is not и), invisible characters
     dropped, anything else a word break. What a person's key and a paper's anchor are
     made of."""
+    if text.isascii():  # nothing to normalize or fold but the case; a letter or digit is [a-z0-9]
+        return _ASCII_WORD.findall(text.lower())
     folded = unicodedata.normalize("NFKC", text).casefold()
     kept: list[str] = []
     for ch in unicodedata.normalize("NFD", folded):
@@ -125,6 +130,8 @@ def key_anchor(key: str) -> str:
 #: bidi marks and the soft hyphen (Unicode's "format" category)
 def visible(text: str) -> str:
     """``text`` without the characters that show nothing, and trimmed."""
+    if text.isascii():  # every character that shows nothing is outside ASCII
+        return text.strip()
     return "".join(ch for ch in text if unicodedata.category(ch) != "Cf").strip()
 
 

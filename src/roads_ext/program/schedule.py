@@ -113,16 +113,16 @@ def left_out_line(message: str, lines: Sequence[str], offset: int) -> str:
         return ""
     written = " ".join(lines[offset].split())
     unquoted = written
-    for part in _QUOTED.findall(message):
+    for part in re.findall(_QUOTED, message):
         unquoted = unquoted.replace(part, " ")
-    if not re.search(r"[^\W\d_]{2,}", _TIME_WORDS.sub(" ", unquoted)):
+    if not re.search(r"[^\W\d_]{2,}", re.sub(_TIME_WORDS, " ", unquoted)):
         return ""
     return f": {quoted(written)}"
 
 
-_QUOTED = re.compile(r"'([^']+)'")
+_QUOTED = r"'([^']+)'"
 #: what a slot's line holds besides its words: times, am/pm, noon and midnight
-_TIME_WORDS = re.compile(r"(?i)\b(?:\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|noon|midnight)\b")
+_TIME_WORDS = r"(?i)\b(?:\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|noon|midnight)\b"
 
 
 # --- the directive --------------------------------------------------------------------------

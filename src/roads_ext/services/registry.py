@@ -203,7 +203,8 @@ class PeopleDomain(Domain):
         return self._editions
 
     def edition_of(self, docname: str | None) -> str:
-        return self.editions.edition_of(docname)
+        editions = self._editions if self._editions is not None else self.editions
+        return editions.edition_of(docname)
 
     # -- recording, at read time ------------------------------------------------
 
