@@ -39,10 +39,7 @@ def unbracket_time(text: str) -> str:
 
 CHAIR = re.compile(r"^(?:session\s+)?(?:chairs?|moderators?|hosts?|chaired by)\s*:?\s*\S", re.IGNORECASE)
 #: a length at the start of a line, not a time: "15 mins - break", "1 hour: posters"
-DURATION = re.compile(r"^\s*\d{1,3}\s*(?:min(?:ute)?s?|hrs?|hours?|h)\b\.?", re.IGNORECASE)
-DURATION_PREFIX = re.compile(
-    r"^\s*\d{1,3}\s*(?:min(?:ute)?s?|hrs?|hours?|h)\b\.?\s*[-–—:]?\s*", re.IGNORECASE
-)
+DURATION = re.compile(r"^\s*\d{1,3}\s*(?:min(?:ute)?s?|hrs?|hours?|h)\b\.?\s*[-–—:]?\s*", re.IGNORECASE)
 #: a line that begins where a time would, with words for one: its time could not be read
 TRIED_A_TIME = re.compile(
     r"^(?:\d|half\s+past|quarter\s+(?:past|to)|noon\b|midnight\b|soon\b|later\b|tbd\b|tba\b"

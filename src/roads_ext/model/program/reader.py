@@ -28,7 +28,6 @@ from .days import (
     BETWEEN_SESSIONS,
     CHAIR,
     DURATION,
-    DURATION_PREFIX,
     PAGE_TITLE,
     STATED_ZONE,
     TRIED_A_TIME,
@@ -398,7 +397,7 @@ class ProgramReader:
             return
         if self._slot_without_time(plain):
             # "15 mins - short break": its length is no part of its title
-            self.start_slot(offset, line.indent, None, [(DURATION_PREFIX.sub("", text), None, False)])
+            self.start_slot(offset, line.indent, None, [(DURATION.sub("", text), None, False)])
             return
         self.problems.append(unreadable(plain, offset))
 
