@@ -283,7 +283,7 @@ def test_bad_input_is_located_and_the_rest_is_built_myst(build_page, tmp_path):
     lines = built.warning_lines()
     expected = [
         f"{src}/index.md:3: WARNING: accepted-papers: 'missing.json' does not exist; write it with "
-        "'python3 dev.py papers VENUE_ID' (see the README, 'accepted-papers') [roads.file]",
+        "'python3 dev.py papers VENUE_ID' (see the handbook's guide, 'Accepted papers from OpenReview') [roads.file]",
         f"{src}/index.md:6: WARNING: accepted-papers: '../outside.json' lies outside the project; "
         "put the export beside the page [roads.file]",
         f"{src}/index.md:9: WARNING: accepted-papers: 'https://openreview.net/group?id=X' must be a file in the "
@@ -329,7 +329,7 @@ def test_bad_input_rst(build_page, tmp_path):
     src = tmp_path / "src"
     lines = built.warning_lines()
     assert f"{src}/index.rst:4: WARNING: accepted-papers: 'missing.json' does not exist; write it with " \
-           "'python3 dev.py papers VENUE_ID' (see the README, 'accepted-papers') [roads.file]" in lines
+           "'python3 dev.py papers VENUE_ID' (see the handbook's guide, 'Accepted papers from OpenReview') [roads.file]" in lines
     assert any(line.startswith(f"{src}/index.rst:7: WARNING: accepted-papers: option 'sort': 'decisoin'")
                for line in lines), lines
     assert any(line.startswith(f"{src}/bad.csv:6: WARNING: accepted-papers: bad.csv: 'Misspelled Decision'")

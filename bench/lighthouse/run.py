@@ -7,6 +7,7 @@ and must not move its layout), on a phone (Lighthouse's mobile preset).
     python3 bench/lighthouse/run.py              # needs node/npm and Chromium
     python3 bench/lighthouse/run.py --plain      # served uncompressed, as python -m http.server does
     python3 bench/lighthouse/run.py --keep       # also keep the built demo site
+    python3 bench/lighthouse/run.py --handbook   # the handbook's pages instead of the site's
 
 It builds the site plus the demo page into a temporary folder, serves it on
 127.0.0.1 with gzip like a real host (Read the Docs compresses text), runs npm's
@@ -173,6 +174,8 @@ def main() -> int:
     parser.add_argument("--plain", action="store_true",
                         help="serve uncompressed (as python -m http.server does), not gzipped")
     parser.add_argument("--chrome", default=os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
+    parser.add_argument("--handbook", action="store_true",
+                        help="audit the handbook's front page, a guide and two reference pages instead")
     parser.add_argument("--visitor-zone", default="Asia/Tokyo",
                         help="the time zone of the browser on the program page (default Asia/Tokyo)")
     args = parser.parse_args()
@@ -188,6 +191,11 @@ def main() -> int:
     out.mkdir()
     server, base = serve(out, plain=args.plain)
     try:
+        if args.handbook:
+            rows = audit_handbook(binary, out, base, args.chrome)
+            print()
+            print(table(rows))
+            return report_budget(rows, args.plain)
         source = make_demo_source(work / "src")
         photo_bytes = sum(p.stat().st_size for p in (source / "_demo_photos").iterdir())
         print(f"run.py: building the site and {DEMO_PAGE} (5 generated photos, "
@@ -216,12 +224,36 @@ def main() -> int:
     print(f"\nLighthouse {data['lighthouseVersion']}, {data['configSettings']['formFactor']} preset, "
           f"{data['environment']['hostUserAgent'].split('Chrome/')[-1].split()[0]} Chromium; reports in "
           f"{RESULTS.relative_to(ROOT)}")
+    return report_budget(rows, args.plain)
+
+
+HANDBOOK_PAGES = ["index.html", "guides/program.html", "reference/schedule.html", "reference/settings.html"]
+
+
+def audit_handbook(binary: Path, out: Path, base: str, chrome: str) -> dict[str, dict]:
+    """Build the handbook into ``out`` (served at ``base``) and audit a few of its pages."""
+    python = ROOT / ".venv" / "bin" / "python"
+    built = subprocess.run([str(python), "-m", "sphinx", "-q", "-b", "html", str(ROOT / "handbook"), str(out)],
+                           capture_output=True, text=True, check=False)
+    if built.returncode != 0:
+        sys.exit(f"run.py: the handbook did not build:\n{built.stderr}")
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    rows = {}
+    for page in HANDBOOK_PAGES:
+        print(f"run.py: lighthouse {base}{page}", flush=True)
+        data = run_lighthouse(binary, base + page, RESULTS / f"handbook-{page.replace('/', '-')}.json", chrome)
+        rows[page] = summary(data)
+    return rows
+
+
+def report_budget(rows: dict[str, dict], plain: bool) -> int:
+    """Every page within budget (exit 0), or what is over it (exit 1)."""
     over = []
     for name, row in rows.items():
         over += [f"{name}: {c} {row[c]} < {BUDGET_SCORE}" for c in CATEGORIES if row[c] < BUDGET_SCORE]
         if row["bytes"] >= BUDGET_BYTES:
             over.append(f"{name}: {row['bytes']} bytes >= {BUDGET_BYTES}")
-        if args.plain and name.startswith("5 photos") and row["bytes"] > BUDGET_PLAIN_PHOTOS:
+        if plain and name.startswith("5 photos") and row["bytes"] > BUDGET_PLAIN_PHOTOS:
             over.append(f"{name}: {row['bytes']} bytes > {BUDGET_PLAIN_PHOTOS} uncompressed")
         if row["cls"] != 0:
             over.append(f"{name}: CLS {row['cls']}")

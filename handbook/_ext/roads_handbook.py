@@ -14,6 +14,7 @@ modules is repointed in one place.
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -262,10 +263,27 @@ def _html_fixes(app: Sphinx, pagename: str, templatename: str, context: dict[str
         context["body"] = _TAB_LABEL.sub('<label class="sd-tab-label"', body)
 
 
+def _description(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    """Each page's meta description, for search engines and link previews: its first
+    paragraph, shortened, unless the page gives one (``html_meta`` in its front matter)."""
+    if doctree is None or 'name="description"' in context.get("metatags", ""):
+        return
+    first = next((node for node in doctree.findall(nodes.paragraph) if len(node.astext()) > 40), None)
+    if first is None:
+        return
+    text = " ".join(first.astext().split())
+    if len(text) > 155:
+        text = text[:154].rsplit(" ", 1)[0] + "…"
+    context["metatags"] = (
+        context.get("metatags", "") + f'\n<meta name="description" content="{html.escape(text)}">'
+    )
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("roads-example", ExampleDirective)
     app.add_directive("roads-settings", SettingsDirective)
     app.add_directive("roads-warnings", WarningsDirective)
     app.connect("builder-inited", _add_css)
     app.connect("html-page-context", _html_fixes)
+    app.connect("html-page-context", _description)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -6,7 +6,7 @@ with Sphinx in one loop. A value of the wrong type is a ``roads.config`` warning
 located in ``conf.py`` (at the line that sets it, the last one where it is set twice),
 and its default is used; a value a check refuses, or the part of it refused, is a
 warning at the same line saying what is used instead.
-The README's settings table lists exactly these (``tests/test_diagnostics.py``).
+The handbook's settings page is generated from these (``tests/test_handbook.py``).
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ class Setting:
     default: Any
     #: what a change rebuilds: "env" re-reads every page, "html" rewrites them
     rebuild: Literal["env", "html", ""]
-    #: one line for an organizer, as in the README
+    #: one line for an organizer, as the handbook's settings page shows it
     meaning: str
     #: a value of the right type that is still wrong: its problems and the value used
     #: instead (see :data:`Refusal`), or None; the warnings' subtype where a problem names none

@@ -3,9 +3,9 @@
 Each problem in an author's input is a Sphinx warning of type ``roads`` and one of
 these subtypes, shown as ``[roads.<subtype>]`` and silenced with
 ``suppress_warnings = ["roads.<subtype>"]``. A new kind of warning is one more
-member here, with its one-line meaning, and one more row in the README's warning
-table (``tests/test_diagnostics.py`` checks both, and that every subtype the code
-gives is a member). Sphinx-free: the model may use it too.
+member here, with its one-line meaning; the handbook's warnings page is generated from
+this enum (``tests/test_handbook.py`` checks it, and ``tests/test_layers.py`` that every
+subtype the code gives is a member). Sphinx-free: the model may use it too.
 """
 
 from __future__ import annotations

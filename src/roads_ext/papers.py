@@ -195,7 +195,7 @@ class AcceptedPapersDirective(RoadsDirective):
         if path is None:
             self.warn(
                 f"{written!r} {problem}; write it with 'python3 dev.py papers VENUE_ID' "
-                "(see the README, 'accepted-papers')",
+                "(see the handbook's guide, 'Accepted papers from OpenReview')",
                 RoadsWarning.FILE,
             )
             return None

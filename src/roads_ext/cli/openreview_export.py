@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None, client_factory: Callable[[dict[str, str]
     if not data["notes"]:
         print(
             f"papers: OpenReview returned no accepted paper for venue {venue_id!r} (are the "
-            "decisions public yet? is the id right? see the README); nothing written",
+            "decisions public yet? is the id right? see the handbook's papers guide); nothing written",
             file=sys.stderr,
         )
         return 1
