@@ -16,8 +16,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from roads_ext.cli.program import slot_data
 from roads_ext.model.dates import parse_date, parse_zone
-from roads_ext.model.program import Program, Slot, Speaker, parse_program
+from roads_ext.model.program import Program, Slot, parse_program
 
 #: the site's ``roads_workshop_date``: the day of programs that name none, the year of those without one
 WORKSHOP = dt.date(2023, 7, 11)
@@ -73,25 +74,10 @@ def cases(folder: Path, strict_day: bool = True) -> list[Case]:
     return found
 
 
-def shown(speaker: Speaker) -> str:
-    role = f"{speaker.role}: " if speaker.role else ""
-    return role + speaker.written + (f" ({speaker.affiliation})" if speaker.affiliation else "")
-
-
 def as_read(slot: Slot, program_day: dt.date) -> dict:
-    """A slot in the corpus's terms (what the JSON files write)."""
-    read: dict = {
-        "day": slot.date.isoformat(),
-        "start": f"{slot.start:%H:%M}",
-        "end": f"{slot.end:%H:%M}" if slot.end else None,
-        "kind": None if slot.kind == "session" else slot.kind,
-        "title": slot.heading,
-        "speakers": [shown(s) for s in slot.speakers],
-        "room": slot.location,
-        "session": slot.session,
-        "timed": slot.timed,
-    }
-    return read
+    """A slot in the corpus's terms, every field filled in: what ``python -m roads_ext program
+    --json`` prints of it."""
+    return normalized(slot_data(slot), program_day)
 
 
 def as_read_dict(expected: dict, case: Case) -> dict:

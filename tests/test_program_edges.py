@@ -269,3 +269,13 @@ def test_a_renamed_slots_calendar_file_is_removed(make_app, tmp_path):
     make_app("html", srcdir=src).build()
     assert (out / "_calendar/index/schedule/new-name.ics").exists()
     assert not (out / "_calendar/index/schedule/old-name.ics").exists()
+
+
+def test_a_row_without_a_time_is_marked_and_takes_the_gap(build_page):
+    built = build_page(page("| Time | Event |\n|---|---|\n| 9:00 - 9:30 | Opening remarks |\n"
+                            "|  | Coffee break |\n| 10:00 - 11:00 | Contributed talks |\n"))
+    assert warnings(built) == []
+    soup = BeautifulSoup(built.html, "html.parser")
+    rows = soup.select("tr.roads-slot")
+    assert ["roads-slot-untimed" in row["class"] for row in rows] == [False, True, False]
+    assert slots(built)[1] == (["2023-06-08T09:30:00-07:00", "2023-06-08T10:00:00-07:00"], "Coffee break")

@@ -54,6 +54,9 @@ def test_times_that_are_not_times(written, message):
         ("Thu, Jun 8 2023", JUNE_8),
         ("8 June 2023", JUNE_8),
         ("June 8th, 2023", JUNE_8),
+        ("Thursday 08/06/2023", JUNE_8),  # in digits: the weekday says which is the day
+        ("Thu 06/08/2023", JUNE_8),
+        ("30.06.2023", dt.date(2023, 6, 30)),  # 30 can be no month
     ],
 )
 def test_dates_as_published(written, expected):
@@ -69,9 +72,12 @@ def test_dates_as_published(written, expected):
         ("Juen 8, 2023", "'Juen' is not a month (did you mean 'June'?)"),
         ("2023-13-01", "there is no month 13"),
         ("soon", "is not a date"),
+        ("04/05/2024", "could be read day first or month first"),
+        ("31/02/2024", "is not a date"),
     ],
 )
 def test_dates_that_are_not_dates(written, message):
+    """(A date in digits is read only where day and month cannot swap, or its weekday says.)"""
     date, _, problem = parse_date(written)
     assert date is None
     assert message in problem

@@ -4,13 +4,10 @@ and a desktop's width, in light and dark mode, and followed without JavaScript."
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -18,7 +15,7 @@ import pytest
 from sitebuild import ROOT
 
 from .browserkit import AXE_JS, MODES, VNU_JAR, WIDTHS, java_problem, need
-from .conftest import QuietHandler
+from .conftest import served
 from .test_site_in_browser import WCAG_TAGS
 
 pytestmark = pytest.mark.browser
@@ -39,12 +36,8 @@ def editions_site(tmp_path_factory) -> tuple[str, Path]:
     result = subprocess.run([sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q", "-b", "html",
                              str(src), str(out)], capture_output=True, text=True)
     assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
-    handler = functools.partial(QuietHandler, directory=str(out))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/", out
-    server.shutdown()
-    server.server_close()
+    with served(out) as base:
+        yield base, out
 
 
 def open_page(browser, url: str, width: str, mode: str, javascript: bool = True):

@@ -5,11 +5,8 @@ link or anchor."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import subprocess
-import threading
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
@@ -19,7 +16,7 @@ from bs4 import BeautifulSoup
 from sitebuild import ROOT, sphinx_build
 
 from .browserkit import AXE_JS, MODES, VNU_JAR, WIDTHS, java_problem, need
-from .conftest import QuietHandler
+from .conftest import served
 from .test_site_in_browser import WCAG_TAGS
 
 pytestmark = pytest.mark.browser
@@ -45,13 +42,8 @@ def handbook(tmp_path_factory):
     out = tmp_path_factory.mktemp("handbook") / "html"
     built = sphinx_build(ROOT / "handbook", out, "-E")
     assert built.returncode == 0 and "WARNING" not in built.stderr, built.stderr
-    handler = functools.partial(QuietHandler, directory=str(out))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/", out
-    server.shutdown()
-    server.server_close()
+    with served(out) as base:
+        yield base, out
 
 
 @pytest.mark.parametrize("mode", ["light", "dark"])

@@ -6,16 +6,13 @@ list of accepted papers at a phone's and a desktop's width."""
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import http.server
-import threading
 
 import pytest
 
 from sitebuild import build_site
 
 from .browserkit import MODES, WIDTHS
-from .conftest import QuietHandler
+from .conftest import served
 
 pytestmark = pytest.mark.browser
 
@@ -53,12 +50,8 @@ def old_site(tmp_path_factory):
     out = tmp_path_factory.mktemp("old-site") / "html"
     result = build_site(out, extra_env={"SOURCE_DATE_EPOCH": BUILT_BEFORE})
     assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
-    handler = functools.partial(QuietHandler, directory=str(out))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(out) as base:
+        yield base
 
 
 def open_at(browser, url: str, when: dt.datetime | None, width: str = "desktop", mode: str = "light",

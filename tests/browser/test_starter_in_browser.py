@@ -4,18 +4,15 @@ width in light and dark mode, and the Nu Html Checker."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
 from .browserkit import AXE_JS, MODES, VNU_JAR, WIDTHS, java_problem, need
-from .conftest import QuietHandler
+from .conftest import served
 from .test_site_in_browser import WCAG_TAGS
 
 pytestmark = pytest.mark.browser
@@ -38,13 +35,8 @@ def starter(tmp_path_factory):
         [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q", "-b", "html",
          "-c", str(site), str(site / "docs"), str(out)], capture_output=True, text=True, cwd=site)
     assert built.returncode == 0 and "WARNING" not in built.stderr, built.stderr
-    handler = functools.partial(QuietHandler, directory=str(out))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/", out
-    server.shutdown()
-    server.server_close()
+    with served(out) as base:
+        yield base, out
 
 
 @pytest.mark.parametrize("mode", ["light", "dark"])
