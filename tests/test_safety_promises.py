@@ -128,3 +128,29 @@ def test_a_warning_that_quotes_the_title_already_adds_nothing(build_page):
     )
     (line,) = built.warning_lines()
     assert line.endswith("this slot is left out [roads.timezone]"), line
+
+
+def test_a_card_whose_name_is_only_invisible_characters_quotes_its_details(build_page):
+    built = build_page("# Page\n\n:::{speaker-card} \u200b\u200b\n:affiliation: Analytical Engines\n\nShe wrote it.\n:::\n")
+    (line,) = built.warning_lines()
+    assert "is no name: it has only invisible characters" in line, line
+    assert line.endswith(
+        "this card is left out, with its affiliation 'Analytical Engines', biography 'She wrote it.' "
+        "[roads.speaker]"
+    ), line
+
+
+@pytest.mark.parametrize(
+    ("directive", "subtype"), [("committee", "empty"), ("important-dates", "empty")]
+)
+@pytest.mark.parametrize("suffix", [".md", ".rst"])
+def test_an_empty_block_quotes_the_caption_it_leaves_out(build_page, directive, subtype, suffix):
+    if suffix == ".md":
+        source = f"# Page\n\n```{{{directive}}} Program committee of the year\n```\n"
+    else:
+        source = f"Page\n====\n\n.. {directive}:: Program committee of the year\n"
+    built = build_page(source, suffix=suffix)
+    (line,) = built.warning_lines()
+    assert line.endswith(
+        f"its caption 'Program committee of the year' is left out with it [roads.{subtype}]"
+    ), line

@@ -119,3 +119,23 @@ def test_a_setting_assigned_twice_is_reported_at_the_assignment_that_takes_effec
         f"'Europe/Pariss' (did you mean 'Europe/Paris'?); {ZONE_ADVICE}; "
         "UTC is used [roads.timezone]",
     ]
+
+
+# --- the settings that must be read, read once per build -------------------------------------
+
+
+def test_the_settings_are_read_once_from_the_values_conf_py_kept(make_app, tmp_path):
+    from roads_ext.core.settings import read_settings
+
+    (tmp_path / "conf.py").write_text(
+        'extensions = ["myst_parser", "roads_ext"]\nroads_timezone = "Mars/Olympus"\n'
+        'roads_workshop_date = "June 8, 2023"\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "index.md").write_text("# Home\n", encoding="utf-8")
+    app = make_app("html", srcdir=tmp_path)
+    read = read_settings(app.config)
+    assert read is read_settings(app.config)  # kept, not read again
+    assert read.zone is not None and read.zone.name == "UTC"  # the wrong zone was replaced, with a warning
+    assert str(read.workshop_date) == "2023-06-08"
+    assert not read.editions.enabled

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from docutils import nodes
 
 from .core.report import warn
+from .core.settings import forget_read_settings
 from .diagnostics import RoadsWarning
 from .model.dates import parse_date, parse_zone
 from .model.editions import read_editions
@@ -311,6 +312,7 @@ def check_settings(app: Sphinx, config: Config) -> None:
                     f"{entry.name} = {written!r} in conf.py: {problem}", subtype or entry.check_subtype, where
                 )
             setattr(config, entry.name, value)
+    forget_read_settings(config)  # read again from the values kept
 
 
 def setup_config(app: Sphinx) -> None:

@@ -48,15 +48,13 @@ class ImportantDatesDirective(RoadsDirective):
     warning_subtype = RoadsWarning.DATE
     has_content = True
     optional_arguments = 1  # a caption
+    argument_is_caption = True
     final_argument_whitespace = True
     known_options = {"timezone": text, "name": text}
 
     def run_checked(self) -> list[nodes.Node]:
         if not self.content:
-            self.warn(
-                "is empty: write one line per date, like 'Paper submission: May 1, 2023 (AoE)'",
-                RoadsWarning.EMPTY,
-            )
+            self.warn_empty("is empty: write one line per date, like 'Paper submission: May 1, 2023 (AoE)'")
             return []
         zone = directive_zone(self, required=False)
         result = parse_important_dates(list(self.content), zone)
@@ -64,7 +62,7 @@ class ImportantDatesDirective(RoadsDirective):
             self.warn(problem.message, problem.subtype, self.content_line(problem.offset))
         if not result.items:
             if not result.problems:
-                self.warn("has no dates", RoadsWarning.EMPTY)
+                self.warn_empty("has no dates")
             return []
         anchor = block_anchor(self, "key-dates")
         written = text(self.arguments[0]) if self.arguments else ""

@@ -172,7 +172,8 @@ class SpeakerCardDirective(RoadsDirective):
             return []
         problem = name_problem(name)
         if problem:
-            self.warn(f"{problem}: write the speaker's name after the directive; this card is left out")
+            left_out = self.left_out_details() or "; this card is left out"
+            self.warn(f"{problem}: write the speaker's name after the directive{left_out}")
             return []
         options = self.checked_options
         person = Person(
@@ -442,14 +443,13 @@ class CommitteeDirective(RoadsDirective):
     reads_item_links = True
     has_content = True
     optional_arguments = 1  # a caption such as "Program committee"
+    argument_is_caption = True
     final_argument_whitespace = True
     known_options = {"name": text}
 
     def run_checked(self) -> list[nodes.Node]:
         if not self.content:
-            self.warn(
-                "is empty: write a Markdown list of 'Name (Affiliation, Country)' lines", RoadsWarning.EMPTY
-            )
+            self.warn_empty("is empty: write a Markdown list of 'Name (Affiliation, Country)' lines")
             return []
         members = nodes.bullet_list(classes=["roads-committee"], bullet="*")
         self.set_source_info(members)

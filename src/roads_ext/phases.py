@@ -34,10 +34,11 @@ from .core.marks import OVER_ATTR
 from .core.options import text
 from .core.pages import marked_nodes, transform_builder
 from .core.report import warn
+from .core.settings import read_settings
 from .core.storage import StorageDomain
 from .diagnostics import RoadsWarning
 from .i18n import _
-from .model.dates import AOE_ZONE, parse_zone
+from .model.dates import AOE_ZONE
 from .model.formats import STATUS_LABELS
 from .model.phases import (
     MILESTONES,
@@ -148,7 +149,7 @@ def site_milestones(env: BuildEnvironment, report: bool = False, where: Any = No
     wanted = {key: " ".join(label.lower().split()) for key, label in named.items()}
     found: dict[str, list[tuple[dt.datetime, dt.datetime]]] = {key: [] for key in MILESTONES}
     labels: list[str] = []
-    default_zone, _ = parse_zone(config.roads_timezone) if config.roads_timezone else (None, None)
+    default_zone = read_settings(config).zone
     days: list[tuple[dt.datetime, dt.datetime]] = []
     has_program = False
     for record in all_records(env):

@@ -7,17 +7,18 @@ import datetime as dt
 import re
 
 from ..diagnostics import RoadsWarning
-from ..model.dates import Zone, parse_date, parse_zone
+from ..model.dates import Zone, parse_zone
 from .directive import RoadsDirective
 from .pages import unique_id
+from .settings import read_settings
 
 
 def directive_zone(directive: RoadsDirective, required: bool) -> Zone | None:
     """The ``:timezone:`` option, else ``roads_timezone``; a warning when wrong or missing."""
     written = directive.checked_options.get("timezone")
-    if not written and directive.config.roads_timezone:
-        # a wrong roads_timezone is reported once, at its line of conf.py
-        return parse_zone(directive.config.roads_timezone)[0] or Zone("UTC")
+    site_zone = read_settings(directive.config).zone
+    if not written and site_zone is not None:
+        return site_zone  # a wrong roads_timezone was reported once, at its line of conf.py
     if not written:
         if required:
             directive.warn(
@@ -38,8 +39,7 @@ def workshop_date(directive: RoadsDirective) -> dt.date | None:
     """``roads_workshop_date`` from conf.py: the day of a program without one, and the
     year of a day written without it (a value that is no date was refused, with a
     warning at its line, when conf.py was read: see :mod:`roads_ext.config`)."""
-    written = str(directive.config.roads_workshop_date or "").strip()
-    return parse_date(written)[0] if written else None
+    return read_settings(directive.config).workshop_date
 
 
 def block_anchor(directive: RoadsDirective, default: str) -> str:

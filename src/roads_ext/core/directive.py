@@ -11,7 +11,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.domains.std import StandardDomain
 
-from ..diagnostics import RoadsWarning
+from ..diagnostics import RoadsWarning, quoted
 from ..model.problems import did_you_mean
 from .links import link_problem, unmade_links
 from .options import LenientOptionSpec, RawOption, text
@@ -36,6 +36,8 @@ class RoadsDirective(SourceLines):
     #: whether the directive reads each list item's link itself (a person's or a
     #: sponsor's name) and words its own warning for one Markdown left as text
     reads_item_links: ClassVar[bool] = False
+    #: whether the directive's argument is a caption shown above it (quoted when the block is empty)
+    argument_is_caption: ClassVar[bool] = False
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -53,6 +55,13 @@ class RoadsDirective(SourceLines):
             line = self.option_line(option)
         where = (self.env.docname, line if line is not None else self.lineno)
         warn(f"{self.name}: {message}", subtype or self.warning_subtype, where)
+
+    def warn_empty(self, message: str) -> None:
+        """A ``roads.empty`` warning for a block left out; its caption, if it has one, is
+        left out with it, so the warning quotes it."""
+        if self.argument_is_caption and self.arguments and text(self.arguments[0]):
+            message += f"; its caption {quoted(text(self.arguments[0]))} is left out with it"
+        self.warn(message, RoadsWarning.EMPTY)
 
     def check_options(self) -> dict[str, Any]:
         block = f" of {text(self.arguments[0])!r}" if self.arguments else ""

@@ -40,8 +40,9 @@ from sphinx.util.nodes import make_refnode, split_explicit_title
 
 from ..core.pages import page_link
 from ..core.report import warn
+from ..core.settings import read_settings
 from ..diagnostics import RoadsWarning
-from ..model.editions import Editions, read_editions
+from ..model.editions import Editions
 from ..model.names import Found, NameFinder
 from ..model.people import DETAIL_FIELDS, Person, conflicts, person_key
 from ..model.problems import did_you_mean
@@ -199,7 +200,7 @@ class PeopleDomain(Domain):
     def editions(self) -> Editions:
         """The site's editions (``roads_editions``), read once per build."""
         if self._editions is None:
-            self._editions = read_editions(self.env.config.roads_editions)[0]
+            self._editions = read_settings(self.env.config).editions
         return self._editions
 
     def edition_of(self, docname: str | None) -> str:
