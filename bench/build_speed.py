@@ -118,28 +118,26 @@ class Project:
         """One build in its own process; ``roads_ext_from``: another checkout of roads_ext
         (its ``src`` put first on the build's ``PYTHONPATH``)."""
         job = self.job(fresh, jobs, profile, breakdown)
-        env = dict(CHILD_ENV)
-        if roads_ext_from is not None:
-            env["PYTHONPATH"] = os.pathsep.join(
-                part for part in (str(roads_ext_from / "src"), env.get("PYTHONPATH", "")) if part
-            )
         done = subprocess.run([sys.executable, str(CHILD), json.dumps(job)], capture_output=True, text=True,
-                              env=env)
+                              env=child_env(roads_ext_from))
         if done.returncode != 0:
             raise SystemExit(f"build of {self.srcdir} failed:\n{done.stderr[-3000:]}")
         return json.loads(done.stdout.strip().splitlines()[-1])
 
-    def instructions(self) -> dict:
+    def instructions(self, roads_ext_from: Path | None = None) -> dict:
         """A fresh build's own machine instructions, counted by valgrind: the same from
         one run to the next (to about 0.1%), where its time moves by 10% or more with
-        whatever else the machine does. Python's start and exit are left out."""
+        whatever else the machine does. Python's start and exit are left out.
+        ``roads_ext_from``: as for :meth:`build`."""
         counts = {}
         for part, keys in (("startup", {"startup_only": True}), ("whole", {"exit_at_once": True})):
             job = {**self.job(), **keys}
             done = subprocess.run(
                 ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
                  sys.executable, str(CHILD), json.dumps(job)],
-                capture_output=True, text=True, env=CHILD_ENV,
+                # one hash seed: sets and dicts of strings are walked in one order, so the count
+                # repeats (with a random seed it moves by several percent from run to run)
+                capture_output=True, text=True, env={**child_env(roads_ext_from), "PYTHONHASHSEED": "0"},
             )
             counts[part] = instruction_count(done.stderr)
             if done.returncode != 0 or counts[part] is None:
@@ -147,6 +145,17 @@ class Project:
             if part == "whole":
                 counts["collections"] = json.loads(done.stdout.strip().splitlines()[-1])["collections"]
         return {"instructions": counts["whole"] - counts["startup"], "collections": counts["collections"]}
+
+
+def child_env(roads_ext_from: Path | None) -> dict[str, str]:
+    """A build's environment; with ``roads_ext_from``, that checkout's ``src`` comes first
+    on its ``PYTHONPATH``, so the build imports that roads_ext."""
+    env = dict(CHILD_ENV)
+    if roads_ext_from is not None:
+        env["PYTHONPATH"] = os.pathsep.join(
+            part for part in (str(roads_ext_from / "src"), env.get("PYTHONPATH", "")) if part
+        )
+    return env
 
 
 def against_description(checkout: Path) -> str:
@@ -272,8 +281,11 @@ def measure(name: str, args, results_dir: Path, program, largest: bool) -> SizeR
             say(f"[{name}] fresh {variant} -j 1: {run['wall']:.2f} s wall, {run['cpu']:.2f} s CPU, "
                 f"{run['maxrss_mb']:.0f} MB")
     if args.instructions:
-        for variant in VARIANTS:
-            result.counted[variant] = projects[variant].instructions()
+        for variant in timed:
+            if variant == AGAINST:
+                result.counted[variant] = projects["roads"].instructions(roads_ext_from=args.against)
+            else:
+                result.counted[variant] = projects[variant].instructions()
             say(f"[{name}] {variant}: {result.counted[variant]['instructions'] / 1e9:.3f} billion "
                 f"instructions, collector passes {result.counted[variant]['collections']}")
     for variant in VARIANTS:
@@ -401,6 +413,13 @@ def table(results: list[SizeResult], program_note: str, machine_before: str, mac
                 f"| {r.name} | {roads['instructions'] / 1e9:.3f} | {hand['instructions'] / 1e9:.3f} | "
                 f"{roads['instructions'] / hand['instructions']:.3f} | "
                 f"{' / '.join(map(str, roads['collections']))} | {' / '.join(map(str, hand['collections']))} |"
+            )
+        for r in (r for r in counted if AGAINST in r.counted):
+            other, roads = r.counted[AGAINST], r.counted["roads"]
+            lines.append(
+                f"\nSize {r.name}, the same sources built by the other roads_ext ({against_label}): "
+                f"{other['instructions'] / 1e9:.3f} billion instructions; this checkout's is "
+                f"{roads['instructions'] / other['instructions']:.3f} times that."
             )
     lines += [
         "",

@@ -208,7 +208,7 @@ def program_lines(lines: list[str], csv_text: bool = False) -> list[Line]:
         parts = _BULLET.match(raw.rstrip())
         assert parts is not None  # the pattern matches any line
         indent = len(parts.group("indent").expandtabs())
-        text = parts.group("text")
+        text, bullet = parts.group("text"), bool(parts.group("bullet"))
         if "\t" in text.strip() and (not parts.group("bullet") or _cell_time(text.strip().split("\t")[0])):
             cells = [cell.strip() for cell in text.strip().split("\t")]
             names = [column_name(cell) for cell in cells]
@@ -218,33 +218,17 @@ def program_lines(lines: list[str], csv_text: bool = False) -> list[Line]:
                 tab_zone = _header_zone(cells, names)
                 result.extend(_captions(offset, cells, names))
                 continue
-            result.append(
-                Line(
-                    offset,
-                    indent,
-                    bool(parts.group("bullet")),
-                    text,
-                    cells,
-                    tab_columns,
-                    zone=tab_zone if tab_columns else "",
-                )
-            )
+            zone = tab_zone if tab_columns else ""
+            result.append(Line(offset, indent, bullet, text, cells, tab_columns, zone=zone))
             continue
         tab_columns = None
         text = text.replace("\t", " ")  # a tab inside a list's item is a space
         markdown_heading = bool(re.match(r"^#{1,6}\s", text))
         heading = markdown_heading or bool(re.fullmatch(r"\*\*[^*].*\*\*:?|__[^_].*__:?", text.strip()))
-        result.append(
-            Line(
-                offset,
-                indent,
-                bool(parts.group("bullet")),
-                text,
-                heading=heading,
-                markdown_heading=markdown_heading,
-                paragraph_start=offset == 0 or not lines[offset - 1].strip(),
-            )
-        )
+        starts = offset == 0 or not lines[offset - 1].strip()  # a paragraph's first line
+        line = Line(offset, indent, bullet, text, heading=heading, markdown_heading=markdown_heading)
+        line.paragraph_start = starts
+        result.append(line)
     _infer_columns(result)
     _spanning_cells(result)
     return result

@@ -122,22 +122,29 @@ _GROUP_HEAD = re.compile(
 )
 #: words that join a title's parts and never a group's: "From Thesis to Team"
 _TITLE_LINKS = re.compile(r"\b(?:from|to|for|in|on|with|by|at|into|towards?)\b", re.IGNORECASE)
-_ROLE_BY = re.compile(r"^(moderated|chaired|hosted|organi[sz]ed|introduced)\s+by\s+", re.IGNORECASE)
-_ROLE_OF_BY = {
-    "moderated": "moderator",
-    "chaired": "chair",
-    "hosted": "host",
-    "organized": "organizer",
-    "organised": "organizer",
-    "introduced": "host",
+#: the roles of a slot's people, and the words organizers write for each: a key of a line
+#: under the slot (``moderator: Jane Doe``), or a verb before "by" (``Moderated by Jane Doe``)
+PEOPLE_ROLES = {
+    "speakers": ("speaker", "presenter", "presenters"),
+    "panelists": ("panelists", "panellists", "panel"),
+    "moderator": ("moderator", "moderators", "moderated by"),
+    "chair": ("chair", "chairs", "session chair", "chaired by"),
+    "host": ("host", "hosts", "hosted by", "introduced by"),
+    "organizer": ("organized by", "organised by"),
 }
+#: word -> role, every word of :data:`PEOPLE_ROLES`
+ROLE_OF_WORD = {word: role for role, words in PEOPLE_ROLES.items() for word in words}
+_ROLE_BY = re.compile(
+    "^(" + "|".join(word.removesuffix(" by") for word in ROLE_OF_WORD if word.endswith(" by")) + r")\s+by\s+",
+    re.IGNORECASE,
+)
 
 
 def _people_as_read(text: str, lenient: bool, known: Collection[str]) -> tuple[float, tuple[Speaker, ...]]:
     by = _ROLE_BY.match(text)
     if by:
         # "Moderated by Jane Doe": her role, as "moderator: Jane Doe" says it
-        text = f"{_ROLE_OF_BY[by.group(1).lower()]}: {text[by.end() :]}"
+        text = f"{ROLE_OF_WORD[by.group(1).lower() + ' by']}: {text[by.end() :]}"
     strict = read_people(text)
     if strict:
         if all(s.group for s in strict):

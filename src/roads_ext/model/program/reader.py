@@ -477,7 +477,7 @@ class ProgramReader:
                 )
             )
             return
-        slot.title, slot.kind, slot.speakers = reading.title, kind, reading.speakers
+        slot.title, slot.kind, slot.speakers = reading.title, kind, list(reading.speakers)
         self.written[id(slot)] = " ".join(
             clean_text(text) for text, _, _ in pending.parts if clean_text(text)
         )
@@ -511,9 +511,15 @@ class ProgramReader:
         self.session, self.session_kind = heading, session_kind(heading)
 
     def _reading(self, pending: PendingSlot, below: list[str] = ()) -> Reading:  # type: ignore[assignment]
-        lines = [line for text, column, after in pending.parts for line in read_text(text, column, after)]
-        lines += [line for text in below for line in read_text(text, None, True)]
-        return self.texts.read(lines, pending.session)
+        """What the slot's text reads as; kept while its text stays the same (each line that
+        might continue the slot asks again)."""
+        key = (tuple(pending.parts), tuple(below), pending.session)
+        found = pending.readings.get(key)
+        if found is None:
+            lines = [line for text, column, after in pending.parts for line in read_text(text, column, after)]
+            lines += [line for text in below for line in read_text(text, None, True)]
+            found = pending.readings[key] = self.texts.read(lines, pending.session)
+        return found
 
     # -- what a line without a time is --------------------------------------------------
 

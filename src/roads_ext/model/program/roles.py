@@ -485,9 +485,8 @@ class SlotTextReader:
         if room:
             place = re.sub(r"^(?:in|at)\s+(?:the\s+)?", "", text, flags=re.IGNORECASE)  # "(in Dining Room A)"
             found.append(_Field(number, first, last, "room", 2.5 + (0.3 if paren else 0.0), place, mark=mark))
-        if (_is_affiliation(text) and pieces[0].before in ("", ",", ";")) or (
-            paren and not re.search(r"\d", text)
-        ):
+        institution = _is_affiliation(text)
+        if (institution and pieces[0].before in ("", ",", ";")) or (paren and not re.search(r"\d", text)):
             # "Jane Doe (Analytical Engines)": a parenthesis after people is their affiliation
             found.append(make("affiliation", 3.2 if paren else 2.6))
         title = title_score(text, mark, column)
@@ -495,7 +494,7 @@ class SlotTextReader:
             title -= 1.0
         if paren:
             title -= 0.8
-        if _is_affiliation(text):
+        if institution:
             title -= 1.0  # "Universidad de Montemar": an institution's name
         if text.lower() in NO_ROLE | ROLE_WORDS and following is not None and following.before == ":":
             return [make("role", 2.0 + FIELD_COST)]  # "Panelists: A, B", "Moderator: C"

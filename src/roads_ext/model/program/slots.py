@@ -7,6 +7,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from ...diagnostics import RoadsWarning
 from ..pasted import Speaker, clean_text, read_people, unmark
@@ -14,6 +15,7 @@ from ..problems import Problem
 from .data import Day, Slot
 from .details import DETAIL_KEYS
 from .kinds import session_kind
+from .people import ROLE_OF_WORD
 from .roles import Reading, SlotTextReader
 from .text import read_text
 
@@ -23,22 +25,9 @@ DROPPED = "\x00dropped"
 DETAIL = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ]{0,19}):(?:\s+(?P<value>.*))?$")
 #: a line that names a session: "Session 2: Orals", "Track A", "Morning session"
 SESSION_LINE = re.compile(r"^(?:session|part|track)\b|.*\bsession\s*\d*\s*[:.]?$", re.IGNORECASE)
-#: keys under a slot that name its people, title or room, as organizers write them
+#: keys under a slot that name its people (in the role they name), title or room, as organizers write them
 ROLE_KEYS = {
-    "speaker": "speakers",
-    "presenter": "speakers",
-    "presenters": "speakers",
-    "panelists": "panelists",
-    "panellists": "panelists",
-    "panel": "panelists",
-    "moderator": "moderator",
-    "moderators": "moderator",
-    "moderated by": "moderator",
-    "chair": "chair",
-    "chairs": "chair",
-    "session chair": "chair",
-    "host": "host",
-    "hosts": "host",
+    **ROLE_OF_WORD,
     "title": "title",
     "talk": "title",
     "room": "location",
@@ -65,6 +54,8 @@ class PendingSlot:
     heading: bool = False  # written as a heading ("#### 10:00 Opening"): the list below it is its own
     bullet: bool = False  # written as a list's item; a list right under a line that is none is its own
     from_table: bool = False
+    #: what its text reads as, by the text read (a slot is read again as its lines come)
+    readings: dict[tuple, Any] = field(default_factory=dict)
 
     @property
     def written(self) -> str:
