@@ -383,3 +383,16 @@ def test_a_day_without_a_year_warns_once():
     wrong = parse_program(["Friday, June 8", "- 9:00-9:30 Opening"], workshop_date=JUNE_8)
     assert wrong.problems[0].message == ("'Friday, June 8' is not a day of 2023: June 8, 2023 is a Thursday; "
                                          "write the date with its year")
+
+
+def test_the_zone_abbreviations_pattern_names_exactly_the_listed_abbreviations():
+    import itertools
+    import re
+
+    from roads_ext.model.program.clock import ZONE_ABBREVIATION_PATTERN, ZONE_ABBREVIATIONS
+
+    pattern = re.compile(ZONE_ABBREVIATION_PATTERN)
+    letters = sorted({letter for word in ZONE_ABBREVIATIONS for letter in word} | {"X"})
+    for length in range(1, 5):
+        for word in map("".join, itertools.product(letters, repeat=length)):
+            assert bool(pattern.fullmatch(word)) == (word in ZONE_ABBREVIATIONS), word

@@ -16,7 +16,7 @@ from ...diagnostics import RoadsWarning
 from ..dates import match_date, match_date_without_year
 from ..pasted import clean_text, looks_like_room
 from ..problems import Problem
-from .clock import TIME_ONLY, times_as_read
+from .clock import time_only, times_as_read
 from .text import EMPTY_MARKERS
 
 _BULLET = re.compile(r"^(?P<indent>\s*)(?P<bullet>(?:[-*+•]|\d+[.)])\s+)?(?P<text>.*)$")
@@ -392,7 +392,7 @@ def _csv_lines(lines: list[str]) -> list[Line]:
 
 
 def _cell_time(cell: str) -> re.Match | None:
-    return TIME_ONLY.match(times_as_read(clean_text(cell).strip("*_ ")))
+    return time_only().match(times_as_read(clean_text(cell).strip("*_ ")))
 
 
 def empty_cell(cell: str) -> bool:
