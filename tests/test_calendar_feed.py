@@ -11,6 +11,7 @@ moments. MyST and reStructuredText alike.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import textwrap
 from pathlib import Path
 
@@ -349,3 +350,27 @@ def test_feed_address():
     assert feed_address("http://localhost:8000/", FEED)[1] == f"webcal://localhost:8000/{FEED}"
     for no in ("", "example.org", "/site/", "javascript:alert(1)//", "file:///tmp/site/", "https://"):
         assert feed_address(no, FEED) is None, no
+
+
+# --- the handbook's guide -------------------------------------------------------------------
+
+GUIDE = Path(__file__).parent.parent / "handbook" / "guides" / "calendar.md"
+
+
+def test_the_guides_example_keeps_the_keynotes_uids(build_fresh):
+    """The guide's example: a keynote inserted with an id between two published ones;
+    built from scratch, the first and the last keep their UIDs, as the guide says."""
+    (example,) = re.findall(r"^:::\{schedule\}.*?^:::$", GUIDE.read_text(encoding="utf-8"), re.M | re.S)
+    published = "\n".join(line for line in example.splitlines()
+                          if "late" not in line)
+    assert "Keynote: A talk added late" in example and "A talk added late" not in published
+    before = build_fresh(f"# Guide\n\n{published}\n")
+    after = build_fresh(f"# Guide\n\n{example}\n")
+    assert warnings_of(before) == [] and warnings_of(after) == []
+    old, new = feed_events(before), feed_events(after)
+    assert len(new) == len(old) + 1
+    for summary, event in old.items():
+        assert str(new[summary]["UID"]) == str(event["UID"]), summary
+    # the rule, as the guide states it
+    program = parse_program(example.splitlines()[4:-1], dt.date(2023, 6, 8))
+    assert event_keys(program.slots()) == ["keynote#1", "break#1", "late-keynote", "keynote#2"]
