@@ -73,10 +73,10 @@ def slot_event(
     app: Sphinx,
     record: CalendarRecord,
     slot: Slot,
+    key: str,
     now: dt.datetime,
     names: SpeakerNames,
     papers: dict[str, str] | None = None,
-    key: str = "",
 ) -> icalendar.Event:
     """A slot's event; ``key`` names it in its ``UID`` (its :func:`event_keys` entry).
     Its room is its ``LOCATION`` (else the venue's), each of its links (materials, live
@@ -84,7 +84,7 @@ def slot_event(
     every client shows it; its ``URL`` is its row on the page."""
     zone = record.zone
     event = icalendar.Event()
-    event.add("uid", uid(app, record, key or slot.slug))
+    event.add("uid", uid(app, record, key))
     event.add("dtstamp", now)
     event.add("dtstart", _moment(slot.start_at(zone), zone))
     end = slot.end_at(zone)
@@ -261,7 +261,7 @@ def calendar_files(
         if record.program is not None:
             slots = record.program.slots()
             for slot, key in zip(slots, event_keys(slots), strict=True):
-                serialized.append(slot_event(app, record, slot, now, names, papers, key).to_ical())
+                serialized.append(slot_event(app, record, slot, key, now, names, papers).to_ical())
                 files[record.path(slot.slug)] = heads.assemble(
                     f"{slot.heading} · {record.title}", zones, serialized[-1:]
                 )
