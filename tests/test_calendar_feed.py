@@ -11,6 +11,7 @@ moments. MyST and reStructuredText alike.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import textwrap
 from pathlib import Path
@@ -272,6 +273,9 @@ def test_an_id_keeps_the_other_slots_when_one_is_inserted(build_fresh, suffix):
     assert str(late["UID"]) not in {str(e["UID"]) for e in old.values()}
     # the id is its anchor too
     assert str(late["URL"]) == f"{BASE}index.html#schedule-late-keynote"
+    # and its UID is the one earlier versions gave it (from its anchor): an upgrade keeps it
+    digest = hashlib.sha256(b"Example\0index\0schedule\0late-keynote").hexdigest()[:32]
+    assert str(late["UID"]) == f"{digest}@example.org"
 
 
 def test_two_slots_with_one_id_are_told_and_stay_two_events(build_fresh):
