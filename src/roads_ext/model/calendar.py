@@ -7,6 +7,9 @@ Knows nothing of Sphinx (nor of icalendar: :mod:`roads_ext.output.ics` writes th
 * :class:`CalendarRecord`: one block, as its calendar files show it;
 * :func:`calendar_path`: a block's (or a slot's) file, its names cut to what a
   file system takes (255 bytes a name);
+* :func:`event_keys`: what names each slot's event from one build to the next (its
+  ``UID``): its ``id``, or its kind and its number among the slots of that kind;
+* :func:`feed_address`: where a program's calendar is subscribed to (``webcal:``);
 * :func:`moment_problem`, :func:`check_program`: a date or time that no calendar can
   hold (before year 1 or after 9999 once in UTC), or a local time that does not
   exist or happens twice at a daylight-saving change;
@@ -24,6 +27,7 @@ import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from urllib.parse import quote, urlsplit
 
 from ..diagnostics import RoadsWarning
 from .dates import Zone, daylight_saving_problem, format_time, range_problem
@@ -163,6 +167,45 @@ def calendar_path(docname: str, anchor: str, slot: str = "") -> str:
     if slot:
         return "/".join([*folders, file_name(anchor), file_name(slot, ".ics")])
     return "/".join([*folders, file_name(anchor, ".ics")])
+
+
+# --- a program's events from one build to the next ------------------------------------------
+
+
+def event_keys(slots: list[Slot]) -> list[str]:
+    """What names each of a program's ``slots`` (in the order written) in its event's
+    ``UID``, from the sources alone (Read the Docs builds from a clean checkout: nothing
+    is kept from the build before):
+
+    * a slot given an ``id`` (``- id: lottery-ticket``): that id, as its anchor has it;
+    * any other: its kind and its number among the slots of that kind without an id, in
+      the order written: ``keynote#2`` is the program's second keynote.
+
+    So moving a slot to another time or day (where no slot of its kind is crossed),
+    changing its room, its speakers or its title's words keeps its key; a slot inserted
+    or moved among others of its kind keeps theirs when it is given an id. A kind
+    number has a ``#``, which no id has (ids are letters, digits and hyphens).
+    """
+    counted: dict[str, int] = {}
+    keys = []
+    for slot in slots:
+        if slot.id_offset is not None:
+            keys.append(slot.slug)
+        else:
+            counted[slot.kind] = counted.get(slot.kind, 0) + 1
+            keys.append(f"{slot.kind}#{counted[slot.kind]}")
+    return keys
+
+
+def feed_address(base_url: str, path: str) -> tuple[str, str] | None:
+    """A calendar file's absolute address, and the same as a ``webcal:`` one (what a
+    calendar application subscribes to), on a site whose address is ``base_url``
+    (``html_baseurl``); None when the site has no http(s) address to give."""
+    parts = urlsplit(base_url.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    address = f"{parts.netloc}{parts.path.rstrip('/')}/{quote(path, safe='/')}"
+    return f"{parts.scheme.lower()}://{address}", f"webcal://{address}"
 
 
 # --- moments a calendar can hold -----------------------------------------------------------

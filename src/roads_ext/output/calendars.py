@@ -7,12 +7,19 @@ incremental builds agree). When the build has finished, every
 record becomes a calendar file under ``_calendar/`` in the HTML output, written
 with the icalendar library:
 
-* ``_calendar/<page>/<block>.ics``: the whole program, or all the dates;
+* ``_calendar/<page>/<block>.ics``: the whole program (every slot of every day and
+  room: a feed to subscribe to, linked as ``webcal:`` too where the site's address,
+  ``html_baseurl``, is known), or all the dates;
 * ``_calendar/<page>/<block>/<slot>.ics``: one slot, for its own link.
 
-UIDs are derived from the project, the page and the slot's anchor, so they stay
-the same from build to build; DTSTAMP is the build time, ``SOURCE_DATE_EPOCH``
-when it is set, so two builds of the same sources give the same bytes.
+UIDs are derived from the sources alone, never from an earlier build (Read the Docs
+builds from a clean checkout): the project, the page, the block, and the slot's ``id``
+or its kind and number among the slots of that kind
+(:func:`~roads_ext.model.calendar.event_keys`), so a slot moved, given another room,
+other speakers or a reworded title is the same event to a calendar that has it. No
+``SEQUENCE`` and no ``LAST-MODIFIED``: nothing in the sources says how often, or when,
+an event changed. DTSTAMP is the build time, ``SOURCE_DATE_EPOCH`` when it is set, so
+two builds of the same sources give the same bytes.
 
 This module decides what goes in the files, which to (re)write, and links them;
 :mod:`roads_ext.output.ics` makes their bytes from the records and the build's "now"
@@ -36,8 +43,9 @@ from sphinx.util.osutil import relative_uri
 
 from ..core.build import build_now, code_digest, cyclic_collector_paused, is_html_site, start_build_clock
 from ..core.pages import marked_nodes, transform_builder
-from ..model.calendar import CALENDAR_DIR, CalendarRecord, SpeakerNames, calendar_path
-from ..services.calendars import CALENDAR_ATTR, CalendarDomain, all_records
+from ..i18n import _
+from ..model.calendar import CALENDAR_DIR, CalendarRecord, SpeakerNames, calendar_path, feed_address
+from ..services.calendars import CALENDAR_ATTR, CalendarDomain, all_records, records
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -211,8 +219,27 @@ class AddCalendarLinks(SphinxPostTransform):
                 if len(node):
                     node += nodes.Text(" · ")
                 node += link
+                if not slot:
+                    self.add_feed_link(node, docname, anchor, target)
             else:
                 node += nodes.paragraph("", "", link, classes=["roads-slot-links"])
+
+    def add_feed_link(self, paragraph: nodes.paragraph, docname: str, anchor: str, target: str) -> None:
+        """Beside a program's download link, the same file as a ``webcal:`` link, which a
+        calendar application subscribes to (and reads again as the program changes).
+        Only where the site's address is known (``html_baseurl``): a subscription needs
+        an absolute address, and a page cannot tell where it is served from without a
+        script. The address is made here from the site's http(s) address, never from an
+        author's text."""
+        found = feed_address(self.config.html_baseurl or "", target)
+        if found is None:
+            return
+        if not any(r.anchor == anchor and r.program is not None for r in records(self.env).get(docname, [])):
+            return  # the dates' file: its events are no feed
+        text = _("Subscribe (webcal)")
+        title = _("Subscribe in your calendar application: it follows the changes to the program")
+        paragraph += nodes.Text(" · ")
+        paragraph += nodes.reference(text, text, refuri=found[1], classes=["roads-webcal"], reftitle=title)
 
 
 def setup_calendar(app: Sphinx) -> None:

@@ -21,7 +21,7 @@ from urllib.parse import urlparse
 import icalendar
 
 from ..core.pages import page_url
-from ..model.calendar import CalendarRecord, SpeakerNames, observances
+from ..model.calendar import CalendarRecord, SpeakerNames, event_keys, feed_address, observances
 from ..model.dates import Zone, format_date
 from ..model.important_dates import ImportantDate
 from ..model.program import Slot, kind_label
@@ -31,7 +31,8 @@ if TYPE_CHECKING:
 
 
 def uid(app: Sphinx, record: CalendarRecord, key: str) -> str:
-    """Stable across builds: the project, the page, the block and the slot, hashed."""
+    """Stable across builds: the project, the page, the block and the slot's key
+    (:func:`roads_ext.model.calendar.event_keys`), hashed."""
     digest = hashlib.sha256(f"{app.config.project}\0{record.docname}\0{record.anchor}\0{key}".encode())
     host = urlparse(app.config.html_baseurl or "").hostname or "roads-ext.invalid"
     return f"{digest.hexdigest()[:32]}@{host}"
@@ -72,13 +73,18 @@ def slot_event(
     app: Sphinx,
     record: CalendarRecord,
     slot: Slot,
+    key: str,
     now: dt.datetime,
     names: SpeakerNames,
     papers: dict[str, str] | None = None,
 ) -> icalendar.Event:
+    """A slot's event; ``key`` names it in its ``UID`` (its :func:`event_keys` entry).
+    Its room is its ``LOCATION`` (else the venue's), each of its links (materials, live
+    links: whatever ``slot.links`` holds) a labelled line of its ``DESCRIPTION``, where
+    every client shows it; its ``URL`` is its row on the page."""
     zone = record.zone
     event = icalendar.Event()
-    event.add("uid", uid(app, record, slot.slug))
+    event.add("uid", uid(app, record, key))
     event.add("dtstamp", now)
     event.add("dtstart", _moment(slot.start_at(zone), zone))
     end = slot.end_at(zone)
@@ -104,7 +110,7 @@ def slot_event(
         if (papers or {}).get(ref.reference):
             description.append(f"Paper: {(papers or {})[ref.reference]}")
     for link in slot.links:
-        description.append(f"{link.label}: {link.url}")
+        description.append(f"{link.label or 'Link'}: {link.url}")
     if description:
         event.add("description", "\n\n".join(description))
     location = slot.location or record.event.location
@@ -204,11 +210,30 @@ class CalendarHeads:
         # icalendar's own escaping and line folding
         return self._template.content_line("X-WR-CALNAME", icalendar.vText(name)).to_ical() + b"\r\n"
 
-    def assemble(self, name: str, zones: bytes, events: list[bytes]) -> bytes:
+    def assemble(self, name: str, zones: bytes, events: list[bytes], feed: bytes = b"") -> bytes:
         """A calendar file from parts serialized once each: what icalendar writes for
-        a calendar of these time zones and events (RFC 5545 puts VTIMEZONE first)."""
-        head = self._head.replace(self._placeholder_line, self._name_line(name), 1)
+        a calendar of these time zones and events (RFC 5545 puts VTIMEZONE first);
+        ``feed``: a subscribed calendar's own lines (:func:`feed_lines`)."""
+        head = self._head.replace(self._placeholder_line, self._name_line(name) + feed, 1)
         return head + zones + b"".join(events) + _END
+
+
+#: how often a calendar application subscribed to a program should read it again
+REFRESH = dt.timedelta(hours=6)
+
+
+def feed_lines(app: Sphinx, record: CalendarRecord) -> bytes:
+    """The lines that make a program's file a feed (RFC 7986): how often to read it
+    again (``REFRESH-INTERVAL``, and Outlook's ``X-PUBLISHED-TTL``), and where from
+    (``SOURCE``) when the site's address is known. Sorted as icalendar sorts them."""
+    part = icalendar.Calendar()
+    part.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    found = feed_address(app.config.html_baseurl or "", record.path())
+    if found is not None:
+        part.add("source", found[0], parameters={"VALUE": "URI"})
+    part.add("x-published-ttl", icalendar.vDuration(REFRESH))
+    serialized = part.to_ical()
+    return serialized[serialized.index(b"\r\n") + 2 : -len(_END)]
 
 
 def calendar_files(
@@ -234,12 +259,14 @@ def calendar_files(
         zones = timezone_blocks(record)
         serialized: list[bytes] = []
         if record.program is not None:
-            for slot in record.program.slots():
-                serialized.append(slot_event(app, record, slot, now, names, papers).to_ical())
+            slots = record.program.slots()
+            for slot, key in zip(slots, event_keys(slots), strict=True):
+                serialized.append(slot_event(app, record, slot, key, now, names, papers).to_ical())
                 files[record.path(slot.slug)] = heads.assemble(
                     f"{slot.heading} · {record.title}", zones, serialized[-1:]
                 )
         for item in record.dates or []:
             serialized.append(date_event(app, record, item, now).to_ical())
-        files[record.path()] = heads.assemble(record.title, zones, serialized)
+        feed = feed_lines(app, record) if record.program is not None else b""
+        files[record.path()] = heads.assemble(record.title, zones, serialized, feed)
     return files
