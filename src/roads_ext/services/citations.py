@@ -32,6 +32,8 @@ from ..model.papers import Paper
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
+#: Sphinx's ``project`` where conf.py sets none
+PROJECT_PLACEHOLDER = "Project name not set"
 #: the file of every paper's entry, at the root of the HTML output
 BIB_FILE = "papers.bib"
 #: node attribute on a paper's BibTeX container: its entry (for HTML's <details>)
@@ -55,7 +57,14 @@ def paper_bibtex(app: Sphinx, docname: str, anchor: str, paper: Paper) -> str:
         url=paper.url or page_url(app, docname, anchor),
         year=workshop_year(app) or paper.year,
     )
-    return bibtex_entry(paper.cite_key, citation, app.config.project or "", app.config.roads_archival)
+    return bibtex_entry(paper.cite_key, citation, workshop_name(app), app.config.roads_archival)
+
+
+def workshop_name(app: Sphinx) -> str:
+    """The project's name, the entries' ``booktitle``; ``""`` where ``conf.py`` sets none
+    (Sphinx's placeholder is no workshop's name)."""
+    name = app.config.project or ""
+    return "" if name == PROJECT_PLACEHOLDER else name
 
 
 def bibtex_block(entry: str) -> nodes.container:
