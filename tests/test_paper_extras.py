@@ -328,3 +328,19 @@ def test_archival_by_default_and_other_builders(make_app, tmp_path):
     assert "@inproceedings{example2031sketches," in shown  # the BibTeX, as a literal block
     assert "BibTeX of all papers" not in shown  # no .bib beside a text build
     assert not (Path(text.outdir) / "papers.bib").exists()
+
+
+def test_a_url_is_kept_verbatim_but_cannot_end_its_value():
+    entry = bibtex_entry("k", Citation("T", ("A B",), "https://example.org/a_b%20c?x={y}\\z"), "W")
+    assert "  url = {https://example.org/a_b%20c?x=%7By%7D%5Cz}\n" in entry
+
+
+def test_a_board_in_the_program_that_is_no_board_is_left_out_with_a_warning():
+    program = parse_program(["- 9:00am-10:00am - Posters", "  - papers: aB3dE5fG7h (by the door), xK3pQ9rT2a (B-4)"],
+                            first_day=dt.date(2031, 6, 8))
+    (slot,) = program.slots()
+    assert [(ref.reference, ref.board) for ref in slot.papers] == [("aB3dE5fG7h", ""), ("xK3pQ9rT2a", "B-4")]
+    assert [(p.offset, p.subtype, p.message) for p in program.problems] == [
+        (1, RoadsWarning.BOARD, "'aB3dE5fG7h': the board 'by the door' is not a board number: write it like "
+         "'12' or 'A7'; it is left out")
+    ]
