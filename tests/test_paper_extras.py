@@ -117,6 +117,7 @@ def test_openreview_materials_and_year():
             "award": {"value": "Best paper"},
             "slides": {"value": "/attachment/0123.pdf"}, "video": {"value": "https://vimeo.com/1"},
             "code": {"value": "javascript:alert(1)"},
+            "session": {"value": "Posters A"}, "board": {"value": 12},
         },
     }
     result = parse_openreview(json.dumps({"notes": [note]}))
@@ -125,6 +126,7 @@ def test_openreview_materials_and_year():
         Material("slides", "https://openreview.net/attachment/0123.pdf"), Material("video", "https://vimeo.com/1")
     )
     assert paper.materials[1].host == "Vimeo" and paper.award == "best-paper" and paper.year == 2031
+    assert (paper.session, paper.board) == ("Posters A", "12")
     assert [p.message for p in result.problems] == [
         "note 1 (aB3dE5fG7h) ('Sketches'): the code link 'javascript:alert(1)' is not an http(s) link: "
         "write https://...; it is left out"
@@ -132,8 +134,9 @@ def test_openreview_materials_and_year():
 
 
 def test_the_export_keeps_the_materials_fields():
-    note = {"id": "x", "content": {name: {"value": f"/attachment/{name}"} for name in ("slides", "video", "poster", "code")}}
-    assert set(openreview_export.note_json(note)["content"]) == {"slides", "video", "poster", "code"}
+    kept = ("slides", "video", "poster", "code", "session", "board")
+    note = {"id": "x", "content": {name: {"value": f"/attachment/{name}"} for name in kept}}
+    assert set(openreview_export.note_json(note)["content"]) == set(kept)
 
 
 def test_a_slot_award_and_boards_in_the_program():

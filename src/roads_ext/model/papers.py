@@ -5,8 +5,9 @@ Knows nothing of Sphinx. Two formats:
 - the JSON OpenReview's API v2 returns for a venue's notes: ``{"notes": [...]}`` (what
   the REST API and ``python3 dev.py papers`` write) or a bare list of notes. Each note has
   an ``id``, a ``forum`` and ``content`` whose fields hold ``{"value": ...}``
-  (``title``, ``authors``, ``authorids``, ``venue``, ``venueid``, ``pdf``; API v1's bare
-  values are read too). The decision is read from ``content.venue.value``
+  (``title``, ``authors``, ``authorids``, ``venue``, ``venueid``, ``pdf``, and where the
+  venue's form has them ``award``, ``slides``, ``video``, ``poster``, ``code``, ``session``,
+  ``board``; API v1's bare values are read too). The decision is read from ``content.venue.value``
   (``"ExampleConf 2026 Workshop EXW Oral"``); a ``venueid`` ending in ``/Submission``,
   ``/Withdrawn_Submission`` or ``/Rejected_Submission`` is not an accepted paper.
 - a CSV with the columns ``title, authors, url, decision, track`` (and optionally ``pdf``,
@@ -363,8 +364,10 @@ def _openreview_paper(note: Any, position: int, text: str, problems: list[Proble
                     ),
                 )
             )
-    written = {name: _value(content, name) for name in MATERIALS}
+    written = {name: _value(content, name) for name in (*MATERIALS, "session", "board")}
     written["award"] = award
+    if isinstance(written["board"], int) and not isinstance(written["board"], bool):
+        written["board"] = str(written["board"])  # "board": {"value": 12}
     extras = read_extras(
         {name: value for name, value in written.items() if isinstance(value, str)},
         f"{where} ({title!r})",
