@@ -145,6 +145,20 @@ def make_papers_demo(dest: Path) -> None:
         "---\norphan: true\nmyst:\n  html_meta:\n    description: \"Demo list of invented accepted papers, "
         "for tests.\"\n---\n\n# Demo accepted papers\n\nInvented papers, to test and look at the list.\n\n"
         "## From OpenReview\n\n```{accepted-papers} _demo_papers/papers.json\n```\n\n"
-        "## From a CSV\n\n```{accepted-papers} _demo_papers/papers.csv\n:name: csv-papers\n```\n",
+        "## From a CSV\n\n```{accepted-papers} _demo_papers/papers.csv\n:name: csv-papers\n```\n\n"
+        "## With materials, boards and awards\n\n```{accepted-papers} _demo_papers/papers-day.csv\n"
+        ":name: day-papers\n```\n",
         encoding="utf-8",
     )
+    (folder / "papers-day.csv").write_text(PAPERS_DAY_CSV, encoding="utf-8")
+
+
+#: invented papers with materials (a YouTube video among them), poster boards and awards
+PAPERS_DAY_CSV = """\
+title,authors,url,decision,award,slides,video,code,poster,session,board
+"Sketches & {Sparse} Tables, at 100% Scale",Ada Example and Bo Sample,https://example.org/p/1,oral,Best paper,\
+https://example.org/p/1/slides.pdf,https://www.youtube.com/watch?v=example,https://github.com/example/sketches,,,
+Hash Tables That Learn,Cy Placeholder,https://example.org/p/2,poster,Best poster,,,,https://example.org/p/2/poster.pdf,\
+Morning posters,4
+A Note on Caches,Di Testcase,https://example.org/p/3,poster,honourable mention,,,,,Morning posters,5
+"""

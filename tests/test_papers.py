@@ -96,7 +96,7 @@ def test_csv_in_rst_sorted_by_title_and_chosen_by_track(app):
     assert paper_titles(first) == ["Bloom Filters for Retrieval, at Scale", "Coresets for Continual Learning",
                                    "Quantized Attention on Small Devices"]
     bloom = first.select_one("li.roads-paper")
-    assert [b.text for b in bloom.select(".roads-badge")] == ["Best paper", "Systems track"]
+    assert [b.text for b in bloom.select(".roads-badge")] == ["Best paper", "Oral", "Systems track"]
     assert bloom.select_one(".roads-paper-title a")["href"] == "https://example.org/papers/bloom"
     assert bloom.select_one(".roads-paper-authors").text == "Ada Example and Hal Mockup"
     assert bloom.select_one(".roads-paper-authors a")["href"] == "people.html#person-ada-example"

@@ -29,6 +29,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .i18n import setup_i18n
     from .important_dates import setup_dates
     from .output.assets import setup_assets
+    from .output.bibtex import setup_bibtex
     from .output.calendars import setup_calendar
     from .output.htmlfixes import setup_htmlfixes
     from .output.images import setup_images
@@ -58,13 +59,14 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_program(app)
     setup_dates(app)
     setup_papers(app)
+    setup_bibtex(app)
     setup_phases(app)
     setup_htmlfixes(app)
     setup_preview(app)
     setup_assets(app)
     return {
         "version": __version__,
-        "env_version": 8,  # raise it when the doctree or environment data changes shape
+        "env_version": 9,  # raise it when the doctree or environment data changes shape
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -248,6 +248,14 @@ SETTINGS: tuple[Setting, ...] = (
         check_project=_edition_folders,
     ),
     Setting(
+        "roads_archival",
+        (bool,),
+        True,
+        "env",
+        "whether the workshop's papers are archival (published as proceedings): False "
+        'says "non-archival" on each accepted-papers list and in each BibTeX entry\'s note',
+    ),
+    Setting(
         "roads_inline_styles",
         (bool,),
         True,

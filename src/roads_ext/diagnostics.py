@@ -88,6 +88,14 @@ class RoadsWarning(StrEnum):
         "an accepted-papers file that is missing, outside the project, a URL, or not valid JSON or CSV",
     )
     PAPER = "paper", "a paper with no title or an unknown decision; it is left out"
+    AWARD = (
+        "award",
+        "an award word (a paper's award, a slot's '- award:') that is not known; the badge is left out",
+    )
+    BOARD = (
+        "board",
+        "a poster board that is not a short number or word, or one board given twice in one poster session",
+    )
     PHASE = (
         "phase",
         "an unknown phase in only-phase, or none; a roads_phase_dates key or label that is unknown",

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import weakref
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,8 +36,11 @@ from .core.pages import internal_link, json_ld_script, marked_nodes, page_link, 
 from .core.report import warn
 from .diagnostics import RoadsWarning
 from .i18n import _, formats
+from .model.bibtex import Citation, citation_keys
+from .model.materials import MATERIALS
 from .model.papers import (
     ACCEPTED,
+    DECISION_LABELS,
     DECISIONS,
     SORTS,
     Paper,
@@ -46,7 +50,16 @@ from .model.papers import (
     sort_papers,
 )
 from .model.problems import did_you_mean
+from .services.awards import award_json_ld, badge
 from .services.calendars import all_records
+from .services.citations import (
+    BIBTEX_ATTR,
+    bib_link,
+    bibtex_block,
+    paper_bibtex,
+    setup_citations,
+    workshop_year,
+)
 from .services.papers import PapersDomain, find_paper, paper_identity, papers_of
 from .services.registry import declared_person_json_ld, person_reference
 from .services.talks import Talk, slot_summary
@@ -140,6 +153,9 @@ class AcceptedPapersDirective(RoadsDirective):
         source, path = found
         fmt = self.checked_options.get("format") or ("csv" if path.suffix.lower() == ".csv" else "openreview")
         result = parse_csv(source) if fmt == "csv" else parse_openreview(source)
+        year = workshop_year(getattr(self.env, "_app", None) or self.env.app)
+        keys = citation_keys(Citation(p.title, p.authors, year=year or p.year) for p in result.papers)
+        result.papers = [replace(paper, cite_key=key) for paper, key in zip(result.papers, keys, strict=True)]
         for problem in result.problems:
             where = f"{path}:{problem.offset}" if problem.offset else str(path)
             warn(f"{self.name}: {written}: {problem.message}", problem.subtype, where)
@@ -166,6 +182,9 @@ class AcceptedPapersDirective(RoadsDirective):
         self.state.document.ids[anchor] = block
         self.set_source_info(block)
         self.label(block, "Accepted papers", anchor)
+        if not self.config.roads_archival:
+            shown = _("Non-archival: the papers are not published as proceedings.")
+            block += nodes.paragraph(shown, shown, classes=["roads-papers-archival"])
         listing = nodes.bullet_list(classes=["roads-paper-list"], bullet="-")
         block += listing
         kept: list[tuple[str, Paper]] = []
@@ -174,6 +193,7 @@ class AcceptedPapersDirective(RoadsDirective):
             listing += item
             kept.append((item["ids"][0], paper))
         papers_of(self.env).setdefault(self.env.docname, []).extend(kept)
+        block += bib_link()
         return [block]
 
     def read_export(self, written: str) -> tuple[str, Path] | None:
@@ -213,15 +233,15 @@ class AcceptedPapersDirective(RoadsDirective):
         title = nodes.paragraph(classes=["roads-paper-title"])
         shown = nodes.strong(paper.title, paper.title)
         title += nodes.reference("", "", shown, refuri=paper.url) if paper.url else shown
-        for badge, kind in (
-            (paper.badge, "award" if paper.award else paper.decision),
-            (paper.track, "track"),
-        ):
-            if badge:
-                if kind not in ("award", "track"):  # a decision's label; an award is as written
-                    badge = _(badge)
+        shown_badges = [badge(key) for key in paper.badges]
+        if paper.track:
+            shown_badges.append(
+                nodes.inline(paper.track, paper.track, classes=["roads-badge", "roads-badge-track"])
+            )
+        for shown_badge in shown_badges:
+            if shown_badge is not None:
                 title += nodes.Text(" ")
-                title += nodes.inline(badge, badge, classes=["roads-badge", f"roads-badge-{kind}"])
+                title += shown_badge
         item += title
 
         item[PAPER_ATTR] = paper_identity(paper)
@@ -229,13 +249,54 @@ class AcceptedPapersDirective(RoadsDirective):
             authors = nodes.paragraph(classes=["roads-paper-authors"])
             authors.extend(author_nodes(self.env, paper.authors, self.name, self.get_source_info()))
             item += authors
+        links = self.material_links(paper)
+        if len(links):
+            item += links
+        if paper.board or paper.session:
+            item += board_line(paper.session, paper.board)
+        item += bibtex_block(
+            paper_bibtex(getattr(self.env, "_app", None) or self.env.app, self.env.docname, anchor, paper)
+        )
+        return item
+
+    def material_links(self, paper: Paper) -> nodes.paragraph:
+        """The PDF, slides, video, poster, code and labelled links, as small labelled
+        links; a video of a known host says which (a link, never a player)."""
+        links = nodes.paragraph(classes=["roads-paper-links"])
         if paper.pdf:
-            links = nodes.paragraph(classes=["roads-paper-links"])
             links += nodes.reference(
                 "PDF", "PDF", refuri=paper.pdf, reftitle=_("PDF of %(title)s") % {"title": paper.title}
             )
-            item += links
-        return item
+        for material in paper.materials:
+            label = _(MATERIALS[material.kind]) if material.kind in MATERIALS else material.label or _("Link")
+            if material.host:
+                label = f"{label} ({material.host})"
+            if len(links):
+                links += nodes.Text(" · ")
+            links += nodes.reference(
+                label,
+                label,
+                refuri=material.url,
+                classes=["roads-material", f"roads-material-{material.kind}"],
+                # TRANSLATORS: a paper's material link's tooltip, "Slides: Title"
+                reftitle=_("%(label)s: %(title)s") % {"label": label, "title": paper.title},
+            )
+        return links
+
+
+def board_line(session: str, board: str) -> nodes.paragraph:
+    """``Poster session: A · Board 12``: where a paper's poster hangs."""
+    line = nodes.paragraph(classes=["roads-paper-board"])
+    if session:
+        label = _("Poster session:") + " "
+        line += nodes.inline(label, label, classes=["roads-label"])
+        line += nodes.Text(session)
+    if board:
+        if session:
+            line += nodes.Text(" · ")
+        shown = _("Board %(board)s") % {"board": board}
+        line += nodes.inline(shown, shown, classes=["roads-board"])
+    return line
 
 
 def author_nodes(
@@ -261,15 +322,13 @@ def slots_by_paper(env: BuildEnvironment) -> dict[str, list[Talk]]:
     found: dict[str, list[Talk]] = {}
     for record in all_records(env):
         for slot in record.program.slots() if record.program else []:
-            talk = None
             for ref in slot.papers:
                 paper = find_paper(env, ref.reference)
                 if paper is not None:
-                    talk = talk or Talk(
-                        record.docname,
-                        f"{record.anchor}-{slot.slug}",
-                        slot_summary(record, slot, formats(env.config)),
-                    )
+                    summary = slot_summary(record, slot, formats(env.config))
+                    if ref.board:  # where in the session: "Posters, Thursday 10:00, board 12"
+                        summary += ", " + _("board %(board)s") % {"board": ref.board}
+                    talk = Talk(record.docname, f"{record.anchor}-{slot.slug}", summary)
                     talks = found.setdefault(paper_identity(paper[2]), [])
                     if talk not in talks:
                         talks.append(talk)
@@ -291,7 +350,8 @@ class ShowSlotPapers(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         for holder in marked_nodes(self.document, SLOT_PAPERS_ATTR):
             listing = nodes.bullet_list(classes=["roads-slot-papers"], bullet="-")
-            for reference, source, line in holder[SLOT_PAPERS_ATTR]:
+            boards: dict[str, str] = {}  # board -> the paper on it, in this slot
+            for reference, source, line, board in holder[SLOT_PAPERS_ATTR]:
                 found = find_paper(self.env, reference)
                 if found is None:
                     known = PapersDomain.of(self.env).references()
@@ -310,6 +370,11 @@ class ShowSlotPapers(SphinxPostTransform):
                     continue
                 docname, anchor, paper = found
                 entry = nodes.paragraph(classes=["roads-slot-paper"])
+                board = board or paper.board
+                if board:
+                    self.check_board(boards, board, paper.title, (source, line))
+                    shown = _("Board %(board)s") % {"board": board}
+                    entry += [nodes.inline(shown, shown, classes=["roads-board"]), nodes.Text(" ")]
                 title = nodes.inline(paper.title, paper.title, classes=["roads-slot-paper-title"])
                 entry += internal_link(self, docname, anchor, title)
                 if paper.authors:
@@ -320,6 +385,18 @@ class ShowSlotPapers(SphinxPostTransform):
                 holder.replace_self(listing)
             else:
                 holder.parent.remove(holder)
+
+    @staticmethod
+    def check_board(boards: dict[str, str], board: str, title: str, where: tuple[str, int]) -> None:
+        """A board given twice in one session is a warning at the slot (both are shown)."""
+        other = boards.setdefault(board.casefold(), title)
+        if other != title:
+            warn(
+                f"schedule: board {board!r} is given to {other!r} and to {title!r} in one session: "
+                "give each poster a board of its own",
+                RoadsWarning.BOARD,
+                where,
+            )
 
 
 class ShowPaperSlots(SphinxPostTransform):
@@ -347,7 +424,12 @@ class ShowPaperSlots(SphinxPostTransform):
                 line += internal_link(
                     self, talk.docname, talk.anchor, nodes.inline(talk.summary, talk.summary)
                 )
-            item += line
+            citation = [
+                i
+                for i, child in enumerate(item.children)
+                if isinstance(child, nodes.Element) and child.get(BIBTEX_ATTR)
+            ]
+            item.insert(citation[0] if citation else len(item), line)  # above its BibTeX
 
 
 def _digest(value: object) -> str:
@@ -407,8 +489,11 @@ def paper_json_ld(app: Sphinx, docname: str, anchor: str, paper: Paper) -> dict[
             "contentUrl": paper.pdf,
             "encodingFormat": "application/pdf",
         }
-    if paper.badge or paper.track:
-        article["genre"] = " · ".join(part for part in (paper.badge, paper.track) if part)
+    if paper.award:
+        article["award"] = award_json_ld(paper.award)
+    genre = DECISION_LABELS.get(paper.decision) or award_json_ld(paper.award)
+    if genre or paper.track:
+        article["genre"] = " · ".join(part for part in (genre, paper.track) if part)
     return article
 
 
@@ -428,6 +513,7 @@ def add_papers_json_ld(app: Sphinx, pagename: str, templatename: str, context: d
 
 
 def setup_papers(app: Sphinx) -> None:
+    setup_citations(app)
     app.add_domain(PapersDomain)
     app.add_directive("accepted-papers", AcceptedPapersDirective)
     app.add_post_transform(ShowSlotPapers)

@@ -28,6 +28,7 @@ PAGES = [
     "start/index",
     "guides/program",
     "reference/schedule",
+    "reference/accepted-papers",
     "reference/speaker-card",
     "reference/sponsors",
     "reference/settings",

@@ -24,7 +24,25 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 API_V2 = "https://api2.openreview.net"
 #: the content fields kept in the file: what the site shows, and the abstract
-KEPT_FIELDS = ("title", "authors", "authorids", "venue", "venueid", "pdf", "abstract", "award", "track")
+#: (``slides``, ``video``, ``poster`` and ``code`` where the venue's form has them: the papers'
+#: materials; ``session`` and ``board``: where a poster hangs)
+KEPT_FIELDS = (
+    "title",
+    "authors",
+    "authorids",
+    "venue",
+    "venueid",
+    "pdf",
+    "abstract",
+    "award",
+    "track",
+    "slides",
+    "video",
+    "poster",
+    "code",
+    "session",
+    "board",
+)
 KEPT_KEYS = ("id", "forum", "number", "cdate", "pdate")
 
 

@@ -18,7 +18,7 @@ ENTRY_ATTR = "roads_entry"
 TIME_ATTR = "roads_datetime"
 
 #: node attribute on a slot's papers, resolved at write time (roads_ext.papers):
-#: [(forum id or anchor, source file, line), ...]
+#: [(forum id or anchor, source file, line, poster board or ""), ...]
 SLOT_PAPERS_ATTR = "roads_slot_papers"
 
 

@@ -5,13 +5,18 @@ Knows nothing of Sphinx. Two formats:
 - the JSON OpenReview's API v2 returns for a venue's notes: ``{"notes": [...]}`` (what
   the REST API and ``python3 dev.py papers`` write) or a bare list of notes. Each note has
   an ``id``, a ``forum`` and ``content`` whose fields hold ``{"value": ...}``
-  (``title``, ``authors``, ``authorids``, ``venue``, ``venueid``, ``pdf``; API v1's bare
-  values are read too). The decision is read from ``content.venue.value``
+  (``title``, ``authors``, ``authorids``, ``venue``, ``venueid``, ``pdf``, and where the
+  venue's form has them ``award``, ``slides``, ``video``, ``poster``, ``code``, ``session``,
+  ``board``; API v1's bare values are read too). The decision is read from ``content.venue.value``
   (``"ExampleConf 2026 Workshop EXW Oral"``); a ``venueid`` ending in ``/Submission``,
   ``/Withdrawn_Submission`` or ``/Rejected_Submission`` is not an accepted paper.
 - a CSV with the columns ``title, authors, url, decision, track`` (and optionally ``pdf``,
-  ``award``, ``id``), for venues that are not on OpenReview. Authors are separated by
+  ``award``, ``id``, the materials ``slides, video, poster, code, link`` and a poster's
+  ``session, board``), for venues that are not on OpenReview. Authors are separated by
   commas, semicolons or "and".
+
+An award is read through :mod:`.awards` (one vocabulary for papers and slots), materials
+and boards through :mod:`.materials`; two posters on one board of one session are a problem.
 
 Every reader returns what it could read plus :class:`Problem` entries (a line of the
 export file, a warning subtype, a message that says what to write instead); nothing here
@@ -31,6 +36,8 @@ from urllib.parse import quote, urljoin
 
 from ..diagnostics import RoadsWarning
 from .formats import N_
+from .json_text import json_nesting, shown_json
+from .materials import MATERIALS, Material, check_boards, publication_year, read_extras
 from .people import folded_words, key_anchor
 from .problems import Problem, did_you_mean
 
@@ -82,6 +89,11 @@ class Paper:
     author_ids: tuple[str, ...] = ()  # OpenReview profile ids (~Ada_Lovelace1) or ""
     line: int = 0
     position: int = 0  # its place in the file
+    materials: tuple[Material, ...] = ()  # slides, video, poster, code, labelled links
+    session: str = ""  # its poster session, as the file names it
+    board: str = ""  # its poster board (``12``, ``A7``)
+    year: int | None = None  # the year OpenReview published it (for its citation)
+    cite_key: str = ""  # its BibTeX key, unique in its file (:func:`.bibtex.citation_keys`)
 
     @property
     def anchor(self) -> str:
@@ -90,9 +102,13 @@ class Paper:
         return "paper-" + slug(self.key or self.title)
 
     @property
-    def badge(self) -> str:
-        """The award, or else the decision's label (nothing for a plain acceptance)."""
-        return self.award or DECISION_LABELS.get(self.decision, "")
+    def badges(self) -> tuple[str, ...]:
+        """Its badges' keys: the award (an :data:`~.awards.AWARDS` key), then the decision
+        (oral, spotlight, poster) unless the award says it; none for a plain acceptance."""
+        shown: tuple[str, ...] = (self.award,) if self.award else ()
+        if DECISION_LABELS.get(self.decision) and self.decision != self.award:
+            shown += (self.decision,)
+        return shown
 
     def profile_url(self, index: int) -> str:
         """The OpenReview profile of the ``index``-th author, when the export gives one."""
@@ -142,42 +158,6 @@ def title_words(title: str) -> str:
     """A title's words, lower case, joined by ``-`` (:func:`~.people.folded_words`: the
     words a person's key is made of, without what only names need, such as honorifics)."""
     return "-".join(folded_words(title))
-
-
-def _shown(value: object) -> str:
-    """A JSON value as an author wrote it (``5``, ``null``, ``["Main"]``), kept short."""
-    try:
-        written = json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError, RecursionError):
-        written = type(value).__name__
-    return written if len(written) <= 60 else written[:59] + "…"
-
-
-def _nesting(text: str) -> tuple[int, int]:
-    """How deeply ``text``'s JSON arrays and objects nest, and the line where they
-    first nest that deeply (brackets inside strings are not counted)."""
-    depth = deepest = 0
-    line = at_line = 1
-    in_string = escaped = False
-    for ch in text:
-        if ch == "\n":
-            line += 1
-        if in_string:
-            if escaped:
-                escaped = False
-            elif ch == "\\":
-                escaped = True
-            elif ch == '"':
-                in_string = False
-        elif ch == '"':
-            in_string = True
-        elif ch in "[{":
-            depth += 1
-            if depth > deepest:
-                deepest, at_line = depth, line
-        elif ch in "]}":
-            depth -= 1
-    return deepest, at_line
 
 
 def read_decision(word: str) -> str | None:
@@ -266,7 +246,7 @@ def parse_openreview(text: str) -> PapersResult:
         )
         return result
     except RecursionError:
-        deepest, line = _nesting(text)
+        deepest, line = json_nesting(text)
         result.problems.append(
             Problem(
                 line,
@@ -296,6 +276,7 @@ def parse_openreview(text: str) -> PapersResult:
         paper = _openreview_paper(note, position, text, result.problems)
         if paper is not None:
             result.papers.append(paper)
+    check_boards(result.papers, result.problems)
     return result
 
 
@@ -378,11 +359,23 @@ def _openreview_paper(note: Any, position: int, text: str, problems: list[Proble
                     line,
                     RoadsWarning.PAPER,
                     (
-                        f"{where} ({title!r}): the {name} {_shown(value)} (content.{name}.value) is not "
+                        f"{where} ({title!r}): the {name} {shown_json(value)} (content.{name}.value) is not "
                         "text; it is left out"
                     ),
                 )
             )
+    written = {name: _value(content, name) for name in (*MATERIALS, "session", "board")}
+    written["award"] = award
+    if isinstance(written["board"], int) and not isinstance(written["board"], bool):
+        written["board"] = str(written["board"])  # "board": {"value": 12}
+    extras = read_extras(
+        {name: value for name, value in written.items() if isinstance(value, str)},
+        f"{where} ({title!r})",
+        line,
+        problems,
+        OPENREVIEW,
+    )
+    published = note.get("pdate") or note.get("cdate")
     return Paper(
         key=forum,
         title=title,
@@ -391,10 +384,11 @@ def _openreview_paper(note: Any, position: int, text: str, problems: list[Proble
         pdf=pdf,
         decision=decision,
         track=" ".join(track.split()) if isinstance(track, str) else "",
-        award=" ".join(award.split()) if isinstance(award, str) else "",
         author_ids=author_ids,
         line=line,
         position=position,
+        year=publication_year(published),
+        **extras,
     )
 
 
@@ -405,14 +399,14 @@ def _authors(names: object, ids: object) -> tuple[tuple[str, ...], tuple[str, ..
     if names is None:
         return (), (), []
     if not isinstance(names, list):
-        return (), (), [_shown(names)]
+        return (), (), [shown_json(names)]
     id_list = ids if isinstance(ids, list) else []
     kept: list[str] = []
     kept_ids: list[str] = []
     left_out: list[str] = []
     for index, name in enumerate(names):
         if not isinstance(name, str) or not name.strip():
-            left_out.append(_shown(name))
+            left_out.append(shown_json(name))
             continue
         kept.append(" ".join(name.split()))
         author_id = id_list[index] if index < len(id_list) else ""
@@ -423,7 +417,7 @@ def _authors(names: object, ids: object) -> tuple[tuple[str, ...], tuple[str, ..
 # --- CSV -------------------------------------------------------------------------------
 
 CSV_COLUMNS = ("title", "authors", "url", "decision", "track")
-CSV_OPTIONAL = ("pdf", "award", "id")
+CSV_OPTIONAL = ("pdf", "award", "id", *MATERIALS, "link", "session", "board")
 
 
 def parse_csv(text: str) -> PapersResult:
@@ -473,6 +467,7 @@ def parse_csv(text: str) -> PapersResult:
             continue
         result.papers.append(paper)
         position += 1
+    check_boards(result.papers, result.problems)
     return result
 
 
@@ -610,9 +605,9 @@ def _csv_paper(
         pdf=pdf,
         decision=decision,
         track=cells.get("track", ""),
-        award=cells.get("award", ""),
         line=line,
         position=position,
+        **read_extras(cells, repr(title), line, problems),
     )
 
 

@@ -24,6 +24,7 @@ from ..model.calendar import CalendarRecord, EventInfo, check_program, parse_eve
 from ..model.dates import Zone, parse_date
 from ..model.formats import N_, Formats
 from ..model.program import Program, Slot, parse_program
+from ..services.awards import badge
 from ..services.calendars import add_record, ask_for_calendar_link, calendar_paragraph
 from ..services.registry import person_reference
 from ..services.talks import heading_shown, kind_shown
@@ -366,6 +367,9 @@ class ScheduleDirective(RoadsDirective):
             head += nodes.Text(" ")
         heading = heading_shown(slot)
         head += title_node(heading, slot.title_links if slot.title else [])
+        award = badge(slot.award) if slot.award else None
+        if award is not None:  # "- award: best paper"
+            head += [nodes.Text(" "), award]
         session.append(head)
         if slot.speakers:
             people = nodes.paragraph(classes=["roads-slot-speakers"])
@@ -402,7 +406,8 @@ class ScheduleDirective(RoadsDirective):
         if slot.papers:
             papers = nodes.paragraph(classes=["roads-slot-papers"])
             papers[SLOT_PAPERS_ATTR] = [
-                (ref.reference, self.env.docname, self.content_line(ref.offset)) for ref in slot.papers
+                (ref.reference, self.env.docname, self.content_line(ref.offset), ref.board)
+                for ref in slot.papers
             ]
             session.append(papers)
         cell = entry("", *session)

@@ -23,6 +23,7 @@ from ..model.calendar import CalendarRecord
 from ..model.dates import Zone
 from ..model.formats import Formats
 from ..model.pasted import Speaker
+from ..services.awards import award_json_ld
 from ..services.calendars import all_records, records
 from ..services.registry import PeopleDomain, declared_person_json_ld, page_of
 from ..services.talks import Talk, talks_by_person
@@ -226,6 +227,12 @@ def event_json_ld(app: Sphinx, record: CalendarRecord) -> dict[str, Any]:
             sub["performer"] = [{key: p[key] for key in ("@type", "@id", "name") if key in p} for p in who]
         if slot.abstract:
             sub["description"] = " ".join(slot.abstract.split())
+        if slot.award:  # schema.org gives an award to a work, not to an event: to the work it features
+            sub["workFeatured"] = {
+                "@type": "CreativeWork",
+                "name": slot.heading,
+                "award": award_json_ld(slot.award),
+            }
         slot_url = page_url(app, record.docname, f"{record.anchor}-{slot.slug}")
         if slot_url:
             sub["url"] = slot_url

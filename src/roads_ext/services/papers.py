@@ -29,7 +29,7 @@ class PapersDomain(StorageDomain):
         "joins": {},
     }
     per_page = ("papers", "joins")
-    data_version = 1
+    data_version = 2
 
     @property
     def papers(self) -> dict[str, list[tuple[str, Paper]]]:

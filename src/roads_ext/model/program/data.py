@@ -24,6 +24,7 @@ class PaperRef:
 
     reference: str  # as written, without a leading ``#``
     offset: int
+    board: str = ""  # its poster board in this session: ``- papers: aB3dE5fG7h (board 12)``
 
 
 @dataclass
@@ -39,6 +40,7 @@ class Slot:
     abstract_offset: int = 0
     links: list[Link] = field(default_factory=list)
     papers: list[PaperRef] = field(default_factory=list)  # the accepted papers it presents
+    award: str = ""  # ``- award: best paper``: an award key (model/awards.py)
     location: str = ""
     slug: str = ""  # the slot's anchor, unique in its program
     id_offset: int | None = None  # where an ``id`` detail set the slug

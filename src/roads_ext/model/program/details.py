@@ -7,6 +7,8 @@ import re
 import unicodedata
 
 from ...diagnostics import RoadsWarning
+from ..awards import read_award, unknown_award
+from ..materials import read_board
 from ..pasted import split_speakers
 from ..problems import Problem, did_you_mean
 from .data import Link, PaperRef, Program, Slot
@@ -25,7 +27,10 @@ DETAIL_KEYS = (
     "link",
     "location",
     "id",
+    "award",
 )
+#: a paper in a session with its board: ``aB3dE5fG7h (board 12)``, ``aB3dE5fG7h (12)``
+PAPER_ON_BOARD = re.compile(r"^(?P<paper>[^()]*?)\s*\((?P<board>[^()]*)\)$")
 #: a paper of the accepted-papers list, named by its forum id or its anchor (``paper-...``)
 PAPER_REFERENCE = re.compile(r"^#?[A-Za-z0-9_~-]{1,80}$")
 
@@ -66,6 +71,12 @@ def read_detail(slot: Slot, key: str, value: str, offset: int, problems: list[Pr
         slot.kind = kind
     elif key == "location":
         slot.location = value
+    elif key == "award":
+        award = read_award(value)
+        if not award:
+            problems.append(Problem(offset, RoadsWarning.AWARD, unknown_award(value)))
+            return None
+        slot.award = award
     elif key == "id":
         slug = slugify(value, fallback="")
         if not slug:
@@ -81,9 +92,9 @@ def read_detail(slot: Slot, key: str, value: str, offset: int, problems: list[Pr
             )
             return None
         slot.slug, slot.id_offset = slug, offset
-    elif key == "papers" or (key == "paper" and PAPER_REFERENCE.match(value.strip().strip("<>"))):
+    elif key == "papers" or (key == "paper" and PAPER_REFERENCE.match(bare_paper(value))):
         # a paper of the accepted-papers list (a URL is a link, below); "papers" lists several
-        written = [part.strip().strip("<>") for part in value.split(",")]
+        written, boards = paper_boards(value, offset, problems)
         wrong = [part for part in written if not PAPER_REFERENCE.match(part)]
         if wrong or not any(written):
             problems.append(
@@ -103,7 +114,7 @@ def read_detail(slot: Slot, key: str, value: str, offset: int, problems: list[Pr
             reference = part.lstrip("#")
             if reference not in known:
                 known.add(reference)
-                slot.papers.append(PaperRef(reference, offset))
+                slot.papers.append(PaperRef(reference, offset, boards.get(part, "")))
     else:  # a link: "slides: https://..." or "link: Label https://..."
         label, _, url = value.rpartition(" ") if key == "link" else (key.title(), "", value)
         url = url.strip().strip("<>")
@@ -124,6 +135,30 @@ def read_detail(slot: Slot, key: str, value: str, offset: int, problems: list[Pr
             return None
         slot.links.append(Link(label.strip() or "Link", url, offset))
     return key
+
+
+def bare_paper(value: str) -> str:
+    """``aB3dE5fG7h (board 12)`` -> ``aB3dE5fG7h``: a paper reference without its board."""
+    found = PAPER_ON_BOARD.match(value.strip())
+    return (found["paper"] if found else value).strip().strip("<>")
+
+
+def paper_boards(value: str, offset: int, problems: list[Problem]) -> tuple[list[str], dict[str, str]]:
+    """``id1 (board 12), id2`` -> the papers as written, and each one's board."""
+    written: list[str] = []
+    boards: dict[str, str] = {}
+    for part in value.split(","):
+        part = part.strip()
+        found = PAPER_ON_BOARD.match(part)
+        if found:
+            part = found["paper"].strip()
+            board, why = read_board(found["board"])
+            if why:
+                problems.append(Problem(offset, RoadsWarning.BOARD, f"{part!r}: the {why}"))
+            elif board:
+                boards[part.strip("<>")] = board
+        written.append(part.strip("<>"))
+    return written, boards
 
 
 def assign_slugs(program: Program) -> None:
