@@ -279,11 +279,19 @@ def _word_kind(word: str) -> tuple[str | None, bool]:
             weak = [kind for kind, weak in parts if kind and weak]
             if strong or weak:
                 return (strong or weak)[0], not strong
-    if len(folded) >= 5 and folded.isalpha():
+    if len(folded) >= 5 and folded.isalpha() and _near_a_kind_word(folded):
         close = difflib.get_close_matches(folded, _VOCABULARY, n=1, cutoff=0.8)
         if close and close[0][0] == folded[0] and abs(len(close[0]) - len(folded)) <= 1:
             return KIND_WORDS[close[0]], False
     return None, False
+
+
+def _near_a_kind_word(folded: str) -> bool:
+    """Whether a kind word that could be taken for ``folded`` (the same first letter, a
+    length one apart at most) is close to it. Most words of a program are near none, and
+    this is asked of the few words only, where the whole vocabulary would be compared."""
+    near = [word for word in _VOCABULARY if word[0] == folded[0] and abs(len(word) - len(folded)) <= 1]
+    return bool(difflib.get_close_matches(folded, near, n=1, cutoff=0.8))
 
 
 def _fold_phrases(text: str) -> str:
