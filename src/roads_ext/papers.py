@@ -60,6 +60,17 @@ from .services.citations import (
     setup_citations,
     workshop_year,
 )
+from .services.paper_groups import (
+    GROUPS,
+    add_search,
+    group_block,
+    group_heading,
+    group_papers,
+    group_slug,
+    groups_nav,
+    search_box,
+    search_flag,
+)
 from .services.papers import PapersDomain, find_paper, paper_identity, papers_of
 from .services.registry import declared_person_json_ld, person_reference
 from .services.talks import Talk, slot_summary
@@ -119,6 +130,8 @@ class AcceptedPapersDirective(RoadsDirective):
         "decision": word_list(DECISIONS, "decision"),
         "track": track_list,
         "sort": choice(*SORTS),
+        "group-by": choice(*GROUPS),
+        "search": search_flag,
         "name": text,
     }
 
@@ -185,16 +198,38 @@ class AcceptedPapersDirective(RoadsDirective):
         if not self.config.roads_archival:
             shown = _("Non-archival: the papers are not published as proceedings.")
             block += nodes.paragraph(shown, shown, classes=["roads-papers-archival"])
-        listing = nodes.bullet_list(classes=["roads-paper-list"], bullet="-")
-        block += listing
-        kept: list[tuple[str, Paper]] = []
-        for paper in papers:
-            item = self.paper_item(paper)
-            listing += item
-            kept.append((item["ids"][0], paper))
+        kept = self.fill(block, anchor, papers)
         papers_of(self.env).setdefault(self.env.docname, []).extend(kept)
         block += bib_link()
         return [block]
+
+    def fill(self, block: nodes.container, anchor: str, papers: list[Paper]) -> list[tuple[str, Paper]]:
+        """The search box (``:search:``), and the papers' entries: in one list, or in
+        groups (``:group-by:``) after a line of links to them; ``[(anchor, paper)]``."""
+        if self.checked_options.get("search"):
+            block += search_box(anchor, len(papers))
+        by = self.checked_options.get("group-by")
+        groups = group_papers(papers, by) if by else [("", papers)]
+        kept: list[tuple[str, Paper]] = []
+        shown_groups = []
+        for number, (name, members) in enumerate(groups):
+            listing = nodes.bullet_list(classes=["roads-paper-list"], bullet="-")
+            if by:
+                group_anchor = unique_id(self.state.document, group_slug(anchor, number, name))
+                holder = group_block(group_anchor, group_heading(name, by, len(members)))
+                self.state.document.ids[group_anchor] = holder
+                holder += listing
+                shown_groups.append((holder, (group_anchor, name, len(members))))
+            else:
+                block += listing
+            for paper in members:
+                item = self.paper_item(paper)
+                listing += item
+                kept.append((item["ids"][0], paper))
+        if by:
+            block += groups_nav([entry for _holder, entry in shown_groups])
+            block.extend(holder for holder, _entry in shown_groups)
+        return kept
 
     def read_export(self, written: str) -> tuple[str, Path] | None:
         """The export's text and path, inside the project (relative to the page, or
@@ -520,3 +555,4 @@ def setup_papers(app: Sphinx) -> None:
     app.add_post_transform(ShowPaperSlots)
     app.connect("env-get-updated", pages_to_rewrite)
     app.connect("html-page-context", add_papers_json_ld)
+    app.connect("html-page-context", add_search)

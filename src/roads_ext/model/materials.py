@@ -124,7 +124,7 @@ def publication_year(milliseconds: object) -> int | None:
 def read_extras(
     cells: dict[str, str], where: str, line: int, problems: list[Problem], base: str = ""
 ) -> dict[str, Any]:
-    """A paper's award, materials, session and board from its cells or fields (by name:
+    """A paper's award, materials, session, board and keywords from its cells or fields (by name:
     ``award``, ``slides``, ``video``, ``poster``, ``code``, ``link``, ``session``,
     ``board``); what cannot be used is added to ``problems`` with ``where`` before it."""
     extras: dict[str, Any] = {}
@@ -154,7 +154,18 @@ def read_extras(
             problems.append(Problem(line, RoadsWarning.BOARD, f"{where}: the {why}"))
     extras["board"] = board
     extras["session"] = " ".join(cells.get("session", "").split())
+    extras["keywords"] = split_keywords(cells.get("keywords", ""))
     return extras
+
+
+def split_keywords(text: str) -> tuple[str, ...]:
+    """``sketching | hashing``, ``a; b`` or ``a, b``: each keyword once, as first written."""
+    found: dict[str, str] = {}
+    for word in re.split(r"[|;,]", text):
+        word = " ".join(word.split())
+        if word:
+            found.setdefault(word.casefold(), word)
+    return tuple(found.values())
 
 
 def check_boards(papers: Sequence[Placed], problems: list[Problem]) -> None:

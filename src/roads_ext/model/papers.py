@@ -11,8 +11,8 @@ Knows nothing of Sphinx. Two formats:
   (``"ExampleConf 2026 Workshop EXW Oral"``); a ``venueid`` ending in ``/Submission``,
   ``/Withdrawn_Submission`` or ``/Rejected_Submission`` is not an accepted paper.
 - a CSV with the columns ``title, authors, url, decision, track`` (and optionally ``pdf``,
-  ``award``, ``id``, the materials ``slides, video, poster, code, link`` and a poster's
-  ``session, board``), for venues that are not on OpenReview. Authors are separated by
+  ``award``, ``id``, the materials ``slides, video, poster, code, link``, a poster's
+  ``session, board`` and ``keywords``, separated by ``|``, ``;`` or commas), for venues that are not on OpenReview. Authors are separated by
   commas, semicolons or "and".
 
 An award is read through :mod:`.awards` (one vocabulary for papers and slots), materials
@@ -94,6 +94,7 @@ class Paper:
     board: str = ""  # its poster board (``12``, ``A7``)
     year: int | None = None  # the year OpenReview published it (for its citation)
     cite_key: str = ""  # its BibTeX key, unique in its file (:func:`.bibtex.citation_keys`)
+    keywords: tuple[str, ...] = ()  # its keywords (a CSV's ``keywords`` cell, OpenReview's list)
 
     @property
     def anchor(self) -> str:
@@ -364,7 +365,9 @@ def _openreview_paper(note: Any, position: int, text: str, problems: list[Proble
                     ),
                 )
             )
-    written = {name: _value(content, name) for name in (*MATERIALS, "session", "board")}
+    written = {name: _value(content, name) for name in (*MATERIALS, "session", "board", "keywords")}
+    if isinstance(written["keywords"], list):  # "keywords": {"value": ["sketching", ...]}
+        written["keywords"] = "|".join(word for word in written["keywords"] if isinstance(word, str))
     written["award"] = award
     if isinstance(written["board"], int) and not isinstance(written["board"], bool):
         written["board"] = str(written["board"])  # "board": {"value": 12}
@@ -417,7 +420,7 @@ def _authors(names: object, ids: object) -> tuple[tuple[str, ...], tuple[str, ..
 # --- CSV -------------------------------------------------------------------------------
 
 CSV_COLUMNS = ("title", "authors", "url", "decision", "track")
-CSV_OPTIONAL = ("pdf", "award", "id", *MATERIALS, "link", "session", "board")
+CSV_OPTIONAL = ("pdf", "award", "id", *MATERIALS, "link", "session", "board", "keywords")
 
 
 def parse_csv(text: str) -> PapersResult:
