@@ -76,7 +76,7 @@ class ScheduleProgram:
     # -- with roads_ext -------------------------------------------------------------
 
     def roads(self, workshop, track, days) -> str:
-        lines = ["```{schedule}", f":timezone: {ZONE}", ":location: Hall A, Synthetic Congress Centre",
+        lines = ["```{schedule}", f":timezone: {ZONE}", f":location: {track.location}",
                  f":name: program-{track.docname}", ""]
         for day, slots in days.items():
             lines.append(f"Day {day} - {format_date(day_date(day))}")

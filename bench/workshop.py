@@ -27,6 +27,8 @@ import itertools
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
+from papers import PAGE as PAPERS_PAGE
+from papers import PaperData, author_names, conference_papers, edited, hand_files, roads_files
 from roads_ext.model.people import person_key
 
 VARIANTS = ("roads", "hand")
@@ -37,15 +39,27 @@ class Size:
     people: int
     slots: int
     pages: int
+    #: accepted papers (on a page of their own, ``papers.py``) and their distinct authors
+    papers: int = 0
+    authors: int = 0
+    #: parallel rooms: then ``pages`` is rooms x days, one page per room and day
+    rooms: int = 1
+    days: int = 1
 
 
 #: about 50, 500 and 5,000 people; 20, 200 and 2,000 slots; 1 to 50 pages.
-#: ``tiny`` is the test suite's size.
+#: ``conference``: 5,000 papers by 20,000 authors, 3 days of 4 parallel rooms (600 slots);
+#: ``papers-500`` and ``papers-5000``: the small site with 500 or 5,000 papers, for the
+#: growth with papers. ``tiny`` and ``tiny-conference`` are the test suite's sizes.
 SIZES: dict[str, Size] = {
     "tiny": Size(people=16, slots=8, pages=3),
+    "tiny-conference": Size(people=16, slots=24, pages=4, papers=40, authors=160, rooms=2, days=2),
     "small": Size(people=50, slots=20, pages=1),
     "medium": Size(people=500, slots=200, pages=10),
     "large": Size(people=5000, slots=2000, pages=50),
+    "papers-500": Size(people=50, slots=20, pages=1, papers=500, authors=2000),
+    "papers-5000": Size(people=50, slots=20, pages=1, papers=5000, authors=20000),
+    "conference": Size(people=500, slots=600, pages=12, papers=5000, authors=20000, rooms=4, days=3),
 }
 
 FIRST = ["Ada", "Alan", "Grace", "Edsger", "Barbara", "Donald", "Frances", "Leslie", "Radia", "Tim", "Shafi", "Silvio", "Judea", "Yoshua", "Geoffrey", "Yann", "Fei-Fei", "Daphne", "Andrew", "Michael", "Margaret", "Katherine", "John", "Dorothy", "Ken", "Dennis", "Niklaus", "Tony", "Robin", "Juris", "Manuel", "Ivan", "Richard", "Butler", "Jim", "Whitfield", "Martin", "Adi", "Leonard", "Amir", "Kristen", "Ole", "Peter", "Vint", "Bob", "Alfred", "Jeffrey", "Avi", "Stephen", "Cynthia"]
@@ -111,6 +125,7 @@ class Track:
     committee_by_name: list[str] = field(default_factory=list)  # keys declared elsewhere
     chairs: list[str] = field(default_factory=list)  # keys, {person} references
     slots: list[Slot] = field(default_factory=list)
+    location: str = "Hall A, Synthetic Congress Centre"  # where its slots are (a room)
 
 
 @dataclass
@@ -119,6 +134,7 @@ class Workshop:
     people: dict[str, Person]  # key -> person, in generation order
     tracks: list[Track]
     keynotes: list[str]  # keys referenced from the index page
+    papers: list[PaperData] = field(default_factory=list)  # on the page ``papers``
 
     # -- generation ---------------------------------------------------------------
 
@@ -151,21 +167,29 @@ class Workshop:
             track_after.committee_by_name.extend(track.speakers[::10])
             # the chairs are two speakers of the track two further on
             track.chairs = tracks[(number + 2) % pages].speakers[-2:]
-        workshop = cls(size, people, tracks, keynotes=speakers[:3])
+        papers = conference_papers(size.papers, size.authors, author_names(FIRST))
+        workshop = cls(size, people, tracks, keynotes=speakers[:3], papers=papers)
         workshop._make_slots()
         return workshop
 
     def _make_slots(self) -> None:
-        """``size.slots`` slots over the tracks: a day of talks, breaks and a panel each."""
+        """``size.slots`` slots over the tracks: a day of talks, breaks and a panel each
+        (with rooms: each track is one room on one day, its slots 12 minutes apart)."""
         per_track = [self.size.slots * (n + 1) // len(self.tracks) - self.size.slots * n // len(self.tracks)
                      for n in range(len(self.tracks))]
+        rooms = self.size.rooms
         for number, (track, count) in enumerate(zip(self.tracks, per_track)):
             talkers = itertools.cycle(track.speakers or list(self.people)[:1])
             panel_from = self.tracks[(number + 1) % len(self.tracks)].speakers[:3] or track.speakers[:3]
+            if rooms > 1:
+                track.location = f"Room {number % rooms + 1}, Synthetic Congress Centre"
             for index in range(count):
                 day, in_day = divmod(index, 12)
-                start = 8 * 60 + 30 + in_day * 40
-                times = (f"{start // 60:02d}:{start % 60:02d}", f"{(start + 30) // 60:02d}:{(start + 30) % 60:02d}")
+                start, length = 8 * 60 + 30 + in_day * 40, 30
+                if rooms > 1:  # one day per track, all its slots that day
+                    day, in_day, start, length = number // rooms, index % 12, 8 * 60 + index * 12, 10
+                times = (f"{start // 60:02d}:{start % 60:02d}",
+                         f"{(start + length) // 60:02d}:{(start + length) % 60:02d}")
                 if in_day == 0:
                     slot = Slot(*times, "opening", "Welcome and opening remarks", day=day + 1)
                 elif in_day == 3:
@@ -226,7 +250,12 @@ class Workshop:
         """The same workshop after one person's affiliation changed."""
         people = dict(self.people)
         people[key] = replace(people[key], affiliation=affiliation)
-        return Workshop(self.size, people, self.tracks, self.keynotes)
+        return Workshop(self.size, people, self.tracks, self.keynotes, self.papers)
+
+    def with_paper_title(self, number: int, title: str) -> Workshop:
+        """The same workshop after one paper's title changed."""
+        return Workshop(self.size, self.people, self.tracks, self.keynotes,
+                        edited(self.papers, number, title))
 
     # -- writing ------------------------------------------------------------------
 
@@ -236,6 +265,8 @@ class Workshop:
         files = {"conf.py": writer.conf(), "index.md": writer.index()}
         for track in self.tracks:
             files[f"{track.docname}.md"] = writer.track(track)
+        if self.papers:
+            files.update(roads_files(self.papers) if variant == "roads" else hand_files(self.papers))
         return files
 
 
@@ -272,7 +303,8 @@ class Writer:
 
     def index(self) -> str:
         keynotes = ", ".join(self.ref(key, "index") for key in self.workshop.keynotes)
-        toctree = "\n".join(track.docname for track in self.workshop.tracks)
+        toctree = "\n".join([track.docname for track in self.workshop.tracks]
+                            + ([PAPERS_PAGE] if self.workshop.papers else []))
         size = self.workshop.size
         return (
             f"# Synthetic workshop: {size.people} people\n\n"
