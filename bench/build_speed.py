@@ -53,6 +53,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from papers import PAGE as PAPERS_PAGE  # noqa: E402
+from papers import paper_problems  # noqa: E402
 from program import program_part  # noqa: E402
 from visible import problems, same_links  # noqa: E402
 from workshop import SIZES, VARIANTS, Workshop  # noqa: E402
@@ -179,11 +181,18 @@ class SizeResult:
     slots: int
     pages: int
     slots_written: int
+    papers: int = 0
+    authors: int = 0
+    rooms: int = 1
     fresh: dict[str, list[dict]] = field(default_factory=lambda: {v: [] for v in VARIANTS})
     incremental: dict[str, list[dict]] = field(default_factory=lambda: {v: [] for v in VARIANTS})
     parallel: dict[str, list[dict]] = field(default_factory=lambda: {v: [] for v in VARIANTS})
     counted: dict[str, dict] = field(default_factory=dict)
     accounting: list[str] = field(default_factory=list)
+    #: after one paper's title changed (sizes with papers)
+    paper_edit: dict[str, list[dict]] = field(default_factory=lambda: {v: [] for v in VARIANTS})
+    #: variant -> (the largest page's file, its bytes)
+    largest: dict[str, tuple[str, int]] = field(default_factory=dict)
 
     def median(self, runs: str, variant: str, what: str = "wall") -> float:
         return statistics.median(run[what] for run in getattr(self, runs)[variant])
@@ -207,6 +216,13 @@ def prepare(name: str, workdir: Path, program) -> dict[str, Project]:
     return projects
 
 
+def largest_page(outdir: Path) -> tuple[str, int]:
+    """The largest HTML page of a build: its file and its bytes (uncompressed)."""
+    sizes = [(path.stat().st_size, path.relative_to(outdir).as_posix()) for path in outdir.rglob("*.html")]
+    size, name = max(sizes) if sizes else (0, "")
+    return name, size
+
+
 def check_same_content(projects: dict[str, Project]) -> list[str]:
     """Build both variants once and compare what they show; the problems found."""
     found = []
@@ -214,6 +230,8 @@ def check_same_content(projects: dict[str, Project]) -> list[str]:
         run = project.build()
         found += [f"{variant}: warning: {line}" for line in run["warnings"]]
         found += [f"{variant}: {problem}" for problem in problems(project.workshop, project.outdir)]
+        if project.workshop.papers:
+            found += [f"{variant}: {p}" for p in paper_problems(project.workshop.papers, project.outdir)]
     docnames = ["index"] + [track.docname for track in projects["roads"].workshop.tracks]
     found += same_links(projects["roads"].outdir, projects["hand"].outdir, docnames)
     return found
@@ -259,15 +277,45 @@ def incremental(project: Project, repeats: int, program_on: bool) -> tuple[list[
     return runs, mismatches
 
 
+def edit_one_paper(project: Project, repeats: int) -> tuple[list[dict], list[str]]:
+    """Change the title of the middle paper back and forth, as an organizer would (in the
+    CSV, or in the hand-written page), and rebuild; for roads_ext, check that only the
+    papers page was re-read."""
+    workshop = project.workshop
+    number = len(workshop.papers) // 2
+    original = workshop.papers[number].title
+    project.build()
+    runs, mismatches = [], []
+    for count in range(repeats):
+        title = f"{original} (revised)" if count % 2 == 0 else original
+        changed = project.write(workshop.with_paper_title(number, title))
+        later = time.time() + 1
+        for changed_name in changed:
+            os.utime(project.srcdir / changed_name, (later, later))
+        run = project.build(fresh=False)
+        run["edited_files"] = sorted(changed)
+        runs.append(run)
+        if project.variant == "roads" and run["read"] != [PAPERS_PAGE]:
+            mismatches.append(f"after a paper's edit re-read {run['read']}, expected only {PAPERS_PAGE}")
+        if run["warnings"]:
+            mismatches.append(f"{project.variant}: warnings {run['warnings'][:3]}")
+    project.write(workshop)
+    return runs, mismatches
+
+
 def measure(name: str, args, results_dir: Path, program, largest: bool) -> SizeResult:
     size = SIZES[name]
     projects = prepare(name, results_dir / "work", program)
     result = SizeResult(name, size.people, size.slots, size.pages,
-                        slots_written=size.slots if program else 0)
-    say(f"[{name}] {size.people} people, {size.slots} slots, {size.pages} pages: checking both variants")
+                        slots_written=size.slots if program else 0, papers=size.papers,
+                        authors=size.authors, rooms=size.rooms)
+    say(f"[{name}] {size.people} people, {size.slots} slots, {size.pages} pages, {size.papers} papers: "
+        "checking both variants")
     found = check_same_content(projects)
     if found:
         raise SystemExit(f"[{name}] the two variants do not show the same thing:\n" + "\n".join(found[:20]))
+    for variant, project in projects.items():
+        result.largest[variant] = largest_page(project.outdir)
     timed = (*VARIANTS, AGAINST) if args.against else VARIANTS
     for number in range(args.repeats):
         # alternate, so that a change of load on the machine hits all alike
@@ -294,6 +342,13 @@ def measure(name: str, args, results_dir: Path, program, largest: bool) -> SizeR
         result.accounting += [f"[{name}] {variant}: {m}" for m in mismatches]
         say(f"[{name}] incremental {variant}: {statistics.median(r['wall'] for r in runs):.2f} s, "
             f"read {runs[0]['read']}, written {runs[0]['written']}")
+    if size.papers:
+        for variant in VARIANTS:
+            runs, mismatches = edit_one_paper(projects[variant], args.repeats)
+            result.paper_edit[variant] = runs
+            result.accounting += [f"[{name}] {variant}: {m}" for m in mismatches]
+            say(f"[{name}] after a paper's edit {variant}: {statistics.median(r['wall'] for r in runs):.2f} s, "
+                f"read {runs[0]['read']}")
     if largest and not args.no_parallel:
         for number in range(args.repeats):
             for variant in VARIANTS if number % 2 == 0 else VARIANTS[::-1]:
@@ -349,22 +404,54 @@ def machine_line() -> str:
             f"Python {platform.python_version()}; {versions}; load average {load}")
 
 
+def comparable(before: SizeResult, after: SizeResult) -> bool:
+    """Whether a growth from one size to the next means something: both with papers or
+    both without, and as many rooms (people grow 500 to 5,000, or papers do)."""
+    return (before.papers == 0) == (after.papers == 0) and before.rooms == after.rooms
+
+
+def paper_tables(results: list[SizeResult], repeats: int) -> list[str]:
+    """The rebuild after one paper's edit, and the largest page of each variant."""
+    lines = []
+    with_papers = [r for r in results if r.paper_edit["roads"]]
+    if with_papers:
+        lines += ["", f"Rebuild after one paper's title changed (median of {repeats}):", "",
+                  "| size | papers | roads_ext: files edited / re-read / re-written / s "
+                  "| hand-written: files edited / re-read / re-written / s | ratio |",
+                  "| --- | ---: | --- | --- | ---: |"]
+        for r in with_papers:
+            cells = []
+            for variant in VARIANTS:
+                runs = r.paper_edit[variant]
+                cells.append(f"{len(runs[0]['edited_files'])} / {len(runs[0]['read'])} / "
+                             f"{len(runs[0]['written'])} / {statistics.median(x['wall'] for x in runs):.2f}")
+            ratio = r.median("paper_edit", "roads") / r.median("paper_edit", "hand")
+            lines.append(f"| {r.name} | {r.papers} | {cells[0]} | {cells[1]} | {ratio:.2f} |")
+    lines += ["", "The largest page of each variant (HTML, uncompressed):", "",
+              "| size | roads_ext | hand-written | ratio |", "| --- | --- | --- | ---: |"]
+    for r in results:
+        (roads_page, roads_bytes), (hand_page, hand_bytes) = r.largest["roads"], r.largest["hand"]
+        lines.append(f"| {r.name} | {roads_page}, {roads_bytes / 1024:.0f} KB | {hand_page}, "
+                     f"{hand_bytes / 1024:.0f} KB | {roads_bytes / max(hand_bytes, 1):.2f} |")
+    return lines
+
+
 def table(results: list[SizeResult], program_note: str, machine_before: str, machine_after: str,
           repeats: int, against_label: str = "") -> str:
     lines = [
         f"Fresh HTML builds (furo theme), `-j 1`, median of {repeats}. Wall seconds, and CPU seconds "
         "(user + system of the build process), which another job on the machine disturbs less.",
         "",
-        "| size | people | program slots | pages | roads_ext s (CPU) | hand-written s (CPU) "
+        "| size | people | program slots | pages | papers (authors) | roads_ext s (CPU) | hand-written s (CPU) "
         "| ratio (CPU) | growth roads_ext (CPU) | growth hand-written (CPU) "
-        "| peak memory roads_ext / hand-written |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| peak memory roads_ext / hand-written (ratio) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     previous = None
     for r in results:
         roads, hand = r.median("fresh", "roads"), r.median("fresh", "hand")
         roads_cpu, hand_cpu = r.median("fresh", "roads", "cpu"), r.median("fresh", "hand", "cpu")
-        if previous:
+        if previous and comparable(previous, r):
             growth = (f"{roads / previous.median('fresh', 'roads'):.1f}x "
                       f"({roads_cpu / previous.median('fresh', 'roads', 'cpu'):.1f}x)",
                       f"{hand / previous.median('fresh', 'hand'):.1f}x "
@@ -373,9 +460,11 @@ def table(results: list[SizeResult], program_note: str, machine_before: str, mac
             growth = ("–", "–")
         slots = f"{r.slots_written}" if r.slots_written else f"0 of {r.slots}"
         lines.append(
-            f"| {r.name} | {r.people} | {slots} | {r.pages} | {roads:.2f} ({roads_cpu:.2f}) | "
+            f"| {r.name} | {r.people} | {slots} | {r.pages} | {r.papers} ({r.authors}) | "
+            f"{roads:.2f} ({roads_cpu:.2f}) | "
             f"{hand:.2f} ({hand_cpu:.2f}) | {roads / hand:.2f} ({roads_cpu / hand_cpu:.2f}) | "
-            f"{growth[0]} | {growth[1]} | {r.peak('roads'):.0f} MB / {r.peak('hand'):.0f} MB |"
+            f"{growth[0]} | {growth[1]} | {r.peak('roads'):.0f} MB / {r.peak('hand'):.0f} MB "
+            f"({r.peak('roads') / r.peak('hand'):.2f}) |"
         )
         previous = r
     against = [r for r in results if r.fresh.get(AGAINST)]
@@ -426,8 +515,8 @@ def table(results: list[SizeResult], program_note: str, machine_before: str, mac
         f"Incremental rebuild after one speaker's affiliation changed (median of {repeats}):",
         "",
         "| size | person | shown on pages | roads_ext: files edited / re-read / re-written / s "
-        "| hand-written: files edited / re-read / re-written / s |",
-        "| --- | --- | ---: | --- | --- |",
+        "| hand-written: files edited / re-read / re-written / s | ratio |",
+        "| --- | --- | ---: | --- | --- | ---: |",
     ]
     for r in results:
         cells = []
@@ -437,7 +526,10 @@ def table(results: list[SizeResult], program_note: str, machine_before: str, mac
             cells.append(f"{len(first['edited_files'])} / {len(first['read'])} / {len(first['written'])} / "
                          f"{statistics.median(run['wall'] for run in runs):.2f}")
         first = r.incremental["roads"][0]
-        lines.append(f"| {r.name} | {first['person']} | {len(first['shown_on'])} | {cells[0]} | {cells[1]} |")
+        ratio = r.median("incremental", "roads") / r.median("incremental", "hand")
+        lines.append(f"| {r.name} | {first['person']} | {len(first['shown_on'])} | {cells[0]} | {cells[1]} "
+                     f"| {ratio:.2f} |")
+    lines += paper_tables(results, repeats)
     parallel = [r for r in results if r.parallel["roads"]]
     if parallel:
         r = parallel[-1]
@@ -446,6 +538,8 @@ def table(results: list[SizeResult], program_note: str, machine_before: str, mac
         for variant, label in zip(VARIANTS, ("roads_ext", "hand-written")):
             one, two = r.median("fresh", variant), r.median("parallel", variant)
             lines.append(f"| {label} | {one:.2f} | {two:.2f} | {one / two:.2f}x |")
+        lines.append(f"| ratio roads_ext / hand-written | {r.median('fresh', 'roads') / r.median('fresh', 'hand'):.2f} "
+                     f"| {r.median('parallel', 'roads') / r.median('parallel', 'hand'):.2f} | |")
     lines += ["", f"Program: {program_note}", "",
               f"Machine: {machine_before}", f"(load average at the end: {machine_after.rsplit('load average ', 1)[-1]})"]
     accounting = [line for r in results for line in r.accounting]

@@ -126,7 +126,7 @@ def roads_files(papers: list[PaperData]) -> dict[str, str]:
         writer.writerow([p.key, p.title, "; ".join(p.authors), p.url, p.decision, "", p.pdf, p.award,
                          p.session, p.board, " | ".join(p.keywords), p.slides, p.code])
     page = ("# Accepted papers\n\n```{accepted-papers} papers.csv\n:group-by: session\n:search:\n"
-            ":sort: file\n```\n")
+            ":sort: file\n:bibtex: file\n```\n")
     return {"papers.csv": out.getvalue(), f"{PAGE}.md": page}
 
 

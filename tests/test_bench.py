@@ -220,3 +220,67 @@ def test_a_build_with_another_checkout_uses_that_checkout(tmp_path):
     roads = build_speed.prepare("tiny", tmp_path / "work", program=PROGRAM)["roads"]
     with pytest.raises(SystemExit, match="the other checkout was imported"):
         roads.build(roads_ext_from=tmp_path / "other")
+
+
+# --- the conference size: papers, rooms ------------------------------------------------
+
+
+def test_the_conference_size_is_what_the_issue_asks_for():
+    size = SIZES["conference"]
+    workshop = Workshop.generate(size)
+    papers = workshop.papers
+    assert len(papers) == 5000
+    assert len({name for p in papers for name in p.authors}) == 20000
+    assert not {name for p in papers for name in p.authors} & {p.name for p in workshop.people.values()}
+    assert sum(len(t.slots) for t in workshop.tracks) == 600
+    # 3 days of 4 parallel rooms: one page per room and day
+    assert {(t.location.split(",")[0], t.slots[0].day) for t in workshop.tracks} == {
+        (f"Room {room}", day) for room in (1, 2, 3, 4) for day in (1, 2, 3)}
+    assert sum(bool(p.slides) for p in papers) == 2500  # materials on half the papers
+    boards = [(p.session, p.board) for p in papers]
+    assert len(set(boards)) == len(boards) and all(p.board for p in papers)  # a board each, none twice
+    files = {variant: workshop.files(variant, PROGRAM) for variant in ("roads", "hand")}
+    assert "```{accepted-papers} papers.csv" in files["roads"]["papers.md"]
+    assert files["roads"]["papers.csv"].count("\n") == 5001
+    assert "accepted-papers" not in files["hand"]["papers.md"] and "papers.csv" not in files["hand"]
+    # the growth with papers: the small site with 500, then 5,000 papers
+    assert (SIZES["papers-500"].papers, SIZES["papers-5000"].papers) == (500, 5000)
+    assert SIZES["papers-500"].people == SIZES["papers-5000"].people == SIZES["small"].people
+
+
+def test_a_tiny_conference_shows_the_same_papers_in_both_variants(tmp_path):
+    from papers import paper_problems
+
+    projects = build_speed.prepare("tiny-conference", tmp_path, program=PROGRAM)
+    assert build_speed.check_same_content(projects) == []
+    roads, hand = projects["roads"], projects["hand"]
+    workshop = roads.workshop
+    assert len(workshop.papers) == 40
+    # the reading sees every paper, and notices a paper shown otherwise
+    changed = workshop.with_paper_title(3, "Another title").papers
+    for project in (roads, hand):
+        found = paper_problems(changed, project.outdir)
+        assert len(found) == 1 and "paper-p00004: title link" in found[0], found
+    # the rooms: each page's schedule is in its room
+    assert ":location: Room 2, Synthetic Congress Centre" in (roads.srcdir / "track-02.md").read_text()
+    assert build_speed.largest_page(roads.outdir)[0] == "papers.html"
+
+    runs, mismatches = build_speed.edit_one_paper(roads, repeats=2)
+    assert mismatches == []
+    assert [run["edited_files"] for run in runs] == [["papers.csv"], ["papers.csv"]]
+    assert all(run["read"] == ["papers"] for run in runs)
+    runs, mismatches = build_speed.edit_one_paper(hand, repeats=1)
+    assert mismatches == [] and runs[0]["edited_files"] == ["papers.md"]
+
+
+def test_the_report_gives_the_paper_edit_and_the_largest_page(tmp_path, capsys):
+    code = build_speed.main(["--sizes", "tiny,tiny-conference", "--repeats", "1", "--no-parallel",
+                             "--results", str(tmp_path)])
+    assert code == 0
+    out = capsys.readouterr().out
+    assert "| tiny-conference | 16 | 24 | 4 | 40 (160) |" in out
+    assert "Rebuild after one paper's title changed" in out and "| tiny-conference | 40 | 1 / 1 /" in out
+    assert "| tiny-conference | papers.html, " in out
+    # no growth from a site without papers to one with: they are not the same kind of site
+    row = next(line for line in out.splitlines() if line.startswith("| tiny-conference | 16 |"))
+    assert row.split(" | ")[8:10] == ["–", "–"]

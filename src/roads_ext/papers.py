@@ -80,6 +80,8 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 FORMATS = ("openreview", "csv")
+#: ``:bibtex:``: each paper's entry under it (closed), or only in the .bib file of all papers
+BIBTEX_CHOICES = ("each", "file")
 #: node attribute on a paper's entry: the paper (its forum id, or its anchor), for "In the program"
 PAPER_ATTR = "roads_paper"
 
@@ -132,6 +134,7 @@ class AcceptedPapersDirective(RoadsDirective):
         "sort": choice(*SORTS),
         "group-by": choice(*GROUPS),
         "search": search_flag,
+        "bibtex": choice(*BIBTEX_CHOICES),
         "name": text,
     }
 
@@ -289,9 +292,10 @@ class AcceptedPapersDirective(RoadsDirective):
             item += links
         if paper.board or paper.session:
             item += board_line(paper.session, paper.board)
-        item += bibtex_block(
-            paper_bibtex(getattr(self.env, "_app", None) or self.env.app, self.env.docname, anchor, paper)
-        )
+        if self.checked_options.get("bibtex", "each") == "each":  # "file": in the .bib of all only
+            item += bibtex_block(
+                paper_bibtex(getattr(self.env, "_app", None) or self.env.app, self.env.docname, anchor, paper)
+            )
         return item
 
     def material_links(self, paper: Paper) -> nodes.paragraph:
