@@ -111,7 +111,8 @@ def groups_nav(entries: list[tuple[str, str, int]]) -> nodes.paragraph:
     for index, (anchor, name, count) in enumerate(entries):
         if index:
             line += nodes.Text(" · ")
-        shown = f"{name or _('Other papers')} ({count})"
+        group = name or _("Other papers")
+        shown = f"{group} ({count})"
         line += nodes.reference(shown, shown, refid=anchor, internal=True)
     return line
 
