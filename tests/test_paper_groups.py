@@ -84,7 +84,7 @@ def test_a_grouped_searchable_list_in_myst(build_page):
     assert built.warning_lines() == []
     page = article(built.html)
     groups = page.select(".roads-papers .roads-paper-group")
-    assert [g.select_one("h3.rubric").get_text() for g in groups] == [
+    assert [g.select_one("h2.rubric").get_text() for g in groups] == [
         "Session 2 (2 papers)",
         "Session 10 (1 paper)",
         "Other papers (1)",
@@ -131,7 +131,7 @@ def test_a_grouped_list_in_rst_by_keyword_keeps_each_bibtex(build_page):
     built = build_page(RST, suffix=".rst", files={"papers.csv": CSV})
     assert built.warning_lines() == []
     page = article(built.html)
-    heads = [h.get_text() for h in page.select(".roads-paper-group h3")]
+    heads = [h.get_text() for h in page.select(".roads-paper-group h2")]
     assert heads == ["hashing (1 paper)", "sketching (2 papers)", "Other papers (1)"]  # a first keyword each
     assert len(page.select(".roads-paper-bibtex")) == 4
     assert page.select_one("form.roads-paper-search") is not None

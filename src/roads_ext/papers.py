@@ -68,6 +68,7 @@ from .services.paper_groups import (
     group_papers,
     group_slug,
     groups_nav,
+    heading_level,
     search_box,
     search_flag,
 )
@@ -219,7 +220,8 @@ class AcceptedPapersDirective(RoadsDirective):
             listing = nodes.bullet_list(classes=["roads-paper-list"], bullet="-")
             if by:
                 group_anchor = unique_id(self.state.document, group_slug(anchor, number, name))
-                holder = group_block(group_anchor, group_heading(name, by, len(members)))
+                level = heading_level(self.parent_node())
+                holder = group_block(group_anchor, group_heading(name, by, len(members)), level)
                 self.state.document.ids[group_anchor] = holder
                 holder += listing
                 shown_groups.append((holder, (group_anchor, name, len(members))))
@@ -233,6 +235,13 @@ class AcceptedPapersDirective(RoadsDirective):
             block += groups_nav([entry for _holder, entry in shown_groups])
             block.extend(holder for holder, _entry in shown_groups)
         return kept
+
+    def parent_node(self) -> nodes.Node | None:
+        """Where the list goes (docutils' state knows; MyST's refuses to say: None)."""
+        try:
+            return self.state.parent
+        except Exception:  # MyST's mock state raises for what it does not mock
+            return None
 
     def read_export(self, written: str) -> tuple[str, Path] | None:
         """The export's text and path, inside the project (relative to the page, or

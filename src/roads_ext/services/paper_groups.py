@@ -117,10 +117,20 @@ def groups_nav(entries: list[tuple[str, str, int]]) -> nodes.paragraph:
     return line
 
 
-def group_block(anchor: str, heading: str) -> nodes.container:
-    """One group: a heading (``<h3>`` in HTML) above its list."""
+def heading_level(parent: nodes.Node | None) -> int:
+    """The level of a heading under ``parent``'s sections: one below the innermost (an
+    ``<h2>`` on a page whose list is under its title), at most 6."""
+    depth = 0
+    while parent is not None:
+        depth += isinstance(parent, nodes.section)
+        parent = parent.parent
+    return min(max(depth, 1) + 1, 6)
+
+
+def group_block(anchor: str, heading: str, level: int) -> nodes.container:
+    """One group: a heading (``<h2>`` to ``<h6>`` in HTML, ``level``) above its list."""
     block = nodes.container(classes=["roads-paper-group"], ids=[anchor])
-    block += nodes.rubric(heading, heading, classes=["roads-paper-group-title"], **{"heading-level": 3})
+    block += nodes.rubric(heading, heading, classes=["roads-paper-group-title"], **{"heading-level": level})
     return block
 
 
