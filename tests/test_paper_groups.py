@@ -125,6 +125,12 @@ def test_a_grouped_searchable_list_in_myst(build_page):
     ] in data["papers"]
     assert len(data["papers"]) == 4
     assert (Path(built.app.outdir) / "_static" / "roads-papers.js").is_file()
+    # the schema.org data of a long list comes after it, not in the head before the first paint
+    whole = BeautifulSoup(built.html, "html.parser")
+    assert whole.head.find("script", type="application/ld+json") is None
+    data = json.loads(whole.body.find("script", type="application/ld+json").string)
+    assert len(data["@graph"]) == 4 and data["@graph"][0]["@type"] == "ScholarlyArticle"
+    assert built.html.index('type="application/ld+json"') > built.html.index('id="paper-p3"')
 
 
 def test_a_grouped_list_in_rst_by_keyword_keeps_each_bibtex(build_page):
@@ -143,6 +149,7 @@ def test_without_the_options_the_list_is_as_before(build_page):
     assert not page.select(".roads-paper-group, form.roads-paper-search, .roads-paper-groups")
     assert len(page.select("ul.roads-paper-list")) == 1 and len(page.select(".roads-paper-bibtex")) == 4
     assert "roads-papers.js" not in built.html
+    assert BeautifulSoup(built.html, "html.parser").head.find("script", type="application/ld+json")
     assert not (Path(built.app.outdir) / "_static" / "roads-papers").exists()
 
 

@@ -9,7 +9,8 @@ the browser (title, authors, keywords, award) with roads-papers.js, a small scri
 own that reads a JSON index of the page's papers written at build time
 (``_static/roads-papers/<page>.json``) and fetched only when the box is first used. Without
 the script the whole grouped list is there; the box's place is kept from the first paint
-(it is shown, not inserted, by the script: no layout shift).
+(it is shown, not inserted, by the script: no layout shift). A page with a grouped list
+has its papers' schema.org data after the list rather than in its head (:data:`GROUPED_MARK`).
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ SEARCH_JS = "roads-papers.js"
 INDEX_FOLDER = "roads-papers"
 #: the class of the search box: a page whose HTML has it gets the script and its index
 SEARCH_CLASS = "roads-paper-search"
+#: in a page's HTML where a list is grouped: its schema.org data goes after the list
+GROUPED_MARK = 'class="roads-paper-group '
 
 
 def search_flag(value: str | None) -> bool:
