@@ -30,6 +30,12 @@ sys.path.insert(0, str(HERE.parent))
 import run  # noqa: E402
 
 PAGE = """\
+---
+myst:
+  html_meta:
+    description: "The {count} accepted papers of a generated conference, by poster session."
+---
+
 # Accepted papers
 
 The {count} accepted papers of a generated conference, by poster session.
@@ -48,7 +54,10 @@ extensions = ["myst_parser", "sphinx_design", "roads_ext"]
 html_theme = "furo"
 language = "en"
 html_baseurl = {base!r}
+html_favicon = "favicon.svg"
 """
+FAVICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16"/></svg>'
+
 
 
 def build(source: Path, out: Path, count: int, base: str) -> None:
@@ -59,11 +68,22 @@ def build(source: Path, out: Path, count: int, base: str) -> None:
     papers = conference_papers(count, 4 * count, author_names(FIRST))
     (source / "conf.py").write_text(CONF.format(base=base))
     (source / "index.md").write_text(PAGE.format(count=count))
+    (source / "favicon.svg").write_text(FAVICON)
     (source / "papers.csv").write_text(roads_files(papers)["papers.csv"])
     done = subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "html", str(source), str(out)],
                           capture_output=True, text=True)
     if done.returncode != 0 or "WARNING" in done.stderr:
         sys.exit(f"paper_list.py: the page did not build cleanly:\n{done.stderr[-3000:]}")
+
+
+def in_project_venv() -> None:
+    """Run again inside the project's .venv (made by dev.py) when not there yet (as run.py does)."""
+    sys.path.insert(0, str(run.ROOT))
+    import dev
+
+    if Path(sys.prefix).resolve() != dev.VENV.resolve():
+        dev.ensure_environment()
+        os.execv(str(dev.PYTHON), [str(dev.PYTHON), __file__, *sys.argv[1:]])
 
 
 def main() -> int:
@@ -73,7 +93,7 @@ def main() -> int:
     parser.add_argument("--chrome", default=os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
     parser.add_argument("--keep", action="store_true", help="keep the built page")
     args = parser.parse_args()
-    run.in_project_venv()
+    in_project_venv()
     if not Path(args.chrome).is_file():
         sys.exit(f"paper_list.py: Chromium not found at {args.chrome} (apt-get install chromium)")
     binary = run.ensure_lighthouse()
