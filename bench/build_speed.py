@@ -18,7 +18,10 @@ then measures:
   roads_ext it is checked that only the page declaring the person is re-read and
   only the pages showing them (and the toctree page Sphinx always adds) are
   re-written; a mismatch makes the command fail;
-* ``-j 1`` against ``-j 2`` at the largest size asked for.
+* ``-j 1`` against ``-j 2`` at the largest size asked for;
+* for the sizes with papers (``papers-500``, ``papers-5000``, ``conference``): the rebuild
+  after one paper's title changed (roads_ext must re-read only the papers page), and for
+  every size the largest page of each variant (HTML bytes) with the ratio of each figure.
 
 It prints a Markdown table and a line about the machine, and writes both, with
 the raw numbers as JSON, to ``bench/results/`` (not committed). ``--profile``
@@ -552,7 +555,9 @@ def table(results: list[SizeResult], program_note: str, machine_before: str, mac
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="small,medium,large",
-                        help=f"comma-separated, from {', '.join(SIZES)} (default: small,medium,large)")
+                        help=f"comma-separated, from {', '.join(SIZES)} (default: small,medium,large; "
+                        "conference: 5,000 papers in 4 rooms over 3 days; papers-500,papers-5000: the "
+                        "growth with papers)")
     parser.add_argument("--repeats", type=int, default=3, help="builds of each kind (default: 3)")
     parser.add_argument("--no-parallel", action="store_true", help="skip -j 2 at the largest size")
     parser.add_argument("--results", type=Path, default=RESULTS,
