@@ -173,3 +173,19 @@ def test_titles_and_names_are_escaped_in_the_index_and_the_page(build_page):
     built = build_page(MYST, files={"papers.csv": csv})
     assert "<b>Bold</b>" not in built.html and "<s>S</s>" not in built.html
     assert "&lt;b&gt;Bold&lt;/b&gt;" in built.html
+
+
+def test_the_script_names_no_class_of_the_stylesheet():
+    """The per-page style cut keeps, on every page of a site, the rules of any class a script
+    in _static names: roads-papers.js spells its classes from a prefix, so that the pages
+    without a paper list keep the styles they had."""
+    import re
+
+    from roads_ext.output.assets import _JS_WORD, STATIC
+
+    script = (STATIC / "roads-papers.js").read_text(encoding="utf-8")
+    classes = set(
+        re.findall(r"\.([A-Za-z][A-Za-z0-9_-]*)", (STATIC / "roads.css").read_text(encoding="utf-8"))
+    )
+    assert {"roads-paper-search", "roads-paper-group", "roads-paper"} <= classes
+    assert set(_JS_WORD.findall(script)) & classes == set()

@@ -108,7 +108,7 @@ def test_the_list_and_its_search_box_pass_axe(browser, papers_site, width, mode)
     base, _ = papers_site
     context, page, _ = open_page(browser, f"{base}index.html", width, mode)
     try:
-        page.wait_for_selector("form.roads-paper-search-ready")
+        page.wait_for_selector("form.roads-paper-search[data-ready]")
         page.add_script_tag(path=str(AXE_JS))
         run = "async tags => await axe.run(document, {runOnly: {type: 'tag', values: tags}})"
         # as the visitor gets it (the groups off screen left undrawn: axe places their links
@@ -132,7 +132,7 @@ def test_the_search_filters_the_list_from_its_index(browser, papers_site):
     base, _ = papers_site
     context, page, requests = open_page(browser, f"{base}index.html")
     try:
-        page.wait_for_selector("form.roads-paper-search-ready")
+        page.wait_for_selector("form.roads-paper-search[data-ready]")
         page.wait_for_timeout(300)
         # the box shown by the script moved nothing (the list moves only as the visitor types)
         assert page.evaluate("window.__shifts") == 0

@@ -4,14 +4,18 @@
    (roads.css) and this script shows it: no layout shift. The papers' words come from a JSON
    index the build wrote (this script's data-roads-index), fetched when the box is first
    used, not with the page. A paper is shown when every word typed is in the field chosen
-   (or in any); a group with no paper shown is hidden with its link. */
+   (or in any); a group with no paper shown is hidden, and its link struck through.
+   The class names are spelt from one prefix, and the script's state is in attributes, not
+   classes: the per-page style cut (output/assets.py) keeps a rule for any class word a
+   script names, on every page of the site, and this script's rules are for its own page. */
 (function () {
   "use strict";
 
-  var script = document.currentScript;
-  var url = script && script.getAttribute("data-roads-index");
-  var forms = document.querySelectorAll("form.roads-paper-search");
-  if (!url || !forms.length || !window.fetch) return;
+  var me = document.currentScript;
+  var url = me && me.getAttribute("data-roads-index");
+  var C = "roads-" + "paper"; // the classes of the list: C + "-search", C + "-group", ...
+  var boxes = document.querySelectorAll("." + C + "-search");
+  if (!url || !boxes.length || !window.fetch) return;
   var FIELDS = { title: 1, authors: 2, keywords: 3, award: 4 };
   var loading = null;
 
@@ -19,9 +23,9 @@
     if (!loading) {
       loading = fetch(url)
         .then(function (response) { return response.json(); })
-        .then(function (data) {
+        .then(function (index) {
           var rows = {};
-          data.papers.forEach(function (row) {
+          index.papers.forEach(function (row) {
             rows[row[0]] = row.map(function (cell) { return String(cell).toLowerCase(); });
           });
           return rows;
@@ -35,48 +39,48 @@
     return words.every(function (word) { return text.indexOf(word) !== -1; });
   }
 
-  function setUp(form) {
-    var block = form.closest(".roads-papers");
-    var input = form.querySelector("input");
-    var field = form.querySelector("select");
-    var status = form.querySelector(".roads-paper-search-status");
-    var items = Array.prototype.slice.call(block.querySelectorAll("li.roads-paper"));
-    var groups = block.querySelectorAll(".roads-paper-group");
+  function setUp(box) {
+    var block = box.closest("." + C + "s");
+    var entry = box.elements[0];
+    var field = box.elements[1];
+    var status = box.querySelector("." + C + "-search-status");
+    var entries = Array.prototype.slice.call(block.querySelectorAll("." + C));
+    var parts = block.querySelectorAll("." + C + "-group");
     var timer = 0;
 
     function apply() {
       load().then(function (rows) {
-        var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+        var words = entry.value.toLowerCase().split(/\s+/).filter(Boolean);
         var shown = 0;
-        items.forEach(function (item) {
-          var row = rows[item.id];
+        entries.forEach(function (one) {
+          var row = rows[one.id];
           var keep = !words.length || (row ? matches(row, words, field.value) : false);
-          item.hidden = !keep;
+          one.hidden = !keep;
           if (keep) shown += 1;
         });
-        Array.prototype.forEach.call(groups, function (group) {
-          var empty = !group.querySelector("li.roads-paper:not([hidden])");
-          group.hidden = empty;
-          var link = block.querySelector('.roads-paper-groups a[href="#' + group.id + '"]');
-          if (link) link.classList.toggle("roads-paper-group-empty", empty);
+        Array.prototype.forEach.call(parts, function (part) {
+          var empty = !part.querySelector("." + C + ":not([hidden])");
+          part.hidden = empty;
+          var jump = block.querySelector("." + C + '-groups [href="#' + part.id + '"]');
+          if (jump) jump.toggleAttribute("data-empty", empty);
         });
-        status.textContent = !words.length ? "" : shown ? form.getAttribute("data-roads-shown")
-          .replace("%(shown)s", shown).replace("%(total)s", items.length) : form.getAttribute("data-roads-none");
+        status.textContent = !words.length ? "" : shown ? box.getAttribute("data-roads-shown")
+          .replace("%(shown)s", shown).replace("%(total)s", entries.length) : box.getAttribute("data-roads-none");
       });
     }
 
-    input.addEventListener("focus", load);
-    input.addEventListener("input", function () {
+    entry.addEventListener("focus", load);
+    entry.addEventListener("in" + "put", function () {
       clearTimeout(timer);
       timer = setTimeout(apply, 150);
     });
     field.addEventListener("change", apply);
-    form.addEventListener("submit", function (event) {
+    box.addEventListener("submit", function (event) {
       event.preventDefault();
       apply();
     });
-    form.classList.add("roads-paper-search-ready");
+    box.setAttribute("data-ready", "");
   }
 
-  Array.prototype.forEach.call(forms, setUp);
+  Array.prototype.forEach.call(boxes, setUp);
 })();
