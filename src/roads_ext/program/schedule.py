@@ -24,9 +24,11 @@ from ..model.calendar import CalendarRecord, EventInfo, check_program, parse_eve
 from ..model.dates import Zone, parse_date
 from ..model.formats import N_, Formats
 from ..model.program import Program, Slot, parse_program
+from ..model.program.materials import LIVE
 from ..services.calendars import add_record, ask_for_calendar_link, calendar_paragraph
 from ..services.registry import person_reference
 from ..services.talks import heading_shown, kind_shown
+from .live import LIVE_PROGRAM_CLASS, add_room_links, live_lines, live_paragraph, material_problem
 
 if TYPE_CHECKING:
     pass
@@ -145,6 +147,7 @@ class ScheduleDirective(RoadsDirective):
         "status": choice(*STATUS),
         "name": text,
         "file": text,
+        "live": live_lines,
     }
 
     def run_checked(self) -> list[nodes.Node]:
@@ -183,6 +186,8 @@ class ScheduleDirective(RoadsDirective):
                 )
         zone = directive_zone(self, required=True) or Zone("UTC")
         program = parse_program(lines, first_day, workshop_date(self), csv_text, zone)
+        if self.checked_options.get("live"):
+            add_room_links(program, self.checked_options["live"], self.warn_live)
         issues = sorted([*program.problems, *check_program(program, zone)], key=lambda p: p.offset)
         for each in issues:
             message = each.message + left_out_line(each.message, lines, each.offset)
@@ -206,6 +211,8 @@ class ScheduleDirective(RoadsDirective):
         self.check_links(program)
 
         block = nodes.container(classes=["roads-schedule"], ids=[anchor])
+        if any(link.kind == LIVE for slot in program.slots() for link in slot.links):
+            block["classes"].append(LIVE_PROGRAM_CLASS)  # roads-live.js marks the day's slots
         self.state.document.ids[anchor] = block
         self.unique_slot_anchors(program, anchor, block)
         self.label(block, event.name or "Program", anchor)
@@ -226,6 +233,10 @@ class ScheduleDirective(RoadsDirective):
             block += self.day_table(record, day.date, day.label, day.slots, zone)
         add_record(self.env, record)
         return [block]
+
+    def warn_live(self, message: str, line: int) -> None:
+        """A ``:live:`` line's warning, at that line of the option."""
+        self.warn(message, RoadsWarning.LIVE, self.option_line("live") + line)
 
     def read_file(self, written: str) -> tuple[list[str], bool, str] | None:
         """The lines of ``:file:`` (relative to the page, or ``/``-rooted at the source
@@ -321,7 +332,7 @@ class ScheduleDirective(RoadsDirective):
             slot.title_links = kept_in_title
             kept = []
             for link in slot.links:
-                problem = link_problem(link.url) or detail_link_problem(link.url)
+                problem = link_problem(link.url) or detail_link_problem(link.url) or material_problem(link)
                 if problem:
                     self.warn(
                         f"{link.label.lower()} link {link.url!r} {problem}; it is left out",
@@ -407,9 +418,13 @@ class ScheduleDirective(RoadsDirective):
             session.append(papers)
         cell = entry("", *session)
         calendar_holder: nodes.Element = cell
-        if slot.links:
+        live = live_paragraph(slot)
+        if live is not None:
+            cell += live
+        materials = [link for link in slot.links if link.kind != LIVE]
+        if materials:
             extras = nodes.paragraph(classes=["roads-slot-links"])
-            for link in slot.links:
+            for link in materials:
                 if len(extras):
                     extras += nodes.Text(" · ")
                 label = _(LINK_LABELS[link.label]) if link.label in LINK_LABELS else link.label

@@ -11,6 +11,7 @@ from ..pasted import split_speakers
 from ..problems import Problem, did_you_mean
 from .data import Link, PaperRef, Program, Slot
 from .kinds import read_kind
+from .materials import LIVE, LIVE_LABELS, MATERIAL
 
 DETAIL_KEYS = (
     "abstract",
@@ -25,6 +26,9 @@ DETAIL_KEYS = (
     "link",
     "location",
     "id",
+    "stream",
+    "call",
+    "chat",
 )
 #: a paper of the accepted-papers list, named by its forum id or its anchor (``paper-...``)
 PAPER_REFERENCE = re.compile(r"^#?[A-Za-z0-9_~-]{1,80}$")
@@ -122,7 +126,10 @@ def read_detail(slot: Slot, key: str, value: str, offset: int, problems: list[Pr
                 )
             )
             return None
-        slot.links.append(Link(label.strip() or "Link", url, offset))
+        if key in LIVE_LABELS:
+            slot.links.append(Link(LIVE_LABELS[key], url, offset, LIVE))
+        else:
+            slot.links.append(Link(label.strip() or "Link", url, offset, MATERIAL))
     return key
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from ...diagnostics import RoadsWarning
 from ..pasted import Speaker, clean_text, read_people, unmark
 from ..problems import Problem
-from .data import Day, Slot
+from .data import Day, Link, Slot
 from .details import DETAIL_KEYS
 from .kinds import session_kind
 from .roles import Reading, SlotTextReader
@@ -65,6 +65,7 @@ class PendingSlot:
     heading: bool = False  # written as a heading ("#### 10:00 Opening"): the list below it is its own
     bullet: bool = False  # written as a list's item; a list right under a line that is none is its own
     from_table: bool = False
+    materials: list[Link] = field(default_factory=list)  # from a material column's cells
 
     @property
     def written(self) -> str:
