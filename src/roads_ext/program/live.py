@@ -16,18 +16,26 @@ from collections.abc import Callable
 
 from docutils import nodes
 
+from ..core.marks import LIVE_PROGRAM_CLASS
 from ..i18n import _
 from ..model.formats import N_
 from ..model.program import Program, Slot
 from ..model.program.data import Link
 from ..model.program.materials import LIVE, read_live_lines
 
-#: the class of a program that has live links: roads-live.js works on it
-LIVE_PROGRAM_CLASS = "roads-schedule-live"
 #: kinds of slot a ``:live:`` line without a room leaves out: nothing is streamed in them
 NOT_STREAMED = ("break", "lunch", "social")
 #: the labels of live links, to translate
 LIVE_LINK_LABELS = {"Stream": N_("Stream"), "Call": N_("Call"), "Chat": N_("Chat")}
+
+
+def live_classes(program: Program) -> list[str]:
+    """The program's block's class when a slot has live links: roads-live.js works on it."""
+    return (
+        [LIVE_PROGRAM_CLASS]
+        if any(link.kind == LIVE for slot in program.slots() for link in slot.links)
+        else []
+    )
 
 
 def live_lines(value: str | None) -> str:

@@ -28,7 +28,7 @@ from ..model.program.materials import LIVE
 from ..services.calendars import add_record, ask_for_calendar_link, calendar_paragraph
 from ..services.registry import person_reference
 from ..services.talks import heading_shown, kind_shown
-from .live import LIVE_PROGRAM_CLASS, add_room_links, live_lines, live_paragraph, material_problem
+from .live import add_room_links, live_classes, live_lines, live_paragraph, material_problem
 
 if TYPE_CHECKING:
     pass
@@ -185,9 +185,7 @@ class ScheduleDirective(RoadsDirective):
                     RoadsWarning.DATE,
                 )
         zone = directive_zone(self, required=True) or Zone("UTC")
-        program = parse_program(lines, first_day, workshop_date(self), csv_text, zone)
-        if self.checked_options.get("live"):
-            add_room_links(program, self.checked_options["live"], self.warn_live)
+        program = self.with_live_links(parse_program(lines, first_day, workshop_date(self), csv_text, zone))
         issues = sorted([*program.problems, *check_program(program, zone)], key=lambda p: p.offset)
         for each in issues:
             message = each.message + left_out_line(each.message, lines, each.offset)
@@ -210,9 +208,7 @@ class ScheduleDirective(RoadsDirective):
         )
         self.check_links(program)
 
-        block = nodes.container(classes=["roads-schedule"], ids=[anchor])
-        if any(link.kind == LIVE for slot in program.slots() for link in slot.links):
-            block["classes"].append(LIVE_PROGRAM_CLASS)  # roads-live.js marks the day's slots
+        block = nodes.container(classes=["roads-schedule", *live_classes(program)], ids=[anchor])
         self.state.document.ids[anchor] = block
         self.unique_slot_anchors(program, anchor, block)
         self.label(block, event.name or "Program", anchor)
@@ -233,6 +229,12 @@ class ScheduleDirective(RoadsDirective):
             block += self.day_table(record, day.date, day.label, day.slots, zone)
         add_record(self.env, record)
         return [block]
+
+    def with_live_links(self, program: Program) -> Program:
+        """The program, its slots given their rooms' live links (``:live:``)."""
+        if self.checked_options.get("live"):
+            add_room_links(program, self.checked_options["live"], self.warn_live)
+        return program
 
     def warn_live(self, message: str, line: int) -> None:
         """A ``:live:`` line's warning, at that line of the option."""
