@@ -121,7 +121,7 @@ def live_script_attributes() -> dict[str, str]:
         "data-roads-program": LIVE_PROGRAM_CLASS,
         "data-roads-now": _("Now"),
         # TRANSLATORS: a badge on the slot after the one under way
-        "data-roads-next": _("Next"),
+        "data-roads-next": _("Up next"),
         "data-roads-opens": _("Live links open on %(day)s."),
         "data-roads-closed": _("The live links are closed."),
     }

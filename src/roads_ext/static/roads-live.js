@@ -34,7 +34,7 @@
     var zone = time.getAttribute("data-roads-zone") || undefined;
     try {
       return new Intl.DateTimeFormat(document.documentElement.lang || undefined,
-        { weekday: "long", month: "long", day: "numeric", timeZone: zone }).format(new Date(time.getAttribute("datetime")));
+        { month: "long", day: "numeric", timeZone: zone }).format(new Date(time.getAttribute("datetime")));
     } catch (error) {
       return time.getAttribute("datetime").slice(0, 10);
     }
