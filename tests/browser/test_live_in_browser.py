@@ -6,15 +6,19 @@ moves (CLS 0), and without JavaScript every live link is listed."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+import subprocess
 import textwrap
+from pathlib import Path
 
 import pytest
 
 from sitebuild import sphinx_build
 
-from .browserkit import WIDTHS
+from .browserkit import AXE_JS, MODES, VNU_JAR, WIDTHS, java_problem, need
 from .conftest import served
 from .test_phases_in_browser import LAYOUT_SHIFT, open_at
+from .test_site_in_browser import WCAG_TAGS
 
 pytestmark = pytest.mark.browser
 
@@ -66,12 +70,12 @@ def live_site(tmp_path_factory):
     result = sphinx_build(source, out)
     assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
     with served(out) as base:
-        yield base + "index.html"
+        yield base + "index.html", out
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
 def test_on_the_day_the_current_and_next_slots_are_marked_without_shifting(browser, live_site, width):
-    context, page, errors = open_at(browser, live_site, dt.datetime(2023, 7, 14, 9, 20, tzinfo=PARIS), width)
+    context, page, errors = open_at(browser, live_site[0], dt.datetime(2023, 7, 14, 9, 20, tzinfo=PARIS), width)
     try:
         page.wait_for_selector(".roads-live-mark")
         state = page.evaluate(STATE)
@@ -98,7 +102,7 @@ def test_on_the_day_the_current_and_next_slots_are_marked_without_shifting(brows
 def test_on_another_day_the_links_say_when_they_open_or_that_they_closed(
     browser, live_site, width, when, note
 ):
-    context, page, errors = open_at(browser, live_site, when, width)
+    context, page, errors = open_at(browser, live_site[0], when, width)
     try:
         page.wait_for_selector(".roads-live-note")
         state = page.evaluate(STATE)
@@ -113,7 +117,7 @@ def test_on_another_day_the_links_say_when_they_open_or_that_they_closed(
 
 def test_without_javascript_every_live_link_is_listed(browser, live_site):
     context, page, _errors = open_at(
-        browser, live_site, dt.datetime(2023, 7, 20, tzinfo=PARIS), javascript=False
+        browser, live_site[0], dt.datetime(2023, 7, 20, tzinfo=PARIS), javascript=False
     )
     try:
         text = page.inner_text(".roads-schedule")
@@ -122,3 +126,31 @@ def test_without_javascript_every_live_link_is_listed(browser, live_site):
         assert page.query_selector(".roads-live-mark") is None
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("mode", list(MODES))
+@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize("when", [dt.datetime(2023, 7, 14, 9, 20, tzinfo=PARIS),
+                                  dt.datetime(2023, 7, 10, tzinfo=PARIS)], ids=["day", "before"])
+def test_the_marked_program_is_accessible(browser, live_site, when, width, mode):
+    need(AXE_JS.is_file(), f"{AXE_JS.name} missing (npm ci in tests/browser)")
+    context, page, _errors = open_at(browser, live_site[0], when, width, mode)
+    try:
+        page.wait_for_selector(".roads-live-mark, .roads-live-note")
+        page.add_script_tag(path=str(AXE_JS))
+        result = page.evaluate("async tags => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+                               WCAG_TAGS)
+        violations = [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in result["violations"]]
+        assert violations == []
+        assert len(result["passes"]) > 10
+    finally:
+        context.close()
+
+
+def test_the_page_is_valid_html(live_site):
+    problem = java_problem()
+    need(problem is None, problem or "")
+    page = Path(live_site[1]) / "index.html"
+    result = subprocess.run(["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", str(page)],
+                            capture_output=True, text=True, timeout=300)
+    assert json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"] == []
