@@ -174,3 +174,23 @@ def test_live_lines_read():
         ("Hall A", "Stream", "https://x.org/a", 0), ("", "Chat", "https://x.org/c", 1),
         ("Room 2", "Call", "https://zoom.us/j/1", 1)]
     assert problems == []
+
+
+def test_live_lines_in_myst_option_block(build_page):
+    built = build_page("""\
+        # Live
+
+        ```{schedule} Friday, July 14, 2023
+        ---
+        timezone: Europe/Paris
+        location: Ghent
+        live: |
+          Hall A: stream https://example.org/live/a
+          Hall B: chatter https://example.org/b
+        ---
+        - 09:00-09:40 Keynote: Sparse Maps for Small Robots - Ilse Vandermeer
+          - location: Hall A
+        ```
+        """)
+    check_warnings(built, [(9, "roads.live", "schedule: live link 'Hall B: chatter https://example.org/b' is not")])
+    assert links(soup(built.html), ".roads-slot-live") == [("Stream", "https://example.org/live/a")]

@@ -237,8 +237,17 @@ class ScheduleDirective(RoadsDirective):
         return program
 
     def warn_live(self, message: str, line: int) -> None:
-        """A ``:live:`` line's warning, at that line of the option."""
-        self.warn(message, RoadsWarning.LIVE, self.option_line("live") + line)
+        """A ``:live:`` line's warning, at that line of the option (``:live:`` and the lines
+        under it; in MyST's ``---`` block, ``live: |`` and the lines under it)."""
+        first = next(
+            (
+                number + (value in ("|", "|-", ">", ">-"))
+                for number, name, value in self.option_lines()
+                if name == "live"
+            ),
+            self.option_line("live"),
+        )
+        self.warn(message, RoadsWarning.LIVE, first + line)
 
     def read_file(self, written: str) -> tuple[list[str], bool, str] | None:
         """The lines of ``:file:`` (relative to the page, or ``/``-rooted at the source
