@@ -194,3 +194,30 @@ def test_live_lines_in_myst_option_block(build_page):
         """)
     check_warnings(built, [(9, "roads.live", "schedule: live link 'Hall B: chatter https://example.org/b' is not")])
     assert links(soup(built.html), ".roads-slot-live") == [("Stream", "https://example.org/live/a")]
+
+
+def test_a_bad_room_link_is_said_at_its_live_line(build_page):
+    built = build_page(RST.replace("Hall B: chat https://chat.example.org/b", "Hall B: chat javascript:alert(1)"),
+                       suffix=".rst")
+    check_warnings(built, [(8, "roads.live", "schedule: chat link 'javascript:alert(1)' for 'Hall B' is not an http(s)://")])
+    assert "javascript:" not in built.html
+
+
+def test_a_bad_material_in_a_program_file_is_said_at_its_line_there(build_page):
+    built = build_page("""\
+        # File
+
+        ```{schedule} Friday, July 14, 2023
+        :timezone: Europe/Paris
+        :location: Ghent
+        :file: program.csv
+        ```
+        """, files={"program.csv": (
+            "Time,Title,Speaker,Slides\n"
+            "09:00-09:40,Sparse Maps for Small Robots,Ilse Vandermeer,https://example.org/s.pdf\n"
+            "09:40-10:00,Lane Graphs from Dashcams,Amara Okonkwo,ftp://example.org/lanes.pdf\n")})
+    lines = built.warning_lines()
+    assert len(lines) == 1 and "program.csv:3: WARNING: schedule: slides link 'ftp://example.org/lanes.pdf'" in lines[0]
+    rows = soup(built.html).select("tr.roads-slot")
+    assert links(rows[0], ".roads-slot-links") == [("Slides", "https://example.org/s.pdf")]
+    assert links(rows[1], ".roads-slot-links") == []

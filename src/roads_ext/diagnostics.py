@@ -83,7 +83,8 @@ class RoadsWarning(StrEnum):
     )
     LIVE = (
         "live",
-        "a program's :live: line that is not 'Room: stream|call|chat URL', or one for a room no slot is in",
+        "a program's :live: line that is not 'Room: stream|call|chat URL', whose URL is not http(s), "
+        "or for a room no slot is in",
     )
     EVENT = "event", "an in-person program with no :location:"
     # -- accepted papers and phases

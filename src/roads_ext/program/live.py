@@ -63,6 +63,13 @@ def add_room_links(program: Program, written: str, warn: Callable[[str, int], No
                 f"live link for room {link.room!r} is for no slot: {known}; it is left out",
                 link.line,
             )
+        problem = material_problem(Link(link.label, link.url, link.line, LIVE))
+        if problem:
+            warn(
+                f"{link.label.lower()} link {link.url!r} for {link.room or 'every room'!r} {problem}; it is left out",
+                link.line,
+            )
+            continue
         for slot in found:
             if not any(own.kind == LIVE and own.label == link.label for own in slot.links):
                 slot.links.append(Link(link.label, link.url, slot.offset, LIVE))

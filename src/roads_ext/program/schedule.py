@@ -206,7 +206,7 @@ class ScheduleDirective(RoadsDirective):
             program=program,
             event=event,
         )
-        self.check_links(program)
+        self.check_links(program, where)
 
         block = nodes.container(classes=["roads-schedule", *live_classes(program)], ids=[anchor])
         self.state.document.ids[anchor] = block
@@ -324,7 +324,9 @@ class ScheduleDirective(RoadsDirective):
                     if node.line:
                         node.line = first + node.line - 1
 
-    def check_links(self, program: Program) -> None:
+    def check_links(self, program: Program, where: str | None = None) -> None:
+        """Leave out the links that are none, each said at its line (of the ``:file:``, if
+        the program is read from one)."""
         for slot in program.slots():
             kept_in_title = []
             for shown, url in slot.title_links:
@@ -332,11 +334,11 @@ class ScheduleDirective(RoadsDirective):
                     None if re.match(r"^\s*https?://", url, re.IGNORECASE) else "is not an http(s) link"
                 )
                 if problem:
-                    self.warn(
+                    self.warn_at(
                         f"link {url!r} in the title {slot.heading!r} {problem}; its text {shown!r} is shown "
                         "without it",
-                        RoadsWarning.LINK,
-                        self.content_line(slot.offset),
+                        slot.offset,
+                        where,
                     )
                 else:
                     kept_in_title.append((shown, url))
@@ -345,14 +347,21 @@ class ScheduleDirective(RoadsDirective):
             for link in slot.links:
                 problem = link_problem(link.url) or detail_link_problem(link.url) or material_problem(link)
                 if problem:
-                    self.warn(
+                    self.warn_at(
                         f"{link.label.lower()} link {link.url!r} {problem}; it is left out",
-                        RoadsWarning.LINK,
-                        self.content_line(link.offset),
+                        link.offset,
+                        where,
                     )
                 else:
                     kept.append(link)
             slot.links = kept
+
+    def warn_at(self, message: str, offset: int, where: str | None) -> None:
+        """A link's warning at line ``offset`` of the program: of the directive, or of its ``:file:``."""
+        if where is None:
+            self.warn(message, RoadsWarning.LINK, self.content_line(offset))
+        else:
+            warn(f"{self.name}: {message}", RoadsWarning.LINK, f"{where}:{offset + 1}")
 
     def day_table(
         self, record: CalendarRecord, date: dt.date, label: str, slots: list[Slot], zone: Zone
