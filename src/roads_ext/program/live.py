@@ -63,10 +63,10 @@ def add_room_links(program: Program, written: str, warn: Callable[[str, int], No
                 f"live link for room {link.room!r} is for no slot: {known}; it is left out",
                 link.line,
             )
-        problem = material_problem(Link(link.label, link.url, link.line, LIVE))
-        if problem:
+        wrong = material_problem(Link(link.label, link.url, link.line, LIVE))
+        if wrong:
             warn(
-                f"{link.label.lower()} link {link.url!r} for {link.room or 'every room'!r} {problem}; it is left out",
+                f"{link.label.lower()} link {link.url!r} for {link.room or 'every room'!r} {wrong}; it is left out",
                 link.line,
             )
             continue
