@@ -221,3 +221,17 @@ def test_a_bad_material_in_a_program_file_is_said_at_its_line_there(build_page):
     rows = soup(built.html).select("tr.roads-slot")
     assert links(rows[0], ".roads-slot-links") == [("Slides", "https://example.org/s.pdf")]
     assert links(rows[1], ".roads-slot-links") == []
+
+
+def test_the_materials_of_a_session_s_papers_are_each_paper_s():
+    program = parse_program([
+        "- 10:20-12:00 Oral session 1",
+        "  - Routing Under Uncertain Tolls - Tomasz Wierzbicki [slides](https://a.org/1)",
+        "  - Lane Graphs from Dashcams - Amara Okonkwo [video](https://a.org/2)",
+        "- 12:00-13:00 Lunch",
+    ], first_day=dt.date(2023, 7, 14))
+    assert [(s.title, [(link.label, link.url) for link in s.links]) for s in program.slots()] == [
+        ("Routing Under Uncertain Tolls", [("Slides", "https://a.org/1")]),
+        ("Lane Graphs from Dashcams", [("Video", "https://a.org/2")]),
+        ("Lunch", []),
+    ]

@@ -455,7 +455,7 @@ class ProgramReader:
             slot.ends_at_midnight, slot.zoned = times.ends_at_midnight, times.zoned
         else:
             slot.timed = False
-        materials = [*take_materials(pending.offset, pending.parts, pending.below), *pending.materials]
+        materials = [*take_materials(pending.offset, pending.parts, []), *pending.materials]
         if not pending.parts and pending.below:
             # "9:00–9:05" on a line of its own: the lines below it are the slot's
             text, _bullet, _offset = pending.below.pop(0)
@@ -465,6 +465,7 @@ class ProgramReader:
             pending, head, (slot.start, slot.end, slot.ends_at_midnight), self.texts
         ):
             return
+        materials += take_materials(pending.offset, pending.parts, pending.below)  # a block's are its slots'
         taken, description = lines_below(pending, head) if pending.below else ([], [])
         reading = self._reading(pending, taken)
         if reading.unread_tags:
