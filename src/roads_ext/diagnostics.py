@@ -81,6 +81,11 @@ class RoadsWarning(StrEnum):
         "detail",
         "an unknown slot detail, one with no value, a repeated id, a link detail with no URL",
     )
+    LIVE = (
+        "live",
+        "a program's :live: line that is not 'Room: stream|call|chat URL', whose URL is not http(s), "
+        "or for a room no slot is in",
+    )
     EVENT = "event", "an in-person program with no :location:"
     # -- accepted papers and phases
     FILE = (

@@ -24,10 +24,12 @@ from ..model.calendar import CalendarRecord, EventInfo, check_program, parse_eve
 from ..model.dates import Zone, parse_date
 from ..model.formats import N_, Formats
 from ..model.program import Program, Slot, parse_program
+from ..model.program.materials import LIVE
 from ..services.awards import badge
 from ..services.calendars import add_record, ask_for_calendar_link, calendar_paragraph
 from ..services.registry import person_reference
 from ..services.talks import heading_shown, kind_shown
+from .live import add_room_links, live_classes, live_lines, live_paragraph, material_problem
 
 if TYPE_CHECKING:
     pass
@@ -146,6 +148,7 @@ class ScheduleDirective(RoadsDirective):
         "status": choice(*STATUS),
         "name": text,
         "file": text,
+        "live": live_lines,
     }
 
     def run_checked(self) -> list[nodes.Node]:
@@ -183,7 +186,7 @@ class ScheduleDirective(RoadsDirective):
                     RoadsWarning.DATE,
                 )
         zone = directive_zone(self, required=True) or Zone("UTC")
-        program = parse_program(lines, first_day, workshop_date(self), csv_text, zone)
+        program = self.with_live_links(parse_program(lines, first_day, workshop_date(self), csv_text, zone))
         issues = sorted([*program.problems, *check_program(program, zone)], key=lambda p: p.offset)
         for each in issues:
             message = each.message + left_out_line(each.message, lines, each.offset)
@@ -204,9 +207,9 @@ class ScheduleDirective(RoadsDirective):
             program=program,
             event=event,
         )
-        self.check_links(program)
+        self.check_links(program, where)
 
-        block = nodes.container(classes=["roads-schedule"], ids=[anchor])
+        block = nodes.container(classes=["roads-schedule", *live_classes(program)], ids=[anchor])
         self.state.document.ids[anchor] = block
         self.unique_slot_anchors(program, anchor, block)
         self.label(block, event.name or "Program", anchor)
@@ -227,6 +230,25 @@ class ScheduleDirective(RoadsDirective):
             block += self.day_table(record, day.date, day.label, day.slots, zone)
         add_record(self.env, record)
         return [block]
+
+    def with_live_links(self, program: Program) -> Program:
+        """The program, its slots given their rooms' live links (``:live:``)."""
+        if self.checked_options.get("live"):
+            add_room_links(program, self.checked_options["live"], self.warn_live)
+        return program
+
+    def warn_live(self, message: str, line: int) -> None:
+        """A ``:live:`` line's warning, at that line of the option (``:live:`` and the lines
+        under it; in MyST's ``---`` block, ``live: |`` and the lines under it)."""
+        first = next(
+            (
+                number + (value in ("|", "|-", ">", ">-"))
+                for number, name, value in self.option_lines()
+                if name == "live"
+            ),
+            self.option_line("live"),
+        )
+        self.warn(message, RoadsWarning.LIVE, first + line)
 
     def read_file(self, written: str) -> tuple[list[str], bool, str] | None:
         """The lines of ``:file:`` (relative to the page, or ``/``-rooted at the source
@@ -303,7 +325,9 @@ class ScheduleDirective(RoadsDirective):
                     if node.line:
                         node.line = first + node.line - 1
 
-    def check_links(self, program: Program) -> None:
+    def check_links(self, program: Program, where: str | None = None) -> None:
+        """Leave out the links that are none, each said at its line (of the ``:file:``, if
+        the program is read from one)."""
         for slot in program.slots():
             kept_in_title = []
             for shown, url in slot.title_links:
@@ -311,27 +335,34 @@ class ScheduleDirective(RoadsDirective):
                     None if re.match(r"^\s*https?://", url, re.IGNORECASE) else "is not an http(s) link"
                 )
                 if problem:
-                    self.warn(
+                    self.warn_at(
                         f"link {url!r} in the title {slot.heading!r} {problem}; its text {shown!r} is shown "
                         "without it",
-                        RoadsWarning.LINK,
-                        self.content_line(slot.offset),
+                        slot.offset,
+                        where,
                     )
                 else:
                     kept_in_title.append((shown, url))
             slot.title_links = kept_in_title
             kept = []
             for link in slot.links:
-                problem = link_problem(link.url) or detail_link_problem(link.url)
+                problem = link_problem(link.url) or detail_link_problem(link.url) or material_problem(link)
                 if problem:
-                    self.warn(
+                    self.warn_at(
                         f"{link.label.lower()} link {link.url!r} {problem}; it is left out",
-                        RoadsWarning.LINK,
-                        self.content_line(link.offset),
+                        link.offset,
+                        where,
                     )
                 else:
                     kept.append(link)
             slot.links = kept
+
+    def warn_at(self, message: str, offset: int, where: str | None) -> None:
+        """A link's warning at line ``offset`` of the program: of the directive, or of its ``:file:``."""
+        if where is None:
+            self.warn(message, RoadsWarning.LINK, self.content_line(offset))
+        else:
+            warn(f"{self.name}: {message}", RoadsWarning.LINK, f"{where}:{offset + 1}")
 
     def day_table(
         self, record: CalendarRecord, date: dt.date, label: str, slots: list[Slot], zone: Zone
@@ -356,6 +387,32 @@ class ScheduleDirective(RoadsDirective):
             body += self.slot_row(record, slot, zone)
         return table
 
+    def speakers_paragraph(self, slot: Slot, line: int) -> nodes.paragraph:
+        """A slot's people, each in their role, linked to their card where they have one."""
+        people = nodes.paragraph(classes=["roads-slot-speakers"])
+        for index, speaker in enumerate(slot.speakers):
+            if index:
+                people += nodes.Text(", ")
+            if speaker.role:
+                people += nodes.inline(f"{speaker.role}: ", f"{speaker.role}: ", classes=["roads-role"])
+            if speaker.group:
+                people += nodes.inline(speaker.name, speaker.name, classes=["roads-group"])
+            else:  # linked to their card; a guest declared nowhere is shown as written
+                people += person_reference(
+                    self.env,
+                    speaker.written,
+                    strict=False,
+                    by="schedule",
+                    location=(self.get_source_info()[0], line),
+                )
+            if speaker.affiliation:
+                people += nodes.inline(
+                    f" ({speaker.affiliation})",
+                    f" ({speaker.affiliation})",
+                    classes=["roads-affiliation"],
+                )
+        return people
+
     def slot_row(self, record: CalendarRecord, slot: Slot, zone: Zone) -> nodes.row:
         line = self.content_line(slot.offset)
         when = time_range_paragraph(slot.start_at(zone), slot.end_at(zone), zone, formats(self.config))
@@ -372,29 +429,7 @@ class ScheduleDirective(RoadsDirective):
             head += [nodes.Text(" "), award]
         session.append(head)
         if slot.speakers:
-            people = nodes.paragraph(classes=["roads-slot-speakers"])
-            for index, speaker in enumerate(slot.speakers):
-                if index:
-                    people += nodes.Text(", ")
-                if speaker.role:
-                    people += nodes.inline(f"{speaker.role}: ", f"{speaker.role}: ", classes=["roads-role"])
-                if speaker.group:
-                    people += nodes.inline(speaker.name, speaker.name, classes=["roads-group"])
-                else:  # linked to their card; a guest declared nowhere is shown as written
-                    people += person_reference(
-                        self.env,
-                        speaker.written,
-                        strict=False,
-                        by="schedule",
-                        location=(self.get_source_info()[0], line),
-                    )
-                if speaker.affiliation:
-                    people += nodes.inline(
-                        f" ({speaker.affiliation})",
-                        f" ({speaker.affiliation})",
-                        classes=["roads-affiliation"],
-                    )
-            session.append(people)
+            session.append(self.speakers_paragraph(slot, line))
         if slot.location:
             session.append(nodes.paragraph(slot.location, slot.location, classes=["roads-slot-location"]))
         if slot.abstract:
@@ -412,9 +447,13 @@ class ScheduleDirective(RoadsDirective):
             session.append(papers)
         cell = entry("", *session)
         calendar_holder: nodes.Element = cell
-        if slot.links:
+        live = live_paragraph(slot)
+        if live is not None:
+            cell += live
+        materials = [link for link in slot.links if link.kind != LIVE]
+        if materials:
             extras = nodes.paragraph(classes=["roads-slot-links"])
-            for link in slot.links:
+            for link in materials:
                 if len(extras):
                     extras += nodes.Text(" · ")
                 label = _(LINK_LABELS[link.label]) if link.label in LINK_LABELS else link.label

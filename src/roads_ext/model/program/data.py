@@ -13,9 +13,13 @@ from .kinds import TALK_KINDS, kind_label, read_label
 
 @dataclass(frozen=True)
 class Link:
+    """A slot's link: a material (``slides``, ``video``, ...) or, of ``kind`` ``"live"``, a
+    live link (``stream``, ``call``, ``chat``) for the day itself."""
+
     label: str
     url: str
     offset: int
+    kind: str = "material"  # "material" or "live"
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from ..pasted import split_speakers
 from ..problems import Problem, did_you_mean
 from .data import Link, PaperRef, Program, Slot
 from .kinds import read_kind
+from .materials import LIVE, LIVE_LABELS, MATERIAL
 
 DETAIL_KEYS = (
     "abstract",
@@ -28,6 +29,9 @@ DETAIL_KEYS = (
     "location",
     "id",
     "award",
+    "stream",
+    "call",
+    "chat",
 )
 #: a paper in a session with its board: ``aB3dE5fG7h (board 12)``, ``aB3dE5fG7h (12)``
 PAPER_ON_BOARD = re.compile(r"^(?P<paper>[^()]*?)\s*\((?P<board>[^()]*)\)$")
@@ -133,7 +137,10 @@ def read_detail(slot: Slot, key: str, value: str, offset: int, problems: list[Pr
                 )
             )
             return None
-        slot.links.append(Link(label.strip() or "Link", url, offset))
+        if key in LIVE_LABELS:
+            slot.links.append(Link(LIVE_LABELS[key], url, offset, LIVE))
+        else:
+            slot.links.append(Link(label.strip() or "Link", url, offset, MATERIAL))
     return key
 
 

@@ -12,9 +12,10 @@ from typing import Any
 from ...diagnostics import RoadsWarning
 from ..pasted import Speaker, clean_text, read_people, unmark
 from ..problems import Problem
-from .data import Day, Slot
+from .data import Day, Link, Slot
 from .details import DETAIL_KEYS
 from .kinds import session_kind
+from .materials import take_materials
 from .people import ROLE_OF_WORD
 from .roles import Reading, SlotTextReader
 from .text import read_text
@@ -56,6 +57,7 @@ class PendingSlot:
     from_table: bool = False
     #: what its text reads as, by the text read (a slot is read again as its lines come)
     readings: dict[tuple, Any] = field(default_factory=dict)
+    materials: list[Link] = field(default_factory=list)  # from a material column's cells
 
     @property
     def written(self) -> str:
@@ -119,6 +121,9 @@ def split_block(pending: PendingSlot, head: Reading, times: tuple, texts: SlotTe
     kind = head.kind if head.kind and head.kind != "session" else None
     place = pending.day.slots.index(pending.slot)
     for item in items:
+        materials = take_materials(item[0][2], [], item)  # its slides, its video: its own
+        if not item:
+            continue  # a line of links alone, whose item's slot is above it
         lines = [line for text, _, _ in item for line in read_text(text, None, True)]
         reading = texts.read(lines)
         slot = Slot(
@@ -133,6 +138,7 @@ def split_block(pending: PendingSlot, head: Reading, times: tuple, texts: SlotTe
         slot.timed, slot.in_block = False, True
         slot.ends_at_midnight = times[2]
         slot.session, slot.location, slot.title_links = heading, reading.location, reading.links
+        slot.links = materials
         place += 1
         pending.day.slots.insert(place, slot)
     return True
