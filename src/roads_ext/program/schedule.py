@@ -24,9 +24,12 @@ from ..model.calendar import CalendarRecord, EventInfo, check_program, parse_eve
 from ..model.dates import Zone, parse_date
 from ..model.formats import N_, Formats
 from ..model.program import Program, Slot, parse_program
+from ..model.program.rooms import check_rooms, is_parallel
 from ..services.calendars import add_record, ask_for_calendar_link, calendar_paragraph
 from ..services.registry import person_reference
 from ..services.talks import heading_shown, kind_shown
+from .rooms import declared_rooms, rooms_grid
+from .slot_roles import people_lines, qa_mark
 
 if TYPE_CHECKING:
     pass
@@ -145,6 +148,7 @@ class ScheduleDirective(RoadsDirective):
         "status": choice(*STATUS),
         "name": text,
         "file": text,
+        "rooms": text,
     }
 
     def run_checked(self) -> list[nodes.Node]:
@@ -183,7 +187,11 @@ class ScheduleDirective(RoadsDirective):
                 )
         zone = directive_zone(self, required=True) or Zone("UTC")
         program = parse_program(lines, first_day, workshop_date(self), csv_text, zone)
-        issues = sorted([*program.problems, *check_program(program, zone)], key=lambda p: p.offset)
+        rooms = declared_rooms(self.checked_options.get("rooms", ""))
+        issues = sorted(
+            [*program.problems, *check_program(program, zone), *check_rooms(program, rooms)],
+            key=lambda p: p.offset,
+        )
         for each in issues:
             message = each.message + left_out_line(each.message, lines, each.offset)
             if where is None:
@@ -223,7 +231,10 @@ class ScheduleDirective(RoadsDirective):
         block += note
         block += calendar_paragraph(self.env.docname, anchor, _("Add the program to your calendar (.ics)"))
         for day in program.days:
-            block += self.day_table(record, day.date, day.label, day.slots, zone)
+            if is_parallel(day.slots):  # rooms side by side: a grid (program/rooms.py)
+                block += rooms_grid(self, record, day, zone, rooms)
+            else:
+                block += self.day_table(record, day.date, day.label, day.slots, zone)
         add_record(self.env, record)
         return [block]
 
@@ -366,31 +377,22 @@ class ScheduleDirective(RoadsDirective):
             head += nodes.Text(" ")
         heading = heading_shown(slot)
         head += title_node(heading, slot.title_links if slot.title else [])
+        head.extend(qa_mark(slot))
         session.append(head)
-        if slot.speakers:
-            people = nodes.paragraph(classes=["roads-slot-speakers"])
-            for index, speaker in enumerate(slot.speakers):
-                if index:
-                    people += nodes.Text(", ")
-                if speaker.role:
-                    people += nodes.inline(f"{speaker.role}: ", f"{speaker.role}: ", classes=["roads-role"])
-                if speaker.group:
-                    people += nodes.inline(speaker.name, speaker.name, classes=["roads-group"])
-                else:  # linked to their card; a guest declared nowhere is shown as written
-                    people += person_reference(
-                        self.env,
-                        speaker.written,
-                        strict=False,
-                        by="schedule",
-                        location=(self.get_source_info()[0], line),
-                    )
-                if speaker.affiliation:
-                    people += nodes.inline(
-                        f" ({speaker.affiliation})",
-                        f" ({speaker.affiliation})",
-                        classes=["roads-affiliation"],
-                    )
-            session.append(people)
+        # a line per role: speakers or panelists, then chair, moderator, ... (slot_roles.py);
+        # each linked to their card; a guest declared nowhere is shown as written
+        session.extend(
+            people_lines(
+                slot,
+                lambda speaker: person_reference(
+                    self.env,
+                    speaker.written,
+                    strict=False,
+                    by="schedule",
+                    location=(self.get_source_info()[0], line),
+                ),
+            )
+        )
         if slot.location:
             session.append(nodes.paragraph(slot.location, slot.location, classes=["roads-slot-location"]))
         if slot.abstract:

@@ -27,6 +27,7 @@ from ..services.calendars import all_records, records
 from ..services.registry import PeopleDomain, declared_person_json_ld, page_of
 from ..services.talks import Talk, talks_by_person
 from .schedule import ATTENDANCE, LOCAL_NOTE, RANGE_DASH, STATUS, ZONE_NOTE_ATTR
+from .slot_roles import slot_people_ld
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -216,14 +217,30 @@ def event_json_ld(app: Sphinx, record: CalendarRecord) -> dict[str, Any]:
         end = slot.end_at(zone)
         if end is not None:
             sub["endDate"] = end.isoformat()
-        if slot.location:
+        if slot.location and event.location:  # a room of the venue: the venue's address
+            sub["location"] = {
+                "@type": "Place",
+                "name": slot.location,
+                "address": event.location,
+                "containedInPlace": location,
+            }
+        elif slot.location:
             sub["location"] = {"@type": "Place", "name": slot.location, "address": slot.location}
         elif location:
             sub["location"] = location
-        if who:
-            # the full description is in the event's own performer list, in this same
-            # JSON-LD document, where nodes with one @id are one node
-            sub["performer"] = [{key: p[key] for key in ("@type", "@id", "name") if key in p} for p in who]
+        # speakers and panelists perform, a chair or moderator contributes (slot_roles.py);
+        # the full description is in the event's own performer list, in this same
+        # JSON-LD document, where nodes with one @id are one node
+        sub.update(
+            slot_people_ld(
+                slot,
+                lambda s: {
+                    key: value
+                    for key, value in person_ld(app, s.name, record.docname, s).items()
+                    if key in ("@type", "@id", "name")
+                },
+            )
+        )
         if slot.abstract:
             sub["description"] = " ".join(slot.abstract.split())
         slot_url = page_url(app, record.docname, f"{record.anchor}-{slot.slug}")

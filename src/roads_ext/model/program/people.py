@@ -69,7 +69,13 @@ ROLE_NAMES = {
     "chaired by": "chair",
     "hosts": "host",
     "hosted by": "host",
+    "q&a": "q&a",  # "Q&A: Jane Doe": who leads the questions
 }
+
+
+def mentions_qa(label: str) -> bool:
+    """Whether a slot's label gives it questions and answers: ``Invited Talk + Q&A``."""
+    return bool(re.search(r"\bq\s*(?:&|and|/)\s*a\b", label, re.IGNORECASE))
 
 
 def plain_roles(people: list[Speaker]) -> tuple[Speaker, ...]:

@@ -45,6 +45,7 @@ from .details import DETAIL_KEYS, assign_slugs, finish_days, read_detail
 from .kinds import END_WORDS, PROGRAM_WORDS, is_block_label, kind_of_words, read_label, session_kind
 from .lines import Line, empty_cell, extra_cells, find_date, find_date_without_year, program_lines, read_cells
 from .messages import NO_DAY, html_problem, unreadable
+from .people import mentions_qa
 from .roles import Reading, SlotTextReader
 from .slots import (
     DETAIL,
@@ -482,6 +483,7 @@ class ProgramReader:
             clean_text(text) for text, _, _ in pending.parts if clean_text(text)
         )
         slot.location = reading.location
+        slot.qa = slot.kind != "panel" and mentions_qa(reading.label or "")
         slot.title_links = [link for link in reading.links if link not in reading.materials]
         slot.links.extend(Link(label, url, 0) for label, url in reading.materials)
         slot.session = pending.session

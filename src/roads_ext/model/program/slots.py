@@ -15,6 +15,7 @@ from .data import Day, Slot
 from .details import DETAIL_KEYS
 from .kinds import session_kind
 from .roles import Reading, SlotTextReader
+from .rooms import shares_room
 from .text import read_text
 
 #: the title a placeholder slot has until it is read, and keeps when it is left out
@@ -39,6 +40,8 @@ ROLE_KEYS = {
     "session chair": "chair",
     "host": "host",
     "hosts": "host",
+    "q&a": "q&a",
+    "discussant": "discussant",
     "title": "title",
     "talk": "title",
     "room": "location",
@@ -163,6 +166,8 @@ def blocks_by_time(day: Day, written: dict[int, str]) -> None:
         ):
             for slot in inner:
                 end = slot.end or slot.start
+                if outer.location and slot.location and not shares_room(outer, slot):
+                    break  # a slot in another room at the same time: parallel, not held
                 if outer.start <= slot.start < outer.end and end <= outer.end:
                     held.append(slot)
                 else:
