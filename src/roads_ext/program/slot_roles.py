@@ -18,16 +18,16 @@ from ..model.formats import N_
 from ..model.pasted import Speaker
 from ..model.program import Slot
 
-#: a role's words as shown (one person, several), translated; a role no entry names is
-#: shown as the program writes it, capitalized
+#: a role's words as shown before its people (one person, several), translated (with the
+#: language's colon); a role no entry names is shown as the program writes it, capitalized
 ROLE_LABELS = {
-    "panelist": (N_("Panelist"), N_("Panelists")),
-    "chair": (N_("Chair"), N_("Chairs")),
-    "co-chair": (N_("Co-chair"), N_("Co-chairs")),
-    "moderator": (N_("Moderator"), N_("Moderators")),
-    "host": (N_("Host"), N_("Hosts")),
-    "discussant": (N_("Discussant"), N_("Discussants")),
-    "q&a": (N_("Q&A"), N_("Q&A")),
+    "panelist": (N_("Panelist:"), N_("Panelists:")),
+    "chair": (N_("Chair:"), N_("Chairs:")),
+    "co-chair": (N_("Co-chair:"), N_("Co-chairs:")),
+    "moderator": (N_("Moderator:"), N_("Moderators:")),
+    "host": (N_("Host:"), N_("Hosts:")),
+    "discussant": (N_("Discussant:"), N_("Discussants:")),
+    "q&a": (N_("Q&A:"), N_("Q&A:")),
 }
 #: the mark of a talk whose label gives it questions and answers ("Invited Talk + Q&A")
 QA_MARK = N_("Q&A")
@@ -50,7 +50,7 @@ def role_label(role: str, count: int) -> str:
     if role in ROLE_LABELS:
         one, several = ROLE_LABELS[role]
         return _(several) if count > 1 else _(one)
-    return role[:1].upper() + role[1:]
+    return role[:1].upper() + role[1:] + ":"
 
 
 def people_lines(slot: Slot, person: Callable[[Speaker], nodes.Node]) -> list[nodes.paragraph]:
@@ -62,7 +62,7 @@ def people_lines(slot: Slot, person: Callable[[Speaker], nodes.Node]) -> list[no
             classes=["roads-slot-speakers"] + ([f"roads-slot-{_css(role)}"] if role else [])
         )
         if role:
-            label = role_label(role, len(people)) + ": "
+            label = role_label(role, len(people)) + " "
             line += nodes.inline(label, label, classes=["roads-role"])
         for index, speaker in enumerate(people):
             if index:
