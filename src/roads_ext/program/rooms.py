@@ -1,7 +1,7 @@
 """A day of parallel rooms (:func:`roads_ext.model.program.rooms.is_parallel`), rendered as a
 grid: times down, rooms across on a wide screen (CSS grid, ``roads.css``), and a list
 grouped by time on a phone, each slot naming its room. Each slot is the one the table of
-an ordinary day shows (:meth:`~.schedule.ScheduleDirective.slot_row`): its cell's parts
+an ordinary day shows (``ScheduleDirective.slot_row``): its cell's parts
 are moved into the grid, so what a slot shows is written in one place.
 
 Generic docutils nodes (containers and paragraphs): every builder renders it, as a list
@@ -10,18 +10,17 @@ of times and their slots."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import Any
 
 from docutils import nodes
 
-from ..i18n import _, formats
+from ..i18n import _
 from ..model.calendar import CalendarRecord
 from ..model.dates import Zone
+from ..model.formats import Formats
 from ..model.program import Day, Slot
 from ..model.program.rooms import room_key, room_order, time_rows
-
-if TYPE_CHECKING:
-    from .schedule import ScheduleDirective
 
 #: the most rooms the grid lays out side by side (roads.css has a column class for each);
 #: a day with more is shown as the list grouped by time at every width
@@ -37,10 +36,16 @@ def declared_rooms(written: str) -> list[str]:
 
 
 def rooms_grid(
-    directive: ScheduleDirective, record: CalendarRecord, day: Day, zone: Zone, declared: list[str]
+    record: CalendarRecord,
+    day: Day,
+    zone: Zone,
+    declared: list[str],
+    shown: Formats,
+    slot_row: Callable[[Slot], nodes.row],
+    when: Callable[[dt.datetime, dt.datetime | None], nodes.paragraph],
 ) -> nodes.container:
-    """A parallel day: a caption, a row of the rooms' names, and a row per start time."""
-    shown = formats(directive.config)
+    """A parallel day: a caption, a row of the rooms' names, and a row per start time;
+    ``slot_row`` makes a slot's row as a table shows it, ``when`` a time range."""
     rooms = room_order(day.slots, declared)
     laid_out = len(rooms) <= MOST_ROOMS
     classes = ["roads-rooms-grid", f"roads-rooms-{len(rooms)}" if laid_out else "roads-rooms-many"]
@@ -59,51 +64,45 @@ def rooms_grid(
     sessions: dict[int, str] = {}
     for found in time_rows(day.slots, rooms):
         first = found.slots[0]
-        end = first.end_at(zone) if found.end is not None else None
         row = nodes.container(classes=["roads-rooms-row"])
-        row += directive_time(first.start_at(zone), end, zone, directive)
+        row += time_of(when, first.start_at(zone), first.end_at(zone) if found.end is not None else None)
         for slot in found.slots:
             place = column.get(room_key(slot.location), 0)
-            if slot.session and sessions.get(place) != slot.session:
-                session = slot.session
-            else:
-                session = ""
+            session = slot.session if slot.session and sessions.get(place) != slot.session else ""
             sessions[place] = slot.session
-            row += slot_box(directive, record, slot, zone, place, found.end is None, session)
+            own = time_of(when, slot.start_at(zone), slot.end_at(zone)) if found.end is None else None
+            row += slot_box(slot_row(slot), slot, place, own, session)
         grid += row
     outer += grid
     return outer
 
 
-def directive_time(
-    start: dt.datetime, end: dt.datetime | None, zone: Zone, directive: ScheduleDirective
+def time_of(
+    when: Callable[[dt.datetime, dt.datetime | None], nodes.paragraph],
+    start: dt.datetime,
+    end: dt.datetime | None,
 ) -> nodes.paragraph:
     """A time range of the grid: a row's, or a slot's own."""
-    from .schedule import time_range_paragraph  # schedule imports this module
-
-    when = time_range_paragraph(start, end, zone, formats(directive.config))
-    when["classes"].append("roads-rooms-time")
-    return when
+    paragraph = when(start, end)
+    paragraph["classes"].append("roads-rooms-time")
+    return paragraph
 
 
 def slot_box(
-    directive: ScheduleDirective,
-    record: CalendarRecord,
-    slot: Slot,
-    zone: Zone,
-    place: int,
-    own_time: bool,
-    session: str,
+    row: nodes.row, slot: Slot, place: int, own_time: nodes.paragraph | None, session: str
 ) -> nodes.container:
-    """One slot in its room's column (``place``; 0: no room, the whole row), with its
-    room's name (seen on a phone, read aloud everywhere), its own times when the row's
-    slots end at different times, and its session where the room's session changes."""
-    row = directive.slot_row(record, slot, zone)
+    """One slot (its ``row`` as a table shows it) in its room's column (``place``; 0: no
+    room, the whole row), with its room's name (seen on a phone, read aloud everywhere),
+    its own times when the row's slots end at different times, and its session where the
+    room's session changes."""
     cell = row.children[-1]
     assert isinstance(cell, nodes.Element)
     where = f"roads-room-col-{place}" if place else "roads-room-all"
     box = nodes.container(classes=["roads-rooms-slot", where, *row["classes"]])
     box.source, box.line = row.source, row.line
+    for key, value in cell.attributes.items():
+        if key.startswith("roads"):  # what later transforms add to the cell (its calendar link)
+            box[key] = value
     if slot.location:
         label = _("Room:") + " "
         room = nodes.paragraph(classes=["roads-rooms-room"])
@@ -112,11 +111,18 @@ def slot_box(
         box += room
     if session:
         box += nodes.paragraph(session, session, classes=["roads-rooms-session"])
-    if own_time:
-        box += directive_time(slot.start_at(zone), slot.end_at(zone), zone, directive)
+    if own_time is not None:
+        box += own_time
     for child in list(cell.children):
         if isinstance(child, nodes.Element) and "roads-slot-location" in child["classes"]:
             continue  # said above, as the slot's room
         cell.remove(child)
         box += child
     return box
+
+
+def room_ld(room: str, venue: dict[str, Any] | None) -> dict[str, Any]:
+    """A slot's room as schema.org ``location``: a ``Place`` in the venue, at its address."""
+    if venue and venue.get("address"):
+        return {"@type": "Place", "name": room, "address": venue["address"], "containedInPlace": venue}
+    return {"@type": "Place", "name": room, "address": room}

@@ -23,7 +23,7 @@ from ..i18n import _, formats
 from ..model.calendar import CalendarRecord, EventInfo, check_program, parse_event
 from ..model.dates import Zone, parse_date
 from ..model.formats import N_, Formats
-from ..model.program import Program, Slot, parse_program
+from ..model.program import Day, Program, Slot, parse_program
 from ..model.program.rooms import check_rooms, is_parallel
 from ..services.calendars import add_record, ask_for_calendar_link, calendar_paragraph
 from ..services.registry import person_reference
@@ -187,11 +187,8 @@ class ScheduleDirective(RoadsDirective):
                 )
         zone = directive_zone(self, required=True) or Zone("UTC")
         program = parse_program(lines, first_day, workshop_date(self), csv_text, zone)
-        rooms = declared_rooms(self.checked_options.get("rooms", ""))
-        issues = sorted(
-            [*program.problems, *check_program(program, zone), *check_rooms(program, rooms)],
-            key=lambda p: p.offset,
-        )
+        said = [*program.problems, *check_program(program, zone), *check_rooms(program, self.rooms())]
+        issues = sorted(said, key=lambda p: p.offset)
         for each in issues:
             message = each.message + left_out_line(each.message, lines, each.offset)
             if where is None:
@@ -231,10 +228,7 @@ class ScheduleDirective(RoadsDirective):
         block += note
         block += calendar_paragraph(self.env.docname, anchor, _("Add the program to your calendar (.ics)"))
         for day in program.days:
-            if is_parallel(day.slots):  # rooms side by side: a grid (program/rooms.py)
-                block += rooms_grid(self, record, day, zone, rooms)
-            else:
-                block += self.day_table(record, day.date, day.label, day.slots, zone)
+            block += self.day_block(record, day, zone)
         add_record(self.env, record)
         return [block]
 
@@ -342,6 +336,25 @@ class ScheduleDirective(RoadsDirective):
                 else:
                     kept.append(link)
             slot.links = kept
+
+    def rooms(self) -> list[str]:
+        """The rooms ``:rooms:`` declares, in their order."""
+        return declared_rooms(self.checked_options.get("rooms", ""))
+
+    def day_block(self, record: CalendarRecord, day: Day, zone: Zone) -> nodes.Element:
+        """A day's table, or a grid of its rooms when they run side by side (program/rooms.py)."""
+        if not is_parallel(day.slots):
+            return self.day_table(record, day.date, day.label, day.slots, zone)
+        shown = formats(self.config)
+        return rooms_grid(
+            record,
+            day,
+            zone,
+            self.rooms(),
+            shown,
+            lambda slot: self.slot_row(record, slot, zone),
+            lambda start, end: time_range_paragraph(start, end, zone, shown),
+        )
 
     def day_table(
         self, record: CalendarRecord, date: dt.date, label: str, slots: list[Slot], zone: Zone

@@ -26,6 +26,7 @@ from ..model.pasted import Speaker
 from ..services.calendars import all_records, records
 from ..services.registry import PeopleDomain, declared_person_json_ld, page_of
 from ..services.talks import Talk, talks_by_person
+from .rooms import room_ld
 from .schedule import ATTENDANCE, LOCAL_NOTE, RANGE_DASH, STATUS, ZONE_NOTE_ATTR
 from .slot_roles import slot_people_ld
 
@@ -217,15 +218,8 @@ def event_json_ld(app: Sphinx, record: CalendarRecord) -> dict[str, Any]:
         end = slot.end_at(zone)
         if end is not None:
             sub["endDate"] = end.isoformat()
-        if slot.location and event.location:  # a room of the venue: the venue's address
-            sub["location"] = {
-                "@type": "Place",
-                "name": slot.location,
-                "address": event.location,
-                "containedInPlace": location,
-            }
-        elif slot.location:
-            sub["location"] = {"@type": "Place", "name": slot.location, "address": slot.location}
+        if slot.location:  # its room, in the venue
+            sub["location"] = room_ld(slot.location, location)
         elif location:
             sub["location"] = location
         # speakers and panelists perform, a chair or moderator contributes (slot_roles.py);
