@@ -29,6 +29,8 @@ def room_key(name: str) -> str:
 def is_parallel(slots: list[Slot]) -> bool:
     """Whether two of ``slots`` run at the same time in different rooms."""
     timed = [slot for slot in slots if slot.location]
+    if len({room_key(slot.location) for slot in timed}) < 2:
+        return False  # one room, or none: a program as it always was
     for index, one in enumerate(timed):
         for other in timed[index + 1 :]:
             if room_key(one.location) == room_key(other.location):
@@ -69,14 +71,15 @@ def track_rooms(program: Program) -> None:
     """A slot without a room under a session line that names a track (``Track A``,
     ``Room 2 - Vision``) is in that track, when the day has another track at the same time."""
     for day in program.days:
-        candidates = [slot for slot in day.slots if not slot.location and _TRACK.match(slot.session)]
-        if not candidates:
+        tracks: list[tuple[Slot, str]] = []
+        for slot in day.slots:
+            found = _TRACK.match(slot.session)
+            if found is not None and not slot.location:
+                tracks.append((slot, " ".join(found.group(1).split())))
+        if len({room_key(track) for _slot, track in tracks}) < 2:
             continue
-        tracks = {id(slot): " ".join(_TRACK.match(slot.session).group(1).split()) for slot in candidates}  # type: ignore[union-attr]
-        if len({room_key(track) for track in tracks.values()}) < 2:
-            continue
-        for slot in candidates:
-            slot.location = tracks[id(slot)]
+        for slot, track in tracks:
+            slot.location = track
 
 
 def check_rooms(program: Program, declared: list[str]) -> list[Problem]:
