@@ -116,6 +116,24 @@ def test_track_lines_are_the_rooms_of_their_slots():
     assert program.problems == []
 
 
+def test_session_lines_that_are_rooms_are_the_rooms_of_their_slots():
+    rooms = ["## Room 201", "- 10:00-10:30 Pruning at scale (Erin Example)",
+             "## Ballroom A", "- 10:00-10:30 Learned indexes (Claude Example)"]
+    program = parse_program(rooms, DAY)
+    assert [s.location for s in program.slots()] == ["Room 201", "Ballroom A"]
+    assert program.problems == []
+
+
+@pytest.mark.parametrize("form", ["{room}: {title} ({who})", "[{room}] {title} ({who})", "{title} ({who}) - {room}"])
+def test_a_room_written_on_the_slot_s_line(form):
+    lines = [f"- 10:00-10:30 {form.format(room=room, title=title, who=who)}" for room, title, who in [
+        ("Room 201", "Pruning at scale", "Erin Example"), ("Ballroom A", "Learned indexes", "Claude Example")]]
+    program = parse_program(lines, DAY)
+    assert [(s.location, s.title) for s in program.slots()] == [
+        ("Room 201", "Pruning at scale"), ("Ballroom A", "Learned indexes")]
+    assert program.problems == []
+
+
 def test_one_track_alone_is_no_room():
     program = parse_program(["### Track A", "- 10:30-11:00 Learned indexes (Cy Placeholder)"], DAY)
     assert [s.location for s in program.slots()] == [""]

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...diagnostics import RoadsWarning
+from ..pasted import looks_like_room
 from ..problems import Problem, did_you_mean
 from .data import Program, Slot
 
@@ -69,17 +70,28 @@ def slots_before(slot: Slot, earlier: list[Slot], parallel: bool) -> list[Slot]:
 
 def track_rooms(program: Program) -> None:
     """A slot without a room under a session line that names a track (``Track A``,
-    ``Room 2 - Vision``) is in that track, when the day has another track at the same time."""
+    ``Room 2 - Vision``, ``Ballroom A``) is in that track, when the day has another."""
     for day in program.days:
         tracks: list[tuple[Slot, str]] = []
         for slot in day.slots:
-            found = _TRACK.match(slot.session)
-            if found is not None and not slot.location:
-                tracks.append((slot, " ".join(found.group(1).split())))
+            track = track_of(slot.session)
+            if track and not slot.location:
+                tracks.append((slot, track))
         if len({room_key(track) for _slot, track in tracks}) < 2:
             continue
         for slot, track in tracks:
             slot.location = track
+
+
+def track_of(session: str) -> str:
+    """The track or room a session line names: ``Track A`` (of ``Track A: Systems``),
+    ``Room 2`` (of ``Room 2 - Vision``), or a short line that is a room, ``Ballroom A``."""
+    found = _TRACK.match(session)
+    if found is not None:
+        return " ".join(found.group(1).split())
+    if looks_like_room(session) and len(session.split()) <= 4:
+        return " ".join(session.split())
+    return ""
 
 
 def check_rooms(program: Program, declared: list[str]) -> list[Problem]:
