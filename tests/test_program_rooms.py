@@ -304,3 +304,23 @@ def test_a_program_in_one_room_is_still_a_table(build_page):
     assert html.select(".roads-rooms-grid") == []
     assert len(html.select("table.roads-schedule-table tr.roads-slot")) == 5
     assert page.warning_lines() == []
+
+
+def test_slots_ending_at_different_times_each_say_their_own(build_page):
+    page = build_page(MYST.replace("10:30-11:00 - Pruning", "10:30-11:15 - Pruning"))
+    html = BeautifulSoup(page.html, "html.parser")
+    row = html.select(".roads-rooms-row")[1]
+    assert [t["datetime"] for t in row.select(":scope > .roads-rooms-time time")] == ["2023-06-08T10:30:00+01:00"]
+    own = [[t["datetime"][11:16] for t in slot.select(".roads-rooms-time time")]
+           for slot in row.select(".roads-rooms-slot")]
+    assert own == [["10:30", "11:15"], ["10:30", "11:00"], ["10:30", "11:00"]]
+
+
+def test_more_rooms_than_columns_are_a_list_at_every_width(build_page):
+    lines = "\n".join(f"- 10:00-10:30 - Talk {n} (Ada Example)\n  - room: Room {n}" for n in range(1, 10))
+    page = build_page(f"# Program\n\n```{{schedule}} Thursday, June 8, 2023\n:timezone: Europe/Lisbon\n"
+                      f":location: Lisbon\n\n{lines}\n```\n")
+    html = BeautifulSoup(page.html, "html.parser")
+    assert "roads-rooms-many" in html.select_one(".roads-rooms-grid")["class"]
+    assert len(html.select(".roads-rooms-slot")) == 9
+    assert page.warning_lines() == []
