@@ -103,6 +103,22 @@ def test_a_room_column_of_a_table_makes_parallel_slots():
     assert program.problems == []
 
 
+@pytest.mark.parametrize("header", ["Room", "Track", "Venue"])
+def test_a_room_or_track_column(header):
+    table = [f"| Time | {header} | Title | Speakers |", "|---|---|---|---|",
+             "| 10:30-11:00 | A | Talk one | Alan Example |", "| 10:30-11:00 | B | Talk two | Mary Example |"]
+    program = parse_program(table, DAY)
+    assert [(s.location, s.title) for s in program.slots()] == [("A", "Talk one"), ("B", "Talk two")]
+    assert program.problems == []
+
+
+def test_a_track_detail_is_the_slot_s_room():
+    program = parse_program(["- 10:30-11:00 - Talk one (Alan Example)", "  - track: Systems",
+                             "- 10:30-11:00 - Talk two (Mary Example)", "  - track: Theory"], DAY)
+    assert [s.location for s in program.slots()] == ["Systems", "Theory"]
+    assert program.problems == []
+
+
 def test_track_lines_are_the_rooms_of_their_slots():
     tracks = """\
 ### Track A

@@ -85,6 +85,7 @@ COLUMNS = {
     "place": "location",
     "location": "location",
     "where": "location",
+    "track": "location",  # parallel tracks: a track is read as a room (model/program/rooms.py)
     "abstract": "abstract",
 }
 

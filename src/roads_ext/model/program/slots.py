@@ -46,6 +46,7 @@ ROLE_KEYS = {
     "talk": "title",
     "room": "location",
     "where": "location",
+    "track": "location",
     "type": "kind",
 }
 
