@@ -100,9 +100,10 @@ def slot_box(
     where = f"roads-room-col-{place}" if place else "roads-room-all"
     box = nodes.container(classes=["roads-rooms-slot", where, *row["classes"]])
     box.source, box.line = row.source, row.line
-    for key, value in cell.attributes.items():
-        if key.startswith("roads"):  # what later transforms add to the cell (its calendar link)
-            box[key] = value
+    for holder in (row, cell):
+        for key, value in holder.attributes.items():
+            if key.startswith("roads"):  # marks for later transforms (the cell's calendar link)
+                box[key] = value
     if slot.location:
         label = _("Room:") + " "
         room = nodes.paragraph(classes=["roads-rooms-room"])
