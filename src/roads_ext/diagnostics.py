@@ -70,6 +70,7 @@ class RoadsWarning(StrEnum):
         "a time that is not one, a slot that ends before it starts, a line with neither a time nor a date",
     )
     OVERLAP = "overlap", "a slot that starts before the one above ends, or out of order"
+    ROOM = "room", "a slot in a room that the schedule's :rooms: does not list"
     DATE = (
         "date",
         "a date that is not one, a slot with no day, text after the date in the argument, "

@@ -23,13 +23,16 @@ from ..i18n import _, formats
 from ..model.calendar import CalendarRecord, EventInfo, check_program, parse_event
 from ..model.dates import Zone, parse_date
 from ..model.formats import N_, Formats
-from ..model.program import Program, Slot, parse_program
+from ..model.program import Day, Program, Slot, parse_program
 from ..model.program.materials import LIVE
+from ..model.program.rooms import check_rooms, is_parallel
 from ..services.awards import badge
 from ..services.calendars import add_record, ask_for_calendar_link, calendar_paragraph
 from ..services.registry import person_reference
 from ..services.talks import heading_shown, kind_shown
 from .live import add_room_links, live_classes, live_lines, live_paragraph, material_problem
+from .rooms import declared_rooms, rooms_grid
+from .slot_roles import people_lines, qa_mark
 
 if TYPE_CHECKING:
     pass
@@ -149,6 +152,7 @@ class ScheduleDirective(RoadsDirective):
         "name": text,
         "file": text,
         "live": live_lines,
+        "rooms": text,
     }
 
     def run_checked(self) -> list[nodes.Node]:
@@ -187,7 +191,8 @@ class ScheduleDirective(RoadsDirective):
                 )
         zone = directive_zone(self, required=True) or Zone("UTC")
         program = self.with_live_links(parse_program(lines, first_day, workshop_date(self), csv_text, zone))
-        issues = sorted([*program.problems, *check_program(program, zone)], key=lambda p: p.offset)
+        said = [*program.problems, *check_program(program, zone), *check_rooms(program, self.rooms())]
+        issues = sorted(said, key=lambda p: p.offset)
         for each in issues:
             message = each.message + left_out_line(each.message, lines, each.offset)
             if where is None:
@@ -227,7 +232,7 @@ class ScheduleDirective(RoadsDirective):
         block += note
         block += calendar_paragraph(self.env.docname, anchor, _("Add the program to your calendar (.ics)"))
         for day in program.days:
-            block += self.day_table(record, day.date, day.label, day.slots, zone)
+            block += self.day_block(record, day, zone)
         add_record(self.env, record)
         return [block]
 
@@ -364,6 +369,25 @@ class ScheduleDirective(RoadsDirective):
         else:
             warn(f"{self.name}: {message}", RoadsWarning.LINK, f"{where}:{offset + 1}")
 
+    def rooms(self) -> list[str]:
+        """The rooms ``:rooms:`` declares, in their order."""
+        return declared_rooms(self.checked_options.get("rooms", ""))
+
+    def day_block(self, record: CalendarRecord, day: Day, zone: Zone) -> nodes.Element:
+        """A day's table, or a grid of its rooms when they run side by side (program/rooms.py)."""
+        if not is_parallel(day.slots):
+            return self.day_table(record, day.date, day.label, day.slots, zone)
+        shown = formats(self.config)
+        return rooms_grid(
+            record,
+            day,
+            zone,
+            self.rooms(),
+            shown,
+            lambda slot: self.slot_row(record, slot, zone),
+            lambda start, end: time_range_paragraph(start, end, zone, shown),
+        )
+
     def day_table(
         self, record: CalendarRecord, date: dt.date, label: str, slots: list[Slot], zone: Zone
     ) -> nodes.table:
@@ -387,32 +411,6 @@ class ScheduleDirective(RoadsDirective):
             body += self.slot_row(record, slot, zone)
         return table
 
-    def speakers_paragraph(self, slot: Slot, line: int) -> nodes.paragraph:
-        """A slot's people, each in their role, linked to their card where they have one."""
-        people = nodes.paragraph(classes=["roads-slot-speakers"])
-        for index, speaker in enumerate(slot.speakers):
-            if index:
-                people += nodes.Text(", ")
-            if speaker.role:
-                people += nodes.inline(f"{speaker.role}: ", f"{speaker.role}: ", classes=["roads-role"])
-            if speaker.group:
-                people += nodes.inline(speaker.name, speaker.name, classes=["roads-group"])
-            else:  # linked to their card; a guest declared nowhere is shown as written
-                people += person_reference(
-                    self.env,
-                    speaker.written,
-                    strict=False,
-                    by="schedule",
-                    location=(self.get_source_info()[0], line),
-                )
-            if speaker.affiliation:
-                people += nodes.inline(
-                    f" ({speaker.affiliation})",
-                    f" ({speaker.affiliation})",
-                    classes=["roads-affiliation"],
-                )
-        return people
-
     def slot_row(self, record: CalendarRecord, slot: Slot, zone: Zone) -> nodes.row:
         line = self.content_line(slot.offset)
         when = time_range_paragraph(slot.start_at(zone), slot.end_at(zone), zone, formats(self.config))
@@ -427,9 +425,22 @@ class ScheduleDirective(RoadsDirective):
         award = badge(slot.award) if slot.award else None
         if award is not None:  # "- award: best paper"
             head += [nodes.Text(" "), award]
+        head.extend(qa_mark(slot))
         session.append(head)
-        if slot.speakers:
-            session.append(self.speakers_paragraph(slot, line))
+        # a line per role: speakers or panelists, then chair, moderator, ... (slot_roles.py);
+        # each linked to their card; a guest declared nowhere is shown as written
+        session.extend(
+            people_lines(
+                slot,
+                lambda speaker: person_reference(
+                    self.env,
+                    speaker.written,
+                    strict=False,
+                    by="schedule",
+                    location=(self.get_source_info()[0], line),
+                ),
+            )
+        )
         if slot.location:
             session.append(nodes.paragraph(slot.location, slot.location, classes=["roads-slot-location"]))
         if slot.abstract:

@@ -55,6 +55,7 @@ class Slot:
     title_links: list[tuple[str, str]] = field(default_factory=list)  # (text, URL) in the title
     timed: bool = True  # False: written without a time; its times are its block's (or the gap it fills)
     in_block: bool = False  # written under its session's line, whose times it has
+    qa: bool = False  # its label gives it questions and answers ("Invited Talk + Q&A")
 
     @property
     def heading(self) -> str:

@@ -86,6 +86,7 @@ COLUMNS = {
     "place": "location",
     "location": "location",
     "where": "location",
+    "track": "location",  # parallel tracks: a track is read as a room (model/program/rooms.py)
     "abstract": "abstract",
     # a column of materials: its links are the slot's (see .materials)
     **{name: f"material:{name}" for name in MATERIAL_COLUMNS},

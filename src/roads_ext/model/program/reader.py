@@ -44,8 +44,9 @@ from .days import (
 from .details import DETAIL_KEYS, assign_slugs, finish_days, read_detail
 from .kinds import END_WORDS, PROGRAM_WORDS, is_block_label, kind_of_words, read_label, session_kind
 from .lines import Line, empty_cell, extra_cells, find_date, find_date_without_year, program_lines, read_cells
-from .materials import cell_links, material_label, split_materials, take_materials
+from .materials import cell_links, material_label, take_materials
 from .messages import NO_DAY, html_problem, unreadable
+from .people import mentions_qa
 from .roles import Reading, SlotTextReader
 from .slots import (
     DETAIL,
@@ -60,7 +61,6 @@ from .slots import (
     role_line,
     split_block,
 )
-from .text import read_text
 
 
 class ProgramReader:
@@ -489,6 +489,7 @@ class ProgramReader:
             clean_text(text) for text, _, _ in pending.parts if clean_text(text)
         )
         slot.location = reading.location
+        slot.qa = slot.kind != "panel" and mentions_qa(reading.label or "")
         slot.title_links = [link for link in reading.links if link not in reading.materials]
         slot.links.extend(
             Link(material_label(label), url, pending.offset) for label, url in reading.materials
@@ -521,18 +522,7 @@ class ProgramReader:
         self.session, self.session_kind = heading, session_kind(heading)
 
     def _reading(self, pending: PendingSlot, below: list[str] = ()) -> Reading:  # type: ignore[assignment]
-        """What the slot's text reads as, its materials apart; kept while the text stays the same."""
-        key = (tuple(pending.parts), tuple(below), pending.session)
-        found = pending.readings.get(key)
-        if found is None:
-            lines = [
-                line
-                for text, column, after in pending.parts
-                for line in read_text(split_materials(text)[0], column, after)
-            ]
-            lines += [line for text in below for line in read_text(split_materials(text)[0], None, True)]
-            found = pending.readings[key] = self.texts.read(lines, pending.session)
-        return found
+        return pending.reading(self.texts, below)
 
     # -- what a line without a time is --------------------------------------------------
 

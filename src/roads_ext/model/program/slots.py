@@ -15,9 +15,10 @@ from ..problems import Problem
 from .data import Day, Link, Slot
 from .details import DETAIL_KEYS
 from .kinds import session_kind
-from .materials import take_materials
+from .materials import split_materials, take_materials
 from .people import ROLE_OF_WORD
 from .roles import Reading, SlotTextReader
+from .rooms import shares_room
 from .text import read_text
 
 #: the title a placeholder slot has until it is read, and keeps when it is left out
@@ -33,6 +34,7 @@ ROLE_KEYS = {
     "talk": "title",
     "room": "location",
     "where": "location",
+    "track": "location",
     "type": "kind",
 }
 
@@ -58,6 +60,21 @@ class PendingSlot:
     #: what its text reads as, by the text read (a slot is read again as its lines come)
     readings: dict[tuple, Any] = field(default_factory=dict)
     materials: list[Link] = field(default_factory=list)  # from a material column's cells
+
+    def reading(self, texts: SlotTextReader, below: list[str] = ()) -> Reading:  # type: ignore[assignment]
+        """What its text reads as, its materials apart (they are read on their own); kept
+        while the text stays the same, for each line that might continue it asks again."""
+        key = (tuple(self.parts), tuple(below), self.session)
+        found = self.readings.get(key)
+        if found is None:
+            parts = [*self.parts, *((text, None, True) for text in below)]
+            lines = [
+                line
+                for text, column, after in parts
+                for line in read_text(split_materials(text)[0], column, after)
+            ]
+            found = self.readings[key] = texts.read(lines, self.session)
+        return found
 
     @property
     def written(self) -> str:
@@ -160,6 +177,8 @@ def blocks_by_time(day: Day, written: dict[int, str]) -> None:
         ):
             for slot in inner:
                 end = slot.end or slot.start
+                if outer.location and slot.location and not shares_room(outer, slot):
+                    break  # a slot in another room at the same time: parallel, not held
                 if outer.start <= slot.start < outer.end and end <= outer.end:
                     held.append(slot)
                 else:
