@@ -75,7 +75,9 @@ def live_site(tmp_path_factory):
 
 @pytest.mark.parametrize("width", list(WIDTHS))
 def test_on_the_day_the_current_and_next_slots_are_marked_without_shifting(browser, live_site, width):
-    context, page, errors = open_at(browser, live_site[0], dt.datetime(2023, 7, 14, 9, 20, tzinfo=PARIS), width)
+    context, page, errors = open_at(
+        browser, live_site[0], dt.datetime(2023, 7, 14, 9, 20, tzinfo=PARIS), width
+    )
     try:
         page.wait_for_selector(".roads-live-mark")
         state = page.evaluate(STATE)
@@ -130,16 +132,20 @@ def test_without_javascript_every_live_link_is_listed(browser, live_site):
 
 @pytest.mark.parametrize("mode", list(MODES))
 @pytest.mark.parametrize("width", list(WIDTHS))
-@pytest.mark.parametrize("when", [dt.datetime(2023, 7, 14, 9, 20, tzinfo=PARIS),
-                                  dt.datetime(2023, 7, 10, tzinfo=PARIS)], ids=["day", "before"])
+@pytest.mark.parametrize(
+    "when",
+    [dt.datetime(2023, 7, 14, 9, 20, tzinfo=PARIS), dt.datetime(2023, 7, 10, tzinfo=PARIS)],
+    ids=["day", "before"],
+)
 def test_the_marked_program_is_accessible(browser, live_site, when, width, mode):
     need(AXE_JS.is_file(), f"{AXE_JS.name} missing (npm ci in tests/browser)")
     context, page, _errors = open_at(browser, live_site[0], when, width, mode)
     try:
         page.wait_for_selector(".roads-live-mark, .roads-live-note")
         page.add_script_tag(path=str(AXE_JS))
-        result = page.evaluate("async tags => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
-                               WCAG_TAGS)
+        result = page.evaluate(
+            "async tags => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+        )
         violations = [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in result["violations"]]
         assert violations == []
         assert len(result["passes"]) > 10
@@ -151,6 +157,65 @@ def test_the_page_is_valid_html(live_site):
     problem = java_problem()
     need(problem is None, problem or "")
     page = Path(live_site[1]) / "index.html"
-    result = subprocess.run(["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", str(page)],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", str(page)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"] == []
+
+
+ROOMS_PROGRAM = """\
+# Live rooms
+
+```{schedule} Friday, July 14, 2023
+:timezone: Europe/Paris
+:location: Ghent
+:rooms: Hall A, Hall B
+:live: Hall A: stream https://example.org/live/hall-a; Hall B: stream https://example.org/live/hall-b
+
+- 09:00 - 09:40 Keynote: Sparse Maps for Small Robots - Ilse Vandermeer
+  - location: Hall A
+- 09:00 - 09:40 Invited talk: Lane Graphs from Dashcams - Amara Okonkwo
+  - location: Hall B
+- 09:40 - 10:20 Invited talk: Tiny Indexes - Bo Lindqvist
+  - location: Hall A
+- 09:40 - 10:20 Invited talk: Hash Tables at Sea - Carla Mendes
+  - location: Hall B
+```
+"""
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_the_slots_of_a_rooms_grid_are_marked_too(browser, tmp_path, width):
+    """Rooms side by side are a grid of boxes, not table rows: the script marks its boxes."""
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "conf.py").write_text(
+        'extensions = ["myst_parser", "roads_ext"]\nproject = "Live rooms"\nhtml_theme = "furo"\n',
+        encoding="utf-8",
+    )
+    (source / "index.md").write_text(ROOMS_PROGRAM, encoding="utf-8")
+    result = sphinx_build(source, tmp_path / "html")
+    assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
+    with served(tmp_path / "html") as base:
+        context, page, errors = open_at(
+            browser, base + "index.html", dt.datetime(2023, 7, 14, 9, 20, tzinfo=PARIS), width
+        )
+        try:
+            page.wait_for_selector(".roads-live-mark")
+            marked = page.evaluate(
+                """() => ({
+                  now: [...document.querySelectorAll('.roads-rooms-slot.roads-now .roads-slot-title')].map(t => t.innerText),
+                  next: [...document.querySelectorAll('.roads-rooms-slot.roads-next .roads-slot-title')].map(t => t.innerText),
+                })"""
+            )
+            assert marked == {
+                "now": ["Sparse Maps for Small Robots", "Lane Graphs from Dashcams"],
+                "next": ["Tiny Indexes", "Hash Tables at Sea"],
+            }
+            assert page.evaluate(LAYOUT_SHIFT) == 0
+            assert errors == []
+        finally:
+            context.close()

@@ -42,8 +42,13 @@
 
   function slots(program) {
     var found = [];
-    each(program.querySelectorAll("tr.roads-slot"), function (row) {
+    // a table's rows, and the slots of a rooms grid (whose times are their grid row's,
+    // unless the slot shows its own)
+    each(program.querySelectorAll("tr.roads-slot, .roads-rooms-slot"), function (row) {
       var times = row.querySelectorAll("time.roads-time[datetime]");
+      if (!times.length && row.parentNode && row.parentNode.firstElementChild) {
+        times = row.parentNode.firstElementChild.querySelectorAll("time.roads-time[datetime]");
+      }
       if (!times.length) return;
       var start = new Date(times[0].getAttribute("datetime")).getTime();
       var end = times.length > 1 ? new Date(times[1].getAttribute("datetime")).getTime() : null;
@@ -71,7 +76,7 @@
 
   function mark(row, word) {
     row.classList.add(word === "now" ? "roads-now" : "roads-next");
-    var cell = row.lastElementChild;
+    var cell = row.tagName === "TR" ? row.lastElementChild : row;
     var badge = document.createElement("span");
     badge.className = "roads-live-mark";
     badge.textContent = words[word];
