@@ -14,7 +14,7 @@ from docutils import nodes
 from ..core.blocks import block_anchor, directive_zone, workshop_date
 from ..core.directive import RoadsDirective, sanitize
 from ..core.links import absolute_link_problem, link_problem
-from ..core.marks import SLOT_PAPERS_ATTR, TIME_ATTR
+from ..core.marks import SLOT_PAPERS_ATTR, SLOT_ROOM_ATTR, TIME_ATTR
 from ..core.nodes import captioned_table, entry, row
 from ..core.options import choice, text
 from ..core.report import warn
@@ -442,7 +442,9 @@ class ScheduleDirective(RoadsDirective):
             )
         )
         if slot.location:
-            session.append(nodes.paragraph(slot.location, slot.location, classes=["roads-slot-location"]))
+            room = nodes.paragraph(slot.location, slot.location, classes=["roads-slot-location"])
+            room[SLOT_ROOM_ATTR] = True
+            session.append(room)
         if slot.abstract:
             parsed = self.parse_text_to_nodes(
                 slot.abstract, offset=self.content_offset + slot.abstract_offset
