@@ -88,6 +88,11 @@ class RoadsWarning(StrEnum):
         "an accepted-papers file that is missing, outside the project, a URL, or not valid JSON or CSV",
     )
     PAPER = "paper", "a paper with no title or an unknown decision; it is left out"
+    IMPORT = (
+        "import",
+        "a conference tool's export (frab, pretalx, Indico, Mini-Conf, CMT, HotCRP) of an unknown "
+        "shape, an entry of it that cannot be used, or an e-mail address in it (never published)",
+    )
     PHASE = (
         "phase",
         "an unknown phase in only-phase, or none; a roads_phase_dates key or label that is unknown",

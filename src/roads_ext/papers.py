@@ -35,14 +35,13 @@ from .core.pages import internal_link, json_ld_script, marked_nodes, page_link, 
 from .core.report import warn
 from .diagnostics import RoadsWarning
 from .i18n import _, formats
+from .model.imports import PAPER_FORMATS, papers_import
 from .model.papers import (
     ACCEPTED,
     DECISIONS,
     SORTS,
     Paper,
     choose,
-    parse_csv,
-    parse_openreview,
     sort_papers,
 )
 from .model.problems import did_you_mean
@@ -55,7 +54,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-FORMATS = ("openreview", "csv")
+FORMATS = PAPER_FORMATS
 #: node attribute on a paper's entry: the paper (its forum id, or its anchor), for "In the program"
 PAPER_ATTR = "roads_paper"
 
@@ -138,8 +137,7 @@ class AcceptedPapersDirective(RoadsDirective):
         if found is None:
             return []
         source, path = found
-        fmt = self.checked_options.get("format") or ("csv" if path.suffix.lower() == ".csv" else "openreview")
-        result = parse_csv(source) if fmt == "csv" else parse_openreview(source)
+        result = papers_import(source, path.suffix.lower(), self.checked_options.get("format"))
         for problem in result.problems:
             where = f"{path}:{problem.offset}" if problem.offset else str(path)
             warn(f"{self.name}: {written}: {problem.message}", problem.subtype, where)
@@ -148,7 +146,9 @@ class AcceptedPapersDirective(RoadsDirective):
             choose(result.papers, decisions, self.checked_options.get("track", ())),
             self.checked_options.get("sort", "decision"),
         )
-        if not papers and not any(problem.subtype == RoadsWarning.FILE for problem in result.problems):
+        if not papers and not any(
+            problem.subtype in (RoadsWarning.FILE, RoadsWarning.IMPORT) for problem in result.problems
+        ):
             chosen = [f":decision: {' '.join(decisions)}"] if "decision" in self.checked_options else []
             if "track" in self.checked_options:
                 chosen.append(f":track: {', '.join(self.checked_options['track'])}")

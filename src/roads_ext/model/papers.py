@@ -82,6 +82,8 @@ class Paper:
     author_ids: tuple[str, ...] = ()  # OpenReview profile ids (~Ada_Lovelace1) or ""
     line: int = 0
     position: int = 0  # its place in the file
+    keywords: tuple[str, ...] = ()  # as a conference tool's export gives them (Mini-Conf, CMT)
+    abstract: str = ""  # as a conference tool's export gives it
 
     @property
     def anchor(self) -> str:

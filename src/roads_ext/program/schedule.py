@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -23,6 +24,7 @@ from ..i18n import _, formats
 from ..model.calendar import CalendarRecord, EventInfo, check_program, parse_event
 from ..model.dates import Zone, parse_date
 from ..model.formats import N_, Formats
+from ..model.imports import SCHEDULE_FORMATS, ImportedProgram, schedule_import
 from ..model.program import Program, Slot, parse_program
 from ..services.calendars import add_record, ask_for_calendar_link, calendar_paragraph
 from ..services.registry import person_reference
@@ -145,6 +147,7 @@ class ScheduleDirective(RoadsDirective):
         "status": choice(*STATUS),
         "name": text,
         "file": text,
+        "format": choice(*SCHEDULE_FORMATS),
     }
 
     def run_checked(self) -> list[nodes.Node]:
@@ -161,6 +164,10 @@ class ScheduleDirective(RoadsDirective):
             if found is None:
                 return []
             lines, csv_text, where = found
+            imported = self.read_import(lines, csv_text, where)
+            if imported is not None:
+                return self.render_program(imported[0], imported[1], [], where)
+            csv_text = self.checked_options.get("format", "csv" if csv_text else "text") == "csv"
         if not lines:
             self.warn(
                 "is empty: write one line per slot, like '8:30am-8:40am - Welcome "
@@ -183,6 +190,28 @@ class ScheduleDirective(RoadsDirective):
                 )
         zone = directive_zone(self, required=True) or Zone("UTC")
         program = parse_program(lines, first_day, workshop_date(self), csv_text, zone)
+        return self.render_program(program, zone, lines, where)
+
+    def read_import(self, lines: list[str], csv_text: bool, where: str) -> tuple[Program, Zone] | None:
+        """The program of a conference tool's export (:mod:`roads_ext.model.imports`) in
+        the ``:file:``, and its zone (``:timezone:``, else the file's, else the site's), or
+        None for a file of program lines or CSV."""
+        written_zone = self.checked_options.get("timezone")
+        zone = directive_zone(self, required=False) if written_zone else None
+        forced = self.checked_options.get("format") or ("csv" if csv_text else None)
+        imported: ImportedProgram | None = schedule_import("\n".join(lines), Path(where).suffix, forced, zone)
+        if imported is None:
+            return None
+        if imported.zone is None:
+            imported.place(directive_zone(self, required=bool(imported.entries)) or Zone("UTC"))
+        if not imported.program.days and not imported.problems:
+            self.warn(f"{where!r} ({imported.tool}) has no session with a time", RoadsWarning.EMPTY)
+        return imported.program, imported.zone or Zone("UTC")
+
+    def render_program(
+        self, program: Program, zone: Zone, lines: list[str], where: str | None
+    ) -> list[nodes.Node]:
+        """The program's tables, and its problems as located warnings."""
         issues = sorted([*program.problems, *check_program(program, zone)], key=lambda p: p.offset)
         for each in issues:
             message = each.message + left_out_line(each.message, lines, each.offset)
@@ -355,6 +384,20 @@ class ScheduleDirective(RoadsDirective):
             body += self.slot_row(record, slot, zone)
         return table
 
+    def abstract_node(self, slot: Slot) -> nodes.container:
+        """A slot's abstract: parsed as the page's markup, or, from a tool's export, its
+        text as written (never parsed)."""
+        if slot.plain_abstract:
+            paragraphs = [
+                " ".join(part.split()) for part in re.split(r"\n\s*\n", slot.abstract) if part.strip()
+            ]
+            return nodes.container(
+                "", *(nodes.paragraph(p, p) for p in paragraphs), classes=["roads-abstract"]
+            )
+        parsed = self.parse_text_to_nodes(slot.abstract, offset=self.content_offset + slot.abstract_offset)
+        self.abstract_lines(parsed, slot)
+        return nodes.container("", *sanitize(parsed, self), classes=["roads-abstract"])
+
     def slot_row(self, record: CalendarRecord, slot: Slot, zone: Zone) -> nodes.row:
         line = self.content_line(slot.offset)
         when = time_range_paragraph(slot.start_at(zone), slot.end_at(zone), zone, formats(self.config))
@@ -366,6 +409,9 @@ class ScheduleDirective(RoadsDirective):
             head += nodes.Text(" ")
         heading = heading_shown(slot)
         head += title_node(heading, slot.title_links if slot.title else [])
+        if slot.track:
+            head += nodes.Text(" ")
+            head += nodes.inline(slot.track, slot.track, classes=["roads-badge", "roads-badge-track"])
         session.append(head)
         if slot.speakers:
             people = nodes.paragraph(classes=["roads-slot-speakers"])
@@ -394,11 +440,7 @@ class ScheduleDirective(RoadsDirective):
         if slot.location:
             session.append(nodes.paragraph(slot.location, slot.location, classes=["roads-slot-location"]))
         if slot.abstract:
-            parsed = self.parse_text_to_nodes(
-                slot.abstract, offset=self.content_offset + slot.abstract_offset
-            )
-            self.abstract_lines(parsed, slot)
-            session.append(nodes.container("", *sanitize(parsed, self), classes=["roads-abstract"]))
+            session.append(self.abstract_node(slot))
         if slot.papers:
             papers = nodes.paragraph(classes=["roads-slot-papers"])
             papers[SLOT_PAPERS_ATTR] = [

@@ -49,6 +49,8 @@ class Slot:
     title_links: list[tuple[str, str]] = field(default_factory=list)  # (text, URL) in the title
     timed: bool = True  # False: written without a time; its times are its block's (or the gap it fills)
     in_block: bool = False  # written under its session's line, whose times it has
+    track: str = ""  # its track, as a conference tool's export names it
+    plain_abstract: bool = False  # an abstract from a tool's export: shown as text, not parsed
 
     @property
     def heading(self) -> str:
