@@ -30,6 +30,8 @@ __all__ = [
     "PAPER_FORMATS",
     "SCHEDULE_FORMATS",
     "ImportedProgram",
+    "csv_tool",
+    "json_shape",
     "papers_import",
     "schedule_import",
 ]
