@@ -185,3 +185,11 @@ def test_a_schedule_given_to_the_papers_list_is_refused(build_page):
     (line,) = built.warning_lines()
     assert "schedule.json:1: WARNING: accepted-papers: schedule.json: is an Indico schedule" in line
     assert "is an Indico schedule, not a list of papers: give it to the schedule directive's :file:" in line
+
+
+def test_format_without_a_file_is_a_located_warning(build_page):
+    built = build_page("# Program\n\n```{schedule} June 8, 2026\n:timezone: UTC\n:location: Hall\n:format: frab\n\n"
+                       "- 9:00-10:00 Opening\n```\n")
+    (line,) = built.warning_lines()
+    assert "index.md:6: WARNING: schedule: has :format: but no :file:; it is ignored" in line
+    assert "[roads.option]" in line and "Opening" in built.html

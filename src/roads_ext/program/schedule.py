@@ -152,6 +152,12 @@ class ScheduleDirective(RoadsDirective):
 
     def run_checked(self) -> list[nodes.Node]:
         lines, csv_text, where = list(self.content), False, None
+        if self.checked_options.get("format") and not self.checked_options.get("file"):
+            self.warn(
+                "has :format: but no :file:; it is ignored (it says how the file is read)",
+                RoadsWarning.OPTION,
+                option="format",
+            )
         if self.checked_options.get("file"):
             if self.content:
                 self.warn(

@@ -49,6 +49,7 @@ class Lines:
     def __init__(self, text: str) -> None:
         self.text = text
         self.at = 0
+        self.line = 1  # the line of ``at``, counted on from the last find (a file is read once)
 
     def find(self, *needles: str) -> int:
         """The line of the first of ``needles`` found from the cursor on (the cursor then
@@ -58,9 +59,10 @@ class Lines:
                 continue
             found = self.text.find(needle, self.at)
             if found >= 0:
+                self.line += self.text.count("\n", self.at, found)
                 self.at = found
-                return self.text.count("\n", 0, found) + 1
-        return self.text.count("\n", 0, self.at) + 1
+                break
+        return self.line
 
     @staticmethod
     def json_pair(key: str, value: object) -> str:
