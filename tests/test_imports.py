@@ -349,3 +349,17 @@ def test_forced_and_unchanged_formats():
     forced = papers_import("UID,title,authors\nu1,T,A|B\n", ".csv", "hotcrp")
     assert [p.authors for p in forced.papers] == [("A|B",)]
     assert papers_import("UID,title,authors\nu1,T,A|B\n", ".csv", "miniconf").papers[0].authors == ("A", "B")
+
+
+def test_an_event_without_its_date_is_placed_by_its_days_date_and_start():
+    xml = text("frab-schedule.xml").replace("<date>2026-09-14T09:15:00-05:00</date>", "")
+    result = schedule_import(xml, ".xml", None, None)
+    assert result.problems == []
+    assert [(s.date, s.start, s.end) for s in result.program.slots()][1] == (
+        dt.date(2026, 9, 14), dt.time(9, 15), dt.time(10, 0))
+    data = json.loads(text("pretalx-schedule.json"))
+    event = data["schedule"]["conference"]["days"][1]["rooms"]["Hall A"][0]
+    del event["date"]
+    result = schedule_import(json.dumps(data), ".json", None, None)
+    assert result.problems == []
+    assert (result.program.slots()[-1].date, result.program.slots()[-1].start) == (dt.date(2026, 6, 9), dt.time(14, 0))

@@ -153,12 +153,13 @@ def test_no_email_address_in_any_file_the_build_writes(build_page, name, tmp_pat
         assert not [a for a in found if not a.endswith("@roads-ext.invalid")], path
 
 
-def test_warnings_name_the_json_path_and_line(build_page):
+@SYNTAXES
+def test_warnings_name_the_json_path_and_line(build_page, syntax):
     broken = SAMPLE["pretalx-schedule.json"].replace(
         '"url": "https://files.example.org/orbit-slides.pdf"', '"url": "javascript:alert(1)"'
     ).replace('"date": "2026-06-08T10:00:00+02:00",\n                "start": "10:00",\n                "duration": "00:30"',
               '"date": "Monday morning",\n                "start": "10:00",\n                "duration": "00:30"')
-    source, suffix = schedule_page("schedule.json", "md")
+    source, suffix = schedule_page("schedule.json", syntax)
     built = build_page(source, suffix, files={"schedule.json": broken})
     lines = built.warning_lines()
     assert len(lines) == 2, lines

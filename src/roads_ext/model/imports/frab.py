@@ -69,6 +69,7 @@ class FrabEvent:
     persons: list[str] = field(default_factory=list)
     links: list[tuple[str, str]] = field(default_factory=list)  # (title, url), attachments too
     url: str = ""
+    day_date: str = ""  # the date of its day (``2026-06-08``): with ``start``, where ``date`` is missing
 
 
 @dataclass
@@ -197,9 +198,13 @@ def _entry(event: FrabEvent, reading: FrabReading, result: ImportedProgram) -> E
 
 
 def _start(event: FrabEvent, zone_name: str) -> dt.datetime | None:
-    """An event's start: its ``date`` (with its offset), else its day's date and ``start``."""
+    """An event's start: its ``date`` (with its offset), else its day's date and its
+    ``start`` in the schedule's zone (an export that leaves the event's date out)."""
+    written = event.date.strip() or (
+        f"{event.day_date.strip()}T{event.start.strip()}" if event.day_date else ""
+    )
     try:
-        moment = dt.datetime.fromisoformat(event.date.strip())
+        moment = dt.datetime.fromisoformat(written)
     except ValueError:
         return None
     return aware(moment, zone_name)
@@ -263,7 +268,9 @@ def read_frab_json(data: dict[str, Any], text: str, zone: Zone | None) -> Import
                 )
                 continue
             for index, event in enumerate(events):
-                reading.events.append(_json_event(event, f"{where}[{index}]", room, lines, reading.problems))
+                found = _json_event(event, f"{where}[{index}]", room, lines, reading.problems)
+                found.day_date = _text(day.get("date"))
+                reading.events.append(found)
     return program_of(reading, zone, "frab JSON")
 
 

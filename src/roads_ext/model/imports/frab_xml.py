@@ -108,7 +108,9 @@ def read_frab_xml(schedule: Element, zone: Zone | None) -> ImportedProgram:
             events = [child for child in room.children if child.tag == "event"]
             for index, event in enumerate(events, start=1):
                 where = f"<day> {day_index}, <room name={room_name!r}>, <event> {index}"
-                reading.events.append(_event(event, where, room_name))
+                found = _event(event, where, room_name)
+                found.day_date = day.attributes.get("date", "")
+                reading.events.append(found)
     return program_of(reading, zone, "frab XML")
 
 
