@@ -21,10 +21,9 @@ from ..dates import Zone
 from ..papers import PapersResult, parse_csv, parse_openreview
 from ..problems import Problem
 from .common import ImportedProgram
-from .frab import read_frab_json
-from .frab_xml import XmlError, parse_xml, read_frab_xml
-from .indico import read_indico
-from .paper_csv import csv_header, parse_cmt, parse_hotcrp, parse_miniconf
+
+# each tool's reader is imported when a file of its format is read: a site that imports
+# nothing loads none of them (nor expat)
 
 __all__ = [
     "PAPER_FORMATS",
@@ -101,8 +100,12 @@ def schedule_import(text: str, suffix: str, forced: str | None, zone: Zone | Non
             )
         )
     if shape == "frab":
+        from .frab import read_frab_json
+
         return read_frab_json(data, text, zone)
     if shape == "indico":
+        from .indico import read_indico
+
         return read_indico(data, text, zone)
     return _refused(
         Problem(0, RoadsWarning.IMPORT, f"is JSON of an unknown shape; the formats read are {SCHEDULE_TOOLS}")
@@ -110,6 +113,8 @@ def schedule_import(text: str, suffix: str, forced: str | None, zone: Zone | Non
 
 
 def _frab_xml(text: str, zone: Zone | None) -> ImportedProgram:
+    from .frab_xml import XmlError, parse_xml, read_frab_xml
+
     try:
         root = parse_xml(text)
     except XmlError as error:
@@ -151,6 +156,8 @@ def papers_import(text: str, suffix: str, forced: str | None) -> PapersResult:
     """The papers of ``text``: an OpenReview export or our CSV as before, or a tool's CSV
     export (read from its header, or ``forced``). A schedule given to the papers list is
     refused, with a problem that says so."""
+    from .paper_csv import csv_header, parse_cmt, parse_hotcrp, parse_miniconf
+
     fmt = forced or ("csv" if suffix == ".csv" else "openreview")
     if fmt == "csv" and forced is None:
         fmt = csv_tool(csv_header(text))

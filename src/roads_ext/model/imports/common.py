@@ -5,6 +5,7 @@ and a program's days made from its slots. Knows nothing of Sphinx."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 import zoneinfo
@@ -100,6 +101,7 @@ def read_zone(written: str) -> Zone | None:
     return zone
 
 
+@functools.lru_cache(maxsize=256)
 def kind_of_type(written: str) -> str | None:
     """Our kind for a tool's type of session (``Talk``, ``Keynote``, ``Workshop``), or None."""
     folded = " ".join(written.lower().replace("_", " ").split())
