@@ -194,3 +194,25 @@ def test_format_without_a_file_is_a_located_warning(build_page):
     (line,) = built.warning_lines()
     assert "index.md:6: WARNING: schedule: has :format: but no :file:; it is ignored" in line
     assert "[roads.option]" in line and "Opening" in built.html
+
+
+def test_an_indico_export_names_its_venue(build_page):
+    source = "# Program\n\n```{schedule}\n:file: event.json\n```\n"
+    built = build_page(source, files={"event.json": SAMPLE["indico-event.json"]})
+    assert built.warning_lines() == []  # no roads.event: the export's location is the venue
+    assert '"location":{"@type":"Place","address":"Hochfirn Institute","name":"Hochfirn Institute"}' in built.html
+
+
+def test_an_exports_markup_is_text(build_page):
+    hostile = SAMPLE["pretalx-schedule.json"].replace(
+        '"title": "Seeing Lakes from Orbit"', '"title": "<script>alert(1)</script> Lakes"'
+    ).replace('"track": "Vision"', '"track": "<b>Vision</b>"', 1).replace(
+        '"name": "Mira Quellwasser"', '"name": "<img src=x onerror=alert(2)>"', 1
+    ).replace("How satellites count", "<iframe src=x></iframe> How satellites count")
+    source, suffix = schedule_page("schedule.json", "md")
+    built = build_page(source, suffix, files={"schedule.json": hostile})
+    assert built.warning_lines() == []
+    main = built.html.split('role="main"', 1)[-1]
+    for raw in ("<script>alert(1)", "<b>Vision", "<img src=x", "<iframe"):
+        assert raw not in main
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Lakes" in main and "&lt;iframe src=x&gt;" in main

@@ -210,6 +210,8 @@ class ScheduleDirective(RoadsDirective):
             return None
         if imported.zone is None:
             imported.place(directive_zone(self, required=bool(imported.entries)) or Zone("UTC"))
+        if imported.venue and not self.checked_options.get("location"):
+            self.checked_options["location"] = imported.venue  # the export's venue, unless :location: says
         if not imported.program.days and not imported.problems:
             self.warn(f"{where!r} ({imported.tool}) has no session with a time", RoadsWarning.EMPTY)
         return imported.program, imported.zone or Zone("UTC")

@@ -140,6 +140,7 @@ class ImportedProgram:
     zone: Zone | None = None
     tool: str = ""  # "frab JSON", "frab XML", "Indico"
     entries: list[Entry] = field(default_factory=list)
+    venue: str = ""  # where the event is, as the export names it (Indico's event location)
 
     @property
     def problems(self) -> list[Problem]:

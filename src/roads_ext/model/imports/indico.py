@@ -56,6 +56,7 @@ def read_indico(data: dict[str, Any], text: str, zone: Zone | None) -> ImportedP
         if not isinstance(event, dict) or not isinstance(event.get("contributions"), list):
             continue
         zone_name = clean(event.get("timezone")) or _date_zone(event.get("startDate"))
+        result.venue = result.venue or without_email(clean(event.get("location")))[0]
         file_zone = file_zone or read_zone(zone_name)
         for index, contribution in enumerate(event["contributions"]):
             where = f"results[{event_index}].contributions[{index}]"
