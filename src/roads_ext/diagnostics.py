@@ -121,6 +121,11 @@ class RoadsWarning(StrEnum):
     HTML = "html", "raw HTML in a directive's body; shown as text, never run"
     EMPTY = "empty", "an empty directive"
     LABEL = "label", "a :name: that another label already has, or with nothing to link"
+    IMPORT = (
+        "import",
+        "a conference tool's export (frab, pretalx, Indico, Mini-Conf, CMT, HotCRP) of an unknown "
+        "shape, an entry of it that cannot be used, or an e-mail address in it (never published)",
+    )
     # -- conf.py
     SOCIAL = "social", "a roads_social_card key that is unknown or not text; it is left out"
     CONFIG = (

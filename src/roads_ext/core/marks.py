@@ -26,5 +26,3 @@ SLOT_PAPERS_ATTR = "roads_slot_papers"
 OVER_ATTR = "roads_over_at"
 #: the class of a program that has live links (stream, call, chat): roads-live.js works on it
 LIVE_PROGRAM_CLASS = "roads-schedule-live"
-#: on a slot's room paragraph in a program's table (a rooms grid says the room its own way)
-SLOT_ROOM_ATTR = "roads_slot_room"

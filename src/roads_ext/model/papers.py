@@ -86,6 +86,8 @@ class Paper:
     decision: str = "accepted"
     track: str = ""
     award: str = ""
+    keywords: tuple[str, ...] = ()  # as a conference tool's export gives them (Mini-Conf, CMT)
+    abstract: str = ""  # as a conference tool's export gives it
     author_ids: tuple[str, ...] = ()  # OpenReview profile ids (~Ada_Lovelace1) or ""
     line: int = 0
     position: int = 0  # its place in the file

@@ -15,7 +15,6 @@ from typing import Any
 
 from docutils import nodes
 
-from ..core.marks import SLOT_ROOM_ATTR
 from ..i18n import _
 from ..model.calendar import CalendarRecord
 from ..model.dates import Zone
@@ -116,8 +115,6 @@ def slot_box(
     if own_time is not None:
         box += own_time
     for child in list(cell.children):
-        if isinstance(child, nodes.Element) and child.get(SLOT_ROOM_ATTR):
-            continue  # said above, as the slot's room
         cell.remove(child)
         box += child
     return box

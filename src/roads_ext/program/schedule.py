@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -14,7 +15,7 @@ from docutils import nodes
 from ..core.blocks import block_anchor, directive_zone, workshop_date
 from ..core.directive import RoadsDirective, sanitize
 from ..core.links import absolute_link_problem, link_problem
-from ..core.marks import SLOT_PAPERS_ATTR, SLOT_ROOM_ATTR, TIME_ATTR
+from ..core.marks import SLOT_PAPERS_ATTR, TIME_ATTR
 from ..core.nodes import captioned_table, entry, row
 from ..core.options import choice, text
 from ..core.report import warn
@@ -23,6 +24,7 @@ from ..i18n import _, formats
 from ..model.calendar import CalendarRecord, EventInfo, check_program, parse_event
 from ..model.dates import Zone, parse_date
 from ..model.formats import N_, Formats
+from ..model.imports import SCHEDULE_FORMATS, ImportedProgram, schedule_import
 from ..model.program import Day, Program, Slot, parse_program
 from ..model.program.materials import LIVE
 from ..model.program.rooms import check_rooms, is_parallel
@@ -153,10 +155,17 @@ class ScheduleDirective(RoadsDirective):
         "file": text,
         "live": live_lines,
         "rooms": text,
+        "format": choice(*SCHEDULE_FORMATS),
     }
 
     def run_checked(self) -> list[nodes.Node]:
         lines, csv_text, where = list(self.content), False, None
+        if self.checked_options.get("format") and not self.checked_options.get("file"):
+            self.warn(
+                "has :format: but no :file:; it is ignored (it says how the file is read)",
+                RoadsWarning.OPTION,
+                option="format",
+            )
         if self.checked_options.get("file"):
             if self.content:
                 self.warn(
@@ -169,6 +178,10 @@ class ScheduleDirective(RoadsDirective):
             if found is None:
                 return []
             lines, csv_text, where = found
+            imported = self.read_import(lines, csv_text, where)
+            if imported is not None:
+                return self.render_program(imported[0], imported[1], [], where)
+            csv_text = self.checked_options.get("format", "csv" if csv_text else "text") == "csv"
         if not lines:
             self.warn(
                 "is empty: write one line per slot, like '8:30am-8:40am - Welcome "
@@ -190,7 +203,32 @@ class ScheduleDirective(RoadsDirective):
                     RoadsWarning.DATE,
                 )
         zone = directive_zone(self, required=True) or Zone("UTC")
-        program = self.with_live_links(parse_program(lines, first_day, workshop_date(self), csv_text, zone))
+        program = parse_program(lines, first_day, workshop_date(self), csv_text, zone)
+        return self.render_program(program, zone, lines, where)
+
+    def read_import(self, lines: list[str], csv_text: bool, where: str) -> tuple[Program, Zone] | None:
+        """The program of a conference tool's export (:mod:`roads_ext.model.imports`) in
+        the ``:file:``, and its zone (``:timezone:``, else the file's, else the site's), or
+        None for a file of program lines or CSV."""
+        written_zone = self.checked_options.get("timezone")
+        zone = directive_zone(self, required=False) if written_zone else None
+        forced = self.checked_options.get("format") or ("csv" if csv_text else None)
+        imported: ImportedProgram | None = schedule_import("\n".join(lines), Path(where).suffix, forced, zone)
+        if imported is None:
+            return None
+        if imported.zone is None:
+            imported.place(directive_zone(self, required=bool(imported.entries)) or Zone("UTC"))
+        if imported.venue and not self.checked_options.get("location"):
+            self.checked_options["location"] = imported.venue  # the export's venue, unless :location: says
+        if not imported.program.days and not imported.problems:
+            self.warn(f"{where!r} ({imported.tool}) has no session with a time", RoadsWarning.EMPTY)
+        return imported.program, imported.zone or Zone("UTC")
+
+    def render_program(
+        self, program: Program, zone: Zone, lines: list[str], where: str | None
+    ) -> list[nodes.Node]:
+        """The program's tables, and its problems as located warnings."""
+        program = self.with_live_links(program)
         said = [*program.problems, *check_program(program, zone), *check_rooms(program, self.rooms())]
         issues = sorted(said, key=lambda p: p.offset)
         for each in issues:
@@ -384,7 +422,7 @@ class ScheduleDirective(RoadsDirective):
             zone,
             self.rooms(),
             shown,
-            lambda slot: self.slot_row(record, slot, zone),
+            lambda slot: self.slot_row(record, slot, zone, room_line=False),  # the grid says the room
             lambda start, end: time_range_paragraph(start, end, zone, shown),
         )
 
@@ -411,7 +449,21 @@ class ScheduleDirective(RoadsDirective):
             body += self.slot_row(record, slot, zone)
         return table
 
-    def slot_row(self, record: CalendarRecord, slot: Slot, zone: Zone) -> nodes.row:
+    def abstract_node(self, slot: Slot) -> nodes.container:
+        """A slot's abstract: parsed as the page's markup, or, from a tool's export, its
+        text as written (never parsed)."""
+        if slot.plain_abstract:
+            paragraphs = [
+                " ".join(part.split()) for part in re.split(r"\n\s*\n", slot.abstract) if part.strip()
+            ]
+            return nodes.container(
+                "", *(nodes.paragraph(p, p) for p in paragraphs), classes=["roads-abstract"]
+            )
+        parsed = self.parse_text_to_nodes(slot.abstract, offset=self.content_offset + slot.abstract_offset)
+        self.abstract_lines(parsed, slot)
+        return nodes.container("", *sanitize(parsed, self), classes=["roads-abstract"])
+
+    def slot_row(self, record: CalendarRecord, slot: Slot, zone: Zone, room_line: bool = True) -> nodes.row:
         line = self.content_line(slot.offset)
         when = time_range_paragraph(slot.start_at(zone), slot.end_at(zone), zone, formats(self.config))
         session: list[nodes.Node] = [nodes.target("", "", ids=[f"{record.anchor}-{slot.slug}"])]
@@ -426,6 +478,9 @@ class ScheduleDirective(RoadsDirective):
         if award is not None:  # "- award: best paper"
             head += [nodes.Text(" "), award]
         head.extend(qa_mark(slot))
+        if slot.track:
+            head += nodes.Text(" ")
+            head += nodes.inline(slot.track, slot.track, classes=["roads-badge", "roads-badge-track"])
         session.append(head)
         # a line per role: speakers or panelists, then chair, moderator, ... (slot_roles.py);
         # each linked to their card; a guest declared nowhere is shown as written
@@ -441,16 +496,10 @@ class ScheduleDirective(RoadsDirective):
                 ),
             )
         )
-        if slot.location:
-            room = nodes.paragraph(slot.location, slot.location, classes=["roads-slot-location"])
-            room[SLOT_ROOM_ATTR] = True
-            session.append(room)
+        if slot.location and room_line:
+            session.append(nodes.paragraph(slot.location, slot.location, classes=["roads-slot-location"]))
         if slot.abstract:
-            parsed = self.parse_text_to_nodes(
-                slot.abstract, offset=self.content_offset + slot.abstract_offset
-            )
-            self.abstract_lines(parsed, slot)
-            session.append(nodes.container("", *sanitize(parsed, self), classes=["roads-abstract"]))
+            session.append(self.abstract_node(slot))
         if slot.papers:
             papers = nodes.paragraph(classes=["roads-slot-papers"])
             papers[SLOT_PAPERS_ATTR] = [

@@ -50,6 +50,8 @@ class Slot:
     id_offset: int | None = None  # where an ``id`` detail set the slug
     end_implied: bool = False
     session: str = ""  # the session heading above it, if any
+    track: str = ""  # its track, as a conference tool's export names it
+    plain_abstract: bool = False  # an abstract from a tool's export: shown as text, not parsed
     ends_at_midnight: bool = False  # "23:00 - 24:00": ``end`` is 00:00 of the next day
     zoned: bool = False  # its times were written in UTC (or UTC+2, AoE) and converted exactly
     title_links: list[tuple[str, str]] = field(default_factory=list)  # (text, URL) in the title
