@@ -21,6 +21,11 @@
     python3 dev.py papers VENUE_ID write an OpenReview venue's accepted papers to
                                    docs/papers.json (--out FILE for another file); uses
                                    the network, installs openreview-py on first use
+    python3 dev.py pretalx EVENT   write a pretalx event's schedule (frab JSON) to
+                                   docs/schedule.json (--out FILE); EVENT is its address
+                                   or its slug on pretalx.com; uses the network
+    python3 dev.py indico URL      write an Indico event's export with its contributions
+                                   to docs/indico.json (--out FILE); uses the network
 
 Each command first makes ``.venv`` and installs into it the exact versions of
 ``requirements/test.lock`` (the ``docs`` and ``test`` extras, hashed; Read the Docs installs
@@ -290,7 +295,18 @@ def papers(arguments: list[str]) -> int:
     return run(PYTHON, "-m", "roads_ext.cli.openreview_export", *arguments)
 
 
-COMMANDS = {"new": new, "program": program, "docs": docs, "handbook": handbook, "test": test, "bench": bench, "lock": lock, "papers": papers}
+def pretalx(arguments: list[str]) -> int:
+    """A pretalx event's schedule export; Python's own urllib, nothing to install."""
+    return run(PYTHON, "-m", "roads_ext", "pretalx", *arguments)
+
+
+def indico(arguments: list[str]) -> int:
+    """An Indico event's export; Python's own urllib, nothing to install."""
+    return run(PYTHON, "-m", "roads_ext", "indico", *arguments)
+
+
+COMMANDS = {"new": new, "program": program, "docs": docs, "handbook": handbook, "test": test, "bench": bench, "lock": lock, "papers": papers,
+            "pretalx": pretalx, "indico": indico}
 
 
 def main() -> int:

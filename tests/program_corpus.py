@@ -146,6 +146,13 @@ def score(case: Case) -> Score:
         else:
             differences.append(f"  {want['start']} {want['title'][:40]!r}: " + "; ".join(
                 f"{f} {got[f]!r} != {want[f]!r}" for f in wrong))
+    if any("links" in slot for slot in case.expected):
+        # a program that says its slots' links (materials, live links) has every slot's asserted
+        for want, got in zip(case.expected, program.slots(), strict=False):
+            links = slot_data(got).get("links", [])
+            if want.get("links", []) != links:
+                differences.append(f"  {want['start']} {want.get('title', '')[:40]!r}: links {links!r} != "
+                                   f"{want.get('links', [])!r}")
     warnings = [f"{p.offset}: {p.subtype}: {p.message}" for p in program.problems]
     unexpected = [w for w in warnings if not any(part in w for part in case.warnings)]
     missing = [part for part in case.warnings if not any(part in w for w in warnings)]

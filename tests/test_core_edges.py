@@ -177,7 +177,7 @@ def test_invisible_names_are_warnings_quoting_them_and_the_page_is_built(build_p
     assert re.search(
         rf":{lines_at[0]}: WARNING: speaker-card: '\\u200b\\u2060' is no name: it has only "
         r"invisible characters or spaces: write the speaker's name after the directive; "
-        r"this card is left out \[roads\.speaker\]$",
+        r"this card is left out, with its affiliation 'Uni A' \[roads\.speaker\]$",
         lines[0].replace("\\\\", "\\"),
     ), lines
     assert f":{lines_at[1]}: WARNING: committee:" in lines[1] and "\\u200b" in lines[1], lines

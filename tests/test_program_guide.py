@@ -83,4 +83,4 @@ def test_guide_published_program_example(build_page, monkeypatch):
     assert rows[1].select_one(".roads-slot-speakers").get_text() == "Prof. Ada Lovelace (Analytical Engines)"
     assert rows[2].select_one(".roads-slot-speakers").get_text() == "Mary Somerville"  # a guest
     assert [a.get_text() for a in rows[4].select(".roads-slot-speakers a")] == ["Lovelace", "Turing"]
-    assert rows[4].select_one(".roads-slot-speakers").get_text() == "Lovelace, Turing, Somerville"
+    assert rows[4].select_one(".roads-slot-speakers").get_text() == "Panelists: Lovelace, Turing, Somerville"

@@ -8,6 +8,7 @@ and must not move its layout), on a phone (Lighthouse's mobile preset).
     python3 bench/lighthouse/run.py --plain      # served uncompressed, as python -m http.server does
     python3 bench/lighthouse/run.py --keep       # also keep the built demo site
     python3 bench/lighthouse/run.py --handbook   # the handbook's pages instead of the site's
+    python3 bench/lighthouse/run.py --rooms      # the three-room program demo (tests/roots/test-rooms)
 
 It builds the site plus the demo page into a temporary folder, serves it on
 127.0.0.1 with gzip like a real host (Read the Docs compresses text), runs npm's
@@ -176,6 +177,8 @@ def main() -> int:
     parser.add_argument("--chrome", default=os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
     parser.add_argument("--handbook", action="store_true",
                         help="audit the handbook's front page, a guide and two reference pages instead")
+    parser.add_argument("--rooms", action="store_true",
+                        help="audit the program demo in three rooms (tests/roots/test-rooms) instead")
     parser.add_argument("--visitor-zone", default="Asia/Tokyo",
                         help="the time zone of the browser on the program page (default Asia/Tokyo)")
     args = parser.parse_args()
@@ -191,8 +194,9 @@ def main() -> int:
     out.mkdir()
     server, base = serve(out, plain=args.plain)
     try:
-        if args.handbook:
-            rows = audit_handbook(binary, out, base, args.chrome)
+        if args.handbook or args.rooms:
+            audit = audit_handbook if args.handbook else functools.partial(audit_rooms, zone=args.visitor_zone)
+            rows = audit(binary, out, base, args.chrome)
             print()
             print(table(rows))
             return report_budget(rows, args.plain)
@@ -243,6 +247,27 @@ def audit_handbook(binary: Path, out: Path, base: str, chrome: str) -> dict[str,
         print(f"run.py: lighthouse {base}{page}", flush=True)
         data = run_lighthouse(binary, base + page, RESULTS / f"handbook-{page.replace('/', '-')}.json", chrome)
         rows[page] = summary(data)
+    return rows
+
+
+ROOMS_PAGES = ["index.html", "rooms-rst.html"]
+
+
+def audit_rooms(binary: Path, out: Path, base: str, chrome: str, zone: str) -> dict[str, dict]:
+    """Build the three-room demo into ``out`` (served at ``base``) and audit its pages, with
+    the browser in ``zone`` (the visitor's own times filled in)."""
+    python = ROOT / ".venv" / "bin" / "python"
+    source = ROOT / "tests" / "roots" / "test-rooms"
+    built = subprocess.run([str(python), "-m", "sphinx", "-q", "-b", "html", str(source), str(out)],
+                           capture_output=True, text=True, check=False)
+    if built.returncode != 0:
+        sys.exit(f"run.py: the rooms demo did not build:\n{built.stderr}")
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    rows = {}
+    for page in ROOMS_PAGES:
+        print(f"run.py: lighthouse {base}{page} (TZ={zone})", flush=True)
+        data = run_lighthouse(binary, base + page, RESULTS / f"rooms-{Path(page).stem}.json", chrome, zone)
+        rows[f"rooms {page}, TZ={zone}"] = summary(data)
     return rows
 
 

@@ -70,6 +70,7 @@ class RoadsWarning(StrEnum):
         "a time that is not one, a slot that ends before it starts, a line with neither a time nor a date",
     )
     OVERLAP = "overlap", "a slot that starts before the one above ends, or out of order"
+    ROOM = "room", "a slot in a room that the schedule's :rooms: does not list"
     DATE = (
         "date",
         "a date that is not one, a slot with no day, text after the date in the argument, "
@@ -80,6 +81,11 @@ class RoadsWarning(StrEnum):
     DETAIL = (
         "detail",
         "an unknown slot detail, one with no value, a repeated id, a link detail with no URL",
+    )
+    LIVE = (
+        "live",
+        "a program's :live: line that is not 'Room: stream|call|chat URL', whose URL is not http(s), "
+        "or for a room no slot is in",
     )
     EVENT = "event", "an in-person program with no :location:"
     # -- accepted papers and phases
@@ -115,6 +121,11 @@ class RoadsWarning(StrEnum):
     HTML = "html", "raw HTML in a directive's body; shown as text, never run"
     EMPTY = "empty", "an empty directive"
     LABEL = "label", "a :name: that another label already has, or with nothing to link"
+    IMPORT = (
+        "import",
+        "a conference tool's export (frab, pretalx, Indico, Mini-Conf, CMT, HotCRP) of an unknown "
+        "shape, an entry of it that cannot be used, or an e-mail address in it (never published)",
+    )
     # -- conf.py
     SOCIAL = "social", "a roads_social_card key that is unknown or not text; it is left out"
     CONFIG = (

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from sphinx.locale import get_translation
 
 from .config import conf_py_location
+from .core.marks import LIVE_PROGRAM_CLASS
 from .core.report import warn
 from .diagnostics import RoadsWarning
 from .model.formats import Formats, parse_locale, read_clock
@@ -110,6 +111,19 @@ def script_attributes(config: Config) -> dict[str, str]:
         # TRANSLATORS: under a time or range, the same in the visitor's time zone
         "data-roads-your-time": _("%(times)s your time"),
         "data-roads-zone-note": _("Below each time, the same in your time zone (%(zone)s)."),
+    }
+
+
+def live_script_attributes() -> dict[str, str]:
+    """roads-live.js's words in the site's language, as data-roads-* attributes of its tag."""
+    return {
+        # TRANSLATORS: a badge on the slot under way, on the workshop's day
+        "data-roads-program": LIVE_PROGRAM_CLASS,
+        "data-roads-now": _("Now"),
+        # TRANSLATORS: a badge on the slot after the one under way
+        "data-roads-next": _("Up next"),
+        "data-roads-opens": _("Live links open on %(day)s."),
+        "data-roads-closed": _("The live links are closed."),
     }
 
 

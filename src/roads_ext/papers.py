@@ -37,6 +37,7 @@ from .core.report import warn
 from .diagnostics import RoadsWarning
 from .i18n import _, formats
 from .model.bibtex import Citation, citation_keys
+from .model.imports import PAPER_FORMATS, papers_import
 from .model.materials import MATERIALS
 from .model.papers import (
     ACCEPTED,
@@ -45,8 +46,6 @@ from .model.papers import (
     SORTS,
     Paper,
     choose,
-    parse_csv,
-    parse_openreview,
     sort_papers,
 )
 from .model.problems import did_you_mean
@@ -81,7 +80,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-FORMATS = ("openreview", "csv")
+FORMATS = PAPER_FORMATS
 #: ``:bibtex:``: each paper's entry under it (closed), or only in the .bib file of all papers
 BIBTEX_CHOICES = ("each", "file")
 #: node attribute on a paper's entry: the paper (its forum id, or its anchor), for "In the program"
@@ -169,8 +168,7 @@ class AcceptedPapersDirective(RoadsDirective):
         if found is None:
             return []
         source, path = found
-        fmt = self.checked_options.get("format") or ("csv" if path.suffix.lower() == ".csv" else "openreview")
-        result = parse_csv(source) if fmt == "csv" else parse_openreview(source)
+        result = papers_import(source, path.suffix.lower(), self.checked_options.get("format"))
         year = workshop_year(getattr(self.env, "_app", None) or self.env.app)
         keys = citation_keys(Citation(p.title, p.authors, year=year or p.year) for p in result.papers)
         result.papers = [replace(paper, cite_key=key) for paper, key in zip(result.papers, keys, strict=True)]
@@ -182,7 +180,9 @@ class AcceptedPapersDirective(RoadsDirective):
             choose(result.papers, decisions, self.checked_options.get("track", ())),
             self.checked_options.get("sort", "decision"),
         )
-        if not papers and not any(problem.subtype == RoadsWarning.FILE for problem in result.problems):
+        if not papers and not any(
+            problem.subtype in (RoadsWarning.FILE, RoadsWarning.IMPORT) for problem in result.problems
+        ):
             chosen = [f":decision: {' '.join(decisions)}"] if "decision" in self.checked_options else []
             if "track" in self.checked_options:
                 chosen.append(f":track: {', '.join(self.checked_options['track'])}")

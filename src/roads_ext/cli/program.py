@@ -77,7 +77,10 @@ def slot_data(slot: Slot) -> dict:
     if slot.abstract:
         data["abstract"] = slot.abstract
     if slot.links:
-        data["links"] = [[link.label, link.url] for link in slot.links]
+        # a live link (stream, call, chat) says so; a material is [label, URL]
+        data["links"] = [
+            [link.label, link.url, *(["live"] if link.kind == "live" else [])] for link in slot.links
+        ]
     return data
 
 

@@ -24,3 +24,5 @@ SLOT_PAPERS_ATTR = "roads_slot_papers"
 
 #: row attribute: when the date is over (ISO 8601), to tell passed from upcoming
 OVER_ATTR = "roads_over_at"
+#: the class of a program that has live links (stream, call, chat): roads-live.js works on it
+LIVE_PROGRAM_CLASS = "roads-schedule-live"

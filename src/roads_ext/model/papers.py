@@ -12,8 +12,8 @@ Knows nothing of Sphinx. Two formats:
   ``/Withdrawn_Submission`` or ``/Rejected_Submission`` is not an accepted paper.
 - a CSV with the columns ``title, authors, url, decision, track`` (and optionally ``pdf``,
   ``award``, ``id``, the materials ``slides, video, poster, code, link``, a poster's
-  ``session, board`` and ``keywords``, separated by ``|``, ``;`` or commas), for venues that are not on OpenReview. Authors are separated by
-  commas, semicolons or "and".
+  ``session, board`` and ``keywords``, separated by ``|``, ``;`` or commas), for venues
+  that are not on OpenReview. Authors are separated by commas, semicolons or "and".
 
 An award is read through :mod:`.awards` (one vocabulary for papers and slots), materials
 and boards through :mod:`.materials`; two posters on one board of one session are a problem.
@@ -86,6 +86,8 @@ class Paper:
     decision: str = "accepted"
     track: str = ""
     award: str = ""
+    keywords: tuple[str, ...] = ()  # as a conference tool's export gives them (Mini-Conf, CMT)
+    abstract: str = ""  # as a conference tool's export gives it
     author_ids: tuple[str, ...] = ()  # OpenReview profile ids (~Ada_Lovelace1) or ""
     line: int = 0
     position: int = 0  # its place in the file
@@ -94,7 +96,6 @@ class Paper:
     board: str = ""  # its poster board (``12``, ``A7``)
     year: int | None = None  # the year OpenReview published it (for its citation)
     cite_key: str = ""  # its BibTeX key, unique in its file (:func:`.bibtex.citation_keys`)
-    keywords: tuple[str, ...] = ()  # its keywords (a CSV's ``keywords`` cell, OpenReview's list)
 
     @property
     def anchor(self) -> str:

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..core.build import cyclic_collector_paused, is_html_site
+from ..core.marks import LIVE_PROGRAM_CLASS
 from .css import (
     _BRACES,
     _COMMENT,
@@ -71,6 +72,7 @@ _HTML_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
 _CUSTOM_PROPERTY = re.compile(r"--[A-Za-z0-9_-]+")
 _JS_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 TIMES_JS = "roads-times.js"
+LIVE_JS = "roads-live.js"
 #: what roads-times.js works on: times (of a program or the important dates), the zone note
 _TIMES_TARGET = re.compile(r'class="(?:[^"]*\s)?roads-(?:time|zone-note)(?:\s[^"]*)?"')
 #: in the head of a furo page: scripts run, so the theme button is shown from the first paint
@@ -99,6 +101,11 @@ def _builder_inited(app: Sphinx) -> None:
     # the clock and the script's sentences in the site's language, as data-roads-* attributes
     attributes: dict[str, Any] = script_attributes(app.config)
     app.add_js_file(TIMES_JS, loading_method="defer", **attributes)
+    # the live links' script: only on a page whose program has live links (_page_assets)
+    from ..i18n import live_script_attributes
+
+    live_attributes: dict[str, Any] = live_script_attributes()
+    app.add_js_file(LIVE_JS, loading_method="defer", **live_attributes)
     # sphinx-design added its folder (at its own builder-inited: its package's static/
     # from 0.7, _sphinx_design_static/ in the output before); roads_ext copies its files
     # instead, so that html_static_path stays as conf.py set it
@@ -148,6 +155,8 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
         dropped = [] if keep_tabs else [f"_static/{DESIGN_JS}"]
         if not uses_times_script(context.get("body", "")):
             dropped.append(f"_static/{TIMES_JS}")
+        if LIVE_PROGRAM_CLASS not in (context.get("body", "") or ""):
+            dropped.append(f"_static/{LIVE_JS}")
         context["script_files"] = [
             asset
             for asset in context["script_files"]

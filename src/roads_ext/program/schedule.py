@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -23,11 +24,17 @@ from ..i18n import _, formats
 from ..model.calendar import CalendarRecord, EventInfo, check_program, parse_event
 from ..model.dates import Zone, parse_date
 from ..model.formats import N_, Formats
-from ..model.program import Program, Slot, parse_program
+from ..model.imports import SCHEDULE_FORMATS, ImportedProgram, schedule_import
+from ..model.program import Day, Program, Slot, parse_program
+from ..model.program.materials import LIVE
+from ..model.program.rooms import check_rooms, is_parallel
 from ..services.awards import badge
 from ..services.calendars import add_record, ask_for_calendar_link, calendar_paragraph
 from ..services.registry import person_reference
 from ..services.talks import heading_shown, kind_shown
+from .live import add_room_links, live_classes, live_lines, live_paragraph, material_problem
+from .rooms import declared_rooms, rooms_grid
+from .slot_roles import people_lines, qa_mark
 
 if TYPE_CHECKING:
     pass
@@ -146,10 +153,19 @@ class ScheduleDirective(RoadsDirective):
         "status": choice(*STATUS),
         "name": text,
         "file": text,
+        "live": live_lines,
+        "rooms": text,
+        "format": choice(*SCHEDULE_FORMATS),
     }
 
     def run_checked(self) -> list[nodes.Node]:
         lines, csv_text, where = list(self.content), False, None
+        if self.checked_options.get("format") and not self.checked_options.get("file"):
+            self.warn(
+                "has :format: but no :file:; it is ignored (it says how the file is read)",
+                RoadsWarning.OPTION,
+                option="format",
+            )
         if self.checked_options.get("file"):
             if self.content:
                 self.warn(
@@ -162,6 +178,10 @@ class ScheduleDirective(RoadsDirective):
             if found is None:
                 return []
             lines, csv_text, where = found
+            imported = self.read_import(lines, csv_text, where)
+            if imported is not None:
+                return self.render_program(imported[0], imported[1], [], where)
+            csv_text = self.checked_options.get("format", "csv" if csv_text else "text") == "csv"
         if not lines:
             self.warn(
                 "is empty: write one line per slot, like '8:30am-8:40am - Welcome "
@@ -184,7 +204,33 @@ class ScheduleDirective(RoadsDirective):
                 )
         zone = directive_zone(self, required=True) or Zone("UTC")
         program = parse_program(lines, first_day, workshop_date(self), csv_text, zone)
-        issues = sorted([*program.problems, *check_program(program, zone)], key=lambda p: p.offset)
+        return self.render_program(program, zone, lines, where)
+
+    def read_import(self, lines: list[str], csv_text: bool, where: str) -> tuple[Program, Zone] | None:
+        """The program of a conference tool's export (:mod:`roads_ext.model.imports`) in
+        the ``:file:``, and its zone (``:timezone:``, else the file's, else the site's), or
+        None for a file of program lines or CSV."""
+        written_zone = self.checked_options.get("timezone")
+        zone = directive_zone(self, required=False) if written_zone else None
+        forced = self.checked_options.get("format") or ("csv" if csv_text else None)
+        imported: ImportedProgram | None = schedule_import("\n".join(lines), Path(where).suffix, forced, zone)
+        if imported is None:
+            return None
+        if imported.zone is None:
+            imported.place(directive_zone(self, required=bool(imported.entries)) or Zone("UTC"))
+        if imported.venue and not self.checked_options.get("location"):
+            self.checked_options["location"] = imported.venue  # the export's venue, unless :location: says
+        if not imported.program.days and not imported.problems:
+            self.warn(f"{where!r} ({imported.tool}) has no session with a time", RoadsWarning.EMPTY)
+        return imported.program, imported.zone or Zone("UTC")
+
+    def render_program(
+        self, program: Program, zone: Zone, lines: list[str], where: str | None
+    ) -> list[nodes.Node]:
+        """The program's tables, and its problems as located warnings."""
+        program = self.with_live_links(program)
+        said = [*program.problems, *check_program(program, zone), *check_rooms(program, self.rooms())]
+        issues = sorted(said, key=lambda p: p.offset)
         for each in issues:
             message = each.message + left_out_line(each.message, lines, each.offset)
             if where is None:
@@ -204,9 +250,9 @@ class ScheduleDirective(RoadsDirective):
             program=program,
             event=event,
         )
-        self.check_links(program)
+        self.check_links(program, where)
 
-        block = nodes.container(classes=["roads-schedule"], ids=[anchor])
+        block = nodes.container(classes=["roads-schedule", *live_classes(program)], ids=[anchor])
         self.state.document.ids[anchor] = block
         self.unique_slot_anchors(program, anchor, block)
         self.label(block, event.name or "Program", anchor)
@@ -224,9 +270,28 @@ class ScheduleDirective(RoadsDirective):
         block += note
         block += calendar_paragraph(self.env.docname, anchor, _("Add the program to your calendar (.ics)"))
         for day in program.days:
-            block += self.day_table(record, day.date, day.label, day.slots, zone)
+            block += self.day_block(record, day, zone)
         add_record(self.env, record)
         return [block]
+
+    def with_live_links(self, program: Program) -> Program:
+        """The program, its slots given their rooms' live links (``:live:``)."""
+        if self.checked_options.get("live"):
+            add_room_links(program, self.checked_options["live"], self.warn_live)
+        return program
+
+    def warn_live(self, message: str, line: int) -> None:
+        """A ``:live:`` line's warning, at that line of the option (``:live:`` and the lines
+        under it; in MyST's ``---`` block, ``live: |`` and the lines under it)."""
+        first = next(
+            (
+                number + (value in ("|", "|-", ">", ">-"))
+                for number, name, value in self.option_lines()
+                if name == "live"
+            ),
+            self.option_line("live"),
+        )
+        self.warn(message, RoadsWarning.LIVE, first + line)
 
     def read_file(self, written: str) -> tuple[list[str], bool, str] | None:
         """The lines of ``:file:`` (relative to the page, or ``/``-rooted at the source
@@ -303,7 +368,9 @@ class ScheduleDirective(RoadsDirective):
                     if node.line:
                         node.line = first + node.line - 1
 
-    def check_links(self, program: Program) -> None:
+    def check_links(self, program: Program, where: str | None = None) -> None:
+        """Leave out the links that are none, each said at its line (of the ``:file:``, if
+        the program is read from one)."""
         for slot in program.slots():
             kept_in_title = []
             for shown, url in slot.title_links:
@@ -311,27 +378,53 @@ class ScheduleDirective(RoadsDirective):
                     None if re.match(r"^\s*https?://", url, re.IGNORECASE) else "is not an http(s) link"
                 )
                 if problem:
-                    self.warn(
+                    self.warn_at(
                         f"link {url!r} in the title {slot.heading!r} {problem}; its text {shown!r} is shown "
                         "without it",
-                        RoadsWarning.LINK,
-                        self.content_line(slot.offset),
+                        slot.offset,
+                        where,
                     )
                 else:
                     kept_in_title.append((shown, url))
             slot.title_links = kept_in_title
             kept = []
             for link in slot.links:
-                problem = link_problem(link.url) or detail_link_problem(link.url)
+                problem = link_problem(link.url) or detail_link_problem(link.url) or material_problem(link)
                 if problem:
-                    self.warn(
+                    self.warn_at(
                         f"{link.label.lower()} link {link.url!r} {problem}; it is left out",
-                        RoadsWarning.LINK,
-                        self.content_line(link.offset),
+                        link.offset,
+                        where,
                     )
                 else:
                     kept.append(link)
             slot.links = kept
+
+    def warn_at(self, message: str, offset: int, where: str | None) -> None:
+        """A link's warning at line ``offset`` of the program: of the directive, or of its ``:file:``."""
+        if where is None:
+            self.warn(message, RoadsWarning.LINK, self.content_line(offset))
+        else:
+            warn(f"{self.name}: {message}", RoadsWarning.LINK, f"{where}:{offset + 1}")
+
+    def rooms(self) -> list[str]:
+        """The rooms ``:rooms:`` declares, in their order."""
+        return declared_rooms(self.checked_options.get("rooms", ""))
+
+    def day_block(self, record: CalendarRecord, day: Day, zone: Zone) -> nodes.Element:
+        """A day's table, or a grid of its rooms when they run side by side (program/rooms.py)."""
+        if not is_parallel(day.slots):
+            return self.day_table(record, day.date, day.label, day.slots, zone)
+        shown = formats(self.config)
+        return rooms_grid(
+            record,
+            day,
+            zone,
+            self.rooms(),
+            shown,
+            lambda slot: self.slot_row(record, slot, zone, room_line=False),  # the grid says the room
+            lambda start, end: time_range_paragraph(start, end, zone, shown),
+        )
 
     def day_table(
         self, record: CalendarRecord, date: dt.date, label: str, slots: list[Slot], zone: Zone
@@ -356,7 +449,21 @@ class ScheduleDirective(RoadsDirective):
             body += self.slot_row(record, slot, zone)
         return table
 
-    def slot_row(self, record: CalendarRecord, slot: Slot, zone: Zone) -> nodes.row:
+    def abstract_node(self, slot: Slot) -> nodes.container:
+        """A slot's abstract: parsed as the page's markup, or, from a tool's export, its
+        text as written (never parsed)."""
+        if slot.plain_abstract:
+            paragraphs = [
+                " ".join(part.split()) for part in re.split(r"\n\s*\n", slot.abstract) if part.strip()
+            ]
+            return nodes.container(
+                "", *(nodes.paragraph(p, p) for p in paragraphs), classes=["roads-abstract"]
+            )
+        parsed = self.parse_text_to_nodes(slot.abstract, offset=self.content_offset + slot.abstract_offset)
+        self.abstract_lines(parsed, slot)
+        return nodes.container("", *sanitize(parsed, self), classes=["roads-abstract"])
+
+    def slot_row(self, record: CalendarRecord, slot: Slot, zone: Zone, room_line: bool = True) -> nodes.row:
         line = self.content_line(slot.offset)
         when = time_range_paragraph(slot.start_at(zone), slot.end_at(zone), zone, formats(self.config))
         session: list[nodes.Node] = [nodes.target("", "", ids=[f"{record.anchor}-{slot.slug}"])]
@@ -370,39 +477,29 @@ class ScheduleDirective(RoadsDirective):
         award = badge(slot.award) if slot.award else None
         if award is not None:  # "- award: best paper"
             head += [nodes.Text(" "), award]
+        head.extend(qa_mark(slot))
+        if slot.track:
+            head += nodes.Text(" ")
+            head += nodes.inline(slot.track, slot.track, classes=["roads-badge", "roads-badge-track"])
         session.append(head)
-        if slot.speakers:
-            people = nodes.paragraph(classes=["roads-slot-speakers"])
-            for index, speaker in enumerate(slot.speakers):
-                if index:
-                    people += nodes.Text(", ")
-                if speaker.role:
-                    people += nodes.inline(f"{speaker.role}: ", f"{speaker.role}: ", classes=["roads-role"])
-                if speaker.group:
-                    people += nodes.inline(speaker.name, speaker.name, classes=["roads-group"])
-                else:  # linked to their card; a guest declared nowhere is shown as written
-                    people += person_reference(
-                        self.env,
-                        speaker.written,
-                        strict=False,
-                        by="schedule",
-                        location=(self.get_source_info()[0], line),
-                    )
-                if speaker.affiliation:
-                    people += nodes.inline(
-                        f" ({speaker.affiliation})",
-                        f" ({speaker.affiliation})",
-                        classes=["roads-affiliation"],
-                    )
-            session.append(people)
-        if slot.location:
+        # a line per role: speakers or panelists, then chair, moderator, ... (slot_roles.py);
+        # each linked to their card; a guest declared nowhere is shown as written
+        session.extend(
+            people_lines(
+                slot,
+                lambda speaker: person_reference(
+                    self.env,
+                    speaker.written,
+                    strict=False,
+                    by="schedule",
+                    location=(self.get_source_info()[0], line),
+                ),
+            )
+        )
+        if slot.location and room_line:
             session.append(nodes.paragraph(slot.location, slot.location, classes=["roads-slot-location"]))
         if slot.abstract:
-            parsed = self.parse_text_to_nodes(
-                slot.abstract, offset=self.content_offset + slot.abstract_offset
-            )
-            self.abstract_lines(parsed, slot)
-            session.append(nodes.container("", *sanitize(parsed, self), classes=["roads-abstract"]))
+            session.append(self.abstract_node(slot))
         if slot.papers:
             papers = nodes.paragraph(classes=["roads-slot-papers"])
             papers[SLOT_PAPERS_ATTR] = [
@@ -412,9 +509,13 @@ class ScheduleDirective(RoadsDirective):
             session.append(papers)
         cell = entry("", *session)
         calendar_holder: nodes.Element = cell
-        if slot.links:
+        live = live_paragraph(slot)
+        if live is not None:
+            cell += live
+        materials = [link for link in slot.links if link.kind != LIVE]
+        if materials:
             extras = nodes.paragraph(classes=["roads-slot-links"])
-            for link in slot.links:
+            for link in materials:
                 if len(extras):
                     extras += nodes.Text(" · ")
                 label = _(LINK_LABELS[link.label]) if link.label in LINK_LABELS else link.label

@@ -23,11 +23,14 @@ from ..model.calendar import CalendarRecord
 from ..model.dates import Zone
 from ..model.formats import Formats
 from ..model.pasted import Speaker
+from ..model.program import Slot
 from ..services.awards import award_json_ld
 from ..services.calendars import all_records, records
 from ..services.registry import PeopleDomain, declared_person_json_ld, page_of
 from ..services.talks import Talk, talks_by_person
+from .rooms import room_ld
 from .schedule import ATTENDANCE, LOCAL_NOTE, RANGE_DASH, STATUS, ZONE_NOTE_ATTR
+from .slot_roles import slot_people_ld
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -168,6 +171,53 @@ def person_ld(app: Sphinx, name: str, docname: str, speaker: Speaker | None = No
     return data
 
 
+def slot_json_ld(
+    app: Sphinx, record: CalendarRecord, slot: Slot, location: dict[str, Any] | None
+) -> dict[str, Any]:
+    """A talk of the program as a schema.org ``Event``: its times, room, people and award."""
+    zone, event = record.zone, record.event
+    attendance, status = ATTENDANCE[event.attendance], STATUS[event.status]
+    sub: dict[str, Any] = {
+        "@type": "Event",
+        "name": slot.heading,
+        "startDate": slot.start_at(zone).isoformat(),
+        "eventAttendanceMode": attendance,
+        "eventStatus": status,
+    }
+    end = slot.end_at(zone)
+    if end is not None:
+        sub["endDate"] = end.isoformat()
+    if slot.location:  # its room, in the venue
+        sub["location"] = room_ld(slot.location, location)
+    elif location:
+        sub["location"] = location
+    # speakers and panelists perform, a chair or moderator contributes (slot_roles.py);
+    # the full description is in the event's own performer list, in this same
+    # JSON-LD document, where nodes with one @id are one node
+    sub.update(
+        slot_people_ld(
+            slot,
+            lambda s: {
+                key: value
+                for key, value in person_ld(app, s.name, record.docname, s).items()
+                if key in ("@type", "@id", "name")
+            },
+        )
+    )
+    if slot.abstract:
+        sub["description"] = " ".join(slot.abstract.split())
+    if slot.award:  # schema.org gives an award to a work, not to an event: to the work it features
+        sub["workFeatured"] = {
+            "@type": "CreativeWork",
+            "name": slot.heading,
+            "award": award_json_ld(slot.award),
+        }
+    slot_url = page_url(app, record.docname, f"{record.anchor}-{slot.slug}")
+    if slot_url:
+        sub["url"] = slot_url
+    return sub
+
+
 def event_json_ld(app: Sphinx, record: CalendarRecord) -> dict[str, Any]:
     """The workshop as a schema.org ``Event``, with a ``subEvent`` per talk."""
     program, event, zone = record.program, record.event, record.zone
@@ -207,36 +257,7 @@ def event_json_ld(app: Sphinx, record: CalendarRecord) -> dict[str, Any]:
         who = [person_ld(app, s.name, record.docname, s) for s in slot.speakers if not s.group]
         for person in who:
             performers.setdefault(person.get("@id", person["name"]), person)
-        sub: dict[str, Any] = {
-            "@type": "Event",
-            "name": slot.heading,
-            "startDate": slot.start_at(zone).isoformat(),
-            "eventAttendanceMode": attendance,
-            "eventStatus": status,
-        }
-        end = slot.end_at(zone)
-        if end is not None:
-            sub["endDate"] = end.isoformat()
-        if slot.location:
-            sub["location"] = {"@type": "Place", "name": slot.location, "address": slot.location}
-        elif location:
-            sub["location"] = location
-        if who:
-            # the full description is in the event's own performer list, in this same
-            # JSON-LD document, where nodes with one @id are one node
-            sub["performer"] = [{key: p[key] for key in ("@type", "@id", "name") if key in p} for p in who]
-        if slot.abstract:
-            sub["description"] = " ".join(slot.abstract.split())
-        if slot.award:  # schema.org gives an award to a work, not to an event: to the work it features
-            sub["workFeatured"] = {
-                "@type": "CreativeWork",
-                "name": slot.heading,
-                "award": award_json_ld(slot.award),
-            }
-        slot_url = page_url(app, record.docname, f"{record.anchor}-{slot.slug}")
-        if slot_url:
-            sub["url"] = slot_url
-        sub_events.append(sub)
+        sub_events.append(slot_json_ld(app, record, slot, location))
     if performers:
         data["performer"] = list(performers.values())
     if sub_events:

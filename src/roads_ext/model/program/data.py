@@ -13,9 +13,13 @@ from .kinds import TALK_KINDS, kind_label, read_label
 
 @dataclass(frozen=True)
 class Link:
+    """A slot's link: a material (``slides``, ``video``, ...) or, of ``kind`` ``"live"``, a
+    live link (``stream``, ``call``, ``chat``) for the day itself."""
+
     label: str
     url: str
     offset: int
+    kind: str = "material"  # "material" or "live"
 
 
 @dataclass(frozen=True)
@@ -46,11 +50,14 @@ class Slot:
     id_offset: int | None = None  # where an ``id`` detail set the slug
     end_implied: bool = False
     session: str = ""  # the session heading above it, if any
+    track: str = ""  # its track, as a conference tool's export names it
+    plain_abstract: bool = False  # an abstract from a tool's export: shown as text, not parsed
     ends_at_midnight: bool = False  # "23:00 - 24:00": ``end`` is 00:00 of the next day
     zoned: bool = False  # its times were written in UTC (or UTC+2, AoE) and converted exactly
     title_links: list[tuple[str, str]] = field(default_factory=list)  # (text, URL) in the title
     timed: bool = True  # False: written without a time; its times are its block's (or the gap it fills)
     in_block: bool = False  # written under its session's line, whose times it has
+    qa: bool = False  # its label gives it questions and answers ("Invited Talk + Q&A")
 
     @property
     def heading(self) -> str:

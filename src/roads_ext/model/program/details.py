@@ -13,6 +13,8 @@ from ..pasted import split_speakers
 from ..problems import Problem, did_you_mean
 from .data import Link, PaperRef, Program, Slot
 from .kinds import read_kind
+from .materials import LIVE, LIVE_LABELS, MATERIAL
+from .rooms import is_parallel, slots_before, track_rooms
 
 DETAIL_KEYS = (
     "abstract",
@@ -28,6 +30,9 @@ DETAIL_KEYS = (
     "location",
     "id",
     "award",
+    "stream",
+    "call",
+    "chat",
 )
 #: a paper in a session with its board: ``aB3dE5fG7h (board 12)``, ``aB3dE5fG7h (12)``
 PAPER_ON_BOARD = re.compile(r"^(?P<paper>[^()]*?)\s*\((?P<board>[^()]*)\)$")
@@ -133,7 +138,10 @@ def read_detail(slot: Slot, key: str, value: str, offset: int, problems: list[Pr
                 )
             )
             return None
-        slot.links.append(Link(label.strip() or "Link", url, offset))
+        if key in LIVE_LABELS:
+            slot.links.append(Link(LIVE_LABELS[key], url, offset, LIVE))
+        else:
+            slot.links.append(Link(label.strip() or "Link", url, offset, MATERIAL))
     return key
 
 
@@ -201,40 +209,52 @@ def assign_slugs(program: Program) -> None:
 
 def finish_days(program: Program) -> None:
     """Fill in implied ends, give the slots written without a time their times, and report
-    slots that overlap or come out of order."""
+    slots that overlap or come out of order (on a day of parallel rooms, only slots that
+    share a room: :mod:`.rooms`)."""
+    track_rooms(program)
     for day in program.days:
-        previous: Slot | None = None
+        parallel = is_parallel(day.slots)
+        earlier: list[Slot] = []
         for slot in day.slots:
             if not slot.timed:
                 continue
-            if previous is not None:
-                if previous.end is None:
-                    if slot.start <= previous.start:
-                        program.problems.append(
-                            Problem(
-                                slot.offset,
-                                RoadsWarning.OVERLAP,
-                                (
-                                    f"{slot.heading!r} starts at {slot.start:%H:%M}, not after "
-                                    f"{previous.heading!r} at {previous.start:%H:%M}: write the slots in order"
-                                ),
-                            )
-                        )
-                    else:
-                        previous.end, previous.end_implied = slot.start, True
-                elif slot.start < previous.end or previous.ends_at_midnight:
-                    program.problems.append(
-                        Problem(
-                            slot.offset,
-                            RoadsWarning.OVERLAP,
-                            (
-                                f"{slot.heading!r} starts at {slot.start:%H:%M}, before {previous.heading!r} "
-                                f"ends at {previous.end:%H:%M}: the slots overlap"
-                            ),
-                        )
-                    )
-            previous = slot
+            for previous in slots_before(slot, earlier, parallel):
+                if after_slot(slot, previous, program.problems):
+                    break
+            earlier.append(slot)
         place_untimed(day.slots, program.problems)
+
+
+def after_slot(slot: Slot, previous: Slot, problems: list[Problem]) -> bool:
+    """``slot`` after ``previous``: ``previous`` ends when it starts if its end was not
+    written; a slot that starts before it ends, or not after it starts, is said (True)."""
+    if previous.end is None:
+        if slot.start <= previous.start:
+            problems.append(
+                Problem(
+                    slot.offset,
+                    RoadsWarning.OVERLAP,
+                    (
+                        f"{slot.heading!r} starts at {slot.start:%H:%M}, not after "
+                        f"{previous.heading!r} at {previous.start:%H:%M}: write the slots in order"
+                    ),
+                )
+            )
+            return True
+        previous.end, previous.end_implied = slot.start, True
+    elif slot.start < previous.end or previous.ends_at_midnight:
+        problems.append(
+            Problem(
+                slot.offset,
+                RoadsWarning.OVERLAP,
+                (
+                    f"{slot.heading!r} starts at {slot.start:%H:%M}, before {previous.heading!r} "
+                    f"ends at {previous.end:%H:%M}: the slots overlap"
+                ),
+            )
+        )
+        return True
+    return False
 
 
 #: kinds of talk: one written without a time under a block of talks ("Contributed talks",

@@ -10,13 +10,14 @@ empty; rules between sessions (``---``) are no lines of the program.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ...diagnostics import RoadsWarning
 from ..dates import match_date, match_date_without_year
 from ..pasted import clean_text, looks_like_room
 from ..problems import Problem
 from .clock import time_only, times_as_read
+from .materials import MATERIAL_COLUMNS
 from .text import EMPTY_MARKERS
 
 _BULLET = re.compile(r"^(?P<indent>\s*)(?P<bullet>(?:[-*+•]|\d+[.)])\s+)?(?P<text>.*)$")
@@ -85,7 +86,10 @@ COLUMNS = {
     "place": "location",
     "location": "location",
     "where": "location",
+    "track": "location",  # parallel tracks: a track is read as a room (model/program/rooms.py)
     "abstract": "abstract",
+    # a column of materials: its links are the slot's (see .materials)
+    **{name: f"material:{name}" for name in MATERIAL_COLUMNS},
 }
 
 
@@ -144,6 +148,9 @@ class Cells:
     time: str  # the time written, "" when no cell holds one
     parts: list[tuple[str, str | None]]  # the other cells as written, with their column
     abstract: str = ""
+    materials: list[tuple[str, str]] = field(
+        default_factory=list
+    )  # a material column's cells: (cell, column)
 
 
 def program_lines(lines: list[str], csv_text: bool = False) -> list[Line]:
@@ -411,6 +418,7 @@ def read_cells(line: Line) -> Cells:
     parts: list[tuple[str, str | None]] = []
     abstract = ""
     affiliations: list[str] = []
+    materials: list[tuple[str, str]] = []
     for cell, column in zip(cells, columns, strict=False):
         if empty_cell(cell):
             continue
@@ -422,6 +430,8 @@ def read_cells(line: Line) -> Cells:
             abstract = " ".join(clean_text(cell).split())
         elif column == "affiliation":
             affiliations.append(cell)
+        elif column is not None and column.startswith("material:"):
+            materials.append((cell, column.removeprefix("material:")))
         elif not time and not start and column in (None, "time") and _cell_time(cell):
             time = clean_text(cell).strip("*_ ").rstrip(":.")
         elif (
@@ -445,7 +455,7 @@ def read_cells(line: Line) -> Cells:
         # an affiliation column belongs with the speakers: right after their cell
         at = next((i + 1 for i, (_, column) in enumerate(parts) if column == "speakers"), len(parts))
         parts[at:at] = [(cell, "affiliation") for cell in affiliations]
-    return Cells(time, parts, abstract)
+    return Cells(time, parts, abstract, materials)
 
 
 def extra_cells(line: Line) -> Problem | None:

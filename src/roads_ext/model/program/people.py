@@ -69,7 +69,13 @@ ROLE_NAMES = {
     "chaired by": "chair",
     "hosts": "host",
     "hosted by": "host",
+    "q&a": "q&a",  # "Q&A: Jane Doe": who leads the questions
 }
+
+
+def mentions_qa(label: str) -> bool:
+    """Whether a slot's label gives it questions and answers: ``Invited Talk + Q&A``."""
+    return bool(re.search(r"\bq\s*(?:&|and|/)\s*a\b", label, re.IGNORECASE))
 
 
 def plain_roles(people: list[Speaker]) -> tuple[Speaker, ...]:
@@ -131,6 +137,8 @@ PEOPLE_ROLES = {
     "chair": ("chair", "chairs", "session chair", "chaired by"),
     "host": ("host", "hosts", "hosted by", "introduced by"),
     "organizer": ("organized by", "organised by"),
+    "q&a": ("q&a",),
+    "discussant": ("discussant",),
 }
 #: word -> role, every word of :data:`PEOPLE_ROLES`
 ROLE_OF_WORD = {word: role for role, words in PEOPLE_ROLES.items() for word in words}

@@ -44,7 +44,9 @@ from .days import (
 from .details import DETAIL_KEYS, assign_slugs, finish_days, read_detail
 from .kinds import END_WORDS, PROGRAM_WORDS, is_block_label, kind_of_words, read_label, session_kind
 from .lines import Line, empty_cell, extra_cells, find_date, find_date_without_year, program_lines, read_cells
+from .materials import cell_links, material_label, take_materials
 from .messages import NO_DAY, html_problem, unreadable
+from .people import mentions_qa
 from .roles import Reading, SlotTextReader
 from .slots import (
     DETAIL,
@@ -59,7 +61,6 @@ from .slots import (
     role_line,
     split_block,
 )
-from .text import read_text
 
 
 class ProgramReader:
@@ -242,6 +243,10 @@ class ProgramReader:
         self.start_slot(offset, 0, match, [(cell, column, False) for cell, column in cells.parts])
         if self.pending is not None:
             self.pending.from_table = True
+        if cells.materials and self.pending is not None:
+            self.pending.materials += [
+                m for cell, column in cells.materials for m in cell_links(cell, column, offset)
+            ]
         if cells.abstract and self.pending is not None:
             self.pending.details.append(("abstract", cells.abstract, offset))
 
@@ -450,6 +455,7 @@ class ProgramReader:
             slot.ends_at_midnight, slot.zoned = times.ends_at_midnight, times.zoned
         else:
             slot.timed = False
+        materials = [*take_materials(pending.offset, pending.parts, []), *pending.materials]
         if not pending.parts and pending.below:
             # "9:00–9:05" on a line of its own: the lines below it are the slot's
             text, _bullet, _offset = pending.below.pop(0)
@@ -459,6 +465,7 @@ class ProgramReader:
             pending, head, (slot.start, slot.end, slot.ends_at_midnight), self.texts
         ):
             return
+        materials += take_materials(pending.offset, pending.parts, pending.below)  # a block's are its slots'
         taken, description = lines_below(pending, head) if pending.below else ([], [])
         reading = self._reading(pending, taken)
         if reading.unread_tags:
@@ -482,8 +489,12 @@ class ProgramReader:
             clean_text(text) for text, _, _ in pending.parts if clean_text(text)
         )
         slot.location = reading.location
+        slot.qa = slot.kind != "panel" and mentions_qa(reading.label or "")
         slot.title_links = [link for link in reading.links if link not in reading.materials]
-        slot.links.extend(Link(label, url, 0) for label, url in reading.materials)
+        slot.links.extend(
+            Link(material_label(label), url, pending.offset) for label, url in reading.materials
+        )
+        slot.links.extend(materials)
         slot.session = pending.session
         if self.row_group is not None and slot.kind in BETWEEN_SESSIONS:
             # a spanning theme ends at the break after its rows
@@ -511,15 +522,7 @@ class ProgramReader:
         self.session, self.session_kind = heading, session_kind(heading)
 
     def _reading(self, pending: PendingSlot, below: list[str] = ()) -> Reading:  # type: ignore[assignment]
-        """What the slot's text reads as; kept while its text stays the same (each line that
-        might continue the slot asks again)."""
-        key = (tuple(pending.parts), tuple(below), pending.session)
-        found = pending.readings.get(key)
-        if found is None:
-            lines = [line for text, column, after in pending.parts for line in read_text(text, column, after)]
-            lines += [line for text in below for line in read_text(text, None, True)]
-            found = pending.readings[key] = self.texts.read(lines, pending.session)
-        return found
+        return pending.reading(self.texts, below)
 
     # -- what a line without a time is --------------------------------------------------
 

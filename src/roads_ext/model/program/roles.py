@@ -474,7 +474,8 @@ class SlotTextReader:
             # "(Invited Talk 1) Title": a label may be set off in a parenthesis before the title
             found.extend(self._label_roles(line, number, first, last, text, mark))
         lenient = paren or mark in ("italic", "bold") or (number > 0 and whole_line) or column == "speakers"
-        room = looks_like_room(text) and len(_words(text)) <= 6
+        # a room is one piece: "Ballroom A: Learned indexes" is a room and a title
+        room = looks_like_room(text) and len(_words(text)) <= 6 and ":" not in text
         score, people = score_people(text, lenient, self.known) if not room else (0.0, ())
         if people and others_name_speakers:
             score -= 1.5  # the slot's speakers are in a column of their own

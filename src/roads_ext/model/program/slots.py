@@ -12,11 +12,13 @@ from typing import Any
 from ...diagnostics import RoadsWarning
 from ..pasted import Speaker, clean_text, read_people, unmark
 from ..problems import Problem
-from .data import Day, Slot
+from .data import Day, Link, Slot
 from .details import DETAIL_KEYS
 from .kinds import session_kind
+from .materials import split_materials, take_materials
 from .people import ROLE_OF_WORD
 from .roles import Reading, SlotTextReader
+from .rooms import shares_room
 from .text import read_text
 
 #: the title a placeholder slot has until it is read, and keeps when it is left out
@@ -32,6 +34,7 @@ ROLE_KEYS = {
     "talk": "title",
     "room": "location",
     "where": "location",
+    "track": "location",
     "type": "kind",
 }
 
@@ -56,6 +59,22 @@ class PendingSlot:
     from_table: bool = False
     #: what its text reads as, by the text read (a slot is read again as its lines come)
     readings: dict[tuple, Any] = field(default_factory=dict)
+    materials: list[Link] = field(default_factory=list)  # from a material column's cells
+
+    def reading(self, texts: SlotTextReader, below: list[str] = ()) -> Reading:  # type: ignore[assignment]
+        """What its text reads as, its materials apart (they are read on their own); kept
+        while the text stays the same, for each line that might continue it asks again."""
+        key = (tuple(self.parts), tuple(below), self.session)
+        found = self.readings.get(key)
+        if found is None:
+            parts = [*self.parts, *((text, None, True) for text in below)]
+            lines = [
+                line
+                for text, column, after in parts
+                for line in read_text(split_materials(text)[0], column, after)
+            ]
+            found = self.readings[key] = texts.read(lines, self.session)
+        return found
 
     @property
     def written(self) -> str:
@@ -119,6 +138,9 @@ def split_block(pending: PendingSlot, head: Reading, times: tuple, texts: SlotTe
     kind = head.kind if head.kind and head.kind != "session" else None
     place = pending.day.slots.index(pending.slot)
     for item in items:
+        materials = take_materials(item[0][2], [], item)  # its slides, its video: its own
+        if not item:
+            continue  # a line of links alone, whose item's slot is above it
         lines = [line for text, _, _ in item for line in read_text(text, None, True)]
         reading = texts.read(lines)
         slot = Slot(
@@ -133,6 +155,7 @@ def split_block(pending: PendingSlot, head: Reading, times: tuple, texts: SlotTe
         slot.timed, slot.in_block = False, True
         slot.ends_at_midnight = times[2]
         slot.session, slot.location, slot.title_links = heading, reading.location, reading.links
+        slot.links = materials
         place += 1
         pending.day.slots.insert(place, slot)
     return True
@@ -154,6 +177,8 @@ def blocks_by_time(day: Day, written: dict[int, str]) -> None:
         ):
             for slot in inner:
                 end = slot.end or slot.start
+                if outer.location and slot.location and not shares_room(outer, slot):
+                    break  # a slot in another room at the same time: parallel, not held
                 if outer.start <= slot.start < outer.end and end <= outer.end:
                     held.append(slot)
                 else:
