@@ -1,13 +1,13 @@
 /* roads_ext: filter a long list of accepted papers in the browser.
    Progressive enhancement: without this script the whole list (grouped, with a line of
-   links to its groups) is on the page; the search box above it keeps its place hidden
+   links to its groups) is there; the search box above it keeps its place hidden
    (roads.css) and this script shows it: no layout shift. The papers' words come from a JSON
    index the build wrote (this script's data-roads-index), fetched when the box is first
-   used, not with the page. A paper is shown when every word typed is in the field chosen
+   used, not at load. A paper is shown when every word typed is in the field chosen
    (or in any); a group with no paper shown is hidden, and its link struck through.
    The class names are spelt from one prefix, and the script's state is in attributes, not
-   classes: the per-page style cut (output/assets.py) keeps a rule for any class word a
-   script names, on every page of the site, and this script's rules are for its own page. */
+   classes: the style cut of the build keeps a rule for any class word a script names,
+   everywhere on the site, and the rules of this list are for the list alone. */
 (function () {
   "use strict";
 
