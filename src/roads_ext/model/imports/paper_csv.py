@@ -57,12 +57,20 @@ def csv_header(text: str) -> list[str]:
 
 
 class _Reader:
-    """What every tool's CSV reader shares: its result, a cell read without e-mails."""
+    """What every tool's CSV reader shares: its rows, its result, a cell read without e-mails."""
 
-    tool = ""
-
-    def __init__(self) -> None:
+    def __init__(self, tool: str) -> None:
+        self.tool = tool
         self.result = PapersResult()
+
+    def rows(self, text: str) -> Iterator[tuple[int, dict[str, str]]]:
+        """:func:`csv_rows`; where the CSV breaks, a problem, and no more rows."""
+        line = 1
+        try:
+            for line, cells in csv_rows(text):
+                yield line, cells
+        except csv.Error as error:
+            self.broken(error, line + 1)
 
     def cell(self, cells: dict[str, str], line: int, *names: str) -> str:
         """The first of ``names`` that the row has, on one line, an e-mail left out."""
@@ -124,25 +132,20 @@ def names(text: str, separator: str) -> tuple[str, ...]:
 
 def parse_miniconf(text: str) -> PapersResult:
     """Papers from Mini-Conf's ``papers.csv``."""
-    reader = _Reader()
-    reader.tool = "Mini-Conf"
-    line = 1
-    try:
-        for line, cells in csv_rows(text):
-            reader.add(
-                line,
-                key=reader.cell(cells, line, "uid"),
-                title=reader.cell(cells, line, "title"),
-                authors=names(reader.cell(cells, line, "authors"), "|"),
-                abstract=cells.get("abstract", "").strip() and reader.cell(cells, line, "abstract"),
-                keywords=names(reader.cell(cells, line, "keywords"), "|"),
-                pdf=reader.cell(cells, line, "pdf_url", "pdf"),
-                # a paper in several sessions ("Poster Session 2|Poster Session 3"): the first
-                session=next(iter(names(reader.cell(cells, line, "sessions", "session"), "|")), ""),
-                decision="accepted",
-            )
-    except csv.Error as error:
-        return reader.broken(error, line + 1)
+    reader = _Reader("Mini-Conf")
+    for line, cells in reader.rows(text):
+        reader.add(
+            line,
+            key=reader.cell(cells, line, "uid"),
+            title=reader.cell(cells, line, "title"),
+            authors=names(reader.cell(cells, line, "authors"), "|"),
+            abstract=cells.get("abstract", "").strip() and reader.cell(cells, line, "abstract"),
+            keywords=names(reader.cell(cells, line, "keywords"), "|"),
+            pdf=reader.cell(cells, line, "pdf_url", "pdf"),
+            # a paper in several sessions ("Poster Session 2|Poster Session 3"): the first
+            session=next(iter(names(reader.cell(cells, line, "sessions", "session"), "|")), ""),
+            decision="accepted",
+        )
     return reader.result
 
 
@@ -152,78 +155,64 @@ _CMT_AUTHOR = re.compile(r"^(.*?)\s*(?:\([^()]*\))?\s*\*?\s*$")
 
 def parse_cmt(text: str) -> PapersResult:
     """Papers from a CMT export (accepted and rejected, by their Status)."""
-    reader = _Reader()
-    reader.tool = "CMT"
-    line = 1
-    try:
-        for line, cells in csv_rows(text):
-            title = reader.cell(cells, line, "paper title", "title")
-            written = reader.cell(cells, line, "author names", "authors")
-            authors = tuple(
-                name
-                for part in written.split(";")
-                if (name := " ".join(_CMT_AUTHOR.match(part.strip()).group(1).split()))  # type: ignore[union-attr]
-            )
-            decision = reader.decision(reader.cell(cells, line, "decision", "status"), title, line)
-            if decision is None:
-                continue
-            areas = [reader.cell(cells, line, "primary subject area")]
-            areas += reader.cell(cells, line, "secondary subject areas").split(";")
-            reader.add(
-                line,
-                key=reader.cell(cells, line, "paper id"),
-                title=title,
-                authors=authors,
-                abstract=reader.cell(cells, line, "abstract"),
-                keywords=tuple(k for k in (" ".join(a.split()) for a in areas) if k),
-                track=reader.cell(cells, line, "track name"),
-                decision=decision,
-            )
-    except csv.Error as error:
-        return reader.broken(error, line + 1)
+    reader = _Reader("CMT")
+    for line, cells in reader.rows(text):
+        title = reader.cell(cells, line, "paper title", "title")
+        written = reader.cell(cells, line, "author names", "authors")
+        authors = tuple(
+            name
+            for part in written.split(";")
+            if (name := " ".join(_CMT_AUTHOR.match(part.strip()).group(1).split()))  # type: ignore[union-attr]
+        )
+        decision = reader.decision(reader.cell(cells, line, "decision", "status"), title, line)
+        if decision is None:
+            continue
+        areas = [reader.cell(cells, line, "primary subject area")]
+        areas += reader.cell(cells, line, "secondary subject areas").split(";")
+        reader.add(
+            line,
+            key=reader.cell(cells, line, "paper id"),
+            title=title,
+            authors=authors,
+            abstract=reader.cell(cells, line, "abstract"),
+            keywords=tuple(k for k in (" ".join(a.split()) for a in areas) if k),
+            track=reader.cell(cells, line, "track name"),
+            decision=decision,
+        )
     return reader.result
 
 
 def parse_hotcrp(text: str) -> PapersResult:
     """Papers from a HotCRP export: a row per paper, or a row per author."""
-    reader = _Reader()
-    reader.tool = "HotCRP"
+    reader = _Reader("HotCRP")
     header = csv_header(text)
     by_author = "first" in header or "last" in header
-    line = 1
     #: paper id -> the fields of its paper so far (a row per author)
     papers: dict[str, dict[str, object]] = {}
-    try:
-        for line, cells in csv_rows(text):
-            key = reader.cell(cells, line, "paper", "id", "paper id")
-            title = reader.cell(cells, line, "title")
-            if by_author:
-                paper = papers.setdefault(
-                    key or title, {"line": line, "key": key, "title": title, "authors": ()}
-                )
-                name = " ".join(
-                    f"{reader.cell(cells, line, 'first')} {reader.cell(cells, line, 'last')}".split()
-                )
-                if name:
-                    paper["authors"] = (*paper["authors"], name)  # type: ignore[misc]
-                if "decision" in cells:
-                    paper["decision"] = reader.cell(cells, line, "decision")
-                continue
-            decision = reader.decision(reader.cell(cells, line, "decision"), title, line)
-            if decision is None:
-                continue
-            authors = reader.cell(cells, line, "authors")
-            reader.add(
-                line,
-                key=key,
-                title=title,
-                authors=names(authors, ";") if ";" in authors else names(authors, ","),
-                abstract=reader.cell(cells, line, "abstract"),
-                keywords=names(reader.cell(cells, line, "topics"), ";"),
-                decision=decision,
-            )
-    except csv.Error as error:
-        return reader.broken(error, line + 1)
+    for line, cells in reader.rows(text):
+        key = reader.cell(cells, line, "paper", "id", "paper id")
+        title = reader.cell(cells, line, "title")
+        if by_author:
+            paper = papers.setdefault(key or title, {"line": line, "key": key, "title": title, "authors": ()})
+            name = " ".join(f"{reader.cell(cells, line, 'first')} {reader.cell(cells, line, 'last')}".split())
+            if name:
+                paper["authors"] = (*paper["authors"], name)  # type: ignore[misc]
+            if "decision" in cells:
+                paper["decision"] = reader.cell(cells, line, "decision")
+            continue
+        decision = reader.decision(reader.cell(cells, line, "decision"), title, line)
+        if decision is None:
+            continue
+        authors = reader.cell(cells, line, "authors")
+        reader.add(
+            line,
+            key=key,
+            title=title,
+            authors=names(authors, ";") if ";" in authors else names(authors, ","),
+            abstract=reader.cell(cells, line, "abstract"),
+            keywords=names(reader.cell(cells, line, "topics"), ";"),
+            decision=decision,
+        )
     for paper in papers.values():
         at = int(paper.pop("line"))  # type: ignore[call-overload]
         decision = reader.decision(str(paper.pop("decision", "")), str(paper["title"]), at)
