@@ -97,7 +97,9 @@ class ScheduleProgram:
                 heading = f"{kind} **{title}**" if kind else f"**{title}**"
                 cell = f"({slot_anchor(track, slot)})=\n\n    {heading}"
                 if slot.speakers:
-                    cell += "\n\n    " + ", ".join(person_link(workshop.people[key]) for key in slot.speakers)
+                    # a panel's people are its panelists, as roads_ext labels them
+                    label = "*Panelists:* " if slot.kind == "panel" else ""
+                    cell += "\n\n    " + label + ", ".join(person_link(workshop.people[key]) for key in slot.speakers)
                 rows.append(f"* - {clock(slot.start)}\u2009–\u2009{clock(slot.end)}\n  - {cell}")
             parts.append(
                 f"```{{list-table}} {format_date(day_date(day))} · Day {day}\n:header-rows: 1\n"
