@@ -169,7 +169,7 @@ class AcceptedPapersDirective(RoadsDirective):
             return []
         source, path = found
         result = papers_import(source, path.suffix.lower(), self.checked_options.get("format"))
-        year = workshop_year(getattr(self.env, "_app", None) or self.env.app)
+        year = workshop_year(self.config)
         keys = citation_keys(Citation(p.title, p.authors, year=year or p.year) for p in result.papers)
         result.papers = [replace(paper, cite_key=key) for paper, key in zip(result.papers, keys, strict=True)]
         for problem in result.problems:

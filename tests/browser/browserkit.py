@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import subprocess
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -17,8 +20,13 @@ VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 FAILURES = HERE / "failures"
 CHROMIUM = Path(os.environ.get("ROADS_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 #: the site's pages (docs/*.md) and the demo pages with photos, sponsors and papers
 PAGES = [*sorted(p.stem for p in (ROOT / "docs").glob("*.md")), DEMO_PAGE, SPONSORS_PAGE, PAPERS_DEMO_PAGE]
@@ -54,3 +62,37 @@ def java_problem() -> str | None:
     if not VNU_JAR.is_file():
         return f"{VNU_JAR.relative_to(ROOT)} missing (npm ci in tests/browser)"
     return None
+
+
+#: axe-core's rules of WCAG 2.2 level AA
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+AXE_RUN = "async tags => await axe.run(document, {runOnly: {type: 'tag', values: tags}})"
+
+
+def axe_findings(page) -> tuple[list[dict], int]:
+    """axe-core's WCAG 2.2 AA rules run on the open page (axe put in it on first use): the
+    violations, each its rule, help and first five nodes, and how many rules passed."""
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate(AXE_RUN, WCAG_TAGS)
+    violations = [
+        {"rule": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"][:5]]}
+        for v in result["violations"]
+    ]
+    return violations, len(result["passes"])
+
+
+def vnu_errors(files: Iterable[Path]) -> list[str]:
+    """The Nu Html Checker's errors in ``files``, each ``name:line: message``."""
+    result = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
+    return [
+        f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m.get('message')}"
+        for m in messages
+        if m.get("type") == "error" or m.get("subType") == "fatal"
+    ]

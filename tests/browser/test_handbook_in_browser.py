@@ -6,7 +6,6 @@ link or anchor."""
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
@@ -15,9 +14,8 @@ from bs4 import BeautifulSoup
 
 from sitebuild import ROOT, sphinx_build
 
-from .browserkit import AXE_JS, MODES, VNU_JAR, WIDTHS, java_problem, need
+from .browserkit import AXE_JS, MODES, WIDTHS, axe_findings, java_problem, need, vnu_errors
 from .conftest import served
-from .test_site_in_browser import WCAG_TAGS
 
 pytestmark = pytest.mark.browser
 
@@ -68,15 +66,11 @@ def test_handbook_pages_pass_axe_and_fit_a_phone(browser, handbook, page, width,
         p.wait_for_load_state("networkidle")
         shown = p.evaluate("document.body.dataset.theme")
         overflow = p.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        p.add_script_tag(path=str(AXE_JS))
-        result = p.evaluate(
-            "async tags => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+        violations, passed = axe_findings(p)
     finally:
         context.close()
-    violations = [{"rule": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"][:5]]}
-                  for v in result["violations"]]
     assert violations == [], json.dumps(violations, indent=1)
-    assert len(result["passes"]) > 10
+    assert passed > 10
     assert shown == theme  # furo drew the mode asked for
     assert overflow <= 0, f"{page} scrolls sideways by {overflow}px at {WIDTHS[width]}px"
     assert messages == []
@@ -106,13 +100,7 @@ def test_handbook_pages_are_valid_html(handbook):
     problem = java_problem()
     need(problem is None, problem or "")
     _, out = handbook
-    result = subprocess.run(
-        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json",
-         *[str(out / f"{page}.html") for page in PAGES]],
-        capture_output=True, text=True, timeout=300)
-    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
-    errors = [f"{m.get('url', '')}:{m.get('lastLine')}: {m.get('message')}" for m in messages
-              if m.get("type") == "error" or m.get("subType") == "fatal"]
+    errors = vnu_errors(out / f"{page}.html" for page in PAGES)
     assert errors == [], "\n".join(errors)
 
 

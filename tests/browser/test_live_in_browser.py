@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
 import textwrap
 from pathlib import Path
 
@@ -15,10 +14,9 @@ import pytest
 
 from sitebuild import sphinx_build
 
-from .browserkit import AXE_JS, MODES, VNU_JAR, WIDTHS, java_problem, need
+from .browserkit import AXE_JS, MODES, WIDTHS, axe_findings, java_problem, need, vnu_errors
 from .conftest import served
 from .test_phases_in_browser import LAYOUT_SHIFT, open_at
-from .test_site_in_browser import WCAG_TAGS
 
 pytestmark = pytest.mark.browser
 
@@ -142,13 +140,9 @@ def test_the_marked_program_is_accessible(browser, live_site, when, width, mode)
     context, page, _errors = open_at(browser, live_site[0], when, width, mode)
     try:
         page.wait_for_selector(".roads-live-mark, .roads-live-note")
-        page.add_script_tag(path=str(AXE_JS))
-        result = page.evaluate(
-            "async tags => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
-        )
-        violations = [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in result["violations"]]
-        assert violations == []
-        assert len(result["passes"]) > 10
+        violations, passed = axe_findings(page)
+        assert violations == [], json.dumps(violations, indent=1)
+        assert passed > 10
     finally:
         context.close()
 
@@ -156,14 +150,7 @@ def test_the_marked_program_is_accessible(browser, live_site, when, width, mode)
 def test_the_page_is_valid_html(live_site):
     problem = java_problem()
     need(problem is None, problem or "")
-    page = Path(live_site[1]) / "index.html"
-    result = subprocess.run(
-        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", str(page)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"] == []
+    assert vnu_errors([Path(live_site[1]) / "index.html"]) == []
 
 
 ROOMS_PROGRAM = """\

@@ -12,9 +12,8 @@ import sys
 
 import pytest
 
-from .browserkit import AXE_JS, MODES, VNU_JAR, WIDTHS, java_problem, need
+from .browserkit import AXE_JS, MODES, VNU_JAR, WIDTHS, axe_findings, java_problem, need, vnu_errors
 from .conftest import served
-from .test_site_in_browser import WCAG_TAGS
 
 pytestmark = pytest.mark.browser
 
@@ -109,16 +108,13 @@ def test_the_list_and_its_search_box_pass_axe(browser, papers_site, width, mode)
     context, page, _ = open_page(browser, f"{base}index.html", width, mode)
     try:
         page.wait_for_selector("form.roads-paper-search[data-ready]")
-        page.add_script_tag(path=str(AXE_JS))
-        run = "async tags => await axe.run(document, {runOnly: {type: 'tag', values: tags}})"
         # as the visitor gets it (the groups off screen left undrawn: axe places their links
         # wherever the browser's guess of their height puts them, so every link must be a
         # target of 24 px on its own), then with every group drawn
         for drawn in (False, True):
             if drawn:
                 page.add_style_tag(content=".roads-paper-group { content-visibility: visible !important; }")
-            result = page.evaluate(run, WCAG_TAGS)
-            violations = [(v["id"], [n["target"] for n in v["nodes"][:5]]) for v in result["violations"]]
+            violations, _passed = axe_findings(page)
             assert violations == [], json.dumps(violations, indent=1)
         overflow = page.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
@@ -189,16 +185,5 @@ def test_the_page_is_valid_html(papers_site):
     need(problem is None, problem or "")
     need(VNU_JAR.is_file(), f"{VNU_JAR.name} missing (npm ci in tests/browser)")
     _, out = papers_site
-    result = subprocess.run(
-        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", str(out / "index.html")],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
-    errors = [
-        f"line {m.get('lastLine')}: {m.get('message')}"
-        for m in messages
-        if m.get("type") == "error" or m.get("subType") == "fatal"
-    ]
+    errors = vnu_errors([out / "index.html"])
     assert errors == [], "\n".join(errors)

@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 
 import pytest
 
 from sitebuild import ROOT, build_site, sphinx_build
 
-from .browserkit import AXE_JS, MODES, VNU_JAR, WIDTHS, java_problem, need
+from .browserkit import AXE_JS, MODES, WIDTHS, axe_findings, java_problem, need, vnu_errors
 from .conftest import served
 from .test_phases_in_browser import LAYOUT_SHIFT
-from .test_site_in_browser import WCAG_TAGS
 
 pytestmark = pytest.mark.browser
 
@@ -133,15 +131,11 @@ def test_the_rooms_pages_pass_axe(browser, rooms_site, page_name, width, mode):
     base, _ = rooms_site
     context, page, messages = open_page(browser, f"{base}{page_name}.html", width=width, mode=mode)
     try:
-        page.add_script_tag(path=str(AXE_JS))
-        result = page.evaluate(
-            "async tags => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+        violations, passed = axe_findings(page)
     finally:
         context.close()
-    violations = [{"rule": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"][:5]]}
-                  for v in result["violations"]]
     assert violations == [], json.dumps(violations, indent=1)
-    assert len(result["passes"]) > 10
+    assert passed > 10
     assert messages == []
 
 
@@ -149,13 +143,7 @@ def test_the_rooms_pages_are_valid_html(rooms_site):
     problem = java_problem()
     need(problem is None, problem or "")
     _, out = rooms_site
-    result = subprocess.run(
-        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json",
-         *[str(out / f"{name}.html") for name in PAGES]],
-        capture_output=True, text=True, timeout=300)
-    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
-    errors = [f"{m.get('url', '')}:{m.get('lastLine')}: {m.get('message')}" for m in messages
-              if m.get("type") == "error" or m.get("subType") == "fatal"]
+    errors = vnu_errors(out / f"{name}.html" for name in PAGES)
     assert errors == [], "\n".join(errors)
 
 

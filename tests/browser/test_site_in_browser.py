@@ -6,11 +6,9 @@ import json
 
 import pytest
 
-from .browserkit import AXE_JS, MODES, PAGES, WIDTHS, need
+from .browserkit import AXE_JS, MODES, PAGES, WCAG_TAGS, WIDTHS, need
 
 pytestmark = pytest.mark.browser
-
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 ALL_IMAGES_LOADED = """
 async () => {

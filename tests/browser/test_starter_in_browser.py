@@ -7,13 +7,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-from .browserkit import AXE_JS, MODES, VNU_JAR, WIDTHS, java_problem, need
+from .browserkit import AXE_JS, MODES, WIDTHS, axe_findings, java_problem, need, vnu_errors
 from .conftest import served
-from .test_site_in_browser import WCAG_TAGS
 
 pytestmark = pytest.mark.browser
 
@@ -55,15 +53,11 @@ def test_starter_pages_pass_axe(browser, starter, page, width, mode):
         p.on("pageerror", lambda e: errors.append(str(e)))
         p.on("response", lambda r: r.status >= 400 and errors.append(f"{r.url} ({r.status})"))
         p.goto(f"{base}{page}.html", wait_until="load")
-        p.add_script_tag(path=str(AXE_JS))
-        result = p.evaluate(
-            "async tags => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+        violations, passed = axe_findings(p)
     finally:
         context.close()
-    violations = [{"rule": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"][:5]]}
-                  for v in result["violations"]]
     assert violations == [], json.dumps(violations, indent=1)
-    assert len(result["passes"]) > 10
+    assert passed > 10
     assert errors == []
 
 
@@ -71,13 +65,7 @@ def test_starter_pages_are_valid_html(starter):
     problem = java_problem()
     need(problem is None, problem or "")
     _, out = starter
-    result = subprocess.run(
-        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json",
-         *[str(out / f"{page}.html") for page in PAGES]],
-        capture_output=True, text=True, timeout=300)
-    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
-    errors = [f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m.get('message')}" for m in messages
-              if m.get("type") == "error" or m.get("subType") == "fatal"]
+    errors = vnu_errors(out / f"{page}.html" for page in PAGES)
     assert errors == [], "\n".join(errors)
 
 

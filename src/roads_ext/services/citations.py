@@ -24,13 +24,14 @@ from sphinx.util.osutil import relative_uri
 
 from ..core.build import is_html_site
 from ..core.pages import marked_nodes, page_url, transform_builder
+from ..core.settings import read_settings
 from ..i18n import _
 from ..model.bibtex import Citation, bibtex_entry
-from ..model.dates import parse_date
 from ..model.papers import Paper
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 #: Sphinx's ``project`` where conf.py sets none
 PROJECT_PLACEHOLDER = "Project name not set"
@@ -42,10 +43,9 @@ BIBTEX_ATTR = "roads_bibtex"
 BIB_LINK_ATTR = "roads_bib_link"
 
 
-def workshop_year(app: Sphinx) -> int | None:
-    """The year of ``roads_workshop_date``, or None."""
-    written = app.config.roads_workshop_date
-    date = parse_date(written)[0] if written else None
+def workshop_year(config: Config) -> int | None:
+    """The year of ``roads_workshop_date`` (read once per build), or None."""
+    date = read_settings(config).workshop_date
     return date.year if date else None
 
 
@@ -55,7 +55,7 @@ def paper_bibtex(app: Sphinx, docname: str, anchor: str, paper: Paper) -> str:
         title=paper.title,
         authors=paper.authors,
         url=paper.url or page_url(app, docname, anchor),
-        year=workshop_year(app) or paper.year,
+        year=workshop_year(app.config) or paper.year,
     )
     return bibtex_entry(paper.cite_key, citation, workshop_name(app), app.config.roads_archival)
 
