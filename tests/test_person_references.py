@@ -257,6 +257,44 @@ def test_a_quiet_reference_stays_quiet_in_nitpicky_mode(build_page):
     assert line.endswith("[roads.person]")
 
 
+@pytest.mark.parametrize("buildername", ["html", "text"])
+def test_a_papers_authors_link_warn_and_stay_text_as_one_reference_each_would(build_page, buildername):
+    """A paper's authors are one node until written (most are declared nowhere); each
+    name still links, warns or stays text as a reference of its own would, in -n too."""
+    csv = (
+        "title,authors,url,decision\n"
+        "First,Grace Guest; M. Mitzenmacher; Jane Smyth,https://example.org/1,Oral\n"
+        "Second,Smith; Ada Guest,https://example.org/2,Poster\n"
+        "Third,Only Guests; Bo Guest,https://example.org/3,Poster\n"
+    )
+    built = build_page(
+        "# Papers\n\n```{accepted-papers} papers.csv\n```\n",
+        buildername=buildername,
+        files={"papers.csv": csv, "people.md": "---\norphan: true\n---\n" + PEOPLE},
+        nitpicky=True,
+    )
+    lines_seen = built.warning_lines()
+    assert len(lines_seen) == 2, built.warnings
+    assert "index.md:3: WARNING: accepted-papers: 'Jane Smyth' is declared nowhere on this site (did you mean " \
+        "'Jane Smith'?)" in lines_seen[0]
+    assert "index.md:3: WARNING: accepted-papers: 'Smith' could be any of 'Jane Smith', 'John Smith'" in lines_seen[1]
+    assert all(line.endswith("[roads.person]") for line in lines_seen)
+    if buildername == "text":
+        text = (Path(built.app.outdir) / "index.txt").read_text()
+        assert "Grace Guest, M. Mitzenmacher and Jane Smyth" in text
+        assert "Smith and Ada Guest" in text
+        return
+    authors = soup(built.html).select(".roads-paper-authors")
+    assert [line.get_text() for line in authors] == [
+        "Grace Guest, M. Mitzenmacher and Jane Smyth", "Smith and Ada Guest", "Only Guests and Bo Guest"
+    ]
+    assert [(a.get_text(), a["href"]) for a in authors[0].select("a")] == [
+        ("M. Mitzenmacher", "people.html#person-michael-mitzenmacher")
+    ]
+    assert authors[1].select("a") == [] and authors[2].select("a") == []
+    assert [str(child) for child in authors[2].children] == ["Only Guests and Bo Guest"]  # one text
+
+
 # --- strict references: {person} and names alone in lists ---------------------------------------
 
 

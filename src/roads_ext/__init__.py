@@ -39,6 +39,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .people import setup_people
     from .phases import setup_phases
     from .program import setup_program
+    from .services.person_lists import setup_person_lists
     from .services.registry import setup_registry
     from .sponsors import setup_sponsors
     from .topics import setup_topics
@@ -50,6 +51,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_i18n(app)
     setup_editions(app)
     setup_registry(app)
+    setup_person_lists(app)
     setup_people(app)
     setup_images(app)
     setup_social(app)

@@ -73,6 +73,7 @@ from .services.paper_groups import (
     search_flag,
 )
 from .services.papers import PapersDomain, find_paper, paper_identity, papers_of
+from .services.person_lists import person_name_list
 from .services.registry import declared_person_json_ld, person_reference
 from .services.talks import Talk, slot_summary
 
@@ -294,9 +295,7 @@ class AcceptedPapersDirective(RoadsDirective):
 
         item[PAPER_ATTR] = paper_identity(paper)
         if paper.authors:
-            authors = nodes.paragraph(classes=["roads-paper-authors"])
-            authors.extend(author_nodes(self.env, paper.authors, self.name, self.get_source_info()))
-            item += authors
+            item += author_line(self.env, paper.authors, self.name, self.get_source_info())
         links = self.material_links(paper)
         if len(links):
             item += links
@@ -348,19 +347,38 @@ def board_line(session: str, board: str) -> nodes.paragraph:
     return line
 
 
-def author_nodes(
-    env: BuildEnvironment, authors: tuple[str, ...], by: str, location: tuple[str | None, int | None]
-) -> list[nodes.Node]:
-    """``A, B and C``, each a quiet person reference: linked when declared on the site;
-    most authors are not: plain text, no warning."""
-    shown: list[nodes.Node] = []
+def author_parts(authors: tuple[str, ...]) -> list[str]:
+    """``[A, ", ", B, " and ", C]``: the names and the words between them."""
+    parts: list[str] = []
     for index, name in enumerate(authors):
         if index:
             last = index == len(authors) - 1
             # TRANSLATORS: before the last of a paper's authors, "A, B and C"
-            shown.append(nodes.Text(" " + _("and") + " " if last else ", "))
-        shown.append(person_reference(env, name, strict=False, by=by, location=location))
-    return shown
+            parts.append(" " + _("and") + " " if last else ", ")
+        parts.append(name)
+    return parts
+
+
+def author_line(
+    env: BuildEnvironment, authors: tuple[str, ...], by: str, location: tuple[str | None, int | None]
+) -> nodes.paragraph:
+    """``A, B and C``, each a quiet person reference: linked when declared on the site;
+    most authors are not: plain text, no warning."""
+    return person_name_list(
+        env, author_parts(authors), by=by, location=location, classes=["roads-paper-authors"]
+    )
+
+
+def author_nodes(
+    env: BuildEnvironment, authors: tuple[str, ...], by: str, location: tuple[str | None, int | None]
+) -> list[nodes.Node]:
+    """The same names inside a line of other words: a quiet person reference each."""
+    return [
+        person_reference(env, part, strict=False, by=by, location=location)
+        if index % 2 == 0
+        else nodes.Text(part)
+        for index, part in enumerate(author_parts(authors))
+    ]
 
 
 # --- a slot's papers, and a paper's slots ------------------------------------------------

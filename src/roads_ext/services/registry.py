@@ -10,7 +10,8 @@ whatever the size of the site.
 Every place where a name may point to a person (the ``{person}`` role, a name
 written alone in ``speakers`` or ``committee``, a program's speakers) puts a
 :func:`person_reference` in the page: a Sphinx ``pending_xref`` that Sphinx's
-own resolver hands to :meth:`PeopleDomain.resolve_xref` at write time. What is
+own resolver (or, first, :mod:`roads_ext.services.person_lists`) hands to
+:meth:`PeopleDomain.resolve_xref` at write time. What is
 not resolved reaches the ``warn-missing-reference`` event, where
 :func:`on_warn_missing_reference` decides: a *strict* reference to nobody is a
 ``roads.person`` warning with a did-you-mean; a *quiet* one stays plain text,
@@ -381,6 +382,12 @@ class PeopleDomain(Domain):
             f"write this on a page of edition {others[0]}, or declare them in edition "
             f"{self.edition_of(page)} too)"
         )
+
+    def is_stranger(self, name: str, page: str | None) -> bool:
+        """Nobody declared, nor a near miss of a declared name, nor a short form several
+        people share: a quiet reference to ``name`` stays plain text, without a warning."""
+        found = self.find(name, page)
+        return found.key is None and not found.ambiguous and not self.finder(page).near_misses(name)
 
     def warn_unresolved(self, node: addnodes.pending_xref) -> None:
         """The warning, if any, for a reference :meth:`resolve_xref` left unresolved."""
