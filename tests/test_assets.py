@@ -404,3 +404,29 @@ def test_the_files_written_as_a_build_ends_are_made_with_the_collector_paused(bu
     assert seen == {"calendar": False, "styles": False}
     assert gc.isenabled()
     assert list(Path(built.app.outdir, "_calendar").rglob("*.ics"))
+
+
+def test_a_build_parses_no_stylesheet_an_earlier_build_parsed(build_page, make_app, tmp_path, monkeypatch):
+    """The stylesheets' parse is kept for the next build, by their text: an edit of a page
+    parses none again; an edited stylesheet is parsed again (and its new rules used)."""
+    from roads_ext.output import assets as assets_module
+
+    files = {"other.md": "# Other\n\nText.\n", "_static/site.css": SITE_CSS}
+    build_page(CARDS + "\n```{toctree}\nother\n```\n", conf=FURO_SITE, files=files)
+    srcdir = tmp_path / "src"
+    parsed_now: list[str] = []
+    real = assets_module._parsed
+
+    def counted(text):
+        parsed_now.append(text)
+        return real(text)
+
+    monkeypatch.setattr(assets_module, "_parsed", counted)
+    (srcdir / "other.md").write_text("# Other\n\nText, edited.\n")
+    make_app("html", srcdir=srcdir).build()
+    assert parsed_now == []
+    (srcdir / "_static" / "site.css").write_text(SITE_CSS.replace("0.01em", "0.03em"))
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert len(parsed_now) == 1 and "0.03em" in parsed_now[0]
+    assert "letter-spacing: 0.03em" in inline_styles(app, "other.html")

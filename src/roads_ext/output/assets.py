@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import pickle
 import re
 import shutil
@@ -402,6 +403,23 @@ class SiteWords:
         )
 
 
+class ParsedSheets:
+    """Stylesheets parsed by an earlier build, by their text's digest: most builds
+    parse the same ones again (tens of milliseconds of a small site's build)."""
+
+    def __init__(self, earlier: object) -> None:
+        self.earlier: dict = earlier if isinstance(earlier, dict) else {}
+        self.used: dict[bytes, Any] = {}
+
+    def tree(self, text: str) -> Any:
+        key = hashlib.blake2b(text.encode(), digest_size=16).digest()
+        found = self.earlier.get(key)
+        if not isinstance(found, tuple):
+            found = _parsed(text)
+        self.used[key] = found
+        return found
+
+
 def _build_finished(app: Sphinx, exception: BaseException | None) -> None:
     if exception is not None or not is_html_site(app.builder):
         return
@@ -423,13 +441,15 @@ def _finish_styles(app: Sphinx) -> None:
     if not isinstance(cache, dict):
         cache = {}
     words = SiteWords(Path(app.outdir), {*cuts, *made, OWN_CSS}, cache.get("pages"))
-    # each stylesheet parsed once; cut, pruned and put together as trees
+    # each stylesheet parsed once, and kept parsed for the next build; cut, pruned and put
+    # together as trees
+    parsed = ParsedSheets(cache.get("parsed"))
     trees = {
-        cut: _keep(_parsed((static / source).read_text(encoding="utf-8")), words.classes, words.tags)
+        cut: _keep(parsed.tree((static / source).read_text(encoding="utf-8")), words.classes, words.tags)
         for source, cut in cuts.items()
     }
     own = static / OWN_CSS
-    trees[OWN_CSS] = _parsed(minify(own.read_text(encoding="utf-8"))) if own.is_file() else ()
+    trees[OWN_CSS] = parsed.tree(minify(own.read_text(encoding="utf-8"))) if own.is_file() else ()
     # a property one stylesheet sets may be read by another: what is read, of them all
     live = _live_properties(tuple(node for tree in trees.values() for node in tree), words.custom_properties)
     trees = {name: _prune(tree, live) for name, tree in trees.items()}
@@ -440,7 +460,7 @@ def _finish_styles(app: Sphinx) -> None:
         source = _site_stylesheet_source(app, name) if name not in texts else None
         if source is not None:
             texts[name] = rebase_urls(source.read_text(encoding="utf-8"), name)
-            trees[name] = _parsed(texts[name])
+            trees[name] = parsed.tree(texts[name])
     bundle = None
     if order and all(name in texts for name in order):
         outputs[STYLES_BUNDLE] = "\n".join(texts[name] for name in order)
@@ -463,7 +483,7 @@ def _finish_styles(app: Sphinx) -> None:
         for path, page in words.pages.items()
     }
     with contextlib.suppress(OSError):  # read-only: the next build reads every page again
-        cache_path.write_bytes(pickle.dumps({"finished": finished, "pages": pages}))
+        cache_path.write_bytes(pickle.dumps({"finished": finished, "pages": pages, "parsed": parsed.used}))
 
 
 _BUNDLE_LINK = re.compile(
