@@ -463,6 +463,39 @@ def built_suffix(built) -> str:
     return "rst" if (Path(built.app.srcdir) / "index.rst").exists() else "md"
 
 
+@pytest.mark.parametrize("talks", [200, 201])
+def test_a_home_page_describes_a_conferences_programs_by_their_pages(build_page, talks):
+    """The home page, with no program of its own, describes each program whole up to 200
+    talks in all; beyond, each program's Event without its talks, pointing to its page."""
+    lines = "".join(
+        f"- {9 + n // 60:02d}:{n % 60:02d}-{9 + (n + 1) // 60:02d}:{(n + 1) % 60:02d} Talk: Study {n} (Ada Guest)\n"
+        for n in range(talks)
+    )
+    page = (
+        "# Program\n\n```{schedule} Thursday, June 8, 2023\n:timezone: America/New_York\n"
+        ":location: Hall A, Example Center\n\n" + lines + "```\n"
+    )
+    built = build_page(
+        "# Home\n\n```{toctree}\nprogram\n```\n",
+        files={"program.md": page},
+        conf='html_baseurl = "https://example.org/"\n',
+    )
+    assert built.warning_lines() == []
+    home = soup(built.html)
+    (event,) = [json.loads(s.string) for s in home.find_all("script", type="application/ld+json")
+                if '"Event"' in s.string]
+    assert event["url"] == "https://example.org/program.html#schedule"
+    assert event["location"]["name"] == "Hall A, Example Center"
+    if talks == 200:
+        assert len(event["subEvent"]) == 200 and event["performer"] == [{"@type": "Person", "name": "Ada Guest"}]
+    else:
+        assert "subEvent" not in event and "performer" not in event
+    program_page = soup((Path(built.app.outdir) / "program.html").read_text())
+    (whole,) = [json.loads(s.string) for s in program_page.find_all("script", type="application/ld+json")
+                if '"Event"' in s.string]
+    assert len(whole["subEvent"]) == talks
+
+
 def test_bad_input_myst(build_page):
     built = build_page(BAD_MYST, files={"people.md": PEOPLE})
     check_warnings(built, EXPECTED_MYST)

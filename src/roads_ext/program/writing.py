@@ -218,8 +218,14 @@ def slot_json_ld(
     return sub
 
 
-def event_json_ld(app: Sphinx, record: CalendarRecord) -> dict[str, Any]:
-    """The workshop as a schema.org ``Event``, with a ``subEvent`` per talk."""
+#: the talks of all the site's programs up to which the home page describes each one
+#: whole; beyond, as a summary that points to its page, which describes it whole
+HOME_PAGE_TALKS = 200
+
+
+def event_json_ld(app: Sphinx, record: CalendarRecord, *, summary: bool = False) -> dict[str, Any]:
+    """The workshop as a schema.org ``Event``, with a ``subEvent`` per talk and their
+    performers (``summary``: without them)."""
     program, event, zone = record.program, record.event, record.zone
     slots = program.slots() if program else []
     first, last = slots[0], slots[-1]
@@ -249,6 +255,8 @@ def event_json_ld(app: Sphinx, record: CalendarRecord) -> dict[str, Any]:
             data["superEvent"]["url"] = event.part_of_url
     if event.organizers:
         data["organizer"] = [person_ld(app, name, record.docname) for name, _ in event.organizers]
+    if summary:
+        return data
     performers: dict[str, dict[str, Any]] = {}
     sub_events = []
     for slot in slots:
@@ -271,12 +279,18 @@ def add_event_json_ld(app: Sphinx, pagename: str, templatename: str, context: di
     if doctree is None:
         return
     found = records(app.env).get(pagename, [])
+    summary = False
     if pagename == app.config.root_doc and not any(record.program for record in found):
         found = [record for record in all_records(app.env) if record.docname != pagename]
+        # a conference's thousands of talks would be most of its home page, and remade
+        # with it on every rebuild: there, each program points to its page
+        talks = sum(slot.is_talk for record in found if record.program for slot in record.program.slots())
+        summary = talks > HOME_PAGE_TALKS
     for record in found:
         if record.program is None or not record.program.slots():
             continue
-        context["metatags"] = context.get("metatags", "") + json_ld_script(event_json_ld(app, record))
+        data = event_json_ld(app, record, summary=summary)
+        context["metatags"] = context.get("metatags", "") + json_ld_script(data)
 
 
 def check_organizers(app: Sphinx, env: BuildEnvironment) -> None:

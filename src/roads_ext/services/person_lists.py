@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.errors import NoUri
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .registry import BY_ATTR, FORM_ATTR, QUIET_ATTR, PeopleDomain
@@ -79,9 +80,13 @@ class ResolvePersonReferences(SphinxPostTransform):
                 continue
             contnode = cast(nodes.Element, node[0].deepcopy() if len(node) else nodes.Text(""))
             page = node.get("refdoc") or self.env.docname
-            resolved = domain.resolve_xref(
-                self.env, page, self.app.builder, "person", node["reftarget"], node, contnode
-            )
+            try:
+                resolved = domain.resolve_xref(
+                    self.env, page, self.app.builder, "person", node["reftarget"], node, contnode
+                )
+            except NoUri:  # a page this builder leaves out (latex): the text, as Sphinx does
+                node.replace_self(contnode)
+                continue
             if resolved is None and not (
                 node.get(QUIET_ATTR) and domain.is_stranger(node["reftarget"], page)
             ):
@@ -89,8 +94,8 @@ class ResolvePersonReferences(SphinxPostTransform):
             node.replace_self(resolved if resolved is not None else contnode)
 
     def name_list(self, domain: PeopleDomain, names: person_names) -> list[nodes.Node] | None:
-        """The text of ``names``, each name that is somebody (or may warn) a reference;
-        None when all are strangers (the text stays)."""
+        """The text of ``names``, each name that is somebody (or may warn) a person
+        reference, resolved next; None when all are strangers (the text stays)."""
         parts: list[str] = names["roads_parts"]
         page = names.get("refdoc") or self.env.docname
         if all(domain.is_stranger(" ".join(name.split()), page) for name in parts[::2]):
@@ -109,10 +114,7 @@ class ResolvePersonReferences(SphinxPostTransform):
             )
             ref[QUIET_ATTR], ref[FORM_ATTR], ref[BY_ATTR], ref["refdoc"] = True, "link", names[BY_ATTR], page
             ref.source, ref.line = names.source, names.line
-            resolved = domain.resolve_xref(
-                self.env, page, self.app.builder, "person", name, ref, cast(nodes.Element, nodes.Text(part))
-            )
-            shown.append(resolved if resolved is not None else ref)  # Sphinx's resolver warns
+            shown.append(ref)
         return shown
 
 
