@@ -430,3 +430,28 @@ def test_a_build_parses_no_stylesheet_an_earlier_build_parsed(build_page, make_a
     app.build()
     assert len(parsed_now) == 1 and "0.03em" in parsed_now[0]
     assert "letter-spacing: 0.03em" in inline_styles(app, "other.html")
+
+
+def test_the_pickled_environment_loads_with_the_collector_paused(build_page, make_app, tmp_path, monkeypatch):
+    """A rebuild loads the last build's environment with the cyclic collector off (its
+    passes over the objects made so far cost more than the loading), and it is on again
+    for the build."""
+    import pickle
+
+    import sphinx.application
+
+    build_page(CARDS)
+    seen = []
+    real = pickle.load
+
+    def watched(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(sphinx.application.pickle, "load", watched)
+    gc.enable()
+    app = make_app("html", srcdir=tmp_path / "src")
+    assert seen == [False]
+    assert gc.isenabled()
+    app.build()
+    assert gc.isenabled()

@@ -795,6 +795,38 @@ def test_incremental_build_updates_cards_and_calendar(make_app, tmp_path, monkey
     assert site_files(Path(app2.outdir)) == site_files(Path(fresh.outdir))
 
 
+def test_a_rebuild_summarizes_only_the_slots_of_programs_it_re_read(make_app, tmp_path, monkeypatch):
+    """A card's "In the program:" lines of a program not re-read are the last build's:
+    no date or time is formatted again for it; a re-read one is summarized anew."""
+    from roads_ext.services import talks
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH_BEFORE)
+    src = tmp_path / "src"
+    write_project(src)
+    make_app("html", srcdir=src, builddir=tmp_path / "inc").build()
+    summarized: list[str] = []
+    real = talks.slot_summary
+
+    def counted(record, slot, shown):
+        summarized.append(record.docname)
+        return real(record, slot, shown)
+
+    monkeypatch.setattr(talks, "slot_summary", counted)
+    people = src / "people.md"
+    people.write_text(people.read_text().replace(":affiliation: Harvard\n", ":affiliation: Harvard SEAS\n", 1))
+    edited = make_app("html", srcdir=src, builddir=tmp_path / "inc")
+    edited.build()
+    assert "Harvard SEAS" in (Path(edited.outdir) / "people.html").read_text()  # the page was re-read
+    assert summarized == []
+    (src / "program.md").write_text(PROGRAM.replace("8:40am-9:20am - Keynote: The lottery",
+                                                    "8:45am-9:20am - Keynote: The lottery"))
+    app = make_app("html", srcdir=src, builddir=tmp_path / "inc")
+    app.build()
+    assert set(summarized) == {"program"}
+    cards = soup((Path(app.outdir) / "people.html").read_text())
+    assert "8:45\u202fAM" in cards.select_one("#person-jonathan-frankle .roads-card-slots").get_text()
+
+
 # --- the local-time script, in a real browser ------------------------------------------------------
 # The browser tests' own tool check: a missing Chromium skips with the reason, and fails under CI.
 

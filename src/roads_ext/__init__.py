@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     from .config import setup_config
+    from .core.build import setup_collector_pause
     from .core.docutils_patch import keep_the_last_of_repeated_options
     from .core.links import CheckEveryLink
     from .editions import setup_editions
@@ -48,6 +49,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     keep_the_last_of_repeated_options()
     app.add_transform(CheckEveryLink)
     setup_config(app)
+    setup_collector_pause(app)
     setup_i18n(app)
     setup_editions(app)
     setup_registry(app)
@@ -68,7 +70,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_assets(app)
     return {
         "version": __version__,
-        "env_version": 13,  # raise it when the doctree or environment data changes shape
+        "env_version": 14,  # raise it when the doctree or environment data changes shape
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

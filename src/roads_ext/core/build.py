@@ -1,5 +1,6 @@
 """The site and the build: an HTML site or not, the build's "now", the digest of
-roads_ext's own code, the collector paused while files are written.
+roads_ext's own code, the collector paused while the environment loads and while files
+are written.
 """
 
 from __future__ import annotations
@@ -43,6 +44,37 @@ def cyclic_collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+#: the applications whose loading of the pickled environment paused the collector
+_LOADING: weakref.WeakSet[Sphinx] = weakref.WeakSet()
+
+
+def pause_collector_while_loading(app: Sphinx, config: object) -> None:
+    """Pause Python's cyclic collector from ``config-inited`` to ``builder-inited``, the
+    time Sphinx loads the pickled environment of the last build.
+
+    Unpickling makes the environment's objects one after another, and the collector,
+    set off every 700 of them, walks all those made so far, again and again: on the
+    bench's large site, loading the environment took 0.06 s with it paused and 0.12 to
+    0.5 s without, most of a rebuild after one edit. Nothing is freed while it loads."""
+    if gc.isenabled():
+        gc.disable()
+        _LOADING.add(app)
+
+
+def resume_collector(app: Sphinx, *_args: object) -> None:
+    """Resume the collector :func:`pause_collector_while_loading` paused (at
+    ``builder-inited``, or at ``build-finished`` should loading have failed)."""
+    if app in _LOADING:
+        _LOADING.discard(app)
+        gc.enable()
+
+
+def setup_collector_pause(app: Sphinx) -> None:
+    app.connect("config-inited", pause_collector_while_loading, priority=0)
+    app.connect("builder-inited", resume_collector, priority=0)
+    app.connect("build-finished", resume_collector, priority=0)
 
 
 def is_html_site(builder: Builder) -> bool:

@@ -26,8 +26,10 @@ class Person:
     homepage: str = ""
     photo: str = ""
 
-    @property
+    @functools.cached_property
     def key(self) -> str:
+        # kept with the person, also in the pickled environment: a rebuild indexes
+        # thousands of people declared on pages it did not re-read
         return person_key(self.name)
 
     @property

@@ -5,7 +5,6 @@ and the site's programs as schema.org ``Event`` data."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import html
 import weakref
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -84,15 +83,17 @@ class ProgramDomain(StorageDomain):
     name = "roads-program"
     label = "Workshop programs"
     initial_data: ClassVar[dict[str, Any]] = {
-        "talks": {},  # (edition, person key) -> digest of the slots they speak in
-        "programs": "",  # digest of every program of the site
+        "talks": {},  # (edition, person key) -> the slots they speak in
+        "programs": [],  # every program of the site
+        "summaries": {},  # what talks_by_person() keeps for the next build
     }
     per_page = ()  # build-wide: found anew after each read, in the main process
-    data_version = 1
+    data_version = 3  # 2: the talks and programs themselves, not digests; 3: summaries
 
 
-def talks_fingerprints(talks: dict[tuple[str, str], list[Talk]]) -> dict[tuple[str, str], str]:
-    return {key: hashlib.sha1(repr(found).encode()).hexdigest() for key, found in talks.items()}
+def talks_fingerprints(talks: dict[tuple[str, str], list[Talk]]) -> dict[tuple[str, str], tuple[Talk, ...]]:
+    """The talks themselves, compared with the last build's (no digest to make of them)."""
+    return {key: tuple(found) for key, found in talks.items()}
 
 
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -101,17 +102,14 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     old = stored["talks"]
     # every page is read by now: what each person speaks in, for LinkCardsToSlots
     # (kept beside the environment, not in it: it would be pickled with it)
-    talks = _TALKS[env] = talks_by_person(env)
+    talks = _TALKS[env] = talks_by_person(env, stored.setdefault("summaries", {}))
     new = stored["talks"] = talks_fingerprints(talks)
     changed = {key for key in set(old) | set(new) if old.get(key) != new.get(key)}
     # the cards of these people, declared or named alone in a list
     pages = PeopleDomain.of(env).pages_showing(changed)
     # the home page describes the site's programs (add_event_json_ld): rewrite it when one changed
-    programs = hashlib.sha1(
-        repr(
-            [(r.docname, r.anchor, r.zone, r.event, r.program) for r in all_records(env) if r.program]
-        ).encode()
-    ).hexdigest()
+    # the records themselves: those of pages not re-read are the last build's very objects
+    programs = [(r.docname, r.anchor, r.zone, r.event, r.program) for r in all_records(env) if r.program]
     if stored["programs"] != programs:
         stored["programs"] = programs
         pages = pages | {app.config.root_doc}

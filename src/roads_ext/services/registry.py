@@ -28,7 +28,6 @@ current edition.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
@@ -184,12 +183,12 @@ class PeopleDomain(Domain):
         "declarations": {},
         # docname -> {name as written} it refers to (or shows) without declaring
         "mentions": {},
-        # (edition, person key) -> fingerprint of what pages show of them, as of the last build
+        # (edition, person key) -> what pages show of them (fingerprint()), as of the last build
         "fingerprints": {},
         # (edition, name as written) -> what it referred to, as of the last build
         "resolutions": {},
     }
-    data_version = 3  # 3: fingerprints and resolutions per edition
+    data_version = 4  # 3: fingerprints and resolutions per edition; 4: fingerprints as objects
 
     @classmethod
     def of(cls, env: BuildEnvironment) -> PeopleDomain:
@@ -469,10 +468,12 @@ class PeopleDomain(Domain):
                     given_at[field] = later
             merged = merged.merged_with(later.person)
 
-    def fingerprint(self, edition: str, key: str) -> str:
+    def fingerprint(self, edition: str, key: str) -> tuple:
+        """What pages show of a person: their declarations' details and places. The
+        objects themselves, not a digest: those of pages not re-read are the very objects
+        of the last build (the environment pickles them once), and compare at once."""
         found = self.editions_index().get(edition, {}).get(key, [])
-        text = repr([(d.person, d.kind, d.docname, d.anchor) for d in found])
-        return hashlib.sha1(text.encode()).hexdigest()
+        return tuple((d.person, d.kind, d.docname, d.anchor) for d in found)
 
     def pages_showing(self, people: set[tuple[str, str]]) -> set[str]:
         """The pages that declare, show or link any of these people, each an

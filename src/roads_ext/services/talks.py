@@ -34,20 +34,41 @@ class Talk(NamedTuple):
     summary: str  # ``Keynote: Title, Thursday, June 8, 2023, 8:40 AM PDT``, in the site's language
 
 
-def talks_by_person(env: BuildEnvironment) -> dict[tuple[str, str], list[Talk]]:
+#: (page, block anchor) -> (its record, the formats, its slots' summaries) as of the last build
+SummaryCache = dict[tuple[str, str], tuple[CalendarRecord, tuple[str, str, bool], tuple[str, ...]]]
+
+
+def talks_by_person(
+    env: BuildEnvironment, cache: SummaryCache | None = None
+) -> dict[tuple[str, str], list[Talk]]:
     """(edition, person key) -> the slots they speak in, in program order: each speaker's
     name found as their reference in the slot is resolved in the program's edition
-    (guests have no card)."""
+    (guests have no card).
+
+    ``cache``: the slots' summaries of the last build, kept in the environment. A record of
+    a page not re-read is the very object it was then (the environment pickles it once),
+    and its summaries are not made again (a date and time formatted per slot: 2,000 on the
+    bench's large site, on every rebuild). Replaced by this build's."""
     domain = PeopleDomain.of(env)
+    shown = formats(env.config)
+    # the formats by name: a Babel locale pickled with the environment would bring its data
+    shown_key = (str(shown.locale), shown.clock, shown.english)
+    earlier = dict(cache or {})
+    if cache is not None:
+        cache.clear()
     found: dict[tuple[str, str], list[Talk]] = {}
     for record in all_records(env):
         edition = domain.edition_of(record.docname)
-        for slot in record.program.slots() if record.program else []:
-            talk = Talk(
-                record.docname,
-                f"{record.anchor}-{slot.slug}",
-                slot_summary(record, slot, formats(env.config)),
-            )
+        slots = record.program.slots() if record.program else []
+        kept = earlier.get((record.docname, record.anchor))
+        if kept is not None and kept[0] is record and kept[1] == shown_key and len(kept[2]) == len(slots):
+            summaries = kept[2]
+        else:
+            summaries = tuple(slot_summary(record, slot, shown) for slot in slots)
+        if cache is not None:
+            cache[record.docname, record.anchor] = (record, shown_key, summaries)
+        for slot, summary in zip(slots, summaries, strict=True):
+            talk = Talk(record.docname, f"{record.anchor}-{slot.slug}", summary)
             for speaker in slot.speakers:
                 key = (
                     None if speaker.group else domain.find(" ".join(speaker.name.split()), record.docname).key
