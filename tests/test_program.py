@@ -827,6 +827,32 @@ def test_a_rebuild_summarizes_only_the_slots_of_programs_it_re_read(make_app, tm
     assert "8:45\u202fAM" in cards.select_one("#person-jonathan-frankle .roads-card-slots").get_text()
 
 
+def test_a_rebuild_digests_only_the_calendar_records_of_pages_it_re_read(make_app, tmp_path, monkeypatch):
+    """Whether a calendar file must be remade is found from a digest of its record: a
+    record of a page not re-read keeps the last build's (kept in the environment)."""
+    from roads_ext.model.calendar import CalendarRecord
+    from roads_ext.output import calendars
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH_BEFORE)
+    src = tmp_path / "src"
+    write_project(src)
+    make_app("html", srcdir=src, builddir=tmp_path / "inc").build()
+    digested: list[str] = []
+    real = calendars._digest
+
+    def counted(value):
+        if isinstance(value, CalendarRecord):
+            digested.append(value.docname)
+        return real(value)
+
+    monkeypatch.setattr(calendars, "_digest", counted)
+    (src / "day2.md").write_text((src / "day2.md").read_text() + "\nA line more.\n")
+    app = make_app("html", srcdir=src, builddir=tmp_path / "inc")
+    app.build()
+    assert digested == ["day2"]
+    assert build_warnings(app) == []
+
+
 # --- the local-time script, in a real browser ------------------------------------------------------
 # The browser tests' own tool check: a missing Chromium skips with the reason, and fails under CI.
 

@@ -45,10 +45,11 @@ from ..core.build import build_now, code_digest, cyclic_collector_paused, is_htm
 from ..core.pages import marked_nodes, transform_builder
 from ..i18n import _
 from ..model.calendar import CALENDAR_DIR, CalendarRecord, SpeakerNames, calendar_path, feed_address
-from ..services.calendars import CALENDAR_ATTR, CalendarDomain, all_records, records
+from ..services.calendars import CALENDAR_ATTR, CalendarDomain, all_records, record_digests, records
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
 
 # --- on the build environment ---------------------------------------------------------
@@ -97,23 +98,47 @@ STAMPS_FILE = "roads-calendars.json"
 FILES_KEY = "files written"
 
 
-def record_stamp(
-    app: Sphinx, record: CalendarRecord, names: SpeakerNames, papers: dict[str, str] | None = None
-) -> str:
-    """A digest of everything a record's calendar files are made from."""
-    slots = record.program.slots() if record.program else []
-    speakers = sorted({names.of(record.docname, s.name) for slot in slots for s in slot.speakers})
-    shown_papers = sorted({(papers or {}).get(ref.reference, "") for slot in slots for ref in slot.papers})
-    # the organizers' names without their lines: moving a block down its page changes no file
-    event = replace(record.event, organizers=[(name, 0) for name, _ in record.event.organizers])
+def _digest(value: object) -> str:
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer)
     # no memo: pickle writes an object it met before as a reference to it, so two equal
     # programs whose objects are shared differently (a text read once and kept) gave two stamps
     pickler.fast = True
-    pickler.dump(
+    pickler.dump(value)
+    return hashlib.sha256(buffer.getvalue()).hexdigest()
+
+
+def record_digest(
+    record: CalendarRecord, earlier: dict[str, tuple[CalendarRecord, str]] | None = None
+) -> str:
+    """A digest of the record itself. ``earlier``: the digests of the last build, by
+    file, kept in the environment: a record of a page not re-read is the very object it
+    was then (the environment pickles it once), and is not pickled again to digest it."""
+    kept = (earlier or {}).get(record.path())
+    if kept is not None and kept[0] is record:
+        return kept[1]
+    # the organizers' names without their lines: moving a block down its page changes no file
+    event = replace(record.event, organizers=[(name, 0) for name, _ in record.event.organizers])
+    digest = _digest(replace(record, event=event))
+    if earlier is not None:
+        earlier[record.path()] = (record, digest)
+    return digest
+
+
+def record_stamp(
+    app: Sphinx,
+    record: CalendarRecord,
+    names: SpeakerNames,
+    papers: dict[str, str] | None = None,
+    earlier: dict[str, tuple[CalendarRecord, str]] | None = None,
+) -> str:
+    """A digest of everything a record's calendar files are made from."""
+    slots = record.program.slots() if record.program else []
+    speakers = sorted({names.of(record.docname, s.name) for slot in slots for s in slot.speakers})
+    shown_papers = sorted({(papers or {}).get(ref.reference, "") for slot in slots for ref in slot.papers})
+    return _digest(
         (
-            replace(record, event=event),
+            record_digest(record, earlier),
             speakers,
             shown_papers,
             app.config.project,
@@ -124,7 +149,6 @@ def record_stamp(
             code_digest(),
         )
     )
-    return hashlib.sha256(buffer.getvalue()).hexdigest()
 
 
 def write_calendars(app: Sphinx, exception: Exception | None) -> None:
@@ -148,8 +172,9 @@ def _write_calendars(app: Sphinx) -> None:
     names = speaker_names(app)
     papers = paper_lines(app)
     everything = all_records(app.env)
+    digests = dict(record_digests(app.env))
     stamps: dict[str, Any] = {
-        record.path(): record_stamp(app, record, names, papers) for record in everything
+        record.path(): record_stamp(app, record, names, papers, digests) for record in everything
     }
     stale = [
         record
@@ -242,8 +267,20 @@ class AddCalendarLinks(SphinxPostTransform):
         paragraph += nodes.reference(text, text, refuri=found[1], classes=["roads-webcal"], reftitle=title)
 
 
+def keep_record_digests(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Digest the records once every page is read (``env-get-updated``), before Sphinx
+    pickles the environment: the next build finds them there. No page to rewrite."""
+    kept = record_digests(env)
+    earlier = dict(kept)
+    kept.clear()
+    for record in all_records(env):
+        kept[record.path()] = (record, record_digest(record, earlier))
+    return []
+
+
 def setup_calendar(app: Sphinx) -> None:
     app.add_domain(CalendarDomain)
     app.connect("builder-inited", start_build_clock)
+    app.connect("env-get-updated", keep_record_digests)
     app.connect("build-finished", write_calendars)
     app.add_post_transform(AddCalendarLinks)

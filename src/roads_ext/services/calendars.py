@@ -30,9 +30,12 @@ class CalendarDomain(StorageDomain):
     initial_data: ClassVar[dict[str, Any]] = {
         # docname -> [CalendarRecord], in source order
         "records": {},
+        # calendar file -> (its record, the record's digest) as of the last build, for
+        # output.calendars: build-wide, kept from build to build
+        "digests": {},
     }
     per_page = ("records",)
-    data_version = 1
+    data_version = 2
 
     @property
     def records(self) -> dict[str, list[CalendarRecord]]:
@@ -52,6 +55,11 @@ def records(env: BuildEnvironment) -> dict[str, list[CalendarRecord]]:
 
 def all_records(env: BuildEnvironment) -> list[CalendarRecord]:
     return CalendarDomain.of(env).all()
+
+
+def record_digests(env: BuildEnvironment) -> dict[str, tuple[CalendarRecord, str]]:
+    """What :mod:`roads_ext.output.calendars` keeps of each record for the next build."""
+    return CalendarDomain.of(env).data.setdefault("digests", {})
 
 
 def add_record(env: BuildEnvironment, record: CalendarRecord) -> None:
