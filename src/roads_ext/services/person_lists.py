@@ -18,6 +18,7 @@ from sphinx import addnodes
 from sphinx.errors import NoUri
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..core.pages import transform_builder
 from .registry import BY_ATTR, FORM_ATTR, QUIET_ATTR, PeopleDomain
 
 if TYPE_CHECKING:
@@ -82,7 +83,7 @@ class ResolvePersonReferences(SphinxPostTransform):
             page = node.get("refdoc") or self.env.docname
             try:
                 resolved = domain.resolve_xref(
-                    self.env, page, self.app.builder, "person", node["reftarget"], node, contnode
+                    self.env, page, transform_builder(self), "person", node["reftarget"], node, contnode
                 )
             except NoUri:  # a page this builder leaves out (latex): the text, as Sphinx does
                 node.replace_self(contnode)
