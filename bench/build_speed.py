@@ -59,6 +59,7 @@ sys.path.insert(0, str(HERE))
 from papers import PAGE as PAPERS_PAGE  # noqa: E402
 from papers import paper_problems  # noqa: E402
 from program import program_part  # noqa: E402
+from targets import target_lines  # noqa: E402
 from visible import problems, same_links  # noqa: E402
 from workshop import SIZES, VARIANTS, Workshop  # noqa: E402
 
@@ -543,6 +544,7 @@ def table(results: list[SizeResult], program_note: str, machine_before: str, mac
             lines.append(f"| {label} | {one:.2f} | {two:.2f} | {one / two:.2f}x |")
         lines.append(f"| ratio roads_ext / hand-written | {r.median('fresh', 'roads') / r.median('fresh', 'hand'):.2f} "
                      f"| {r.median('parallel', 'roads') / r.median('parallel', 'hand'):.2f} | |")
+    lines += target_lines(results)
     lines += ["", f"Program: {program_note}", "",
               f"Machine: {machine_before}", f"(load average at the end: {machine_after.rsplit('load average ', 1)[-1]})"]
     accounting = [line for r in results for line in r.accounting]
