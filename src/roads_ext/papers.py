@@ -74,6 +74,7 @@ from .services.paper_groups import (
 )
 from .services.paper_pages import (
     CONTEXT_KEY,
+    CONTINUED_ATTR,
     SEARCH_ATTR,
     hold_pages,
     list_pages,
@@ -264,9 +265,11 @@ class AcceptedPapersDirective(RoadsDirective):
     ) -> nodes.Element:
         """``listing`` under its group's heading (``:group-by:``), or alone; a group that
         goes on over a page break (``continued``) has its heading again, marked so."""
+        number, name, count, continued = group
+        if continued:
+            listing[CONTINUED_ATTR] = True
         if not by:
             return listing
-        number, name, count, continued = group
         group_anchor = group_slug(anchor, number, name) + ("-continued" if continued else "")
         group_anchor = unique_id(self.state.document, group_anchor)
         if continued:
@@ -277,6 +280,8 @@ class AcceptedPapersDirective(RoadsDirective):
             shown_groups.append((group_anchor, name, count))
         holder = group_block(group_anchor, heading, level)
         self.state.document.ids[group_anchor] = holder
+        if continued:
+            holder[CONTINUED_ATTR] = True
         holder += listing
         return holder
 

@@ -45,6 +45,8 @@ SPLIT_ABOVE = 200
 PAGE_ATTR = "roads_paper_page"
 #: on the place of a list's pager: the names of the list's pages (the first is the document)
 PAGER_ATTR = "roads_paper_pager"
+#: on a group, and on a list of papers, that goes on from the page before
+CONTINUED_ATTR = "roads_paper_continued"
 #: on a list's search box and its line of links to the groups: copied onto each extra page
 SEARCH_ATTR = "roads_paper_search"
 #: in the context of an extra page: ``(document, page name)``
@@ -206,13 +208,13 @@ def split_pages(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     builder = app.builder
     rendered = _RENDERED.setdefault(app.env, {})
     rendered.pop(docname, None)
+    kept: dict[str, int] = {}  # the stem of each list's pages -> how many it has
     for place in marked_nodes(doctree, PAGER_ATTR):
         block = place.parent
         pages = [child for child in block.children if isinstance(child, nodes.Element) and PAGE_ATTR in child]
         names = list(place[PAGER_ATTR])
         if not splits(builder, docname):
-            for page in pages:
-                page.replace_self(page.children)
+            join_pages(block, pages)
             block.remove(place)
             continue
         # each page has the list's search box and its line of links to the groups
@@ -238,19 +240,42 @@ def split_pages(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             body = f"<section><h1>{html.escape(heading)}</h1>{fragment}</section>"
             rendered.setdefault(docname, []).append((names[number], heading, body))
         place.replace_self(pager(builder, names, 0))
-        remove_stale(builder, names)
+        kept[names[1].rsplit("-page-", 1)[0]] = len(names)
+    if splits(builder, docname) and (kept or PapersDomain.of(app.env).papers.get(docname)):
+        remove_stale(app, docname, kept)
 
 
-def remove_stale(builder: Builder, names: list[str]) -> None:
-    """The extra pages a longer list had in an earlier build are removed."""
-    stem = names[1].rsplit("-page-", 1)[0]
-    number = len(names) + 1
-    while True:
-        path = Path(builder.get_outfilename(f"{stem}-page-{number}"))  # type: ignore[attr-defined]
-        if not path.is_file():
-            return
-        path.unlink()
-        number += 1
+def join_pages(block: nodes.Element, pages: list[nodes.Element]) -> None:
+    """The whole list on one page (a builder that does not split): each page's entries in
+    place, a group (or list) cut by a page break one again."""
+    for page in pages:
+        page.replace_self(page.children)
+    for part in [
+        child for child in block.children if isinstance(child, nodes.Element) and CONTINUED_ATTR in child
+    ]:
+        before = block[block.index(part) - 1]
+        if isinstance(part, nodes.bullet_list):
+            into: nodes.Node = before
+            entries: nodes.Node = part
+        else:  # a group: its list goes on the list of the group before
+            into, entries = before.children[-1], part[-1]
+        if isinstance(into, nodes.Element) and isinstance(entries, nodes.Element):
+            into.extend(entries.children)
+        block.remove(part)
+
+
+def remove_stale(app: Sphinx, docname: str, kept: dict[str, int]) -> None:
+    """The extra pages a list of this document had in an earlier build, and has no more
+    (the list is shorter, or gone), are removed: nothing links to them."""
+    stems = [docname] + [f"{docname}-list-{number}" for number in range(2, len(kept) + 3)]
+    for stem in stems:
+        number = kept.get(stem, 1) + 1
+        while f"{stem}-page-{number}" not in app.env.found_docs:
+            path = Path(app.builder.get_outfilename(f"{stem}-page-{number}"))  # type: ignore[attr-defined]
+            if not path.is_file():
+                break
+            path.unlink()
+            number += 1
 
 
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
