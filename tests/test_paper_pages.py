@@ -77,7 +77,13 @@ def test_the_option_and_the_default():
             continue
         raise AssertionError(bad)
     # above 200 papers, 100 a page; a list no longer than its page is one page
-    assert (page_size(None, 200), page_size(None, 201), page_size(50, 50), page_size(50, 51), page_size(0, 9999)) == (
+    assert (
+        page_size(None, 200),
+        page_size(None, 201),
+        page_size(50, 50),
+        page_size(50, 51),
+        page_size(0, 9999),
+    ) == (
         0,
         100,
         0,
@@ -155,16 +161,24 @@ def test_a_long_list_in_pages_in_myst(build_page):
 
 
 def test_a_long_list_in_pages_in_rst_with_its_bibtex(build_page):
-    built = build_page(RST, suffix=".rst", files={"papers.csv": papers_csv(100)}, html_baseurl="https://example.org/")
+    built = build_page(
+        RST, suffix=".rst", files={"papers.csv": papers_csv(100)}, html_baseurl="https://example.org/"
+    )
     assert built.warning_lines() == []
     out = Path(built.app.outdir)
-    counts = [len(article(soup(out / n)).select("li.roads-paper")) for n in ("index.html", "index-page-2.html", "index-page-3.html")]
+    counts = [
+        len(article(soup(out / n)).select("li.roads-paper"))
+        for n in ("index.html", "index-page-2.html", "index-page-3.html")
+    ]
     assert counts == [40, 40, 20]
     third = soup(out / "index-page-3.html")
     first = third.select_one("li.roads-paper")["id"]
     # the BibTeX of a paper with no forum link gives its entry on the site, on its page
     assert third.select_one(".roads-paper-bibtex") is not None
-    assert f"url = {{https://example.org/p/{int(first[7:])}}}" in third.select_one(".roads-paper-bibtex").get_text()
+    assert (
+        f"url = {{https://example.org/p/{int(first[7:])}}}"
+        in third.select_one(".roads-paper-bibtex").get_text()
+    )
 
 
 def test_bad_per_page_values_warn_and_fall_back(build_page):
@@ -216,7 +230,9 @@ def test_a_shorter_list_drops_its_last_pages(build_page):
     assert [a.get_text() for a in pages] == ["1", "2", "3", "Next page"]
     built = build_page(MYST.replace(":search:", ":per-page: 150"), files={"papers.csv": papers_csv(220)})
     assert not (out / "index-page-3.html").exists() and (out / "index-page-2.html").is_file()
-    assert [a.get_text() for a in BeautifulSoup(built.html, "html.parser").select("nav.roads-paper-pager a")] == [
+    assert [
+        a.get_text() for a in BeautifulSoup(built.html, "html.parser").select("nav.roads-paper-pager a")
+    ] == [
         "1",
         "2",
         "Next page",
