@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from roads_ext.services.paper_pages import page_size, per_page_option
+from roads_ext.services.paper_pages import PER_PAGE, page_size, per_page_option
 
 
 def papers_csv(count: int, sessions: int = 3) -> str:
@@ -47,8 +47,11 @@ MYST = """\
 :group-by: session
 :search:
 :bibtex: file
+:per-page: 100
 ```
 """
+
+DEFAULT = MYST.replace(":per-page: 100\n", "")
 
 RST = """\
 Accepted papers
@@ -76,7 +79,7 @@ def test_the_option_and_the_default():
         except ValueError:
             continue
         raise AssertionError(bad)
-    # above 200 papers, 100 a page; a list no longer than its page is one page
+    # above 200 papers, PER_PAGE a page; a list no longer than its page is one page
     assert (
         page_size(None, 200),
         page_size(None, 201),
@@ -85,11 +88,22 @@ def test_the_option_and_the_default():
         page_size(0, 9999),
     ) == (
         0,
-        100,
+        PER_PAGE,
         0,
         50,
         0,
     )
+
+
+def test_by_default_a_list_of_more_than_200_papers_is_in_pages(build_page):
+    built = build_page(DEFAULT, files={"papers.csv": papers_csv(250)})
+    assert built.warning_lines() == []
+    out = Path(built.app.outdir)
+    count = -(-250 // PER_PAGE)
+    names = ["index.html"] + [f"index-page-{n}.html" for n in range(2, count + 1)]
+    assert sorted(p.name for p in out.glob("index*.html")) == sorted(names)
+    shown = [len(article(soup(out / name)).select("li.roads-paper")) for name in names]
+    assert shown == [PER_PAGE] * (count - 1) + [250 - PER_PAGE * (count - 1)]
 
 
 def test_a_long_list_in_pages_in_myst(build_page):
@@ -188,19 +202,21 @@ def test_bad_per_page_values_warn_and_fall_back(build_page):
     (line,) = built.warning_lines()
     assert line.startswith(f"{src}/index.md:4: WARNING: accepted-papers: option 'per-page': 'many' must be")
     assert line.endswith("[roads.option]")
-    assert (Path(built.app.outdir) / "index-page-3.html").is_file()  # the default: 100 a page
+    assert (Path(built.app.outdir) / "index-page-3.html").is_file()  # the default
     built = build_page(source.replace("many", "0"), suffix=".md", files={"papers.csv": papers_csv(150)})
     assert "'0' must be a positive whole number of papers, or all" in built.warnings
     assert not Path(built.app.outdir, "index-page-2.html").exists()
 
 
 def test_small_lists_and_all_stay_one_page(build_page):
-    built = build_page(MYST.replace(":bibtex: file", ":per-page: all"), files={"papers.csv": papers_csv(250)})
+    built = build_page(
+        MYST.replace(":per-page: 100", ":per-page: all"), files={"papers.csv": papers_csv(250)}
+    )
     assert built.warning_lines() == []
     page = BeautifulSoup(built.html, "html.parser")
     assert len(page.select("li.roads-paper")) == 250 and not page.select("nav.roads-paper-pager")
     assert not list(Path(built.app.outdir).glob("index-page-*"))
-    built = build_page(MYST, files={"papers.csv": papers_csv(200)})
+    built = build_page(DEFAULT, files={"papers.csv": papers_csv(200)})
     page = BeautifulSoup(built.html, "html.parser")
     assert len(page.select("li.roads-paper")) == 200 and not page.select("nav.roads-paper-pager")
     assert not page.select_one("form.roads-paper-search").has_attr("data-roads-elsewhere")
@@ -227,13 +243,14 @@ def test_a_shorter_list_drops_its_last_pages(build_page):
     assert (out / "index-page-3.html").is_file()
     built = build_page(MYST, files={"papers.csv": papers_csv(220).replace("Session", "Room")})
     pages = BeautifulSoup(built.html, "html.parser").select("nav.roads-paper-pager a")
-    assert [a.get_text() for a in pages] == ["1", "2", "3", "Next page"]
-    built = build_page(MYST.replace(":search:", ":per-page: 150"), files={"papers.csv": papers_csv(220)})
+    assert [a.get_text() for a in pages] == ["2", "3", "Next page"]
+    built = build_page(
+        MYST.replace(":per-page: 100", ":per-page: 150"), files={"papers.csv": papers_csv(220)}
+    )
     assert not (out / "index-page-3.html").exists() and (out / "index-page-2.html").is_file()
     assert [
         a.get_text() for a in BeautifulSoup(built.html, "html.parser").select("nav.roads-paper-pager a")
     ] == [
-        "1",
         "2",
         "Next page",
     ]

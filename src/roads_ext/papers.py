@@ -362,8 +362,10 @@ class AcceptedPapersDirective(RoadsDirective):
         links = self.material_links(paper)
         if len(links):
             item += links
-        if paper.board or paper.session:
-            item += board_line(paper.session, paper.board)
+        # in a list grouped by session, the group's heading names the session
+        session = "" if self.checked_options.get("group-by") == "session" else paper.session
+        if paper.board or session:
+            item += board_line(session, paper.board)
         if self.checked_options.get("bibtex", "each") == "each":  # "file": in the .bib of all only
             app = getattr(self.env, "_app", None) or self.env.app
             shown_on = pagename if splits(app.builder, self.env.docname) else self.env.docname

@@ -20,6 +20,7 @@ general index is). Every other builder gets the whole list on one page, without 
 from __future__ import annotations
 
 import html
+import re
 import weakref
 from collections.abc import Iterator
 from pathlib import Path
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 #: papers a page of a long list shows, by default
-PER_PAGE = 100
+PER_PAGE = 30
 #: a list of more papers than this is split by default (the ROADS site's are far shorter)
 SPLIT_ABOVE = 200
 #: on a container of a list's entries that go on an extra page: its number (2, 3, ...)
@@ -165,7 +166,9 @@ def pager(builder: Builder, names: list[str], current: int) -> nodes.raw:
             parts.append("<span>…</span>")
         last = number
         parts.append(
-            f'<a aria-current="page">{number + 1}</a>' if number == current else link(number, str(number + 1))
+            f'<span aria-current="page">{number + 1}</span>'
+            if number == current
+            else link(number, str(number + 1))
         )
     if current < count - 1:
         parts.append(link(current + 1, _("Next page"), "next"))
@@ -285,6 +288,19 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             yield name, {"title": title, "body": body, CONTEXT_KEY: (docname, name)}, "page.html"
 
 
+_ENTRY = re.compile(r'<li class="roads-paper" id="[^"]*">.*?</li>', re.DOTALL)
+_LINK_CLASS = re.compile(r'<a class="reference (?:external|internal)" ')
+
+
+def thin_entries(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    """The links of a paper's entry without Sphinx's classes (``reference external``):
+    no style uses them there, and a list of thousands repeats them four times a paper."""
+    body = context.get("body") or ""
+    if '<li class="roads-paper"' in body:
+        context["body"] = _ENTRY.sub(lambda entry: _LINK_CLASS.sub("<a ", entry.group(0)), body)
+
+
 def setup_paper_pages(app: Sphinx) -> None:
     app.connect("doctree-resolved", split_pages)
     app.connect("html-collect-pages", collect_pages)
+    app.connect("html-page-context", thin_entries, priority=400)
