@@ -362,10 +362,8 @@ class AcceptedPapersDirective(RoadsDirective):
         links = self.material_links(paper)
         if len(links):
             item += links
-        # in a list grouped by session, the group's heading names the session
-        session = "" if self.checked_options.get("group-by") == "session" else paper.session
-        if paper.board or session:
-            item += board_line(session, paper.board)
+        if paper.board or paper.session:
+            item += board_line(paper.session, paper.board)
         if self.checked_options.get("bibtex", "each") == "each":  # "file": in the .bib of all only
             app = getattr(self.env, "_app", None) or self.env.app
             shown_on = pagename if splits(app.builder, self.env.docname) else self.env.docname
@@ -613,8 +611,9 @@ def add_papers_json_ld(app: Sphinx, pagename: str, templatename: str, context: d
         return
     seen: set[str] = set()  # a paper in two lists (all, and orals) is described once
     graph = []
+    on_pages = PapersDomain.of(app.env).pages.get(docname, {}) if splits(app.builder, docname) else {}
     for anchor, paper in shown:
-        if paper_page(app.env, app.builder, docname, anchor) != pagename:
+        if on_pages.get(anchor, docname) != pagename:  # on another page of the list
             continue
         if (paper.key or paper.title) not in seen:
             seen.add(paper.key or paper.title)
