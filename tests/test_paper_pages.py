@@ -275,3 +275,38 @@ def test_dirhtml_writes_a_folder_a_page(build_page):
     assert [a["href"] for a in nav.select("a[href]")][:2] == ["../papers/", "../papers/"]
     program = [a["href"] for a in soup(out / "papers" / "index.html").select(".roads-slot-papers a")]
     assert program[1].startswith("../papers-page-")
+
+
+PROGRAM = """\
+# Program
+
+```{schedule} June 8, 2026
+:timezone: UTC
+:location: Hall A
+- 10:00 - 11:00 Posters
+  - papers: s0230
+```
+"""
+
+
+def test_the_program_follows_a_paper_to_its_new_page_on_a_rebuild(build_page):
+    index = "# Site\n\n```{toctree}\nprogram\npapers\n```\n"
+    papers = "# Papers\n\n```{accepted-papers} papers.csv\n:per-page: 100\n```\n"
+    files = {"papers.csv": papers_csv(250), "program.md": PROGRAM, "papers.md": papers}
+    built = build_page(index, files=files)
+    assert built.warning_lines() == []
+    out = Path(built.app.outdir)
+
+    def link() -> str:
+        return soup(out / "program.html").select_one(".roads-slot-papers a")["href"]
+
+    first = link()
+    assert first.startswith("papers-page-") and first.endswith("#paper-s0230")
+    # the program page is not re-read, but written again: its link follows the paper
+    built = build_page(index, files={**files, "papers.md": papers.replace("100", "40")})
+    # (a second app in one process: Sphinx warns that its nodes are registered again)
+    assert [line for line in built.warning_lines() if "while setting up extension" not in line] == []
+    second = link()
+    assert second != first and second.endswith("#paper-s0230")
+    page = second.split("#")[0]
+    assert 'id="paper-s0230"' in (out / page).read_text()
