@@ -251,7 +251,7 @@ class AcceptedPapersDirective(RoadsDirective):
             groups_line = groups_nav(shown_groups)
             groups_line[SEARCH_ATTR] = True
             block += groups_line
-        hold_pages(self.env, block, pages, names, kept)
+        hold_pages(self.env, block, pages, names)
         return kept
 
     def group_part(

@@ -96,7 +96,6 @@ def hold_pages(
     block: nodes.Element,
     pages: list[list[nodes.Element]],
     names: list[str],
-    kept: list[tuple[str, Any]],
 ) -> None:
     """A list's entries: its first page's in ``block``, each other page's in a container
     of its own, then the place of the pager; the domain notes the page of each paper."""
