@@ -151,7 +151,8 @@ def pager(builder: Builder, names: list[str], current: int) -> nodes.raw:
 
     def link(number: int, shown: str, rel: str = "") -> str:
         href = html.escape(builder.get_relative_uri(names[current], names[number]), quote=True)
-        return f'<a href="{href}"{f" rel={rel!r}" if rel else ""}>{html.escape(shown)}</a>'
+        relation = f' rel="{rel}"' if rel else ""
+        return f'<a href="{href}"{relation}>{html.escape(shown)}</a>'
 
     count = len(names)
     parts = []
