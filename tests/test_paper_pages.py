@@ -310,3 +310,25 @@ def test_the_program_follows_a_paper_to_its_new_page_on_a_rebuild(build_page):
     assert second != first and second.endswith("#paper-s0230")
     page = second.split("#")[0]
     assert 'id="paper-s0230"' in (out / page).read_text()
+
+
+def test_an_entry_is_thin(build_page):
+    """No tooltip repeating the title, no class no style uses on an entry's links, the title
+    once in the schema.org data (a name too only where the headline cuts it)."""
+    long_title = "A " + "very " * 30 + "long title"
+    source = (
+        "id,title,authors,url,decision,pdf,slides\n"
+        "p1,Short Title,Ada Thin,https://example.org/1,oral,https://example.org/1.pdf,https://example.org/1s.pdf\n"
+        f"p2,{long_title},Ben Thin,https://example.org/2,poster,,\n"
+    )
+    built = build_page("# P\n\n```{accepted-papers} papers.csv\n```\n", files={"papers.csv": source})
+    assert built.warning_lines() == []
+    page = BeautifulSoup(built.html, "html.parser")
+    links = page.select("li.roads-paper a")
+    assert [a.get_text() for a in links] == ["Short Title", "PDF", "Slides", long_title]
+    assert not any(a.has_attr("title") or a.has_attr("class") for a in links)
+    assert [li.get("class") for li in page.select("li.roads-paper")] == [["roads-paper"], ["roads-paper"]]
+    (data,) = [json.loads(s.string) for s in page.find_all("script", type="application/ld+json")]
+    short, long = data["@graph"]
+    assert short["headline"] == "Short Title" and "name" not in short
+    assert long["headline"] == long_title[:110] and long["name"] == long_title

@@ -288,16 +288,25 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             yield name, {"title": title, "body": body, CONTEXT_KEY: (docname, name)}, "page.html"
 
 
-_ENTRY = re.compile(r'<li class="roads-paper" id="[^"]*">.*?</li>', re.DOTALL)
+_ITEM = re.compile(r'<li\b[^>]*\bid="([^"]+)"[^>]*>.*?</li>', re.DOTALL)
 _LINK_CLASS = re.compile(r'<a class="reference (?:external|internal)" ')
 
 
 def thin_entries(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
     """The links of a paper's entry without Sphinx's classes (``reference external``):
-    no style uses them there, and a list of thousands repeats them four times a paper."""
+    no style uses them there, and a list of thousands repeats them four times a paper.
+    The entries are found by their anchors (the papers the page lists), not by a class."""
+    docname = pagename if doctree is not None else (context.get(CONTEXT_KEY) or ("", ""))[0]
+    shown = PapersDomain.of(app.env).papers.get(docname) if docname else None
     body = context.get("body") or ""
-    if '<li class="roads-paper"' in body:
-        context["body"] = _ENTRY.sub(lambda entry: _LINK_CLASS.sub("<a ", entry.group(0)), body)
+    if not shown or "<li" not in body:
+        return
+    anchors = {anchor for anchor, _paper in shown}
+
+    def thin(entry: re.Match[str]) -> str:
+        return _LINK_CLASS.sub("<a ", entry.group(0)) if entry.group(1) in anchors else entry.group(0)
+
+    context["body"] = _ITEM.sub(thin, body)
 
 
 def setup_paper_pages(app: Sphinx) -> None:
