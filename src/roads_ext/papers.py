@@ -79,6 +79,7 @@ from .services.paper_pages import (
     hold_pages,
     list_pages,
     paper_page,
+    papers_by_page,
     per_page_option,
     setup_paper_pages,
     splits,
@@ -611,10 +612,7 @@ def add_papers_json_ld(app: Sphinx, pagename: str, templatename: str, context: d
         return
     seen: set[str] = set()  # a paper in two lists (all, and orals) is described once
     graph = []
-    on_pages = PapersDomain.of(app.env).pages.get(docname, {}) if splits(app.builder, docname) else {}
-    for anchor, paper in shown:
-        if on_pages.get(anchor, docname) != pagename:  # on another page of the list
-            continue
+    for anchor, paper in papers_by_page(app, docname, shown).get(pagename, ()):
         if (paper.key or paper.title) not in seen:
             seen.add(paper.key or paper.title)
             graph.append(paper_json_ld(app, docname, anchor, paper))

@@ -206,6 +206,26 @@ def rewrite_links(
             reference["refuri"] = f"{builder.get_relative_uri(names[here], names[there])}#{anchor}"
 
 
+#: environment -> document -> (its papers, those papers by the page of the list that shows them)
+_BY_PAGE: weakref.WeakKeyDictionary[BuildEnvironment, dict[str, tuple[list, dict[str, list]]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def papers_by_page(app: Sphinx, docname: str, shown: list[tuple[str, Any]]) -> dict[str, list]:
+    """page name -> ``[(anchor, paper)]`` of the papers it shows, found once per document
+    and build (a list of 5,000 in 167 pages was walked whole for each page)."""
+    found = _BY_PAGE.setdefault(app.env, {}).get(docname)
+    if found is not None and found[0] is shown:
+        return found[1]
+    on_pages = PapersDomain.of(app.env).pages.get(docname, {}) if splits(app.builder, docname) else {}
+    by_page: dict[str, list] = {}
+    for anchor, paper in shown:
+        by_page.setdefault(on_pages.get(anchor, docname), []).append((anchor, paper))
+    _BY_PAGE[app.env][docname] = (shown, by_page)
+    return by_page
+
+
 def split_pages(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Detach and render a long list's extra pages (HTML), or keep them in place (others)."""
     builder = app.builder
