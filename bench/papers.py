@@ -175,6 +175,8 @@ def read_papers(path: Path) -> dict[str, tuple[str, str, str, set[str]]]:
 def paper_problems(papers: list[PaperData], outdir: Path) -> list[str]:
     """Where a built papers page does not show the papers as it should."""
     shown = read_papers(outdir / f"{PAGE}.html")
+    for more in sorted(outdir.glob(f"{PAGE}-page-*.html")):  # a list in pages (:per-page:)
+        shown.update(read_papers(more))
     problems = []
     if set(shown) != {p.anchor for p in papers}:
         missing = sorted({p.anchor for p in papers} - set(shown))[:5]

@@ -435,25 +435,29 @@ PAPERS_CSV = ("title,authors,url,pdf,decision,track\n"
               "Small Things,Di Dev,https://example.org/b,,spotlight,Systems\n")
 
 
-@pytest.mark.parametrize(("language", "badges", "authors", "pdf_title"), [
-    ("de", ["Vortrag", "Kurzvortrag"], "Ann Author, Bo Builder und Cy Coder", "PDF von „Sparse Things“"),
+@pytest.mark.parametrize(("language", "badges", "authors", "pager"), [
+    ("de", ["Vortrag", "Kurzvortrag"], "Ann Author, Bo Builder und Cy Coder", ("Seiten der Liste", "Nächste Seite")),
     ("fr", ["Présentation orale", "Présentation éclair"], "Ann Author, Bo Builder et Cy Coder",
-     "PDF de «\u00a0Sparse Things\u00a0»"),
+     ("Pages de la liste", "Page suivante")),
 ])
-def test_accepted_papers_in_the_language(build_page, language, badges, authors, pdf_title):
+def test_accepted_papers_in_the_language(build_page, language, badges, authors, pager):
     sphinx.locale.translators.clear()
     built = build_page("""
         # Papers
 
         ```{accepted-papers} papers.csv
+        :per-page: 1
         ```
         """, files={"papers.csv": PAPERS_CSV}, language=language)
     assert built.warning_lines() == []
     page = BeautifulSoup(built.html, "html.parser")
+    # a list in pages: its pager in the language
+    nav = page.select_one("nav.roads-paper-pager")
+    assert (nav["aria-label"], nav.select("a")[-1].get_text()) == pager
     # a decision's label is translated; a track is shown as written
-    assert texts(page, ".roads-badge") == [badges[0], badges[1], "Systems"]
+    second = BeautifulSoup((Path(built.app.outdir) / "index-page-2.html").read_text(), "html.parser")
+    assert texts(page, ".roads-badge") + texts(second, ".roads-badge") == [badges[0], badges[1], "Systems"]
     assert page.select_one(".roads-paper-authors").get_text() == authors
-    assert page.select_one(".roads-paper-links a")["title"] == pdf_title
 
 
 def test_the_date_states_for_the_browser_are_in_the_language(make_app, tmp_path):

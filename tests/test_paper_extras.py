@@ -299,7 +299,7 @@ def test_site_materials_posters_awards_and_citations(make_app, tmp_path, suffix)
     assert bib.count("note = {Non-archival}") == 4
     # JSON-LD: the paper's award
     data = [json.loads(s.string) for s in papers.find_all("script", type="application/ld+json")]
-    articles = {a["name"]: a for d in data for a in d.get("@graph", [])}
+    articles = {a["headline"]: a for d in data for a in d.get("@graph", [])}
     assert articles["Sketches & {Sparse} 100%"]["award"] == "Best paper"
     assert "award" not in articles["Quantized Things"]
 

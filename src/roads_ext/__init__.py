@@ -70,7 +70,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_assets(app)
     return {
         "version": __version__,
-        "env_version": 14,  # raise it when the doctree or environment data changes shape
+        "env_version": 15,  # raise it when the doctree or environment data changes shape
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

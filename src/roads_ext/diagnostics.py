@@ -94,6 +94,10 @@ class RoadsWarning(StrEnum):
         "an accepted-papers file that is missing, outside the project, a URL, or not valid JSON or CSV",
     )
     PAPER = "paper", "a paper with no title or an unknown decision; it is left out"
+    PAGES = (
+        "pages",
+        "a long paper list whose extra pages would replace a document of the site; it is shown on one page",
+    )
     AWARD = (
         "award",
         "an award word (a paper's award, a slot's '- award:') that is not known; the badge is left out",

@@ -32,7 +32,7 @@ from .core.blocks import block_anchor
 from .core.directive import RoadsDirective
 from .core.marks import SLOT_PAPERS_ATTR
 from .core.options import choice, text
-from .core.pages import internal_link, json_ld_script, marked_nodes, page_link, unique_id
+from .core.pages import internal_link, json_ld_script, marked_nodes, page_link, transform_builder, unique_id
 from .core.report import warn
 from .diagnostics import RoadsWarning
 from .i18n import _, formats
@@ -72,9 +72,21 @@ from .services.paper_groups import (
     search_box,
     search_flag,
 )
+from .services.paper_pages import (
+    CONTEXT_KEY,
+    CONTINUED_ATTR,
+    SEARCH_ATTR,
+    hold_pages,
+    list_pages,
+    paper_page,
+    papers_by_page,
+    per_page_option,
+    setup_paper_pages,
+    splits,
+)
 from .services.papers import PapersDomain, find_paper, paper_identity, papers_of
-from .services.person_lists import person_name_list
-from .services.registry import declared_person_json_ld, person_reference
+from .services.person_lists import author_line, author_nodes
+from .services.registry import declared_person_json_ld
 from .services.talks import Talk, slot_summary
 
 if TYPE_CHECKING:
@@ -137,6 +149,7 @@ class AcceptedPapersDirective(RoadsDirective):
         "group-by": choice(*GROUPS),
         "search": search_flag,
         "bibtex": choice(*BIBTEX_CHOICES),
+        "per-page": per_page_option,
         "name": text,
     }
 
@@ -211,32 +224,82 @@ class AcceptedPapersDirective(RoadsDirective):
 
     def fill(self, block: nodes.container, anchor: str, papers: list[Paper]) -> list[tuple[str, Paper]]:
         """The search box (``:search:``), and the papers' entries: in one list, or in
-        groups (``:group-by:``) after a line of links to them; ``[(anchor, paper)]``."""
+        groups (``:group-by:``) after a line of links to them; a long list's later pages
+        in containers of their own (:mod:`roads_ext.services.paper_pages`); ``[(anchor, paper)]``."""
+        size, names = self.pages_of(len(papers))
         if self.checked_options.get("search"):
-            block += search_box(anchor, len(papers))
+            box = search_box(anchor, len(papers), paged=len(names) > 1)
+            box[SEARCH_ATTR] = True
+            block += box
         by = self.checked_options.get("group-by")
         groups = group_papers(papers, by) if by else [("", papers)]
+        pages: list[list[nodes.Element]] = [[] for _name in names]
         kept: list[tuple[str, Paper]] = []
-        shown_groups = []
+        shown_groups: list[tuple[str, str, int]] = []
+        level = heading_level(self.parent_node()) if by else 0
         for number, (name, members) in enumerate(groups):
-            listing = nodes.bullet_list(classes=["roads-paper-list"], bullet="-")
-            if by:
-                group_anchor = unique_id(self.state.document, group_slug(anchor, number, name))
-                level = heading_level(self.parent_node())
-                holder = group_block(group_anchor, group_heading(name, by, len(members)), level)
-                self.state.document.ids[group_anchor] = holder
-                holder += listing
-                shown_groups.append((holder, (group_anchor, name, len(members))))
-            else:
-                block += listing
+            listing: nodes.bullet_list | None = None
             for paper in members:
-                item = self.paper_item(paper)
+                page = len(kept) // size if size else 0
+                if listing is None or (size and len(kept) % size == 0):
+                    continued = listing is not None
+                    listing = nodes.bullet_list(classes=["roads-paper-list"], bullet="-")
+                    group = (number, name, len(members), continued)
+                    pages[page].append(self.group_part(anchor, by, group, listing, level, shown_groups))
+                item = self.paper_item(paper, names[page])
                 listing += item
                 kept.append((item["ids"][0], paper))
         if by:
-            block += groups_nav([entry for _holder, entry in shown_groups])
-            block.extend(holder for holder, _entry in shown_groups)
+            groups_line = groups_nav(shown_groups)
+            groups_line[SEARCH_ATTR] = True
+            block += groups_line
+        hold_pages(self.env, block, pages, names)
         return kept
+
+    def group_part(
+        self,
+        anchor: str,
+        by: str | None,
+        group: tuple[int, str, int, bool],
+        listing: nodes.bullet_list,
+        level: int,
+        shown_groups: list[tuple[str, str, int]],
+    ) -> nodes.Element:
+        """``listing`` under its group's heading (``:group-by:``), or alone; a group that
+        goes on over a page break (``continued``) has its heading again, marked so."""
+        number, name, count, continued = group
+        if continued:
+            listing[CONTINUED_ATTR] = True
+        if not by:
+            return listing
+        group_anchor = group_slug(anchor, number, name) + ("-continued" if continued else "")
+        group_anchor = unique_id(self.state.document, group_anchor)
+        if continued:
+            # TRANSLATORS: a group's heading again on the next page, "Session A (continued)"
+            heading = _("%(group)s (continued)") % {"group": name or _("Other papers")}
+        else:
+            heading = group_heading(name, by, count)
+            shown_groups.append((group_anchor, name, count))
+        holder = group_block(group_anchor, heading, level)
+        self.state.document.ids[group_anchor] = holder
+        if continued:
+            holder[CONTINUED_ATTR] = True
+        holder += listing
+        return holder
+
+    def pages_of(self, count: int) -> tuple[int, list[str]]:
+        """Papers per page (0: one page) and the names of the list's pages; a name that
+        is a document of the site already is a warning, and the list one page."""
+        size, names = list_pages(self.env, self.checked_options.get("per-page"), count)
+        taken = [name for name in names[1:] if name in self.env.found_docs]
+        if not taken:
+            return size, names
+        self.warn(
+            f"the list's page {taken[0]!r} would replace the document of that name: "
+            "the list is shown on one page (rename that document, or write ':per-page: all')",
+            RoadsWarning.PAGES,
+        )
+        return 0, [self.env.docname]
 
     def parent_node(self) -> nodes.Node | None:
         """Where the list goes (docutils' state knows; MyST's refuses to say: None)."""
@@ -273,9 +336,9 @@ class AcceptedPapersDirective(RoadsDirective):
             return None
         return source, path
 
-    def paper_item(self, paper: Paper) -> nodes.list_item:
+    def paper_item(self, paper: Paper, pagename: str) -> nodes.list_item:
         anchor = unique_id(self.state.document, paper.anchor)
-        item = nodes.list_item(classes=["roads-paper", f"roads-paper-{paper.decision}"], ids=[anchor])
+        item = nodes.list_item(classes=["roads-paper"], ids=[anchor])
         self.state.document.ids[anchor] = item
         self.set_source_info(item)
 
@@ -302,9 +365,9 @@ class AcceptedPapersDirective(RoadsDirective):
         if paper.board or paper.session:
             item += board_line(paper.session, paper.board)
         if self.checked_options.get("bibtex", "each") == "each":  # "file": in the .bib of all only
-            item += bibtex_block(
-                paper_bibtex(getattr(self.env, "_app", None) or self.env.app, self.env.docname, anchor, paper)
-            )
+            app = getattr(self.env, "_app", None) or self.env.app
+            shown_on = pagename if splits(app.builder, self.env.docname) else self.env.docname
+            item += bibtex_block(paper_bibtex(app, shown_on, anchor, paper))
         return item
 
     def material_links(self, paper: Paper) -> nodes.paragraph:
@@ -312,23 +375,15 @@ class AcceptedPapersDirective(RoadsDirective):
         links; a video of a known host says which (a link, never a player)."""
         links = nodes.paragraph(classes=["roads-paper-links"])
         if paper.pdf:
-            links += nodes.reference(
-                "PDF", "PDF", refuri=paper.pdf, reftitle=_("PDF of %(title)s") % {"title": paper.title}
-            )
+            # no tooltip: "PDF of <title>" only repeated the entry's title, a few times a paper
+            links += nodes.reference("PDF", "PDF", refuri=paper.pdf)
         for material in paper.materials:
             label = _(MATERIALS[material.kind]) if material.kind in MATERIALS else material.label or _("Link")
             if material.host:
                 label = f"{label} ({material.host})"
             if len(links):
                 links += nodes.Text(" · ")
-            links += nodes.reference(
-                label,
-                label,
-                refuri=material.url,
-                classes=["roads-material", f"roads-material-{material.kind}"],
-                # TRANSLATORS: a paper's material link's tooltip, "Slides: Title"
-                reftitle=_("%(label)s: %(title)s") % {"label": label, "title": paper.title},
-            )
+            links += nodes.reference(label, label, refuri=material.url)
         return links
 
 
@@ -345,40 +400,6 @@ def board_line(session: str, board: str) -> nodes.paragraph:
         shown = _("Board %(board)s") % {"board": board}
         line += nodes.inline(shown, shown, classes=["roads-board"])
     return line
-
-
-def author_parts(authors: tuple[str, ...]) -> list[str]:
-    """``[A, ", ", B, " and ", C]``: the names and the words between them."""
-    parts: list[str] = []
-    for index, name in enumerate(authors):
-        if index:
-            last = index == len(authors) - 1
-            # TRANSLATORS: before the last of a paper's authors, "A, B and C"
-            parts.append(" " + _("and") + " " if last else ", ")
-        parts.append(name)
-    return parts
-
-
-def author_line(
-    env: BuildEnvironment, authors: tuple[str, ...], by: str, location: tuple[str | None, int | None]
-) -> nodes.paragraph:
-    """``A, B and C``, each a quiet person reference: linked when declared on the site;
-    most authors are not: plain text, no warning."""
-    return person_name_list(
-        env, author_parts(authors), by=by, location=location, classes=["roads-paper-authors"]
-    )
-
-
-def author_nodes(
-    env: BuildEnvironment, authors: tuple[str, ...], by: str, location: tuple[str | None, int | None]
-) -> list[nodes.Node]:
-    """The same names inside a line of other words: a quiet person reference each."""
-    return [
-        person_reference(env, part, strict=False, by=by, location=location)
-        if index % 2 == 0
-        else nodes.Text(part)
-        for index, part in enumerate(author_parts(authors))
-    ]
 
 
 # --- a slot's papers, and a paper's slots ------------------------------------------------
@@ -443,7 +464,8 @@ class ShowSlotPapers(SphinxPostTransform):
                     shown = _("Board %(board)s") % {"board": board}
                     entry += [nodes.inline(shown, shown, classes=["roads-board"]), nodes.Text(" ")]
                 title = nodes.inline(paper.title, paper.title, classes=["roads-slot-paper-title"])
-                entry += internal_link(self, docname, anchor, title)
+                shown_on = paper_page(self.env, transform_builder(self), docname, anchor)
+                entry += internal_link(self, shown_on, anchor, title)
                 if paper.authors:
                     entry += nodes.Text(" · ")
                     entry.extend(author_nodes(self.env, paper.authors, "schedule", (source, line)))
@@ -510,9 +532,10 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     joins: dict[str, str] = {}
     for record in all_records(env):
         refs = [
-            (ref.reference, find_paper(env, ref.reference))
+            (ref.reference, found, found and PapersDomain.of(env).pages.get(found[0], {}).get(found[1]))
             for slot in (record.program.slots() if record.program else [])
             for ref in slot.papers
+            for found in [find_paper(env, ref.reference)]
         ]
         if refs:
             joins[record.docname] = _digest((joins.get(record.docname), refs))
@@ -543,11 +566,12 @@ def paper_json_ld(app: Sphinx, docname: str, anchor: str, paper: Paper) -> dict[
         authors.append(data)
     article: dict[str, Any] = {
         "@type": "ScholarlyArticle",
-        "@id": page_link(app, docname, anchor),
-        "name": paper.title,
+        "@id": page_link(app, paper_page(app.env, app.builder, docname, anchor), anchor),
         "headline": paper.title[:110],
         "author": authors,
     }
+    if len(paper.title) > 110:  # the headline is cut: the whole title as its name
+        article["name"] = paper.title
     if paper.url:
         article["url"] = paper.url
     if paper.pdf:
@@ -565,15 +589,17 @@ def paper_json_ld(app: Sphinx, docname: str, anchor: str, paper: Paper) -> dict[
 
 
 def add_papers_json_ld(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    shown = papers_of(app.env).get(pagename) if doctree is not None else None
+    """The schema.org data of the papers on this page (a long list's page: its own)."""
+    docname = pagename if doctree is not None else (context.get(CONTEXT_KEY) or ("", ""))[0]
+    shown = papers_of(app.env).get(docname) if docname else None
     if not shown:
         return
     seen: set[str] = set()  # a paper in two lists (all, and orals) is described once
     graph = []
-    for anchor, paper in shown:
+    for anchor, paper in papers_by_page(app, docname, shown).get(pagename, ()):
         if (paper.key or paper.title) not in seen:
             seen.add(paper.key or paper.title)
-            graph.append(paper_json_ld(app, pagename, anchor, paper))
+            graph.append(paper_json_ld(app, docname, anchor, paper))
     script = json_ld_script({"@context": "https://schema.org", "@graph": graph})
     if GROUPED_MARK in (context.get("body") or ""):
         # a long list's data (about 0.5 KB a paper) after the list, not in the head: the
@@ -592,3 +618,4 @@ def setup_papers(app: Sphinx) -> None:
     app.connect("env-get-updated", pages_to_rewrite)
     app.connect("html-page-context", add_papers_json_ld)
     app.connect("html-page-context", add_search)
+    setup_paper_pages(app)

@@ -1,4 +1,5 @@
-"""A long, grouped list of accepted papers with its search box, in the browser: axe and the
+"""A long, grouped list of accepted papers with its search box, on one page (``:per-page: all``;
+test_paper_pages_in_browser.py has a list in pages), in the browser: axe and the
 Nu Html Checker, the search filtering by any field or one, the index fetched only when the box
 is used, no layout shift, and the whole grouped list without JavaScript."""
 
@@ -52,6 +53,7 @@ PAGE = """\
 :group-by: session
 :search:
 :bibtex: file
+:per-page: all
 ```
 """
 

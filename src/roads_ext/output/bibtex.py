@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..core.build import is_html_site
 from ..services.citations import BIB_FILE, paper_bibtex
+from ..services.paper_pages import paper_page
 from ..services.papers import paper_identity, papers_of
 
 if TYPE_CHECKING:
@@ -28,7 +29,8 @@ def bib_text(app: Sphinx) -> str:
         for anchor, paper in shown:
             if paper_identity(paper) not in seen:
                 seen.add(paper_identity(paper))
-                entries.append(paper_bibtex(app, docname, anchor, paper))
+                page = paper_page(app.env, app.builder, docname, anchor)
+                entries.append(paper_bibtex(app, page, anchor, paper))
     return "\n".join(entries)
 
 

@@ -27,6 +27,7 @@ from docutils import nodes
 from ..i18n import _
 from ..model.awards import award_label
 from ..model.papers import DECISION_LABELS, DECISIONS, Paper
+from .paper_pages import CONTEXT_KEY, paper_page, sibling_uri
 from .papers import papers_of
 
 if TYPE_CHECKING:
@@ -137,8 +138,9 @@ def group_block(anchor: str, heading: str, level: int) -> nodes.container:
     return block
 
 
-def search_box(anchor: str, total: int) -> nodes.raw:
-    """The search box (HTML only): shown by roads-papers.js, its place kept until then."""
+def search_box(anchor: str, total: int, paged: bool = False) -> nodes.raw:
+    """The search box (HTML only): shown by roads-papers.js, its place kept until then;
+    a list in pages (``paged``) also lists what matches on its other pages."""
     words = {
         "label": _("Search the papers"),
         "in": _("in"),
@@ -150,6 +152,9 @@ def search_box(anchor: str, total: int) -> nodes.raw:
         # TRANSLATORS: the search box's count; %(shown)s and %(total)s are numbers
         "shown": _("%(shown)s of %(total)s papers shown"),
         "none": _("No paper matches."),
+        "elsewhere": _("On other pages of the list:"),
+        # TRANSLATORS: after the first 100 papers of other pages that match a search
+        "more": _("%(count)s more on other pages: refine the search."),
     }
     esc = {name: html.escape(value, quote=True) for name, value in words.items()}
     fields = "".join(
@@ -158,7 +163,9 @@ def search_box(anchor: str, total: int) -> nodes.raw:
     )
     markup = (
         f'<form class="{SEARCH_CLASS}" role="search" data-roads-shown="{esc["shown"]}" '
-        f'data-roads-none="{esc["none"]}" data-roads-total="{total}">'
+        f'data-roads-none="{esc["none"]}" data-roads-total="{total}"'
+        + (f' data-roads-elsewhere="{esc["elsewhere"]}" data-roads-more="{esc["more"]}"' if paged else "")
+        + ">"
         f'<label for="{anchor}-q">{esc["label"]}</label> '
         f'<input id="{anchor}-q" type="search" autocomplete="off" spellcheck="false"> '
         f'<label for="{anchor}-in">{esc["in"]}</label> '
@@ -176,25 +183,52 @@ def index_name(pagename: str) -> str:
     return f"{INDEX_FOLDER}/{pagename.replace('/', '--')}.json"
 
 
-def page_index(shown: list[tuple[str, Paper]]) -> dict[str, Any]:
+def page_index(
+    shown: list[tuple[str, Paper]], pages: dict[str, int] | None = None, urls: list[str] | None = None
+) -> dict[str, Any]:
     """The page's papers as the script searches them: ``[anchor, title, authors,
-    keywords, award]`` each (a paper in two lists once per list)."""
-    rows = []
+    keywords, award]`` each (a paper in two lists once per list). A list in pages adds
+    ``urls`` (the addresses of its pages) and, to each paper of it, the number in
+    ``urls`` of the page that shows it (``pages``: anchor -> that number)."""
+    rows: list[list[Any]] = []
     for anchor, paper in shown:
         award = _(award_label(paper.award)) if paper.award else ""
-        rows.append([anchor, paper.title, "; ".join(paper.authors), "; ".join(paper.keywords), award])
-    return {"fields": ["anchor", "title", "authors", "keywords", "award"], "papers": rows}
+        row: list[Any] = [anchor, paper.title, "; ".join(paper.authors), "; ".join(paper.keywords), award]
+        if pages and anchor in pages:
+            row.append(pages[anchor])
+        rows.append(row)
+    if not urls:
+        return {"fields": ["anchor", "title", "authors", "keywords", "award"], "papers": rows}
+    return {
+        "fields": ["anchor", "title", "authors", "keywords", "award", "page"],
+        "pages": urls,
+        "papers": rows,
+    }
 
 
 def add_search(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
-    """A page with a search box: write its index and add the script (this page only)."""
-    if doctree is None or f'class="{SEARCH_CLASS}"' not in (context.get("body") or ""):
+    """A page with a search box: write its index and add the script (this page only);
+    a long list's extra page uses the index of its document."""
+    extra = context.get(CONTEXT_KEY)
+    if (doctree is None and not extra) or f'class="{SEARCH_CLASS}"' not in (context.get("body") or ""):
         return
-    shown = papers_of(app.env).get(pagename) or []
-    target = Path(app.outdir, "_static", index_name(pagename))
+    docname = extra[0] if extra else pagename
+    if not extra:
+        write_index(app, docname)
+    index_url = context["pathto"](f"_static/{index_name(docname)}", 1)
+    app.add_js_file(SEARCH_JS, loading_method="defer", **{"data-roads-index": index_url})
+
+
+def write_index(app: Sphinx, docname: str) -> None:
+    """``_static/roads-papers/<page>.json``: the index of the page's papers, with the pages
+    of its lists in pages."""
+    shown = papers_of(app.env).get(docname) or []
+    on_pages = {anchor: paper_page(app.env, app.builder, docname, anchor) for anchor, _paper in shown}
+    names = sorted({docname, *on_pages.values()}, key=lambda name: (name != docname, len(name), name))
+    urls = [sibling_uri(app.builder, docname, name) for name in names] if len(names) > 1 else []
+    numbers = {anchor: names.index(name) for anchor, name in on_pages.items()} if urls else {}
+    target = Path(app.outdir, "_static", index_name(docname))
     target.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(page_index(shown), ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(page_index(shown, numbers, urls), ensure_ascii=False, separators=(",", ":"))
     if not target.exists() or target.read_text(encoding="utf-8") != text:
         target.write_text(text, encoding="utf-8")
-    index_url = context["pathto"](f"_static/{index_name(pagename)}", 1)
-    app.add_js_file(SEARCH_JS, loading_method="defer", **{"data-roads-index": index_url})

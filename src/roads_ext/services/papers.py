@@ -27,9 +27,12 @@ class PapersDomain(StorageDomain):
         "papers": {},
         # docname -> a digest of the papers and slots it shows of other pages
         "joins": {},
+        # docname -> anchor -> the extra page of a long list that shows the paper
+        # (roads_ext.services.paper_pages); a paper on the document itself is not in it
+        "pages": {},
     }
-    per_page = ("papers", "joins")
-    data_version = 2
+    per_page = ("papers", "joins", "pages")
+    data_version = 3
 
     @property
     def papers(self) -> dict[str, list[tuple[str, Paper]]]:
@@ -38,6 +41,10 @@ class PapersDomain(StorageDomain):
     @property
     def joins(self) -> dict[str, str]:
         return self.data["joins"]
+
+    @property
+    def pages(self) -> dict[str, dict[str, str]]:
+        return self.data["pages"]
 
     def find(self, reference: str) -> tuple[str, str, Paper] | None:
         """``(docname, anchor, paper)`` for a forum id (``aB3dE5fG7h``) or an anchor

@@ -19,7 +19,8 @@ from sphinx.errors import NoUri
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..core.pages import transform_builder
-from .registry import BY_ATTR, FORM_ATTR, QUIET_ATTR, PeopleDomain
+from ..i18n import _
+from .registry import BY_ATTR, FORM_ATTR, QUIET_ATTR, PeopleDomain, person_reference
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -57,6 +58,40 @@ def person_name_list(
     node["refdoc"] = env.docname
     node.source, node.line = location
     return node
+
+
+def author_parts(authors: tuple[str, ...]) -> list[str]:
+    """``[A, ", ", B, " and ", C]``: the names and the words between them."""
+    parts: list[str] = []
+    for index, name in enumerate(authors):
+        if index:
+            last = index == len(authors) - 1
+            # TRANSLATORS: before the last of a paper's authors, "A, B and C"
+            parts.append(" " + _("and") + " " if last else ", ")
+        parts.append(name)
+    return parts
+
+
+def author_line(
+    env: BuildEnvironment, authors: tuple[str, ...], by: str, location: tuple[str | None, int | None]
+) -> nodes.paragraph:
+    """``A, B and C``, each a quiet person reference: linked when declared on the site;
+    most authors are not: plain text, no warning."""
+    return person_name_list(
+        env, author_parts(authors), by=by, location=location, classes=["roads-paper-authors"]
+    )
+
+
+def author_nodes(
+    env: BuildEnvironment, authors: tuple[str, ...], by: str, location: tuple[str | None, int | None]
+) -> list[nodes.Node]:
+    """The same names inside a line of other words: a quiet person reference each."""
+    return [
+        person_reference(env, part, strict=False, by=by, location=location)
+        if index % 2 == 0
+        else nodes.Text(part)
+        for index, part in enumerate(author_parts(authors))
+    ]
 
 
 class ResolvePersonReferences(SphinxPostTransform):
