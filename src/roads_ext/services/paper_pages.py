@@ -248,24 +248,47 @@ def split_pages(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             page[0:0] = [node.deepcopy() for node in shared]
         rewrite_links(builder, doctree, pages, names)
         title = app.env.titles[docname].astext() if docname in app.env.titles else ""
+        # every page rendered at once, a mark between two (making a writer for each page
+        # cost most of the time of a list in 167 pages); an author's text cannot make the
+        # mark: it is escaped
+        together = nodes.container()
         for number, page in enumerate(pages, start=1):
             block.remove(page)
             wrapper = nodes.container(classes=block["classes"], ids=block["ids"])
             wrapper.extend(page.children)
             wrapper += pager(builder, names, number)
+            if number > 1:
+                together += nodes.raw("", _PAGE_BREAK, format="html")
+            together += wrapper
+        rendered_pages = builder.render_partial(together)["fragment"].split(_PAGE_BREAK)  # type: ignore[attr-defined]
+        for number, fragment in enumerate(rendered_pages, start=1):
             # TRANSLATORS: an extra page's title, "Accepted papers (page 2 of 10)"
             heading = _("%(title)s (page %(page)s of %(pages)s)") % {
                 "title": title,
                 "page": number + 1,
                 "pages": len(names),
             }
-            fragment = builder.render_partial(wrapper)["fragment"]  # type: ignore[attr-defined]
-            body = f"<section><h1>{html.escape(heading)}</h1>{fragment}</section>"
+            body = f"<section><h1>{html.escape(heading)}</h1>{_unwrapped(fragment, number, len(pages))}</section>"
             rendered.setdefault(docname, []).append((names[number], heading, body))
         place.replace_self(pager(builder, names, 0))
         kept[names[1].rsplit("-page-", 1)[0]] = len(names)
     if splits(builder, docname) and (kept or PapersDomain.of(app.env).papers.get(docname)):
         remove_stale(app, docname, kept)
+
+
+#: between two pages rendered at once
+_PAGE_BREAK = "<!-- roads-page-break -->"
+
+
+def _unwrapped(fragment: str, number: int, count: int) -> str:
+    """One page's HTML out of the pages rendered together: without the outer container's
+    opening tag (first page) or closing tag (last)."""
+    if number == 1:
+        fragment = fragment.split(">", 1)[1] if fragment.lstrip().startswith("<div") else fragment
+    if number == count:
+        fragment = fragment.rstrip()
+        fragment = fragment[: -len("</div>")] if fragment.endswith("</div>") else fragment
+    return fragment.strip("\n")
 
 
 def join_pages(block: nodes.Element, pages: list[nodes.Element]) -> None:
@@ -308,6 +331,19 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             yield name, {"title": title, "body": body, CONTEXT_KEY: (docname, name)}, "page.html"
 
 
+_ANCHORS: dict[int, tuple[list, frozenset[str]]] = {}
+
+
+def _anchors(shown: list) -> frozenset[str]:
+    """The anchors of a document's papers, found once for all its pages."""
+    kept = _ANCHORS.get(id(shown))
+    if kept is None or kept[0] is not shown:
+        if len(_ANCHORS) > 16:  # a long-running process builds many sites: keep a few
+            _ANCHORS.clear()
+        kept = _ANCHORS[id(shown)] = (shown, frozenset(anchor for anchor, _paper in shown))
+    return kept[1]
+
+
 _ITEM = re.compile(r'<li\b[^>]*\bid="([^"]+)"[^>]*>.*?</li>', re.DOTALL)
 _LINK_CLASS = re.compile(r'<a class="reference (?:external|internal)" ')
 
@@ -321,7 +357,7 @@ def thin_entries(app: Sphinx, pagename: str, templatename: str, context: dict, d
     body = context.get("body") or ""
     if not shown or "<li" not in body:
         return
-    anchors = {anchor for anchor, _paper in shown}
+    anchors = _anchors(shown)
 
     def thin(entry: re.Match[str]) -> str:
         return _LINK_CLASS.sub("<a ", entry.group(0)) if entry.group(1) in anchors else entry.group(0)
