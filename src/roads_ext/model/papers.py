@@ -70,6 +70,10 @@ _DECISION_WORDS = {
     "rejected": "rejected",
     "desk rejected": "rejected",
 }
+#: words after "accept" that say it is not decided
+_UNDECIDED = frozenset(
+    {"maybe", "pending", "tentative", "tentatively", "conditional", "conditionally", "undecided", "if"}
+)
 SORTS = ("decision", "title", "file")
 _FORUM_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
@@ -170,7 +174,11 @@ def read_decision(word: str) -> str | None:
     words = re.split(r"[\s,:/-]+", folded)
     if words[0] in ("accept", "accepted"):  # "Accept (Poster)", "accepted - oral"
         tracks = [_DECISION_WORDS[w] for w in words[1:] if w in _DECISION_WORDS]
-        return tracks[-1] if tracks else None
+        if tracks:
+            return tracks[-1]
+        # "Accepted (short paper)": an acceptance of a kind that is no track of ours;
+        # "Accept maybe" is no decision yet
+        return None if _UNDECIDED & set(words[1:]) or folded.endswith("?") else "accepted"
     return None
 
 
@@ -208,10 +216,22 @@ def check_link(url: str, what: str, base: str = "") -> tuple[str, str | None]:
     return url, None
 
 
+#: a separator of names outside parentheses: ``Ada (Univ A, UK), Bob``
+_OUTSIDE_PARENTHESES = r"(?![^()]*\))"
+#: ``Jane Roe (Univ A)*``: an author as exports write one, the affiliation and a contact mark after
+_AFFILIATION_AFTER = re.compile(r"^(.*?)\s*(?:\([^()]*\))?\s*\*?\s*$")
+
+
 def split_authors(text: str) -> tuple[str, ...]:
-    """``Ada Lovelace, Alan Turing and Grace Hopper`` (or with ``;``) -> the names."""
-    parts = re.split(r"\s*;\s*" if ";" in text else r"\s*,\s*|\s+and\s+|\s*&\s*", text.strip())
-    return tuple(" ".join(part.split()) for part in parts if part.strip())
+    """``Ada Lovelace, Alan Turing and Grace Hopper`` (or with ``;``) -> the names, each
+    without the affiliation a tool writes after it in parentheses."""
+    separator = r"\s*;\s*" if ";" in text else r"\s*,\s*|\s+and\s+|\s*&\s*"
+    parts = re.split(f"(?:{separator}){_OUTSIDE_PARENTHESES}", text.strip())
+    return tuple(
+        name
+        for part in parts
+        if (name := " ".join(_AFFILIATION_AFTER.match(part.strip()).group(1).split()))  # type: ignore[union-attr]
+    )
 
 
 # --- OpenReview JSON -------------------------------------------------------------

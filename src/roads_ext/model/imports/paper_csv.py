@@ -126,8 +126,22 @@ class _Reader:
         return self.result
 
 
+#: ``Jane Roe (Univ A)*``: an author as the tools write one, the affiliation and the
+#: contact mark left out
+_AUTHOR = re.compile(r"^(.*?)\s*(?:\([^()]*\))?\s*\*?\s*$")
+
+
 def names(text: str, separator: str) -> tuple[str, ...]:
-    return tuple(" ".join(part.split()) for part in text.split(separator) if part.strip())
+    """The names of a cell, each without the affiliation in parentheses after it."""
+    return tuple(
+        name
+        for part in text.split(separator)
+        if (name := " ".join(_AUTHOR.match(part.strip()).group(1).split()))  # type: ignore[union-attr]
+    )
+
+
+#: a row per author: the ``iscontact`` values of a contact who is not an author
+_NOT_AN_AUTHOR = frozenset({"contact_only", "contact only", "contact-only"})
 
 
 def parse_miniconf(text: str) -> PapersResult:
@@ -144,13 +158,11 @@ def parse_miniconf(text: str) -> PapersResult:
             pdf=reader.cell(cells, line, "pdf_url", "pdf"),
             # a paper in several sessions ("Poster Session 2|Poster Session 3"): the first
             session=next(iter(names(reader.cell(cells, line, "sessions", "session"), "|")), ""),
-            decision="accepted",
+            # a column that says how it is presented (a Mini-Conf site may add one)
+            decision=read_decision(reader.cell(cells, line, "paper_type", "type", "decision", "presentation"))
+            or "accepted",
         )
     return reader.result
-
-
-#: ``Jane Roe (Univ A)*``: a CMT author, the affiliation and the contact mark left out
-_CMT_AUTHOR = re.compile(r"^(.*?)\s*(?:\([^()]*\))?\s*\*?\s*$")
 
 
 def parse_cmt(text: str) -> PapersResult:
@@ -159,11 +171,7 @@ def parse_cmt(text: str) -> PapersResult:
     for line, cells in reader.rows(text):
         title = reader.cell(cells, line, "paper title", "title")
         written = reader.cell(cells, line, "author names", "authors")
-        authors = tuple(
-            name
-            for part in written.split(";")
-            if (name := " ".join(_CMT_AUTHOR.match(part.strip()).group(1).split()))  # type: ignore[union-attr]
-        )
+        authors = names(written, ";")
         decision = reader.decision(reader.cell(cells, line, "decision", "status"), title, line)
         if decision is None:
             continue
@@ -195,7 +203,8 @@ def parse_hotcrp(text: str) -> PapersResult:
         if by_author:
             paper = papers.setdefault(key or title, {"line": line, "key": key, "title": title, "authors": ()})
             name = " ".join(f"{reader.cell(cells, line, 'first')} {reader.cell(cells, line, 'last')}".split())
-            if name:
+            # (the column is read as it is: it holds no address, but its name says "contact")
+            if name and cells.get("iscontact", "").strip().casefold() not in _NOT_AN_AUTHOR:
                 paper["authors"] = (*paper["authors"], name)  # type: ignore[misc]
             if "decision" in cells:
                 paper["decision"] = reader.cell(cells, line, "decision")
