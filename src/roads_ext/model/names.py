@@ -201,3 +201,24 @@ def edit_distance(a: str, b: str) -> int:
                 current[j] = min(current[j], previous2[j - 2] + 1)
         previous2, previous = previous, current
     return previous[len(b)]
+
+
+# --- a list of authors, as exports write it -------------------------------------------
+
+
+#: a separator of names outside parentheses: ``Ada (Univ A, UK), Bob``
+_OUTSIDE_PARENTHESES = r"(?![^()]*\))"
+#: ``Jane Roe (Univ A)*``: an author as exports write one, the affiliation and a contact mark after
+_AFFILIATION_AFTER = re.compile(r"^(.*?)\s*(?:\([^()]*\))?\s*\*?\s*$")
+
+
+def split_authors(text: str) -> tuple[str, ...]:
+    """``Ada Lovelace, Alan Turing and Grace Hopper`` (or with ``;``) -> the names, each
+    without the affiliation a tool writes after it in parentheses."""
+    separator = r"\s*;\s*" if ";" in text else r"\s*,\s*|\s+and\s+|\s*&\s*"
+    parts = re.split(f"(?:{separator}){_OUTSIDE_PARENTHESES}", text.strip())
+    return tuple(
+        name
+        for part in parts
+        if (name := " ".join(_AFFILIATION_AFTER.match(part.strip()).group(1).split()))  # type: ignore[union-attr]
+    )

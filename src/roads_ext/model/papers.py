@@ -38,6 +38,7 @@ from ..diagnostics import RoadsWarning
 from .formats import N_
 from .json_text import json_nesting, shown_json
 from .materials import MATERIALS, Material, check_boards, publication_year, read_extras
+from .names import split_authors
 from .people import folded_words, key_anchor
 from .problems import Problem, did_you_mean
 
@@ -214,24 +215,6 @@ def check_link(url: str, what: str, base: str = "") -> tuple[str, str | None]:
     if not re.match(r"^https://[^/\s]+", url, re.IGNORECASE) or any(c.isspace() for c in url):
         return "", f"{what} {url!r} is not an https:// link; it is left out"
     return url, None
-
-
-#: a separator of names outside parentheses: ``Ada (Univ A, UK), Bob``
-_OUTSIDE_PARENTHESES = r"(?![^()]*\))"
-#: ``Jane Roe (Univ A)*``: an author as exports write one, the affiliation and a contact mark after
-_AFFILIATION_AFTER = re.compile(r"^(.*?)\s*(?:\([^()]*\))?\s*\*?\s*$")
-
-
-def split_authors(text: str) -> tuple[str, ...]:
-    """``Ada Lovelace, Alan Turing and Grace Hopper`` (or with ``;``) -> the names, each
-    without the affiliation a tool writes after it in parentheses."""
-    separator = r"\s*;\s*" if ";" in text else r"\s*,\s*|\s+and\s+|\s*&\s*"
-    parts = re.split(f"(?:{separator}){_OUTSIDE_PARENTHESES}", text.strip())
-    return tuple(
-        name
-        for part in parts
-        if (name := " ".join(_AFFILIATION_AFTER.match(part.strip()).group(1).split()))  # type: ignore[union-attr]
-    )
 
 
 # --- OpenReview JSON -------------------------------------------------------------

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
 #: papers a page of a long list shows, by default
 PER_PAGE = 30
-#: a list of more papers than this is split by default (the ROADS site's are far shorter)
+#: a list of more papers than this is split by default (a workshop's are far shorter)
 SPLIT_ABOVE = 200
 #: on a container of a list's entries that go on an extra page: its number (2, 3, ...)
 PAGE_ATTR = "roads_paper_page"
