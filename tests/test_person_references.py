@@ -279,6 +279,14 @@ def test_a_papers_authors_link_warn_and_stay_text_as_one_reference_each_would(bu
         "'Jane Smith'?)" in lines_seen[0]
     assert "index.md:3: WARNING: accepted-papers: 'Smith' could be any of 'Jane Smith', 'John Smith'" in lines_seen[1]
     assert all(line.endswith("[roads.person]") for line in lines_seen)
+    # read, the authors of a paper are one paragraph of one text, no reference each
+    from sphinx import addnodes
+
+    from roads_ext.services.person_lists import person_names
+
+    read = built.app.env.get_doctree("index")
+    assert [len(node) for node in read.findall(person_names)] == [1, 1, 1]
+    assert list(read.findall(addnodes.pending_xref)) == []
     if buildername == "text":
         text = (Path(built.app.outdir) / "index.txt").read_text()
         assert "Grace Guest, M. Mitzenmacher and Jane Smyth" in text

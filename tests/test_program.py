@@ -795,6 +795,21 @@ def test_incremental_build_updates_cards_and_calendar(make_app, tmp_path, monkey
     assert site_files(Path(app2.outdir)) == site_files(Path(fresh.outdir))
 
 
+def calls_of(monkeypatch, module, name: str, noted) -> list:
+    """``module.name`` watched: the list of ``noted(*args)`` of each call (None: not noted)."""
+    seen: list = []
+    real = getattr(module, name)
+
+    def watched(*args):
+        note = noted(*args)
+        if note is not None:
+            seen.append(note)
+        return real(*args)
+
+    monkeypatch.setattr(module, name, watched)
+    return seen
+
+
 def test_a_rebuild_summarizes_only_the_slots_of_programs_it_re_read(make_app, tmp_path, monkeypatch):
     """A card's "In the program:" lines of a program not re-read are the last build's:
     no date or time is formatted again for it; a re-read one is summarized anew."""
@@ -804,14 +819,7 @@ def test_a_rebuild_summarizes_only_the_slots_of_programs_it_re_read(make_app, tm
     src = tmp_path / "src"
     write_project(src)
     make_app("html", srcdir=src, builddir=tmp_path / "inc").build()
-    summarized: list[str] = []
-    real = talks.slot_summary
-
-    def counted(record, slot, shown):
-        summarized.append(record.docname)
-        return real(record, slot, shown)
-
-    monkeypatch.setattr(talks, "slot_summary", counted)
+    summarized = calls_of(monkeypatch, talks, "slot_summary", lambda record, *_: record.docname)
     people = src / "people.md"
     people.write_text(people.read_text().replace(":affiliation: Harvard\n", ":affiliation: Harvard SEAS\n", 1))
     edited = make_app("html", srcdir=src, builddir=tmp_path / "inc")
@@ -837,15 +845,9 @@ def test_a_rebuild_digests_only_the_calendar_records_of_pages_it_re_read(make_ap
     src = tmp_path / "src"
     write_project(src)
     make_app("html", srcdir=src, builddir=tmp_path / "inc").build()
-    digested: list[str] = []
-    real = calendars._digest
-
-    def counted(value):
-        if isinstance(value, CalendarRecord):
-            digested.append(value.docname)
-        return real(value)
-
-    monkeypatch.setattr(calendars, "_digest", counted)
+    digested = calls_of(
+        monkeypatch, calendars, "_digest", lambda value: value.docname if isinstance(value, CalendarRecord) else None
+    )
     (src / "day2.md").write_text((src / "day2.md").read_text() + "\nA line more.\n")
     app = make_app("html", srcdir=src, builddir=tmp_path / "inc")
     app.build()

@@ -6,8 +6,6 @@ without JavaScript."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 
@@ -15,7 +13,7 @@ from roads_ext.services.paper_pages import PER_PAGE
 
 from .browserkit import AXE_JS, VNU_JAR, axe_findings, java_problem, need, vnu_errors
 from .conftest import served
-from .test_paper_search_in_browser import PAPERS, open_page, papers_csv
+from .test_paper_search_in_browser import PAPERS, build_papers_site, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -32,21 +30,7 @@ PAGE = """\
 
 @pytest.fixture(scope="module")
 def paged_site(tmp_path_factory):
-    work = tmp_path_factory.mktemp("paper-pages")
-    src, out = work / "src", work / "html"
-    src.mkdir()
-    (src / "conf.py").write_text(
-        'extensions = ["myst_parser", "sphinx_design", "roads_ext"]\nhtml_theme = "furo"\nlanguage = "en"\n'
-        'html_title = "Example Workshop"\nproject = "Example Workshop"\n'
-    )
-    (src / "index.md").write_text(PAGE)
-    (src / "papers.csv").write_text(papers_csv())
-    result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q", "-b", "html", str(src), str(out)],
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
+    out = build_papers_site(tmp_path_factory.mktemp("paper-pages"), PAGE)
     last = -(-PAPERS // PER_PAGE)
     assert (out / f"index-page-{last}.html").is_file() and not (out / f"index-page-{last + 1}.html").exists()
     with served(out) as base:

@@ -58,16 +58,16 @@ PAGE = """\
 """
 
 
-@pytest.fixture(scope="module")
-def papers_site(tmp_path_factory):
-    work = tmp_path_factory.mktemp("paper-search")
+def build_papers_site(work, page: str):
+    """A site of one page, ``page``, with the generated ``papers.csv``, built with
+    ``-W -n``; its output folder."""
     src, out = work / "src", work / "html"
     src.mkdir()
     (src / "conf.py").write_text(
         'extensions = ["myst_parser", "sphinx_design", "roads_ext"]\nhtml_theme = "furo"\nlanguage = "en"\n'
         'html_title = "Example Workshop"\nproject = "Example Workshop"\n'
     )
-    (src / "index.md").write_text(PAGE)
+    (src / "index.md").write_text(page)
     (src / "papers.csv").write_text(papers_csv())
     result = subprocess.run(
         [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q", "-b", "html", str(src), str(out)],
@@ -75,6 +75,12 @@ def papers_site(tmp_path_factory):
         text=True,
     )
     assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def papers_site(tmp_path_factory):
+    out = build_papers_site(tmp_path_factory.mktemp("paper-search"), PAGE)
     with served(out) as base:
         yield base, out
 
